@@ -1,0 +1,5 @@
+package com.pulse.cli;
+
+public final class PulseCli {
+  public static void main(String[] args) { System.out.println("pulse"); }
+}

@@ -1,0 +1,111 @@
+package com.pulse.domain.metric;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One computed value set of a catalog metric for one tenant, one dimension combination and one
+ * window {@code [windowStart, windowEnd)} (UTC, half-open).
+ *
+ * <p>Identity is {@code (metric, tenantId, dimensions, windowStart)}; {@link #id()} is derived from
+ * it by {@link #idOf}, so a recomputation of the same window overwrites the earlier point instead of
+ * adding a duplicate. Immutable and thread-safe; maps are copied into sorted, unmodifiable maps.
+ *
+ * @param id deterministic id, see {@link #idOf}
+ * @param metric catalog metric name ({@code [a-z][a-z0-9_]*})
+ * @param tenantId tenant (customer) id as returned in the {@code tenant_id} column
+ * @param dimensions dimension column name to value (string form), sorted by name; empty if none
+ * @param windowStart inclusive window start, UTC
+ * @param windowEnd exclusive window end, UTC
+ * @param values value column name to value; a SQL NULL is absent from the map
+ * @param unit catalog unit ({@code ratio}, {@code count}, {@code days}, {@code currency}, ...)
+ * @param computedAt when the engine computed the point (from the injected clock)
+ * @param runId id of the run that computed it
+ */
+public record MetricPoint(
+    String id,
+    String metric,
+    String tenantId,
+    SortedMap<String, String> dimensions,
+    Instant windowStart,
+    Instant windowEnd,
+    SortedMap<String, Double> values,
+    String unit,
+    Instant computedAt,
+    String runId) {
+
+  /**
+   * Validates and copies.
+   *
+   * @throws NullPointerException if any argument is null
+   */
+  public MetricPoint {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(tenantId, "tenantId");
+    dimensions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dimensions, "dimensions")));
+    Objects.requireNonNull(windowStart, "windowStart");
+    Objects.requireNonNull(windowEnd, "windowEnd");
+    values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(values, "values")));
+    Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(computedAt, "computedAt");
+    Objects.requireNonNull(runId, "runId");
+  }
+
+  /**
+   * Creates a point whose id is {@link #idOf(String, String, Map, Instant)} of its identity.
+   *
+   * @throws NullPointerException if any argument is null
+   */
+  public static MetricPoint create(
+      String metric,
+      String tenantId,
+      Map<String, String> dimensions,
+      Instant windowStart,
+      Instant windowEnd,
+      Map<String, Double> values,
+      String unit,
+      Instant computedAt,
+      String runId) {
+    return new MetricPoint(
+        idOf(metric, tenantId, dimensions, windowStart),
+        metric,
+        tenantId,
+        new TreeMap<>(dimensions),
+        windowStart,
+        windowEnd,
+        new TreeMap<>(values),
+        unit,
+        computedAt,
+        runId);
+  }
+
+  /**
+   * Deterministic point id: {@code <metric>-<hex>} where {@code hex} is the first 32 hex digits
+   * (128 bits) of SHA-256 over the UTF-8 canonical form
+   * {@code metric \u001f tenantId \u001f k1=v1 \u001e k2=v2 ... \u001f windowStart(ISO-8601)}, with
+   * dimensions sorted by name. The id only contains {@code [a-z0-9_-]}, so it is a valid Cosmos DB
+   * id and Kusto string without escaping.
+   *
+   * @throws NullPointerException if any argument is null
+   */
+  public static String idOf(String metric, String tenantId, Map<String, String> dimensions, Instant windowStart) {
+    StringBuilder canonical = new StringBuilder(96)
+        .append(metric).append('\u001f').append(tenantId).append('\u001f');
+    new TreeMap<>(dimensions).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\u001e'));
+    canonical.append('\u001f').append(windowStart);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+      return metric + '-' + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}
