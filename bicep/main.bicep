@@ -1,0 +1,435 @@
+// Pulse - everything it needs in Azure, in one subscription-scope deployment:
+//   azd up                      (azure.yaml in this folder; see README section "infra")
+//   az deployment sub create -l <region> -f bicep/main.bicep -p bicep/dev.bicepparam
+// Modules are resource-group scoped and each owns its diagnostic settings and role assignments.
+// Role ids: modules/roles.bicep. Policy checks over these files: functions/src/test/java/com/pulse/infra.
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------- environment
+@minLength(1)
+@maxLength(64)
+@description('Environment name (azd AZURE_ENV_NAME): dev, prod, ... Seeds resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every regional resource; must offer Flex Consumption and Azure Data Explorer.')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Resource group name; empty = rg-pulse-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Extra tags for every resource.')
+param extraTags object = {}
+
+@description('Private endpoints for storage, Event Hubs, Cosmos DB, Key Vault and VNet integration of the function app.')
+param enablePrivateNetworking bool = false
+
+// ---------------------------------------------------------------- function app
+@description('Instance memory of the Flex Consumption app, MB.')
+@allowed([ 512, 2048, 4096 ])
+param functionInstanceMemoryMB int = 2048
+
+@description('Scale-out limit of the function app.')
+param functionMaximumInstanceCount int = 100
+
+@description('Always-ready instances, e.g. [{ name: \'function:TelemetryAggregation\', instanceCount: 1 }]; [] = scale to zero.')
+param alwaysReady array = []
+
+@description('Client id of the Entra app registration protecting the HTTP API (create it once: README "infra"); empty = API answers 401.')
+param apiClientId string = ''
+
+// ---------------------------------------------------------------- app behaviour (app settings)
+@description('NCRONTAB schedule of the WarehouseMetrics timer (seconds field first).')
+param warehouseMetricsSchedule string = '0 5 * * * *'
+
+@description('NCRONTAB schedule of the metric freshness watchdog.')
+param metricFreshnessSchedule string = '0 */15 * * * *'
+
+@description('Most missed windows one run computes per metric (catch-up cap).')
+param metricsMaxCatchupWindows int = 48
+
+@description('Allowed lateness behind the partition watermark, ISO 8601 duration.')
+param telemetryAllowedLateness string = 'PT2M'
+
+@description('Re-send period of an unresolved breach in the digest, ISO 8601 duration.')
+param notifyReminderPeriod string = 'PT24H'
+
+@description('Customer engineers who receive the SLO / staleness digest.')
+param customerEngineeringEmails array = []
+
+@description('Catalog file path inside the package; empty = the packaged default catalog.')
+param catalogPath string = ''
+
+// ---------------------------------------------------------------- data services
+@description('Partitions of the telemetry hub (parallelism of TelemetryAggregation).')
+@minValue(1)
+@maxValue(32)
+param telemetryPartitionCount int = 4
+
+@description('Capture raw telemetry to blob storage (Avro) so `replay` has real input.')
+param enableTelemetryCapture bool = false
+
+@description('Cosmos DB serverless (dev) or autoscale provisioned throughput (prod).')
+param cosmosServerless bool = true
+
+@description('ADX cluster SKU.')
+param adxSkuName string = 'Dev(No SLA)_Standard_E2a_v4'
+
+@description('ADX node count.')
+param adxSkuCapacity int = 1
+
+@description('Stop an idle ADX cluster automatically.')
+param adxAutoStop bool = true
+
+@description('Entra group (object id) of customer engineers: ADX database Viewer. Empty = none.')
+param viewersGroupObjectId string = ''
+
+@description('Entra group (object id) of Pulse operators: ADX database Admin. Empty = none.')
+param adminsGroupObjectId string = ''
+
+@secure()
+@description('Warehouse JDBC connection string stored as Key Vault secret warehouse-connection; empty = not created (set it later, or use Entra auth).')
+param warehouseConnectionString string = ''
+
+@description('ACS data location (geography), e.g. Europe, United States.')
+param emailDataLocation string = 'Europe'
+
+@description('Custom sender domain; empty = Azure-managed domain.')
+param customEmailDomain string = ''
+
+// ---------------------------------------------------------------- alerting (module alerts, h6)
+@description('On-call email addresses (action group).')
+param onCallEmails array = []
+
+@description('On-call SMS receivers: [{ countryCode: \'1\', phoneNumber: \'5550100\' }].')
+param onCallSmsNumbers array = []
+
+@secure()
+@description('On-call webhook (e.g. incident tool); empty = none.')
+param onCallWebhookUrl string = ''
+
+@description('Base URL of the runbooks linked from alerts.')
+param runbookBaseUrl string = 'https://github.com/pulse/pulse/blob/main/docs/runbooks'
+
+// ---------------------------------------------------------------- names
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = union(extraTags, { 'azd-env-name': environmentName, application: 'pulse' })
+var names = {
+  resourceGroup: empty(resourceGroupName) ? 'rg-pulse-${environmentName}' : resourceGroupName
+  functionIdentity: 'id-pulse-func-${token}'
+  alertIdentity: 'id-pulse-alerts-${token}'
+  workspace: 'log-pulse-${token}'
+  appInsights: 'appi-pulse-${token}'
+  storage: 'stpulse${take(token, 13)}'
+  eventHubs: 'evhns-pulse-${token}'
+  cosmos: 'cosmos-pulse-${token}'
+  keyVault: 'kv-pulse-${take(token, 13)}'
+  adx: 'adxpulse${take(token, 13)}'
+  acs: 'acs-pulse-${token}'
+  emailService: 'ecs-pulse-${token}'
+  plan: 'plan-pulse-${token}'
+  functionApp: 'func-pulse-${token}'
+  vnet: 'vnet-pulse-${token}'
+}
+var deploymentContainerName = 'app-package'
+var captureContainerName = 'telemetry-capture'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: rg
+  name: 'identity'
+  params: {
+    location: location
+    tags: tags
+    functionIdentityName: names.functionIdentity
+    alertIdentityName: names.alertIdentity
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: rg
+  name: 'monitoring'
+  params: {
+    location: location
+    tags: tags
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    functionPrincipalId: identity.outputs.functionPrincipalId
+    alertPrincipalId: identity.outputs.alertPrincipalId
+  }
+}
+
+module network 'modules/network.bicep' = if (enablePrivateNetworking) {
+  scope: rg
+  name: 'network'
+  params: {
+    location: location
+    tags: tags
+    vnetName: names.vnet
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: rg
+  name: 'storage'
+  params: {
+    location: location
+    tags: tags
+    storageAccountName: names.storage
+    deploymentContainerName: deploymentContainerName
+    captureContainerName: captureContainerName
+    functionPrincipalId: identity.outputs.functionPrincipalId
+    enablePrivateNetworking: enablePrivateNetworking
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module eventHubs 'modules/eventhubs.bicep' = {
+  scope: rg
+  name: 'eventhubs'
+  params: {
+    location: location
+    tags: tags
+    namespaceName: names.eventHubs
+    telemetryPartitionCount: telemetryPartitionCount
+    enableCapture: enableTelemetryCapture
+    captureStorageAccountName: storage.outputs.storageAccountName
+    captureContainerName: storage.outputs.captureContainerName
+    functionPrincipalId: identity.outputs.functionPrincipalId
+    enablePrivateNetworking: enablePrivateNetworking
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  scope: rg
+  name: 'cosmos'
+  params: {
+    location: location
+    tags: tags
+    accountName: names.cosmos
+    serverless: cosmosServerless
+    functionPrincipalId: identity.outputs.functionPrincipalId
+    enablePrivateNetworking: enablePrivateNetworking
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: rg
+  name: 'keyvault'
+  params: {
+    location: location
+    tags: tags
+    vaultName: names.keyVault
+    warehouseConnectionString: warehouseConnectionString
+    functionPrincipalId: identity.outputs.functionPrincipalId
+    enablePrivateNetworking: enablePrivateNetworking
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module communication 'modules/communication.bicep' = {
+  scope: rg
+  name: 'communication'
+  params: {
+    tags: tags
+    communicationServiceName: names.acs
+    emailServiceName: names.emailService
+    dataLocation: emailDataLocation
+    customEmailDomain: customEmailDomain
+    functionPrincipalId: identity.outputs.functionPrincipalId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module adx 'modules/kusto.bicep' = {
+  scope: rg
+  name: 'adx'
+  params: {
+    location: location
+    tags: tags
+    clusterName: names.adx
+    skuName: adxSkuName
+    skuCapacity: adxSkuCapacity
+    enableAutoStop: adxAutoStop
+    eventHubNamespaceName: eventHubs.outputs.namespaceName
+    metricsOutHubName: eventHubs.outputs.metricsOutHubName
+    metricsOutConsumerGroup: eventHubs.outputs.metricsOutAdxConsumerGroup
+    viewersGroupObjectId: viewersGroupObjectId
+    adminsGroupObjectId: adminsGroupObjectId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+// Every setting the Java code reads (com.pulse.config.Settings, %NAME% placeholders, connection
+// prefixes); AppSettingsPolicyTest compares this block with the code in both directions.
+var appSettings = {
+  AZURE_CLIENT_ID: identity.outputs.functionClientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.outputs.functionClientId}'
+  TelemetryHub__fullyQualifiedNamespace: eventHubs.outputs.fullyQualifiedNamespace
+  TelemetryHub__credential: 'managedidentity'
+  TelemetryHub__clientId: identity.outputs.functionClientId
+  TELEMETRY_HUB_NAME: eventHubs.outputs.telemetryHubName
+  TELEMETRY_CONSUMER_GROUP: eventHubs.outputs.telemetryConsumerGroup
+  TELEMETRY_ALLOWED_LATENESS: telemetryAllowedLateness
+  METRICS_OUT_NAMESPACE: eventHubs.outputs.fullyQualifiedNamespace
+  METRICS_OUT_HUB_NAME: eventHubs.outputs.metricsOutHubName
+  COSMOS_ENDPOINT: cosmos.outputs.endpoint
+  COSMOS_DATABASE: cosmos.outputs.databaseName
+  COSMOS_CREATE_IF_MISSING: 'false'
+  COSMOS_CONNECTION_MODE: 'direct'
+  KEY_VAULT_URI: keyVault.outputs.vaultUri
+  WAREHOUSE_CONNECTION_SECRET_NAME: keyVault.outputs.warehouseSecretName
+  WAREHOUSE_METRICS_SCHEDULE: warehouseMetricsSchedule
+  METRIC_FRESHNESS_SCHEDULE: metricFreshnessSchedule
+  METRICS_MAX_CATCHUP_WINDOWS: string(metricsMaxCatchupWindows)
+  ACS_ENDPOINT: communication.outputs.endpoint
+  EMAIL_SENDER_ADDRESS: communication.outputs.senderAddress
+  NOTIFY_REMINDER_PERIOD: notifyReminderPeriod
+  CUSTOMER_ENGINEERING_EMAILS: join(customerEngineeringEmails, ',')
+  CATALOG_PATH: catalogPath
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: rg
+  name: 'functionapp'
+  params: {
+    location: location
+    tags: tags
+    functionAppName: names.functionApp
+    planName: names.plan
+    identityId: identity.outputs.functionIdentityId
+    identityClientId: identity.outputs.functionClientId
+    hostStorageAccountName: storage.outputs.storageAccountName
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    instanceMemoryMB: functionInstanceMemoryMB
+    maximumInstanceCount: functionMaximumInstanceCount
+    alwaysReady: alwaysReady
+    appSettings: appSettings
+    apiClientId: apiClientId
+    virtualNetworkSubnetId: enablePrivateNetworking ? network.outputs.appSubnetId : ''
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+// ---------------------------------------------------------------- private endpoints (optional)
+module blobEndpoint 'modules/private-endpoint.bicep' = if (enablePrivateNetworking) {
+  scope: rg
+  name: 'pe-blob'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-blob-${token}'
+    subnetId: network.outputs.privateEndpointSubnetId
+    targetResourceId: storage.outputs.storageAccountId
+    groupId: 'blob'
+    privateDnsZoneId: network.outputs.zoneIds.blob
+  }
+}
+
+module eventHubsEndpoint 'modules/private-endpoint.bicep' = if (enablePrivateNetworking) {
+  scope: rg
+  name: 'pe-eventhubs'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-evhns-${token}'
+    subnetId: network.outputs.privateEndpointSubnetId
+    targetResourceId: eventHubs.outputs.namespaceId
+    groupId: 'namespace'
+    privateDnsZoneId: network.outputs.zoneIds.eventhubs
+  }
+}
+
+module cosmosEndpoint 'modules/private-endpoint.bicep' = if (enablePrivateNetworking) {
+  scope: rg
+  name: 'pe-cosmos'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-cosmos-${token}'
+    subnetId: network.outputs.privateEndpointSubnetId
+    targetResourceId: cosmos.outputs.accountId
+    groupId: 'Sql'
+    privateDnsZoneId: network.outputs.zoneIds.cosmos
+  }
+}
+
+module keyVaultEndpoint 'modules/private-endpoint.bicep' = if (enablePrivateNetworking) {
+  scope: rg
+  name: 'pe-keyvault'
+  params: {
+    location: location
+    tags: tags
+    name: 'pe-kv-${token}'
+    subnetId: network.outputs.privateEndpointSubnetId
+    targetResourceId: keyVault.outputs.vaultId
+    groupId: 'vault'
+    privateDnsZoneId: network.outputs.zoneIds.keyvault
+  }
+}
+
+// ---------------------------------------------------------------- alerts and workbooks (h6)
+module alerts 'modules/alerts.bicep' = {
+  scope: rg
+  name: 'alerts'
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    appInsightsId: monitoring.outputs.appInsightsId
+    functionAppId: functionApp.outputs.functionAppId
+    eventHubNamespaceId: eventHubs.outputs.namespaceId
+    cosmosAccountId: cosmos.outputs.accountId
+    keyVaultId: keyVault.outputs.vaultId
+    adxClusterId: adx.outputs.clusterId
+    alertIdentityId: identity.outputs.alertIdentityId
+    onCallEmails: onCallEmails
+    onCallSmsNumbers: onCallSmsNumbers
+    onCallWebhookUrl: onCallWebhookUrl
+    customerEngineeringEmails: customerEngineeringEmails
+    runbookBaseUrl: runbookBaseUrl
+  }
+}
+
+module workbooks 'modules/workbooks.bicep' = {
+  scope: rg
+  name: 'workbooks'
+  params: {
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    adxClusterUri: adx.outputs.clusterUri
+    adxDatabaseName: adx.outputs.databaseName
+  }
+}
+
+// ---------------------------------------------------------------- outputs (azd stores them in .azure/<env>/.env; never a key)
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.functionAppName
+output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
+output AZURE_CLIENT_ID string = identity.outputs.functionClientId
+output TELEMETRY_NAMESPACE string = eventHubs.outputs.fullyQualifiedNamespace
+output TELEMETRY_HUB_NAME string = eventHubs.outputs.telemetryHubName
+output METRICS_OUT_HUB_NAME string = eventHubs.outputs.metricsOutHubName
+output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+output COSMOS_DATABASE string = cosmos.outputs.databaseName
+output KEY_VAULT_URI string = keyVault.outputs.vaultUri
+output ADX_CLUSTER_URI string = adx.outputs.clusterUri
+output ADX_DATABASE string = adx.outputs.databaseName
+output ACS_ENDPOINT string = communication.outputs.endpoint
+output EMAIL_SENDER_ADDRESS string = communication.outputs.senderAddress
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.appInsightsName
+output LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.workspaceId

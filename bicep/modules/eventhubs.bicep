@@ -1,0 +1,200 @@
+// Event Hubs namespace with the two hubs of DESIGN §1:
+//   telemetry   - product telemetry in (OTLP / JSON); consumer group `pulse` for the
+//                 TelemetryAggregation function; optional Capture to blob (Avro) for `replay`.
+//   metrics-out - metric points and window aggregates out; consumer group `adx` for the
+//                 Azure Data Explorer data connection.
+// Local (SAS) auth is off and TLS 1.2 is the minimum; senders and receivers use Entra ID.
+import { roleIds } from 'roles.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Event Hubs namespace name.')
+param namespaceName string
+
+@description('Partitions of the telemetry hub (1..32 on Standard); the unit of parallelism of TelemetryAggregation.')
+@minValue(1)
+@maxValue(32)
+param telemetryPartitionCount int
+
+@description('Partitions of the metrics-out hub.')
+@minValue(1)
+@maxValue(32)
+param metricsOutPartitionCount int = 2
+
+@description('Event retention of both hubs, days (1..7 on Standard).')
+@minValue(1)
+@maxValue(7)
+param retentionDays int = 1
+
+@description('Throughput units; auto-inflate grows up to maximumThroughputUnits.')
+param throughputUnits int = 1
+
+@description('Upper bound for auto-inflate (0 = auto-inflate off).')
+param maximumThroughputUnits int = 4
+
+@description('When true, telemetry is captured to captureStorageAccountName/captureContainerName as Avro.')
+param enableCapture bool
+
+@description('Storage account (same resource group) that receives Capture files.')
+param captureStorageAccountName string
+
+@description('Blob container that receives Capture files.')
+param captureContainerName string
+
+@description('Principal id of the function app identity.')
+param functionPrincipalId string
+
+@description('When true, public network access is limited to trusted services (ADX) and private endpoints.')
+param enablePrivateNetworking bool
+
+@description('Log Analytics workspace resource id for diagnostic settings.')
+param logAnalyticsWorkspaceId string
+
+var telemetryHubName = 'telemetry'
+var metricsOutHubName = 'metrics-out'
+
+resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
+  name: namespaceName
+  location: location
+  tags: tags
+  sku: { name: 'Standard', tier: 'Standard', capacity: throughputUnits }
+  // System-assigned identity: used only by Capture to write to blob storage.
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+    isAutoInflateEnabled: maximumThroughputUnits > 0
+    maximumThroughputUnits: maximumThroughputUnits
+    publicNetworkAccess: 'Enabled' // narrowed by the network rule set below when private networking is on
+  }
+}
+
+resource networkRules 'Microsoft.EventHub/namespaces/networkRuleSets@2024-01-01' = {
+  parent: namespace
+  name: 'default'
+  properties: {
+    defaultAction: enablePrivateNetworking ? 'Deny' : 'Allow'
+    // Azure Data Explorer reads metrics-out as a trusted service with its managed identity.
+    trustedServiceAccessEnabled: true
+    publicNetworkAccess: 'Enabled'
+    ipRules: []
+    virtualNetworkRules: []
+  }
+}
+
+resource captureStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: captureStorageAccountName
+}
+
+// why: Event Hubs Capture writes Avro files into the capture container with the namespace's own
+// identity (no SAS); Contributor (not Owner) is enough to create blobs.
+resource captureWritesBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (enableCapture) {
+  name: guid(captureStorage.id, namespace.id, roleIds.storageBlobDataContributor)
+  scope: captureStorage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataContributor)
+    principalId: namespace.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource telemetryHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
+  parent: namespace
+  name: telemetryHubName
+  dependsOn: [ captureWritesBlobs ]
+  properties: {
+    partitionCount: telemetryPartitionCount
+    messageRetentionInDays: retentionDays
+    // Capture with a managed identity: https://learn.microsoft.com/azure/event-hubs/event-hubs-capture-managed-identity
+    captureDescription: enableCapture ? {
+      enabled: true
+      encoding: 'Avro'
+      intervalInSeconds: 300
+      sizeLimitInBytes: 314572800
+      skipEmptyArchives: true
+      destination: {
+        name: 'EventHubArchive.AzureBlockBlob'
+        identity: { type: 'SystemAssigned' }
+        properties: {
+          storageAccountResourceId: captureStorage.id
+          blobContainer: captureContainerName
+          archiveNameFormat: '{Namespace}/{EventHub}/{PartitionId}/{Year}/{Month}/{Day}/{Hour}/{Minute}/{Second}'
+        }
+      }
+    } : null
+  }
+}
+
+resource telemetryPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
+  parent: telemetryHub
+  name: 'pulse'
+  properties: { userMetadata: 'TelemetryAggregation function (checkpoints in host storage)' }
+}
+
+resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
+  parent: namespace
+  name: metricsOutHubName
+  properties: {
+    partitionCount: metricsOutPartitionCount
+    messageRetentionInDays: retentionDays
+  }
+}
+
+resource metricsOutAdxGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
+  parent: metricsOutHub
+  name: 'adx'
+  properties: { userMetadata: 'Azure Data Explorer data connection' }
+}
+
+// why: TelemetryAggregation (EventHubTrigger) receives from the telemetry hub only - scoped to the hub, not the namespace.
+resource functionReceivesTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(telemetryHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
+  scope: telemetryHub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.eventHubsDataReceiver)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// why: both functions export metric points / window aggregates to metrics-out only - send, not listen.
+resource functionSendsMetrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(metricsOutHub.id, functionPrincipalId, roleIds.eventHubsDataSender)
+  scope: metricsOutHub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.eventHubsDataSender)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource namespaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: namespace
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      { category: 'OperationalLogs', enabled: true }
+      { category: 'ArchiveLogs', enabled: true }
+      { category: 'AutoScaleLogs', enabled: true }
+      { category: 'RuntimeAuditLogs', enabled: true }
+      { category: 'ApplicationMetricsLogs', enabled: true }
+    ]
+    metrics: [ { category: 'AllMetrics', enabled: true } ]
+  }
+}
+
+output namespaceId string = namespace.id
+output namespaceName string = namespace.name
+@description('Host name used by identity-based clients, e.g. pulse-eh.servicebus.windows.net.')
+output fullyQualifiedNamespace string = replace(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':443/', '')
+output telemetryHubName string = telemetryHub.name
+output telemetryConsumerGroup string = telemetryPulseGroup.name
+output metricsOutHubName string = metricsOutHub.name
+output metricsOutHubId string = metricsOutHub.id
+output metricsOutAdxConsumerGroup string = metricsOutAdxGroup.name

@@ -1,0 +1,88 @@
+// Key Vault in RBAC mode (no access policies) with soft delete and purge protection. Holds the one
+// secret Pulse cannot avoid: the warehouse JDBC connection string when the warehouse does not
+// accept Entra ID tokens. It is created only when a value is passed at deploy time; otherwise the
+// operator sets it (az keyvault secret set) and the app reads WAREHOUSE_CONNECTION_SECRET_NAME.
+import { roleIds } from 'roles.bicep'
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to every resource.')
+param tags object
+
+@description('Key Vault name (3-24 chars).')
+param vaultName string
+
+@description('Name of the warehouse connection secret.')
+param warehouseSecretName string = 'warehouse-connection'
+
+@secure()
+@description('Warehouse JDBC connection string; empty = do not create the secret (preferred: Entra ID auth, no password).')
+param warehouseConnectionString string = ''
+
+@description('Principal id of the function app identity.')
+param functionPrincipalId string
+
+@description('When true, public network access is off and clients come through a private endpoint.')
+param enablePrivateNetworking bool
+
+@description('Log Analytics workspace resource id for diagnostic settings.')
+param logAnalyticsWorkspaceId string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: vaultName
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: enablePrivateNetworking ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: enablePrivateNetworking ? 'Deny' : 'Allow'
+    }
+  }
+}
+
+resource warehouseSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(warehouseConnectionString)) {
+  parent: vault
+  name: warehouseSecretName
+  properties: {
+    value: warehouseConnectionString
+    contentType: 'JDBC connection string'
+  }
+}
+
+// why: WarehouseMetrics reads the warehouse connection secret at start-up; read secrets only, no keys/certificates, no writes.
+resource functionReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, functionPrincipalId, roleIds.keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsUser)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      { category: 'AuditEvent', enabled: true }
+      { category: 'AzurePolicyEvaluationDetails', enabled: true }
+    ]
+    metrics: [ { category: 'AllMetrics', enabled: true } ]
+  }
+}
+
+output vaultId string = vault.id
+output vaultName string = vault.name
+output vaultUri string = vault.properties.vaultUri
+output warehouseSecretName string = warehouseSecretName
