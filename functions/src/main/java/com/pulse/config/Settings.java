@@ -17,4 +17,60 @@ public final class Settings {
   // ---- warehouse metrics job ----
   /** NCRONTAB schedule of the WarehouseMetrics timer, e.g. {@code 0 5 * * * *}. */
   public static final String WAREHOUSE_METRICS_SCHEDULE = "WAREHOUSE_METRICS_SCHEDULE";
+
+  // ---- added by the infra branch (h5): the settings bicep/main.bicep sets; other branches may
+  // ---- declare the same names - keep one constant per name at merge.
+
+  // ---- telemetry (Event Hubs in) ----
+  /**
+   * Identity-based connection prefix of the telemetry Event Hub trigger ({@code connection =}).
+   * Azure sets {@code TelemetryHub__fullyQualifiedNamespace}, {@code __credential=managedidentity}
+   * and {@code __clientId}; see
+   * https://learn.microsoft.com/azure/azure-functions/functions-reference#configure-an-identity-based-connection
+   */
+  public static final String TELEMETRY_HUB_CONNECTION = "TelemetryHub";
+  /** Name of the telemetry hub, e.g. {@code telemetry} ({@code %TELEMETRY_HUB_NAME%} in the trigger). */
+  public static final String TELEMETRY_HUB_NAME = "TELEMETRY_HUB_NAME";
+  /** Consumer group of the telemetry trigger, e.g. {@code pulse}. */
+  public static final String TELEMETRY_CONSUMER_GROUP = "TELEMETRY_CONSUMER_GROUP";
+  /** Allowed lateness behind the partition watermark, ISO 8601 duration, e.g. {@code PT2M}. */
+  public static final String TELEMETRY_ALLOWED_LATENESS = "TELEMETRY_ALLOWED_LATENESS";
+
+  // ---- export (Event Hubs out) ----
+  /** Fully qualified Event Hubs namespace of metrics-out, e.g. {@code ns.servicebus.windows.net}. */
+  public static final String METRICS_OUT_NAMESPACE = "METRICS_OUT_NAMESPACE";
+  /** Hub name of the export, e.g. {@code metrics-out}. */
+  public static final String METRICS_OUT_HUB_NAME = "METRICS_OUT_HUB_NAME";
+
+  // ---- Cosmos DB ----
+  /** Cosmos DB account endpoint, e.g. {@code https://acct.documents.azure.com:443/}. */
+  public static final String COSMOS_ENDPOINT = "COSMOS_ENDPOINT";
+  /** Cosmos DB database name, e.g. {@code pulse}. */
+  public static final String COSMOS_DATABASE = "COSMOS_DATABASE";
+  /** {@code true} to create database/containers at start-up (local only; Azure: {@code false}, Bicep owns them). */
+  public static final String COSMOS_CREATE_IF_MISSING = "COSMOS_CREATE_IF_MISSING";
+  /** {@code direct} or {@code gateway} connection mode of the Cosmos client. */
+  public static final String COSMOS_CONNECTION_MODE = "COSMOS_CONNECTION_MODE";
+
+  // ---- Key Vault / warehouse ----
+  /** Key Vault URI, e.g. {@code https://kv.vault.azure.net/}. */
+  public static final String KEY_VAULT_URI = "KEY_VAULT_URI";
+  /** Name of the Key Vault secret holding the warehouse JDBC connection string. */
+  public static final String WAREHOUSE_CONNECTION_SECRET_NAME = "WAREHOUSE_CONNECTION_SECRET_NAME";
+  /** NCRONTAB schedule of the metric freshness watchdog timer. */
+  public static final String METRIC_FRESHNESS_SCHEDULE = "METRIC_FRESHNESS_SCHEDULE";
+  /** Most missed windows one run computes per metric (catch-up cap), integer. */
+  public static final String METRICS_MAX_CATCHUP_WINDOWS = "METRICS_MAX_CATCHUP_WINDOWS";
+  /** Optional path of the metric catalog; empty = the catalog packaged with the app. */
+  public static final String CATALOG_PATH = "CATALOG_PATH";
+
+  // ---- notifications ----
+  /** ACS endpoint for EmailClient, e.g. {@code https://acs.europe.communication.azure.com}. */
+  public static final String ACS_ENDPOINT = "ACS_ENDPOINT";
+  /** Sender address of the digest, e.g. {@code DoNotReply@<guid>.azurecomm.net}. */
+  public static final String EMAIL_SENDER_ADDRESS = "EMAIL_SENDER_ADDRESS";
+  /** Re-send period of an unresolved breach, ISO 8601 duration, e.g. {@code PT24H}. */
+  public static final String NOTIFY_REMINDER_PERIOD = "NOTIFY_REMINDER_PERIOD";
+  /** Comma-separated customer-engineer addresses receiving the digest. */
+  public static final String CUSTOMER_ENGINEERING_EMAILS = "CUSTOMER_ENGINEERING_EMAILS";
 }
