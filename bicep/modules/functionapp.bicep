@@ -139,6 +139,8 @@ resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
+      // Liveness only (no tenant data): deployment smoke tests and availability tests call it anonymously.
+      excludedPaths: [ '/api/health' ]
     }
     httpSettings: { requireHttps: true }
     identityProviders: {
