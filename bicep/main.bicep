@@ -47,13 +47,25 @@ param warehouseMetricsSchedule string = '0 5 * * * *'
 param metricFreshnessSchedule string = '0 */15 * * * *'
 
 @description('Most missed windows one run computes per metric (catch-up cap).')
-param metricsMaxCatchupWindows int = 48
+param metricsMaxCatchupWindows int = 24
+
+@description('JDBC URL of the warehouse without credentials (Entra ID token auth), e.g. jdbc:sqlserver://srv.database.windows.net:1433;databaseName=dw;encrypt=true. Empty = use the Key Vault secret.')
+param warehouseJdbcUrl string = ''
+
+@description('Attempts per metric query on transient warehouse faults (first included).')
+param warehouseQueryMaxAttempts int = 4
+
+@description('Grace added to a metric window before the freshness watchdog calls it stale, ISO 8601 duration.')
+param metricFreshnessGrace string = 'PT1H'
+
+@description('How long a Key Vault secret is cached before it is re-read, ISO 8601 duration.')
+param keyVaultRefreshInterval string = 'PT15M'
 
 @description('Allowed lateness behind the partition watermark, ISO 8601 duration.')
 param telemetryAllowedLateness string = 'PT2M'
 
 @description('Re-send period of an unresolved breach in the digest, ISO 8601 duration.')
-param notifyReminderPeriod string = 'PT24H'
+param notifyReminderPeriod string = 'P1D'
 
 @description('Customer engineers who receive the SLO / staleness digest.')
 param customerEngineeringEmails array = []
@@ -288,14 +300,18 @@ var appSettings = {
   COSMOS_CREATE_IF_MISSING: 'false'
   COSMOS_CONNECTION_MODE: 'direct'
   KEY_VAULT_URI: keyVault.outputs.vaultUri
+  KEY_VAULT_REFRESH_INTERVAL: keyVaultRefreshInterval
+  WAREHOUSE_JDBC_URL: warehouseJdbcUrl
   WAREHOUSE_CONNECTION_SECRET_NAME: keyVault.outputs.warehouseSecretName
+  WAREHOUSE_QUERY_MAX_ATTEMPTS: string(warehouseQueryMaxAttempts)
   WAREHOUSE_METRICS_SCHEDULE: warehouseMetricsSchedule
   METRIC_FRESHNESS_SCHEDULE: metricFreshnessSchedule
+  METRIC_FRESHNESS_GRACE: metricFreshnessGrace
   METRICS_MAX_CATCHUP_WINDOWS: string(metricsMaxCatchupWindows)
   ACS_ENDPOINT: communication.outputs.endpoint
   EMAIL_SENDER_ADDRESS: communication.outputs.senderAddress
   NOTIFY_REMINDER_PERIOD: notifyReminderPeriod
-  CUSTOMER_ENGINEERING_EMAILS: join(customerEngineeringEmails, ',')
+  NOTIFY_CUSTOMER_ENGINEERS: join(customerEngineeringEmails, ',')
   CATALOG_PATH: catalogPath
 }
 

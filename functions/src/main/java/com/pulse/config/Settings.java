@@ -71,6 +71,20 @@ public final class Settings {
   public static final String EMAIL_SENDER_ADDRESS = "EMAIL_SENDER_ADDRESS";
   /** Re-send period of an unresolved breach, ISO 8601 duration, e.g. {@code PT24H}. */
   public static final String NOTIFY_REMINDER_PERIOD = "NOTIFY_REMINDER_PERIOD";
-  /** Comma-separated customer-engineer addresses receiving the digest. */
-  public static final String CUSTOMER_ENGINEERING_EMAILS = "CUSTOMER_ENGINEERING_EMAILS";
+  /** Comma-separated customer-engineering addresses; they receive every digest. May be empty. */
+  public static final String NOTIFY_CUSTOMER_ENGINEERS = "NOTIFY_CUSTOMER_ENGINEERS";
+  /** ISO-8601 duration added to a metric's window before it counts as stale, e.g. {@code PT1H}. */
+  public static final String METRIC_FRESHNESS_GRACE = "METRIC_FRESHNESS_GRACE";
+  /** ISO-8601 duration after which a cached Key Vault secret is re-read, e.g. {@code PT15M}. */
+  public static final String KEY_VAULT_REFRESH_INTERVAL = "KEY_VAULT_REFRESH_INTERVAL";
+
+  // ---- warehouse (names as on branch h2) ----
+  /** JDBC URL of the warehouse without credentials (Entra token from the managed identity); empty = use the secret. */
+  public static final String WAREHOUSE_JDBC_URL = "WAREHOUSE_JDBC_URL";
+  /** Attempts per metric query for transient warehouse failures (first included), integer. */
+  public static final String WAREHOUSE_QUERY_MAX_ATTEMPTS = "WAREHOUSE_QUERY_MAX_ATTEMPTS";
+
+  // ---- local mode ----
+  /** Local data folder (embedded warehouse, JSON-lines export, report); local mode only, not set in Azure. */
+  public static final String PULSE_LOCAL_DIR = "PULSE_LOCAL_DIR";
 }

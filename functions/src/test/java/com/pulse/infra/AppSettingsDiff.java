@@ -24,10 +24,15 @@ record AppSettingsDiff(SortedSet<String> missingInBicep, SortedSet<String> unuse
    * @param code setting names and connection prefixes the code reads
    * @param bicep setting names Bicep sets
    * @param allowedWithoutCode settings the platform reads (name -> reason), allowed in Bicep only
+   * @param localOnly settings only local mode reads (name -> reason), not expected in Bicep
    */
-  static AppSettingsDiff of(Set<String> code, Set<String> bicep, Map<String, String> allowedWithoutCode) {
+  static AppSettingsDiff of(
+      Set<String> code, Set<String> bicep, Map<String, String> allowedWithoutCode, Map<String, String> localOnly) {
     SortedSet<String> missing = new TreeSet<>();
     for (String name : code) {
+      if (localOnly.containsKey(name)) {
+        continue;
+      }
       boolean set = bicep.contains(name) || bicep.stream().anyMatch(b -> b.startsWith(name + "__"));
       if (!set) {
         missing.add(name);

@@ -13,7 +13,7 @@ final class AppSettingsDiffTest {
     AppSettingsDiff diff = AppSettingsDiff.of(
         Set.of("TelemetryHub", "COSMOS_ENDPOINT"),
         Set.of("TelemetryHub__fullyQualifiedNamespace", "TelemetryHub__credential", "COSMOS_ENDPOINT"),
-        Map.of());
+        Map.of(), Map.of());
 
     assertThat(diff.isEmpty()).isTrue();
   }
@@ -21,9 +21,10 @@ final class AppSettingsDiffTest {
   @Test
   void reportsBothDirections() {
     AppSettingsDiff diff = AppSettingsDiff.of(
-        Set.of("KEY_VAULT_URI", "OtherHub"),
+        Set.of("KEY_VAULT_URI", "OtherHub", "LOCAL_DIR"),
         Set.of("TYPO_KEY_VAULT_URI", "OtherHubX__clientId", "AzureWebJobsStorage__accountName"),
-        Map.of("AzureWebJobsStorage__accountName", "host storage"));
+        Map.of("AzureWebJobsStorage__accountName", "host storage"),
+        Map.of("LOCAL_DIR", "local mode"));
 
     assertThat(diff.missingInBicep()).containsExactly("KEY_VAULT_URI", "OtherHub");
     assertThat(diff.unusedInBicep()).containsExactly("OtherHubX__clientId", "TYPO_KEY_VAULT_URI");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * code (or by the Functions host, listed with a reason). The code side is computed, not listed:
  * the {@code public static final String} constants of {@link Settings}, every {@code %NAME%}
  * placeholder in {@code functions/src/main/java}, and every {@code connection = "Prefix"} of a
- * binding annotation (an identity-based connection prefix).
+ * binding annotation (an identity-based connection prefix). Local-mode-only settings are listed
+ * with a reason and not expected in Bicep.
  */
 final class AppSettingsPolicyTest {
 
@@ -34,6 +35,10 @@ final class AppSettingsPolicyTest {
       "APPLICATIONINSIGHTS_CONNECTION_STRING", "Functions host and Azure Monitor OpenTelemetry exporter",
       "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Entra ID ingestion (App Insights local auth is off)");
 
+  /** Settings only local mode reads: the code has them, Azure does not need them. */
+  private static final Map<String, String> LOCAL_ONLY = Map.of(
+      "PULSE_LOCAL_DIR", "local data folder of the embedded mode (DuckDB file, JSON-lines export, report)");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\"%([A-Za-z_][A-Za-z0-9_]*)%\"");
   private static final Pattern CONNECTION = Pattern.compile("\\bconnection\\s*=\\s*\"([^\"]+)\"");
 
@@ -42,7 +47,7 @@ final class AppSettingsPolicyTest {
     Set<String> code = codeSettings();
     Set<String> bicep = bicepSettings();
 
-    AppSettingsDiff diff = AppSettingsDiff.of(code, bicep, HOST_OWNED);
+    AppSettingsDiff diff = AppSettingsDiff.of(code, bicep, HOST_OWNED, LOCAL_ONLY);
 
     assertThat(code).as("settings found in the code").contains(Settings.AZURE_CLIENT_ID, Settings.WAREHOUSE_METRICS_SCHEDULE);
     assertThat(diff.missingInBicep()).as("read by the code but not set in bicep/main.bicep var appSettings").isEmpty();

@@ -159,6 +159,27 @@ final class BicepPolicyTest {
   }
 
   @Test
+  void privateNetworkingSwitchClosesPublicAccessAndAddsEndpoints() {
+    String closed = "enablePrivateNetworking ? 'Disabled' : 'Enabled'";
+    assertThat(only("Microsoft.Storage/storageAccounts").has("publicNetworkAccess", closed)).isTrue();
+    assertThat(only("Microsoft.DocumentDB/databaseAccounts").has("publicNetworkAccess", closed)).isTrue();
+    assertThat(only("Microsoft.KeyVault/vaults").has("publicNetworkAccess", closed)).isTrue();
+    // Event Hubs stays reachable for trusted services (the ADX data connection) only.
+    assertThat(only("Microsoft.EventHub/namespaces/networkRuleSets").body())
+        .contains("defaultAction: enablePrivateNetworking ? 'Deny' : 'Allow'")
+        .contains("trustedServiceAccessEnabled: true");
+    BicepFile main = BicepSources.main();
+    assertThat(main.text())
+        .contains("module network 'modules/network.bicep' = if (enablePrivateNetworking)")
+        .contains("virtualNetworkSubnetId: enablePrivateNetworking ? network.outputs.appSubnetId : ''");
+    assertThat(main.modules().stream().filter(m -> m.path().equals("modules/private-endpoint.bicep")))
+        .extracting(BicepFile.Module::symbol)
+        .containsExactlyInAnyOrder("blobEndpoint", "eventHubsEndpoint", "cosmosEndpoint", "keyVaultEndpoint");
+    assertThat(Pattern.compile("module \\w+Endpoint 'modules/private-endpoint\\.bicep' = if \\(enablePrivateNetworking\\)")
+        .matcher(main.text()).results().count()).isEqualTo(4);
+  }
+
+  @Test
   void noKeyIsListedOrWrittenAnywhere() {
     Pattern forbidden = Pattern.compile(
         "(?i)listKeys\\(|listConnectionStrings\\(|listAccountSas\\(|listServiceSas\\(|AccountKey=|SharedAccessKey=|primaryMasterKey|primaryKey");
