@@ -178,13 +178,9 @@ resource namespaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-
   properties: {
     workspaceId: logAnalyticsWorkspaceId
     logAnalyticsDestinationType: 'Dedicated'
-    logs: [
-      { category: 'OperationalLogs', enabled: true }
-      { category: 'ArchiveLogs', enabled: true }
-      { category: 'AutoScaleLogs', enabled: true }
-      { category: 'RuntimeAuditLogs', enabled: true }
-      { category: 'ApplicationMetricsLogs', enabled: true }
-    ]
+    // allLogs: operational, Capture (ArchiveLogs), auto-inflate and Kafka logs on Standard; runtime
+    // audit logs as well if the namespace is ever moved to Premium (they are Premium-only).
+    logs: [ { categoryGroup: 'allLogs', enabled: true } ]
     metrics: [ { category: 'AllMetrics', enabled: true } ]
   }
 }

@@ -97,7 +97,8 @@ final class DiagnosticSettingsPolicyTest {
         .contains("Command", "Query", "SucceededIngestion", "FailedIngestion");
     assertThat(categories("modules/functionapp.bicep", "site")).contains("FunctionAppLogs");
     assertThat(categories("modules/storage.bicep", "blobService")).contains("StorageRead", "StorageWrite", "StorageDelete");
-    assertThat(categories("modules/eventhubs.bicep", "namespace")).contains("OperationalLogs", "RuntimeAuditLogs");
+    assertThat(settingFor(BicepSources.file("modules/eventhubs.bicep"), "namespace").orElseThrow().body())
+        .contains("categoryGroup: 'allLogs'");
   }
 
   private static List<String> categories(String file, String symbol) {
