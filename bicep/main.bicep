@@ -282,8 +282,10 @@ module adx 'modules/kusto.bicep' = {
 }
 
 // Every setting the Java code reads (com.pulse.config.Settings, %NAME% placeholders, connection
-// prefixes); AppSettingsPolicyTest compares this block with the code in both directions.
-var appSettings = {
+// prefixes); AppSettingsPolicyTest compares coreAppSettings + optionalAppSettings with the code in
+// both directions. Optional settings with an empty value are left out, so the code sees "unset"
+// (its default) rather than an empty string.
+var coreAppSettings = {
   AZURE_CLIENT_ID: identity.outputs.functionClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.outputs.functionClientId}'
@@ -301,7 +303,6 @@ var appSettings = {
   COSMOS_CONNECTION_MODE: 'direct'
   KEY_VAULT_URI: keyVault.outputs.vaultUri
   KEY_VAULT_REFRESH_INTERVAL: keyVaultRefreshInterval
-  WAREHOUSE_JDBC_URL: warehouseJdbcUrl
   WAREHOUSE_CONNECTION_SECRET_NAME: keyVault.outputs.warehouseSecretName
   WAREHOUSE_QUERY_MAX_ATTEMPTS: string(warehouseQueryMaxAttempts)
   WAREHOUSE_METRICS_SCHEDULE: warehouseMetricsSchedule
@@ -311,9 +312,18 @@ var appSettings = {
   ACS_ENDPOINT: communication.outputs.endpoint
   EMAIL_SENDER_ADDRESS: communication.outputs.senderAddress
   NOTIFY_REMINDER_PERIOD: notifyReminderPeriod
-  NOTIFY_CUSTOMER_ENGINEERS: join(customerEngineeringEmails, ',')
-  CATALOG_PATH: catalogPath
 }
+
+var optionalAppSettings = {
+  WAREHOUSE_JDBC_URL: warehouseJdbcUrl
+  CATALOG_PATH: catalogPath
+  NOTIFY_CUSTOMER_ENGINEERS: join(customerEngineeringEmails, ',')
+}
+
+var appSettings = union(
+  coreAppSettings,
+  toObject(filter(items(optionalAppSettings), s => !empty(s.value)), s => s.key, s => s.value)
+)
 
 module functionApp 'modules/functionapp.bicep' = {
   scope: rg
