@@ -62,6 +62,9 @@ resource sender 'Microsoft.Communication/emailServices/domains/senderUsernames@2
   }
 }
 
+// Access keys exist on ACS but are never read (no listKeys). `disableLocalAuth` is not in the
+// 2023-04-01 schema used here (the one Azure Verified Modules use); switch it on when moving to an
+// API version that has it.
 resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' = {
   name: communicationServiceName
   location: 'global'

@@ -129,6 +129,8 @@ resource telemetryHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
   }
 }
 
+// No `adx` consumer group on telemetry: raw telemetry is not ingested into ADX (Pulse exports
+// aggregates through metrics-out; Capture keeps the raw history for replay).
 resource telemetryPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
   parent: telemetryHub
   name: 'pulse'
