@@ -53,6 +53,31 @@ final class BicepWiringTest {
   }
 
   @Test
+  void everyModuleOutputReferencedIsDeclaredByThatModule() {
+    List<String> violations = new ArrayList<>();
+    int references = 0;
+    for (BicepFile caller : BicepSources.all()) {
+      Map<String, Path> modules = caller.modules().stream().collect(Collectors.toMap(
+          Module::symbol, m -> caller.path().getParent().resolve(m.path()).normalize()));
+      Matcher inText = Pattern.compile("\\b(\\w+)\\.outputs\\.(\\w+)").matcher(caller.text());
+      while (inText.find()) {
+        if (!modules.containsKey(inText.group(1))) {
+          continue;
+        }
+        references++;
+        Set<String> outputs = BicepFile.read(modules.get(inText.group(1))).outputs().stream()
+            .map(BicepFile.Output::name).collect(Collectors.toSet());
+        if (!outputs.contains(inText.group(2))) {
+          violations.add(caller.path().getFileName() + " line " + caller.lineOf(inText.start()) + ": "
+              + inText.group(1) + ".outputs." + inText.group(2) + " is not an output of " + modules.get(inText.group(1)).getFileName());
+        }
+      }
+    }
+    assertThat(references).isGreaterThanOrEqualTo(40);
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   void alertsAndWorkbooksAreWiredWithTheAgreedParameters() {
     Map<String, Module> modules = BicepSources.main().modules().stream()
         .collect(Collectors.toMap(Module::symbol, m -> m));
