@@ -66,4 +66,25 @@ final class BicepConventionsTest {
     }
     assertThat(violations).isEmpty();
   }
+
+  @Test
+  void everyParameterAndVariableIsUsed() {
+    List<String> unused = new ArrayList<>();
+    Pattern declaration = Pattern.compile("(?m)^(param|var)\\s+(\\w+)\\s");
+    for (BicepFile file : BicepSources.all()) {
+      String name = file.path().getFileName().toString();
+      if (OWNED_ELSEWHERE.contains(name) || name.equals("roles.bicep")) {
+        continue; // stubs; exported constants are used by importers
+      }
+      String code = file.codeOnly();
+      Matcher m = declaration.matcher(code);
+      while (m.find()) {
+        long uses = Pattern.compile("\\b" + m.group(2) + "\\b").matcher(code).results().count();
+        if (uses < 2) {
+          unused.add(name + ": " + m.group(1) + " " + m.group(2));
+        }
+      }
+    }
+    assertThat(unused).isEmpty();
+  }
 }

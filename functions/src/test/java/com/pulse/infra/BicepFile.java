@@ -252,7 +252,10 @@ final class BicepFile {
     return line;
   }
 
-  /** Blanks comments and single-quoted strings (Bicep escapes a quote as \'), keeping newlines. */
+  /**
+   * Blanks comments and single-quoted strings (Bicep escapes a quote as \\'), keeping newlines.
+   * Interpolations {@code ${...}} inside strings stay visible: they are code.
+   */
   static String mask(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int i = 0;
@@ -276,10 +279,12 @@ final class BicepFile {
           if (text.charAt(i) == '\\' && i + 1 < text.length()) {
             out.append("  ");
             i += 2;
-            continue;
+          } else if (text.startsWith("${", i)) {
+            i = copyInterpolation(text, i, out);
+          } else {
+            out.append(text.charAt(i) == '\n' ? '\n' : ' ');
+            i++;
           }
-          out.append(text.charAt(i) == '\n' ? '\n' : ' ');
-          i++;
         }
         if (i < text.length()) {
           out.append(' ');
@@ -291,5 +296,31 @@ final class BicepFile {
       }
     }
     return out.toString();
+  }
+
+  /** Copies {@code ${...}} starting at {@code start} (nested strings inside it blanked); returns the index after it. */
+  private static int copyInterpolation(String text, int start, StringBuilder out) {
+    out.append("  "); // the "${" itself is string syntax, not a brace of the code
+    int i = start + 2;
+    int depth = 1;
+    while (i < text.length() && depth > 0) {
+      char c = text.charAt(i);
+      if (c == '\'') {
+        int end = text.indexOf('\'', i + 1);
+        end = end < 0 ? text.length() - 1 : end;
+        out.append(" ".repeat(end - i + 1));
+        i = end + 1;
+        continue;
+      }
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        out.append(' ');
+        return i + 1;
+      }
+      out.append(c);
+      i++;
+    }
+    return i;
   }
 }

@@ -73,4 +73,12 @@ final class BicepFileTest {
 
     assertThatThrownBy(file::resources).isInstanceOf(IllegalStateException.class).hasMessageContaining("unbalanced");
   }
+
+  @Test
+  void interpolationsStayCodeWhileStringTextAndCommentsAreBlanked() {
+    String masked = BicepFile.mask("var a = 'st-${take(token, 4)}-${x ? 'y' : 'z'}' // token2\n");
+
+    assertThat(masked).contains("take(token, 4)").contains("x ?").doesNotContain("st-").doesNotContain("token2");
+    assertThat(masked).hasSameSizeAs("var a = 'st-${take(token, 4)}-${x ? 'y' : 'z'}' // token2\n");
+  }
 }
