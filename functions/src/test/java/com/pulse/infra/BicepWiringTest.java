@@ -78,6 +78,34 @@ final class BicepWiringTest {
   }
 
   @Test
+  void parentScopeAndDependsOnNameDeclaredSymbols() {
+    List<String> violations = new ArrayList<>();
+    Pattern reference = Pattern.compile("(?m)^\\s*(parent|scope):\\s*(\\w+)\\s*$");
+    Pattern dependsOn = Pattern.compile("(?m)^\\s*dependsOn:\\s*\\[([^\\]]*)\\]");
+    for (BicepFile file : BicepSources.all()) {
+      Set<String> symbols = new TreeSet<>();
+      file.resources().forEach(r -> symbols.add(r.symbol()));
+      file.modules().forEach(m -> symbols.add(m.symbol()));
+      String code = file.codeOnly();
+      Matcher m = reference.matcher(code);
+      while (m.find()) {
+        if (!symbols.contains(m.group(2))) {
+          violations.add(file.path().getFileName() + " line " + file.lineOf(m.start()) + ": " + m.group(1) + " " + m.group(2));
+        }
+      }
+      Matcher d = dependsOn.matcher(code);
+      while (d.find()) {
+        for (String name : d.group(1).split("[,\\s]+")) {
+          if (!name.isBlank() && !symbols.contains(name)) {
+            violations.add(file.path().getFileName() + " line " + file.lineOf(d.start()) + ": dependsOn " + name);
+          }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   void alertsAndWorkbooksAreWiredWithTheAgreedParameters() {
     Map<String, Module> modules = BicepSources.main().modules().stream()
         .collect(Collectors.toMap(Module::symbol, m -> m));
