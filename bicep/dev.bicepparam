@@ -4,7 +4,7 @@
 using 'main.bicep'
 
 param environmentName = 'dev'
-param location = 'westeurope'
+param location = readEnvironmentVariable('AZURE_LOCATION', 'westeurope')
 
 param enablePrivateNetworking = false
 param functionInstanceMemoryMB = 2048

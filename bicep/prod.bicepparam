@@ -4,7 +4,7 @@
 using 'main.bicep'
 
 param environmentName = 'prod'
-param location = 'westeurope'
+param location = readEnvironmentVariable('AZURE_LOCATION', 'westeurope')
 
 param enablePrivateNetworking = true
 param functionInstanceMemoryMB = 4096
