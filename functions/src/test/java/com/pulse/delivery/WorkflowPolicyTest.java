@@ -55,13 +55,25 @@ final class WorkflowPolicyTest {
           continue; // not a step/job `uses`, or a local reusable workflow of this repository
         }
         actions++;
-        if (!PINNED.matcher(lines.get(i)).matches()) {
+        if (!isPinned(lines.get(i))) {
           unpinned.add(workflow.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
         }
       }
     }
     assertThat(actions).isPositive();
     assertThat(unpinned).as("actions not pinned as owner/repo@<sha> # vX.Y.Z").isEmpty();
+  }
+
+  @Test
+  void thePinRuleRejectsTagsBranchesShortShasAndMissingVersionComments() {
+    String sha = "3d3c42e5aac5ba805825da76410c181273ba90b1";
+    assertThat(isPinned("      - uses: actions/checkout@" + sha + " # v7.0.1")).isTrue();
+    assertThat(isPinned("        uses: github/codeql-action/init@" + sha + " # v4.36.2")).isTrue();
+    assertThat(isPinned("      - uses: actions/checkout@v4")).isFalse();
+    assertThat(isPinned("      - uses: actions/checkout@main # v7.0.1")).isFalse();
+    assertThat(isPinned("      - uses: actions/checkout@3d3c42e # v7.0.1")).isFalse();
+    assertThat(isPinned("      - uses: actions/checkout@" + sha)).isFalse();
+    assertThat(isPinned("      - uses: actions/checkout@" + sha + " # latest")).isFalse();
   }
 
   @Test
@@ -121,6 +133,10 @@ final class WorkflowPolicyTest {
     assertThat(watched).containsExactlyInAnyOrder("maven /", "npm /.ci", "github-actions /");
     assertThat(root.resolve("pom.xml")).isRegularFile();
     assertThat(root.resolve(".ci/package-lock.json")).isRegularFile();
+  }
+
+  private static boolean isPinned(String usesLine) {
+    return PINNED.matcher(usesLine).matches();
   }
 
   private static List<Map.Entry<String, JsonNode>> jobs(JsonNode workflow) {
