@@ -1,0 +1,41 @@
+package com.pulse.adapter.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Connections to one embedded DuckDB database (local mode only; DuckDB is not in the function
+ * package). Keeps one root connection open for the life of the source and hands out
+ * {@link DuckDBConnection#duplicate()}s, which share the database instance, so a query does not pay
+ * for opening the file. Thread-safe; {@link #close()} releases the database.
+ */
+public final class DuckDbConnectionSource implements ConnectionSource, AutoCloseable {
+  private final DuckDBConnection root;
+
+  /**
+   * @param jdbcUrl {@code jdbc:duckdb:<file>} (or {@code jdbc:duckdb:} for in-memory)
+   * @param readOnly open the file read-only (several processes may then read it)
+   * @throws SQLException if DuckDB cannot open the database
+   */
+  public DuckDbConnectionSource(String jdbcUrl, boolean readOnly) throws SQLException {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    java.util.Properties props = new java.util.Properties();
+    if (readOnly) {
+      props.setProperty("duckdb.read_only", "true");
+    }
+    this.root = (DuckDBConnection) DriverManager.getConnection(jdbcUrl, props);
+  }
+
+  @Override
+  public Connection open() throws SQLException {
+    return root.duplicate();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    root.close();
+  }
+}

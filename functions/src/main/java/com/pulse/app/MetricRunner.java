@@ -1,0 +1,212 @@
+package com.pulse.app;
+
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.QueryResult;
+import com.pulse.app.port.Warehouse;
+import com.pulse.domain.catalog.Catalog;
+import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.catalog.NcrontabSchedule;
+import com.pulse.domain.export.MetricPointRecord;
+import com.pulse.domain.metric.JobState;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.window.Window;
+import com.pulse.domain.window.WindowPlanner;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The warehouse-metrics use case: runs catalog metrics for their windows, one SQL query per metric
+ * and window for all tenants, writes the points to the {@link MetricStore} and the history export,
+ * and keeps per-metric {@link JobState}.
+ *
+ * <p>Per-metric isolation: a transient warehouse failure ({@link DependencyException}) is retried
+ * with the {@link RetryPolicy}; a failure that persists, or any other query failure, marks only that
+ * metric {@link MetricOutcome.Status#FAILED} (its job state keeps the last completed window, so the
+ * next run catches up) and the run continues with the next metric. A failure of the store or the
+ * export is a failure of the run's own dependencies and propagates, so the Functions host re-drives
+ * the invocation (writes are idempotent by point id).
+ *
+ * <p>Thread-safe if its ports are; runs are sequential within one call.
+ */
+public final class MetricRunner {
+  private static final Logger LOG = Logger.getLogger(MetricRunner.class.getName());
+
+  private final Catalog catalog;
+  private final Warehouse warehouse;
+  private final MetricStore store;
+  private final MetricExport export;
+  private final Clock clock;
+  private final RetryPolicy retry;
+  private final Sleeper sleeper;
+  private final int maxCatchUpWindows;
+  private final Supplier<String> runIds;
+
+  /**
+   * @param maxCatchUpWindows most windows one metric computes in one scheduled run, {@code >= 1}
+   * @param runIds source of run ids (e.g. random UUIDs)
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code maxCatchUpWindows < 1}
+   */
+  public MetricRunner(Catalog catalog, Warehouse warehouse, MetricStore store, MetricExport export, Clock clock,
+      RetryPolicy retry, Sleeper sleeper, int maxCatchUpWindows, Supplier<String> runIds) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.store = Objects.requireNonNull(store, "store");
+    this.export = Objects.requireNonNull(export, "export");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.retry = Objects.requireNonNull(retry, "retry");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    if (maxCatchUpWindows < 1) {
+      throw new IllegalArgumentException("maxCatchUpWindows must be >= 1: " + maxCatchUpWindows);
+    }
+    this.maxCatchUpWindows = maxCatchUpWindows;
+    this.runIds = Objects.requireNonNull(runIds, "runIds");
+  }
+
+  /** The catalog this runner runs. */
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /**
+   * A scheduled run (timer tick): every metric whose NCRONTAB schedule fired since its last run (or
+   * that never ran) computes its closed windows after its last completed one, at most
+   * {@code maxCatchUpWindows}, as of {@code asOf}. Metrics not due are left out of the summary.
+   *
+   * @param asOf the instant windows must be closed at (normally the clock's now)
+   * @throws DependencyException if the store or export fails transiently
+   */
+  public RunSummary runDue(Instant asOf) {
+    Objects.requireNonNull(asOf, "asOf");
+    Map<String, JobState> jobs = store.readJobs(catalog.names());
+    Map<MetricDefinition, List<Window>> plan = new LinkedHashMap<>();
+    for (MetricDefinition m : catalog.metrics()) {
+      JobState job = jobs.getOrDefault(m.name(), JobState.initial(m.name()));
+      if (NcrontabSchedule.parse(m.schedule()).firesBetween(job.lastRunAt(), asOf)) {
+        plan.put(m, WindowPlanner.due(m.window(), m.settle(), asOf, job.lastCompletedWindowEnd(), maxCatchUpWindows));
+      }
+    }
+    return run(plan, jobs);
+  }
+
+  /**
+   * Recomputes every window of the given metrics lying inside {@code [from, to)} (a backfill);
+   * existing points are overwritten by id. Job state records the run but never moves a metric's last
+   * completed window backwards.
+   *
+   * @param metrics metric names; empty means the whole catalog
+   * @throws IllegalArgumentException for an unknown metric or {@code to <= from}
+   * @throws DependencyException if the store or export fails transiently
+   */
+  public RunSummary backfill(List<String> metrics, Instant from, Instant to) {
+    Catalog selected = metrics.isEmpty() ? catalog : catalog.select(metrics);
+    Map<MetricDefinition, List<Window>> plan = new LinkedHashMap<>();
+    for (MetricDefinition m : selected.metrics()) {
+      plan.put(m, WindowPlanner.within(m.window(), from, to));
+    }
+    return run(plan, store.readJobs(selected.names()));
+  }
+
+  /**
+   * Runs an explicit plan: metric to windows, oldest first.
+   *
+   * @throws DependencyException if the store or export fails transiently
+   */
+  public RunSummary run(Map<MetricDefinition, List<Window>> plan) {
+    List<String> names = plan.keySet().stream().map(MetricDefinition::name).toList();
+    return run(plan, store.readJobs(names));
+  }
+
+  private RunSummary run(Map<MetricDefinition, List<Window>> plan, Map<String, JobState> jobs) {
+    String runId = runIds.get();
+    Instant startedAt = clock.instant();
+    List<MetricOutcome> outcomes = new ArrayList<>(plan.size());
+    plan.forEach((metric, windows) -> {
+      MetricOutcome outcome = runMetric(metric, windows, runId);
+      outcomes.add(outcome);
+      if (outcome.status() != MetricOutcome.Status.UP_TO_DATE) {
+        store.writeJob(nextJobState(jobs.getOrDefault(metric.name(), JobState.initial(metric.name())), outcome, runId));
+      }
+    });
+    RunSummary summary = new RunSummary(runId, startedAt, clock.instant(), outcomes);
+    LOG.info(summary::toString);
+    return summary;
+  }
+
+  private MetricOutcome runMetric(MetricDefinition metric, List<Window> windows, String runId) {
+    if (windows.isEmpty()) {
+      return new MetricOutcome(metric.name(), MetricOutcome.Status.UP_TO_DATE, List.of(), 0, 0, 0, 0, null);
+    }
+    long started = System.nanoTime();
+    List<Window> done = new ArrayList<>(windows.size());
+    int points = 0;
+    int[] attempts = {0};
+    long queryNanos = 0;
+    for (Window window : windows) {
+      QueryResult result;
+      List<MetricPoint> computed;
+      try {
+        result = queryWithRetry(metric, window, attempts);
+        computed = PointAssembler.assemble(metric, window, result, clock.instant(), runId);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, e, () -> "metric " + metric.name() + " failed for window " + window);
+        return new MetricOutcome(metric.name(), MetricOutcome.Status.FAILED, done, points, attempts[0], queryNanos,
+            System.nanoTime() - started, "window " + window + ": " + e.getMessage());
+      }
+      queryNanos += result.elapsedNanos();
+      store.upsertPoints(computed);
+      export.exportPoints(computed.stream().map(MetricPointRecord::of).toList());
+      points += computed.size();
+      done.add(window);
+    }
+    return new MetricOutcome(metric.name(), MetricOutcome.Status.OK, done, points, attempts[0], queryNanos,
+        System.nanoTime() - started, null);
+  }
+
+  private QueryResult queryWithRetry(MetricDefinition metric, Window window, int[] attempts) {
+    for (int attempt = 1; ; attempt++) {
+      attempts[0]++;
+      try {
+        return warehouse.query(metric.sql(), window);
+      } catch (DependencyException e) {
+        if (attempt >= retry.maxAttempts()) {
+          throw new IllegalStateException("transient failure persisted after " + attempt + " attempts: "
+              + e.getMessage(), e);
+        }
+        int failed = attempt;
+        java.time.Duration backoff = retry.delayAfter(failed);
+        java.time.Duration pause = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
+        LOG.log(Level.INFO, e, () -> "metric " + metric.name() + ": transient failure on attempt " + failed
+            + ", retrying in " + pause.toMillis() + " ms");
+        try {
+          sleeper.sleep(pause);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while backing off", ie);
+        }
+      }
+    }
+  }
+
+  private JobState nextJobState(JobState previous, MetricOutcome outcome, String runId) {
+    Instant lastEnd = previous.lastCompletedWindowEnd();
+    for (Window w : outcome.windows()) {
+      if (lastEnd == null || w.end().isAfter(lastEnd)) {
+        lastEnd = w.end();
+      }
+    }
+    boolean ok = outcome.status() == MetricOutcome.Status.OK;
+    return new JobState(outcome.metric(), lastEnd, runId, clock.instant(), ok ? "ok" : "failed",
+        outcome.error(), ok ? 0 : previous.consecutiveFailures() + 1);
+  }
+}

@@ -1,0 +1,27 @@
+package com.pulse.app.port;
+
+import com.pulse.domain.window.Window;
+
+/**
+ * The data warehouse the metric catalog runs against (Azure SQL / Fabric warehouse / Synapse in
+ * Azure, DuckDB locally). One call runs one metric query for one window, for all tenants.
+ *
+ * <p>The SQL uses the named parameters {@code :window_start} and {@code :window_end}, bound as JDBC
+ * {@code TIMESTAMP}s (UTC wall-clock) of the window's start and end. Implementations are
+ * thread-safe.
+ */
+public interface Warehouse {
+
+  /**
+   * Runs a metric query.
+   *
+   * @param sql query text with {@code :window_start} / {@code :window_end} parameters
+   * @param window the half-open window bound to the parameters
+   * @return every row, fully read; column names lower case
+   * @throws DependencyException if the failure is transient (throttling, failover, deadlock victim,
+   *     dropped connection) and the same query may succeed when retried
+   * @throws IllegalArgumentException if the SQL uses an unknown parameter
+   * @throws IllegalStateException if the query failed for good (syntax, missing table, permission)
+   */
+  QueryResult query(String sql, Window window);
+}

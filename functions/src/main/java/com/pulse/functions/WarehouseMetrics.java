@@ -1,0 +1,91 @@
+package com.pulse.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.TimerTrigger;
+import com.pulse.app.MetricOutcome;
+import com.pulse.app.MetricRunner;
+import com.pulse.app.RunSummary;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Timer function: on each tick of {@code %WAREHOUSE_METRICS_SCHEDULE%} (NCRONTAB, UTC) runs every
+ * catalog metric whose own schedule fired since its last run, for its closed windows (catch-up
+ * included), and logs the run summary. A failing metric is recorded in its job state and does not
+ * fail the invocation (the next tick catches up its windows); a failing store or export does, so the
+ * host's retry policy re-drives the tick (writes are idempotent by point id).
+ *
+ * <p>Thin entry point: the work is {@link MetricRunner#runDue}. Thread-safe.
+ */
+public final class WarehouseMetrics {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Supplier<MetricRunner> runner;
+  private final Supplier<Clock> clock;
+
+  /** Used by the Functions host: the graph comes from {@link CompositionRoot#get()}. */
+  public WarehouseMetrics() {
+    this(() -> CompositionRoot.get().metricRunner(), () -> CompositionRoot.get().clock());
+  }
+
+  /** For tests and other hosts. @throws NullPointerException if an argument is null */
+  public WarehouseMetrics(Supplier<MetricRunner> runner, Supplier<Clock> clock) {
+    this.runner = Objects.requireNonNull(runner, "runner");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Runs the due metrics.
+   *
+   * @param timerInfo the host's timer JSON, e.g. {@code {"Schedule":{...},"ScheduleStatus":{...},"IsPastDue":false}}
+   * @param context invocation context (logger, invocation id)
+   * @throws com.pulse.app.port.DependencyException if the store or export fails (the host retries)
+   */
+  @FunctionName("WarehouseMetrics")
+  @ExponentialBackoffRetry(maxRetryCount = 3, minimumInterval = "00:00:10", maximumInterval = "00:05:00")
+  public void run(
+      @TimerTrigger(name = "timer", schedule = "%WAREHOUSE_METRICS_SCHEDULE%") String timerInfo,
+      ExecutionContext context) {
+    tick(timerInfo, context);
+  }
+
+  /**
+   * The body of {@link #run}, returning the summary (tests, other hosts).
+   *
+   * @throws com.pulse.app.port.DependencyException if the store or export fails
+   */
+  public RunSummary tick(String timerInfo, ExecutionContext context) {
+    Logger log = context.getLogger();
+    boolean pastDue = isPastDue(timerInfo);
+    log.info(() -> "WarehouseMetrics tick, invocation " + context.getInvocationId() + ", isPastDue=" + pastDue);
+    RunSummary summary = runner.get().runDue(clock.get().instant());
+    log.info(summary::toString);
+    for (MetricOutcome o : summary.outcomes()) {
+      if (o.status() == MetricOutcome.Status.FAILED) {
+        log.log(Level.WARNING, () -> "metric " + o.metric() + " failed after " + o.attempts() + " attempts: " + o.error());
+      }
+    }
+    return summary;
+  }
+
+  /** Reads {@code IsPastDue} from the timer JSON; false when absent or unreadable. */
+  static boolean isPastDue(String timerInfo) {
+    if (timerInfo == null || timerInfo.isBlank()) {
+      return false;
+    }
+    try {
+      JsonNode node = JSON.readTree(timerInfo);
+      return node.path("IsPastDue").asBoolean(node.path("isPastDue").asBoolean(false));
+    } catch (java.io.IOException e) {
+      Logger.getLogger(WarehouseMetrics.class.getName()).log(Level.FINE, "unreadable timer info", e);
+      return false;
+    }
+  }
+}
