@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,15 +78,11 @@ public final class CosmosTestServer implements AutoCloseable {
     try {
       Path directory = Files.createTempDirectory("pulse-cosmos-tls-");
       Path serverStore = directory.resolve("server.p12");
-      Path certificate = directory.resolve("server.cer");
       Path trustStore = directory.resolve("truststore.p12");
       keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
           "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "2",
           "-storetype", "PKCS12", "-keystore", serverStore.toString(), "-storepass", PASSWORD);
-      keytool("-exportcert", "-alias", "server", "-keystore", serverStore.toString(), "-storepass", PASSWORD,
-          "-rfc", "-file", certificate.toString());
-      keytool("-importcert", "-noprompt", "-alias", "pulse-test-cosmos", "-file", certificate.toString(),
-          "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", PASSWORD);
+      writeTrustStore(serverStore, trustStore);
       System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
       System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
       System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
@@ -154,6 +152,20 @@ public final class CosmosTestServer implements AutoCloseable {
     }
     throw new IllegalStateException("@vercel/cosmosdb-server is not installed under " + PACKAGE
         + "; run .ci/run (npm ci --prefix .ci) first, as CI does");
+  }
+
+  /** A PKCS#12 trust store holding only the server's certificate (no private key). */
+  private static void writeTrustStore(Path serverStore, Path trustStore) throws IOException {
+    try (var in = Files.newInputStream(serverStore); var out = Files.newOutputStream(trustStore)) {
+      KeyStore server = KeyStore.getInstance("PKCS12");
+      server.load(in, PASSWORD.toCharArray());
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("pulse-test-cosmos", server.getCertificate("server"));
+      trust.store(out, PASSWORD.toCharArray());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the test trust store", e);
+    }
   }
 
   private static void keytool(String... args) throws IOException {
