@@ -55,11 +55,12 @@ public final class AzureAdapters {
   public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore windows,
       DeadLetterStore deadLetters, NotificationStateStore notifications) {}
 
-  private AzureAdapters(TokenCredential credential, OpenTelemetry openTelemetry, Clock clock, CosmosStores cosmos) {
+  private AzureAdapters(TokenCredential credential, OpenTelemetry openTelemetry, PulseTelemetry telemetry,
+      PulseTracing tracing, CosmosStores cosmos) {
     this.credential = credential;
     this.openTelemetry = openTelemetry;
-    this.telemetry = PulseTelemetry.create(openTelemetry, clock);
-    this.tracing = PulseTracing.create(openTelemetry);
+    this.telemetry = telemetry;
+    this.tracing = tracing;
     this.cosmos = cosmos;
   }
 
@@ -73,22 +74,37 @@ public final class AzureAdapters {
    * @throws com.pulse.app.port.DependencyException if creating missing containers fails transiently
    */
   public static AzureAdapters fromSettings(Function<String, String> settings, Clock clock) {
-    TokenCredential credential = AzureCredentials.create(settings.apply(Settings.AZURE_CLIENT_ID));
+    return fromSettings(settings, clock, AzureCredentials.create(settings.apply(Settings.AZURE_CLIENT_ID)));
+  }
+
+  /**
+   * As {@link #fromSettings(Function, Clock)} with a given credential instead of the one
+   * {@code AZURE_CLIENT_ID} selects (CLI with an explicit credential, tests against local servers).
+   *
+   * @throws IllegalArgumentException if a setting has an invalid value (named in the message)
+   * @throws NullPointerException if an argument is null
+   */
+  public static AzureAdapters fromSettings(Function<String, String> settings, Clock clock, TokenCredential credential) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(credential, "credential");
     OpenTelemetry openTelemetry = TelemetrySetup.create(
         settings.apply(Settings.APPLICATIONINSIGHTS_CONNECTION_STRING), credential);
     OpenTelemetryLogHandler.install(openTelemetry, "com.pulse");
-    AzureAdapters shell = new AzureAdapters(credential, openTelemetry, clock, null);
+    PulseTelemetry telemetry = PulseTelemetry.create(openTelemetry, clock);
+    PulseTracing tracing = PulseTracing.create(openTelemetry);
     String endpoint = settings.apply(Settings.COSMOS_ENDPOINT);
     if (endpoint == null || endpoint.isBlank()) {
-      return shell;
+      return new AzureAdapters(credential, openTelemetry, telemetry, tracing, null);
     }
-    CosmosClient client = CosmosClients.create(endpoint.strip(), credential,
-        CosmosClients.ConnectionMode.parse(settings.apply(Settings.COSMOS_CONNECTION_MODE)));
+    // validate every Cosmos setting before connecting
+    CosmosClients.ConnectionMode mode = CosmosClients.ConnectionMode.parse(settings.apply(Settings.COSMOS_CONNECTION_MODE));
     String database = Optional.ofNullable(settings.apply(Settings.COSMOS_DATABASE))
         .filter(value -> !value.isBlank()).orElse(DEFAULT_DATABASE);
     boolean create = parseBoolean(Settings.COSMOS_CREATE_IF_MISSING, settings.apply(Settings.COSMOS_CREATE_IF_MISSING));
-    return new AzureAdapters(credential, openTelemetry, clock,
-        cosmosStores(client, database, create, shell.telemetry, shell.tracing));
+    CosmosClient client = CosmosClients.create(endpoint.strip(), credential, mode);
+    return new AzureAdapters(credential, openTelemetry, telemetry, tracing,
+        cosmosStores(client, database, create, telemetry, tracing));
   }
 
   /**
