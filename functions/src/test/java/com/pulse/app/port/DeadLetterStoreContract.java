@@ -47,8 +47,11 @@ public abstract class DeadLetterStoreContract {
     DeadLetter late = deadLetter("1", 7, T0.plusSeconds(20));
     DeadLetter early = deadLetter("1", 5, T0);
     DeadLetter otherPartition = deadLetter("2", 5, T0.plusSeconds(10));
-    store.writeAll(List.of(late, early, otherPartition));
-    store.writeAll(List.of(early)); // redelivery
+    // dead-lettered in time order, as a clock-driven pipeline does, then one redelivery
+    store.writeAll(List.of(early));
+    store.writeAll(List.of(otherPartition));
+    store.writeAll(List.of(late));
+    store.writeAll(List.of(early));
 
     assertThat(store.list("1", 10)).containsExactly(early, late);
     assertThat(store.list(null, 10)).containsExactly(early, otherPartition, late);
