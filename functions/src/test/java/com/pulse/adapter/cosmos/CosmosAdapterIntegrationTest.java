@@ -132,8 +132,14 @@ class CosmosAdapterIntegrationTest {
   void theServerCertificateIsVerifiedNotIgnored() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(CosmosTestServer.shared().endpoint())).GET().build();
 
-    // trusted through the per-run trust store (javax.net.ssl.trustStore)
-    HttpResponse<String> ok = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    // trusted through the per-run trust store: default trust managers, as the Cosmos SDK's Netty
+    // SSL context builds them (they read javax.net.ssl.trustStore when initialised)
+    TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    defaults.init((KeyStore) null);
+    SSLContext trustsTheRunsCertificate = SSLContext.getInstance("TLS");
+    trustsTheRunsCertificate.init(null, defaults.getTrustManagers(), null);
+    HttpResponse<String> ok = HttpClient.newBuilder().sslContext(trustsTheRunsCertificate).build()
+        .send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(ok.statusCode()).isEqualTo(200);
     assertThat(ok.body()).contains("databaseAccountEndpoint");
 
