@@ -30,9 +30,7 @@ import java.util.stream.Collectors;
 public final class CosmosMetricStore implements MetricStore {
   static final int MAX_ATTEMPTS = 8;
 
-  private final CosmosContainer metrics;
   private final CosmosContainer jobs;
-  private final CosmosCalls metricCalls;
   private final CosmosCalls jobCalls;
   private final CosmosBulkWriter pointWriter;
   private final ItemAccess<LatestPointsDocument> latest;
@@ -46,9 +44,7 @@ public final class CosmosMetricStore implements MetricStore {
    * @param jobCalls call wrapper of {@code jobs}
    */
   public CosmosMetricStore(CosmosContainer metrics, CosmosContainer jobs, CosmosCalls metricCalls, CosmosCalls jobCalls) {
-    this.metrics = metrics;
     this.jobs = jobs;
-    this.metricCalls = metricCalls;
     this.jobCalls = jobCalls;
     this.pointWriter = new CosmosBulkWriter(metrics, metricCalls);
     this.latest = new ItemAccess<>(metrics, metricCalls, LatestPointsDocument.class);

@@ -93,6 +93,7 @@ public final class CosmosWindowStore implements WindowStore {
             new CosmosItemRequestOptions().setIfMatchETag(ifMatchEtag));
       } catch (com.azure.cosmos.CosmosException e) {
         if (e.getStatusCode() == 404) { // deleted (TTL) since it was read: same remedy as a 412
+          calls.charge("replace", e.getRequestCharge());
           throw new ConcurrentModificationException("window document " + document.id() + " of tenant "
               + document.tenantId() + " no longer exists (404)", e);
         }
