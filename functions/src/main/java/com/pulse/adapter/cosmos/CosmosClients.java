@@ -3,7 +3,9 @@ package com.pulse.adapter.cosmos;
 import com.azure.core.credential.TokenCredential;
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosClientBuilder;
+import com.azure.cosmos.CosmosDiagnosticsThresholds;
 import com.azure.cosmos.ThrottlingRetryOptions;
+import com.azure.cosmos.models.CosmosClientTelemetryConfig;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,7 +15,8 @@ import java.util.Objects;
  * keys; the identity needs "Cosmos DB Built-in Data Contributor"), no content echoed on writes
  * (saves bandwidth; ETags still come back), and throttling retries that honour the service's
  * {@code x-ms-retry-after-ms} up to {@link #MAX_THROTTLE_RETRIES} attempts / {@link #MAX_THROTTLE_WAIT}
- * before a 429 surfaces (https://learn.microsoft.com/azure/cosmos-db/nosql/performance-tips-java-sdk-v4).
+ * before a 429 surfaces (https://learn.microsoft.com/azure/cosmos-db/nosql/performance-tips-java-sdk-v4),
+ * and diagnostics of slow, expensive or failed operations logged by {@link CosmosDiagnosticsLogger}.
  * The client is thread-safe; build one per process and share it.
  */
 public final class CosmosClients {
@@ -21,6 +24,13 @@ public final class CosmosClients {
   public static final int MAX_THROTTLE_RETRIES = 9;
   /** Cumulative wait on throttled requests before the SDK gives up. */
   public static final Duration MAX_THROTTLE_WAIT = Duration.ofSeconds(30);
+
+  /** A point operation slower than this logs its diagnostics (the SDK's default). */
+  public static final Duration POINT_OPERATION_LATENCY_THRESHOLD = Duration.ofSeconds(1);
+  /** A query, readMany or bulk call slower than this logs its diagnostics (the SDK's default). */
+  public static final Duration NON_POINT_OPERATION_LATENCY_THRESHOLD = Duration.ofSeconds(3);
+  /** An operation charging more request units than this logs its diagnostics (the SDK's default). */
+  public static final float REQUEST_CHARGE_THRESHOLD_RU = 1000f;
 
   /** How the client connects (setting {@code COSMOS_CONNECTION_MODE}). */
   public enum ConnectionMode {
@@ -68,6 +78,12 @@ public final class CosmosClients {
         .throttlingRetryOptions(new ThrottlingRetryOptions()
             .setMaxRetryAttemptsOnThrottledRequests(MAX_THROTTLE_RETRIES)
             .setMaxRetryWaitTime(MAX_THROTTLE_WAIT))
+        .clientTelemetryConfig(new CosmosClientTelemetryConfig()
+            .diagnosticsThresholds(new CosmosDiagnosticsThresholds()
+                .setPointOperationLatencyThreshold(POINT_OPERATION_LATENCY_THRESHOLD)
+                .setNonPointOperationLatencyThreshold(NON_POINT_OPERATION_LATENCY_THRESHOLD)
+                .setRequestChargeThreshold(REQUEST_CHARGE_THRESHOLD_RU))
+            .diagnosticsHandler(new CosmosDiagnosticsLogger()))
         .userAgentSuffix("pulse");
     if (Objects.requireNonNull(mode, "mode") == ConnectionMode.GATEWAY) {
       builder.gatewayMode();
