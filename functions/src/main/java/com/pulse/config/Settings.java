@@ -87,4 +87,11 @@ public final class Settings {
   // ---- local mode ----
   /** Local data folder (embedded warehouse, JSON-lines export, report); local mode only, not set in Azure. */
   public static final String PULSE_LOCAL_DIR = "PULSE_LOCAL_DIR";
+
+  // ---- observability ----
+  /**
+   * Application Insights connection string (instrumentation key and ingestion endpoint; not a
+   * secret, ingestion is Entra-authenticated with local auth off). When absent nothing is exported.
+   */
+  public static final String APPLICATIONINSIGHTS_CONNECTION_STRING = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 }

@@ -1,0 +1,30 @@
+package com.pulse.adapter.cosmos;
+
+import com.azure.cosmos.CosmosClient;
+import com.pulse.app.observability.PulseTelemetry;
+import com.pulse.app.observability.PulseTracing;
+import com.pulse.functions.AzureAdapters;
+import java.util.UUID;
+
+/** One client on the shared {@link CosmosTestServer}; every call to {@link #freshStores} gets a new database. */
+final class CosmosFixture {
+  private static CosmosClient client;
+
+  private CosmosFixture() {}
+
+  static synchronized CosmosClient client() {
+    if (client == null) {
+      client = CosmosTestServer.shared().newClient();
+    }
+    return client;
+  }
+
+  /** The production stores (built like {@link AzureAdapters} does) on a new, empty database. */
+  static AzureAdapters.CosmosStores freshStores(PulseTelemetry telemetry, PulseTracing tracing) {
+    return AzureAdapters.cosmosStores(client(), "pulse-" + UUID.randomUUID(), true, telemetry, tracing);
+  }
+
+  static AzureAdapters.CosmosStores freshStores() {
+    return freshStores(PulseTelemetry.noop(), PulseTracing.noop());
+  }
+}
