@@ -13,10 +13,9 @@ import com.azure.core.http.HttpResponse;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.pulse.app.port.DependencyException;
-import java.time.Clock;
+import com.pulse.testing.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class KeyVaultSecretSourceTest {
   private static final String VAULT = "https://kv-pulse.vault.azure.net/";
   private final SecretClient client = mock(SecretClient.class);
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T06:00:00Z"));
+  private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T06:00:00Z"));
   private final KeyVaultSecretSource source =
       new KeyVaultSecretSource(client, VAULT, clock, Duration.ofMinutes(15));
 
@@ -98,33 +97,5 @@ class KeyVaultSecretSourceTest {
     HttpResponse response = mock(HttpResponse.class);
     when(response.getStatusCode()).thenReturn(status);
     return response;
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
