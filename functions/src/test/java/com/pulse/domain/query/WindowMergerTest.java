@@ -19,25 +19,6 @@ import org.junit.jupiter.api.Test;
 class WindowMergerTest {
   private static final Instant T = Instant.parse("2026-11-21T05:00:00Z");
 
-  /** Builds a document of one partition from raw latencies and user ids, with real sketches. */
-  static WindowDocument doc(String partition, String operation, Instant start, double[] latenciesMs, int[] users,
-      long errors) {
-    DDSketch sketch = DDSketches.unboundedDense(0.01);
-    Arrays.stream(latenciesMs).forEach(sketch::accept);
-    ByteBuffer buffer = sketch.serialize();
-    byte[] latency = new byte[buffer.remaining()];
-    buffer.get(latency);
-    byte[] userBytes = new byte[0];
-    if (users.length > 0) {
-      HllSketch hll = new HllSketch(12);
-      Arrays.stream(users).forEach(u -> hll.update("user-" + u));
-      userBytes = hll.toCompactByteArray();
-    }
-    return new WindowDocument("w-" + partition + operation + start, "t1", "checkout", operation, "PT1M", start,
-        start.plusSeconds(60), partition, latenciesMs.length, errors, 1, Arrays.stream(latenciesMs).sum(), latency,
-        userBytes, 42, 3, start.plusSeconds(65));
-  }
-
   @Test
   void mergesCountsPercentilesAndDistinctUsersAcrossPartitions() {
     Random random = new Random(7);
@@ -48,7 +29,7 @@ class WindowMergerTest {
     int[] usersB = IntStream.range(400, 1_000).toArray();
 
     List<MergedWindow> merged = WindowMerger.merge(List.of(
-        doc("0", "POST /cart", T, p0, usersA, 30), doc("1", "POST /cart", T, p1, usersB, 20)));
+        TestWindows.doc("0", "POST /cart", T, p0, usersA, 30), TestWindows.doc("1", "POST /cart", T, p1, usersB, 20)));
 
     assertThat(merged).singleElement().satisfies(w -> {
       assertThat(w.partitions()).isEqualTo(2);
@@ -70,8 +51,8 @@ class WindowMergerTest {
   @Test
   void separatesOperationsAndWindowsAndOrdersByStart() {
     double[] one = {10};
-    List<MergedWindow> merged = WindowMerger.merge(List.of(doc("0", "GET /b", T.plusSeconds(60), one, new int[0], 0),
-        doc("0", "GET /a", T.plusSeconds(60), one, new int[0], 0), doc("1", "GET /a", T, one, new int[0], 0)));
+    List<MergedWindow> merged = WindowMerger.merge(List.of(TestWindows.doc("0", "GET /b", T.plusSeconds(60), one, new int[0], 0),
+        TestWindows.doc("0", "GET /a", T.plusSeconds(60), one, new int[0], 0), TestWindows.doc("1", "GET /a", T, one, new int[0], 0)));
 
     assertThat(merged).extracting(MergedWindow::windowStart, MergedWindow::operation).containsExactly(
         org.assertj.core.groups.Tuple.tuple(T, "GET /a"),
@@ -82,7 +63,7 @@ class WindowMergerTest {
 
   @Test
   void aCorruptSketchNamesTheDocument() {
-    WindowDocument good = doc("0", "GET /a", T, new double[] {5}, new int[0], 0);
+    WindowDocument good = TestWindows.doc("0", "GET /a", T, new double[] {5}, new int[0], 0);
     WindowDocument bad = new WindowDocument("w-bad", "t1", "checkout", "GET /a", "PT1M", T, T.plusSeconds(60), "1",
         1, 0, 0, 5, new byte[] {(byte) 0xff, 1, 2}, new byte[0], 1, 1, T);
 
