@@ -11,6 +11,7 @@ import com.pulse.app.api.TenantMetrics;
 import com.pulse.app.api.TenantTelemetry;
 import com.pulse.app.notify.CheckFreshness;
 import com.pulse.app.notify.NotifyCustomerEngineers;
+import com.pulse.app.notify.NotifySloBreaches;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
@@ -23,6 +24,7 @@ import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.notify.DigestComposer;
 import com.pulse.domain.notify.EpisodeTracker;
 import com.pulse.domain.notify.FreshnessPolicy;
+import com.pulse.domain.notify.SloEvaluator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,6 +115,13 @@ public final class AzureServices {
         new EpisodeTracker(duration(settings, Settings.NOTIFY_REMINDER_PERIOD, DEFAULT_REMINDER_PERIOD),
             RESOLVED_RETENTION),
         new DigestComposer(owners, customerEngineers), clock);
+  }
+
+  /** The SLO check to run after each warehouse-metrics run, over the points that run wrote. */
+  public static NotifySloBreaches notifySloBreaches(List<MetricDefinition> catalog, NotifyCustomerEngineers notify) {
+    Map<String, MetricDefinition> byName = new LinkedHashMap<>();
+    catalog.forEach(m -> byName.put(m.name(), m));
+    return new NotifySloBreaches(new SloEvaluator(byName), notify);
   }
 
   /**

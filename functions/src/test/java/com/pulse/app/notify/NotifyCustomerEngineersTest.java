@@ -95,6 +95,16 @@ class NotifyCustomerEngineersTest {
   }
 
   @Test
+  void afterARunBreachesOfEveryTenantGoIntoOneDigestPerRecipient() {
+    NotifySloBreaches afterRun = new NotifySloBreaches(slo, useCase);
+    NotifyCustomerEngineers.Result result = afterRun.afterRun(List.of(onTime("t2", "us", DAY, 0.5),
+        onTime("t1", "eu", DAY, 0.8), onTime("t1", "us", DAY, 0.99)));
+
+    assertThat(result).isEqualTo(new NotifyCustomerEngineers.Result(2, 2, 0, 0));
+    assertThat(notifier.sent.get(1).text()).contains("{region=eu}").contains("{region=us}").contains("Tenant t2");
+  }
+
+  @Test
   void oneEmailPerRecipientCoversAllTenantsOfTheRun() {
     useCase.run(List.of(tenant1(0.8), slo.evaluate("t2", List.of(onTime("t2", "us", DAY, 0.5)))));
 
