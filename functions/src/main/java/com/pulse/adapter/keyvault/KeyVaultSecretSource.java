@@ -116,10 +116,9 @@ public final class KeyVaultSecretSource implements SecretSource {
       }
       throw new DependencyException("Key Vault read of secret '" + name + "' failed (HTTP " + status + ")",
           status, null, e);
+    } catch (NoSuchElementException e) {
+      throw e;
     } catch (RuntimeException e) {
-      if (e instanceof NoSuchElementException) {
-        throw e;
-      }
       throw new DependencyException("Key Vault read of secret '" + name + "' failed: " + e.getMessage(),
           0, null, e);
     }

@@ -3,6 +3,7 @@ package com.pulse.domain.notify;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class DigestComposer {
     Map<String, List<Notice>> byTenant = new TreeMap<>();
     notices.forEach(n -> byTenant.computeIfAbsent(n.tenantId(), t -> new ArrayList<>()).add(n));
     byTenant.values().forEach(list -> list.sort(
-        java.util.Comparator.comparing(Notice::type).thenComparing(n -> n.episode().key())));
+        Comparator.comparing(Notice::type).thenComparing(n -> n.episode().key())));
     String subject = subject(notices, byTenant.size());
     StringBuilder text = new StringBuilder(subject).append("\n\n");
     StringBuilder html = new StringBuilder(1024)
@@ -104,7 +105,7 @@ public final class DigestComposer {
     var e = n.episode();
     return n.type() == Notice.Type.RESOLVED
         ? "(from " + e.startedAt() + " to " + e.resolvedAt() + ")"
-        : "(since " + e.startedAt() + ")";
+        : "(since " + e.startedAt() + ", severity " + n.severity() + ")";
   }
 
   private static String label(Notice.Type type) {

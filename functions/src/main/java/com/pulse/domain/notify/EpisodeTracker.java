@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Deduplicates notifications across runs. Given a tenant's stored {@link NotificationState} and this
@@ -87,7 +89,7 @@ public final class EpisodeTracker {
         episodes.put(f.key(), with(open, "open", open.lastNotifiedAt(), null, f.detail()));
       }
     }
-    java.util.Set<String> failing = new java.util.HashSet<>();
+    Set<String> failing = new HashSet<>();
     evaluation.findings().forEach(f -> failing.add(f.key()));
     for (Episode e : List.copyOf(episodes.values())) {
       if (isOpen(e) && evaluation.checkedKeys().contains(e.key()) && !failing.contains(e.key())) {

@@ -1,5 +1,6 @@
 package com.pulse.domain.notify;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -7,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * One problem observed in one run: an SLO breach of a tenant's metric point, or a stale metric.
- * The start of an episode, or the same episode seen again. Immutable.
+ * Findings with equal {@link #key()} in successive runs belong to the same episode. Immutable.
  *
  * @param kind {@link #SLO_BREACH} or {@link #STALE}
  * @param tenantId the tenant, or {@link #ALL_TENANTS} for a stale metric (staleness is per metric)
@@ -36,7 +37,7 @@ public record Finding(String kind, String tenantId, String metric, SortedMap<Str
     }
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(metric, "metric");
-    dimensions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(dimensions));
+    dimensions = Collections.unmodifiableSortedMap(new TreeMap<>(dimensions));
     Objects.requireNonNull(detail, "detail");
     if (severity < 0 || severity > 4) {
       throw new IllegalArgumentException("severity must be 0..4: " + severity);

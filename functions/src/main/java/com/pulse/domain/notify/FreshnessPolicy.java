@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class FreshnessPolicy {
             detail, SEVERITY));
       }
     }
-    findings.sort(java.util.Comparator.comparing(Finding::key));
+    findings.sort(Comparator.comparing(Finding::key));
     return new Evaluation(Finding.ALL_TENANTS, checked, findings);
   }
 

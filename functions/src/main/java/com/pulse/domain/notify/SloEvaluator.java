@@ -3,7 +3,10 @@ package com.pulse.domain.notify;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.catalog.Slo;
 import com.pulse.domain.metric.MetricPoint;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,7 +61,7 @@ public final class SloEvaluator {
             detail(slo, actual, p), slo.severity()));
       }
     });
-    findings.sort(java.util.Comparator.comparing(Finding::key));
+    findings.sort(Comparator.comparing(Finding::key));
     return new Evaluation(tenantId, checked, findings);
   }
 
@@ -71,6 +74,6 @@ public final class SloEvaluator {
   static String format(double value) {
     return value == Math.rint(value) && Math.abs(value) < 1e15
         ? Long.toString((long) value)
-        : java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        : BigDecimal.valueOf(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

@@ -52,7 +52,7 @@ class DigestComposerTest {
     String text = email.text();
     assertThat(text.indexOf("All tenants")).isLessThan(text.indexOf("Tenant t1"));
     assertThat(text.indexOf("Tenant t1")).isLessThan(text.indexOf("Tenant t2"));
-    assertThat(text).contains("  - [NEW] SLO breach on_time_rate {region=us}: rate = 0.7 (since 2026-11-21T04:00:00Z)")
+    assertThat(text).contains("  - [NEW] SLO breach on_time_rate {region=us}: rate = 0.7 (since 2026-11-21T04:00:00Z, severity 1)")
         .contains("  - [ONGOING] stale metric on_time_rate: 26 h old");
     assertThat(email.html()).contains("<h3>Tenant t1</h3>")
         .contains("<li><strong>[NEW]</strong> SLO breach on_time_rate {region=us}: rate = 0.7");
