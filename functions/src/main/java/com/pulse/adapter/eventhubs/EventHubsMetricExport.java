@@ -2,6 +2,7 @@ package com.pulse.adapter.eventhubs;
 
 import com.azure.core.amqp.AmqpRetryMode;
 import com.azure.core.amqp.AmqpRetryOptions;
+import com.azure.core.amqp.exception.AmqpErrorCondition;
 import com.azure.core.amqp.exception.AmqpException;
 import com.azure.core.credential.TokenCredential;
 import com.azure.messaging.eventhubs.EventData;
@@ -130,13 +131,13 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
     EventDataBatch batch = createBatch(options, table);
     for (R record : records) {
       EventData event = event(record, table, mapping);
-      if (batch.tryAdd(event)) {
+      if (tryAdd(batch, event)) {
         continue;
       }
       if (batch.getCount() > 0) {
         sendBatch(batch, table, tenant);
         batch = createBatch(options, table);
-        if (batch.tryAdd(event)) {
+        if (tryAdd(batch, event)) {
           continue;
         }
       }
@@ -146,6 +147,21 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
     }
     if (batch.getCount() > 0) {
       sendBatch(batch, table, tenant);
+    }
+  }
+
+  /**
+   * {@code tryAdd}, where an event too large for any batch ({@code tryAdd} throws
+   * {@link AmqpErrorCondition#LINK_PAYLOAD_SIZE_EXCEEDED}) counts as refused.
+   */
+  private static boolean tryAdd(EventDataBatch batch, EventData event) {
+    try {
+      return batch.tryAdd(event);
+    } catch (AmqpException e) {
+      if (e.getErrorCondition() == AmqpErrorCondition.LINK_PAYLOAD_SIZE_EXCEEDED) {
+        return false;
+      }
+      throw e;
     }
   }
 

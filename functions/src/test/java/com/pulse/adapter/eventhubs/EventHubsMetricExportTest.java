@@ -51,7 +51,12 @@ class EventHubsMetricExportTest {
       EventDataBatch batch = mock(EventDataBatch.class);
       when(batch.tryAdd(any(EventData.class))).thenAnswer(add -> {
         EventData event = add.getArgument(0);
-        if (state.events().size() >= capacity || event.getBody().length > 10_000) {
+        if (event.getBody().length > 10_000) {
+          // What EventDataBatch does for an event larger than the maximum message size.
+          throw new AmqpException(false, AmqpErrorCondition.LINK_PAYLOAD_SIZE_EXCEEDED,
+              "Size of the payload exceeded maximum message size: 9 kb", null);
+        }
+        if (state.events().size() >= capacity) {
           return false;
         }
         return state.events().add(event);
