@@ -8,6 +8,7 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.pulse.app.api.TenantMetrics;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,11 @@ public final class TenantMetricsApi {
       @HttpTrigger(name = "request", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,
           route = "tenants/{tenantId}/metrics") HttpRequestMessage<Optional<String>> request,
       @BindingName("tenantId") String tenantId) {
-    return HttpJson.respond(request, () -> Map.of("tenantId", tenantId, "points", useCase.latest(tenantId)));
+    return HttpJson.respond(request, () -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("tenantId", tenantId);
+      body.put("points", useCase.latest(tenantId));
+      return body;
+    });
   }
 }

@@ -92,8 +92,9 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
   }
 
   /**
-   * Exponential retry: 5 retries starting at 0.5 s, capped at 30 s, 60 s per attempt; worst case
-   * about 6.5 minutes, under the Functions default timeout of 10 minutes (Consumption) or 30.
+   * Exponential retry: 5 retries with delays from 0.5 s doubling (capped at 30 s), 30 s per try;
+   * worst case 6 × 30 s + 15.5 s ≈ 3.3 minutes, inside the 5-minute default function timeout of
+   * the Consumption plan (https://learn.microsoft.com/azure/azure-functions/functions-scale#timeout).
    */
   public static AmqpRetryOptions retryOptions() {
     return new AmqpRetryOptions()
@@ -101,7 +102,7 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
         .setMaxRetries(5)
         .setDelay(Duration.ofMillis(500))
         .setMaxDelay(Duration.ofSeconds(30))
-        .setTryTimeout(Duration.ofSeconds(60));
+        .setTryTimeout(Duration.ofSeconds(30));
   }
 
   @Override
