@@ -29,8 +29,9 @@ import java.util.logging.Logger;
  * <p>Steps: read each tenant's {@link NotificationState}; advance it with {@link EpisodeTracker};
  * compose one {@link DigestEmail} per recipient ({@link DigestComposer}); <b>write the new states,
  * then send</b>. Writing first is what makes "never two emails for the same breach" hold even if the
- * process dies after sending. If the very first send fails, nothing reached anyone: the prior states
- * are written back and the failure is thrown, so the next run announces again. If a later send
+ * process dies after sending. If writing a state or the very first send fails, nothing reached
+ * anyone: the states already written are put back and the failure is thrown, so the next run
+ * announces again. If a later send
  * fails, the states stay (the delivered emails must not repeat) and the failure is thrown naming the
  * recipients that missed this digest, for the on-call alert.
  *
@@ -85,7 +86,16 @@ public final class NotifyCustomerEngineers {
         changed.add(t.next());
       }
     }
-    changed.forEach(states::write);
+    List<String> written = new ArrayList<>();
+    try {
+      for (NotificationState state : changed) {
+        states.write(state);
+        written.add(state.tenantId());
+      }
+    } catch (RuntimeException e) {
+      restore(written, priors, now, e);
+      throw e;
+    }
     List<DigestEmail> emails = composer.compose(notices, now);
     int sent = 0;
     for (DigestEmail email : emails) {
@@ -94,8 +104,7 @@ public final class NotifyCustomerEngineers {
         sent++;
       } catch (RuntimeException e) {
         if (sent == 0) {
-          priors.forEach((tenant, prior) ->
-              states.write(prior.orElse(new NotificationState(tenant, Map.of(), now))));
+          restore(written, priors, now, e);
           throw e;
         }
         List<String> missed = emails.subList(sent, emails.size()).stream().map(DigestEmail::recipient).toList();
@@ -106,6 +115,22 @@ public final class NotifyCustomerEngineers {
     }
     return new Result(sent, count(notices, Notice.Type.STARTED), count(notices, Notice.Type.REMINDER),
         count(notices, Notice.Type.RESOLVED));
+  }
+
+  /**
+   * Puts back the prior state of the given tenants, so nothing counts as notified; a failure here is
+   * added to {@code cause} as suppressed (the episode may then be announced late, never twice).
+   */
+  private void restore(List<String> tenants, Map<String, Optional<NotificationState>> priors, Instant now,
+      RuntimeException cause) {
+    for (String tenant : tenants) {
+      try {
+        states.write(priors.get(tenant).orElse(new NotificationState(tenant, Map.of(), now)));
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+        LOG.log(Level.SEVERE, "could not restore the notification state of tenant " + tenant, e);
+      }
+    }
   }
 
   private static int count(List<Notice> notices, Notice.Type type) {

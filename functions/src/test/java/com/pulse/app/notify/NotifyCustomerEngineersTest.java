@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulse.adapter.local.InMemoryNotificationStateStore;
 import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.NotificationStateStore;
 import com.pulse.app.port.Notifier;
 import com.pulse.domain.notify.DigestComposer;
 import com.pulse.domain.notify.DigestEmail;
@@ -80,6 +81,36 @@ class NotifyCustomerEngineersTest {
 
     clock.advance(Duration.ofMinutes(5));
     assertThat(useCase.run(List.of(tenant1(0.8)))).isEqualTo(new NotifyCustomerEngineers.Result(2, 1, 0, 0));
+  }
+
+  @Test
+  void aFailedStateWriteSendsNothingAndUndoesTheWritesBeforeIt() {
+    InMemoryNotificationStateStore backing = new InMemoryNotificationStateStore();
+    int[] writes = {0};
+    NotificationStateStore flaky = new NotificationStateStore() {
+      @Override
+      public java.util.Optional<com.pulse.domain.notify.NotificationState> read(String tenantId) {
+        return backing.read(tenantId);
+      }
+
+      @Override
+      public void write(com.pulse.domain.notify.NotificationState state) {
+        if (++writes[0] == 2) {
+          throw new DependencyException("Cosmos 503", 503, null, null);
+        }
+        backing.write(state);
+      }
+    };
+    NotifyCustomerEngineers flakyUseCase = new NotifyCustomerEngineers(flaky, notifier,
+        new EpisodeTracker(Duration.ofHours(24), Duration.ofDays(7)),
+        new DigestComposer(Map.of(), List.of("ce@example.com")), clock);
+    List<Evaluation> run = List.of(tenant1(0.8), slo.evaluate("t2", List.of(onTime("t2", "us", DAY, 0.5))));
+
+    assertThatThrownBy(() -> flakyUseCase.run(run)).isInstanceOf(DependencyException.class);
+    assertThat(notifier.sent).isEmpty();
+    assertThat(backing.read("t1").orElseThrow().episodes()).isEmpty();
+
+    assertThat(flakyUseCase.run(run)).isEqualTo(new NotifyCustomerEngineers.Result(1, 2, 0, 0));
   }
 
   @Test
