@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,22 @@ public final class AzureServices {
         .<SecretSource>map(uri -> KeyVaultSecretSource.create(uri, credential, clock,
             duration(settings, Settings.KEY_VAULT_REFRESH_INTERVAL, DEFAULT_SECRET_REFRESH)))
         .orElseGet(() -> new EnvironmentSecretSource(settings));
+  }
+
+  /**
+   * {@link #secretSource(Map, TokenCredential, Clock)} that has loaded {@code requiredNames} once, so a
+   * missing secret fails start-up.
+   *
+   * @param requiredNames secret names the configuration refers to (e.g. the value of the warehouse
+   *     connection secret setting); blank names are ignored
+   * @throws IllegalStateException naming every missing secret
+   * @throws com.pulse.app.port.DependencyException if the vault is unreachable
+   */
+  public static SecretSource secretSource(Map<String, String> settings, TokenCredential credential, Clock clock,
+      Collection<String> requiredNames) {
+    SecretSource source = secretSource(settings, credential, clock);
+    source.require(requiredNames.stream().filter(n -> n != null && !n.isBlank()).toList());
+    return source;
   }
 
   /**

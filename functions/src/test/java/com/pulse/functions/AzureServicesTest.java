@@ -63,6 +63,16 @@ class AzureServicesTest {
   }
 
   @Test
+  void aMissingRequiredSecretFailsStartUpWithItsName() {
+    Map<String, String> env = Map.of("PULSE_SECRET_WAREHOUSE_JDBC_URL", "jdbc:sqlserver://dw.example.net");
+    assertThat(AzureServices.secretSource(env, credential, Clock.systemUTC(), List.of("warehouse-jdbc-url"))
+        .secret("warehouse-jdbc-url")).startsWith("jdbc:sqlserver:");
+    assertThatThrownBy(() -> AzureServices.secretSource(env, credential, Clock.systemUTC(),
+        List.of("warehouse-jdbc-url", "warehouse-replica-url")))
+        .isInstanceOf(IllegalStateException.class).hasMessage("missing secrets: warehouse-replica-url");
+  }
+
+  @Test
   void durationsDefaultAndParse() {
     assertThat(AzureServices.duration(Map.of(), Settings.METRIC_FRESHNESS_GRACE, Duration.ofHours(1)))
         .isEqualTo(Duration.ofHours(1));
