@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  * fails, the states stay (the delivered emails must not repeat) and the failure is thrown naming the
  * recipients that missed this digest, for the on-call alert.
  *
- * <p>Not thread-safe per tenant: run one instance at a time (the timer functions are singletons).
+ * <p>Not thread-safe per tenant: two runs must not advance the same tenant's state at once. The
+ * timers are singletons, and the two callers never share a state document (SLO checks use real
+ * tenants, the freshness watchdog only {@link Finding#ALL_TENANTS}), so they may overlap.
  */
 public final class NotifyCustomerEngineers {
   private static final Logger LOG = Logger.getLogger(NotifyCustomerEngineers.class.getName());
