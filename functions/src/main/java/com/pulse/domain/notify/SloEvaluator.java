@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Checks a tenant's metric points against the SLOs of their catalog definitions. Per
  * (metric, dimensions) only the point of the newest window counts. A point whose SLO value column is
- * absent (SQL NULL) is not checked, so it neither opens nor resolves an episode. Stateless and
+ * absent (SQL NULL) or not finite (a 0/0 ratio) is not checked, so it neither opens nor resolves an
+ * episode. Stateless and
  * thread-safe.
  */
 public final class SloEvaluator {
@@ -44,18 +45,21 @@ public final class SloEvaluator {
     Map<String, MetricPoint> newest = new HashMap<>();
     for (MetricPoint p : points) {
       MetricDefinition def = catalog.get(p.metric());
-      if (!p.tenantId().equals(tenantId) || def == null || def.slo() == null
-          || !p.values().containsKey(def.slo().value())) {
+      if (!p.tenantId().equals(tenantId) || def == null || def.slo() == null) {
         continue;
       }
       newest.merge(Finding.keyOf(Finding.SLO_BREACH, p.metric(), p.dimensions()), p,
           (a, b) -> a.windowStart().isAfter(b.windowStart()) ? a : b);
     }
-    Set<String> checked = new HashSet<>(newest.keySet());
+    Set<String> checked = new HashSet<>();
     List<Finding> findings = new ArrayList<>();
     newest.forEach((key, p) -> {
       Slo slo = catalog.get(p.metric()).slo();
-      double actual = p.values().get(slo.value());
+      double actual = p.values().getOrDefault(slo.value(), Double.NaN);
+      if (!Double.isFinite(actual)) {
+        return;
+      }
+      checked.add(key);
       if (!slo.isMet(actual)) {
         findings.add(new Finding(Finding.SLO_BREACH, tenantId, p.metric(), p.dimensions(),
             detail(slo, actual, p), slo.severity()));

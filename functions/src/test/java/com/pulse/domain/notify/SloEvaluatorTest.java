@@ -40,13 +40,23 @@ class SloEvaluatorTest {
   }
 
   @Test
-  void ignoresOtherTenantsMetricsWithoutSloAndNullValues() {
+  void aNewestPointWithoutValueHidesOlderOnes() {
+    Evaluation e = evaluator.evaluate("t1", List.of(
+        onTime("t1", "eu", DAY.plusSeconds(86_400), Double.NaN), onTime("t1", "eu", DAY, 0.5)));
+
+    assertThat(e.checkedKeys()).isEmpty();
+    assertThat(e.findings()).isEmpty();
+  }
+
+  @Test
+  void ignoresOtherTenantsMetricsWithoutSloAndNullOrNanValues() {
     MetricPoint revenue = MetricPoint.create("revenue", "t1", Map.of(), DAY, DAY.plusSeconds(86_400),
         Map.of("amount", 1.0), "currency", DAY, "r");
     MetricPoint nullRate = MetricPoint.create("on_time_rate", "t1", Map.of("region", "eu"), DAY,
         DAY.plusSeconds(86_400), Map.of(), "ratio", DAY, "r");
 
-    Evaluation e = evaluator.evaluate("t1", List.of(onTime("t2", "eu", DAY, 0.1), revenue, nullRate));
+    Evaluation e = evaluator.evaluate("t1", List.of(onTime("t2", "eu", DAY, 0.1), revenue, nullRate,
+        onTime("t1", "us", DAY, Double.NaN)));
 
     assertThat(e.checkedKeys()).isEmpty();
     assertThat(e.findings()).isEmpty();
