@@ -32,6 +32,28 @@ class MetricFreshnessTest {
   }
 
   @Test
+  void localModeWritesEachDigestOnceToTheOutbox(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Map<String, String> settings = Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com");
+    List<com.pulse.domain.catalog.MetricDefinition> catalog = List.of(NotifyFixtures.ON_TIME);
+    var outbox = AzureServices.notifier(settings, null, dir.resolve("outbox"));
+    var notify = AzureServices.notifyCustomerEngineers(settings, catalog, states, outbox, clock);
+    MetricFreshness function = new MetricFreshness(AzureServices.checkFreshness(settings, stores, () -> catalog, notify, clock));
+    stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-19T00:00:00Z"), "r", null, "ok", null, 0));
+
+    for (int run = 0; run < 4; run++) {
+      function.run("{}");
+      clock.advance(Duration.ofMinutes(30));
+    }
+
+    try (var files = java.nio.file.Files.list(dir.resolve("outbox"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly(
+          "20261121T020000Z-ana@example.com.eml", "20261121T020000Z-ana@example.com.html",
+          "20261121T020000Z-ce@example.com.eml", "20261121T020000Z-ce@example.com.html");
+    }
+  }
+
+  @Test
   void staleMetricIsAnnouncedOnceAndResolvedWhenItCatchesUp() {
     stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-20T00:00:00Z"), "r", null, "ok", null, 0));
     stores.jobs.put("open_tickets", new JobState("open_tickets", Instant.parse("2026-11-21T01:00:00Z"), "r", null, "ok", null, 0));
