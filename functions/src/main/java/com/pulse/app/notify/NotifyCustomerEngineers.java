@@ -76,9 +76,21 @@ public final class NotifyCustomerEngineers {
    */
   public Result run(List<Evaluation> evaluations) {
     Instant now = clock.instant();
+    Round round = advanceAll(evaluations, now);
+    persist(round, now);
+    int sent = deliver(composer.compose(round.notices(), now), round, now);
+    return new Result(sent, count(round.notices(), Notice.Type.STARTED),
+        count(round.notices(), Notice.Type.REMINDER), count(round.notices(), Notice.Type.RESOLVED));
+  }
+
+  /** This run's notices, the changed states, and the stored states they replace (by tenant). */
+  private record Round(List<Notice> notices, List<NotificationState> changed,
+      Map<String, Optional<NotificationState>> priors) {}
+
+  private Round advanceAll(List<Evaluation> evaluations, Instant now) {
     List<Notice> notices = new ArrayList<>();
-    Map<String, Optional<NotificationState>> priors = new LinkedHashMap<>();
     List<NotificationState> changed = new ArrayList<>();
+    Map<String, Optional<NotificationState>> priors = new LinkedHashMap<>();
     for (Evaluation evaluation : merge(evaluations)) {
       Optional<NotificationState> prior = states.read(evaluation.tenantId());
       EpisodeTracker.Transition t = tracker.advance(prior, evaluation, now);
@@ -88,17 +100,25 @@ public final class NotifyCustomerEngineers {
         changed.add(t.next());
       }
     }
+    return new Round(notices, changed, priors);
+  }
+
+  /** Writes the changed states; if one write fails, the ones before it are put back. */
+  private void persist(Round round, Instant now) {
     List<String> written = new ArrayList<>();
     try {
-      for (NotificationState state : changed) {
+      for (NotificationState state : round.changed()) {
         states.write(state);
         written.add(state.tenantId());
       }
     } catch (RuntimeException e) {
-      restore(written, priors, now, e);
+      restore(written, round.priors(), now, e);
       throw e;
     }
-    List<DigestEmail> emails = composer.compose(notices, now);
+  }
+
+  /** Sends every digest; returns how many were sent. */
+  private int deliver(List<DigestEmail> emails, Round round, Instant now) {
     int sent = 0;
     for (DigestEmail email : emails) {
       try {
@@ -106,7 +126,7 @@ public final class NotifyCustomerEngineers {
         sent++;
       } catch (RuntimeException e) {
         if (sent == 0) {
-          restore(written, priors, now, e);
+          restore(List.copyOf(round.priors().keySet()), round.priors(), now, e);
           throw e;
         }
         List<String> missed = emails.subList(sent, emails.size()).stream().map(DigestEmail::recipient).toList();
@@ -115,8 +135,7 @@ public final class NotifyCustomerEngineers {
             + " were sent; episodes stay marked as notified to avoid duplicates", e);
       }
     }
-    return new Result(sent, count(notices, Notice.Type.STARTED), count(notices, Notice.Type.REMINDER),
-        count(notices, Notice.Type.RESOLVED));
+    return sent;
   }
 
   /**
