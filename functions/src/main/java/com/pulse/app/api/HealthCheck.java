@@ -1,0 +1,63 @@
+package com.pulse.app.api;
+
+import com.pulse.app.port.DeadLetterStore;
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.MetricStore;
+import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.metric.JobState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Use case behind {@code GET /api/health}: is the store reachable, when did each catalog metric last
+ * run and how, and how many events wait in the dead-letter store. Thread-safe.
+ */
+public final class HealthCheck {
+  private final MetricStore metrics;
+  private final DeadLetterStore deadLetters;
+  private final Supplier<List<MetricDefinition>> catalog;
+  private final Clock clock;
+
+  /**
+   * The health report.
+   *
+   * @param status {@code ok}, {@code degraded} (a metric's last run failed) or {@code unavailable}
+   * @param storeReachable whether the job state and dead-letter reads succeeded
+   * @param jobs last run per catalog metric (a metric that never ran has nulls)
+   * @param deadLetters stored dead letters, or -1 when unknown
+   * @param error why the store is unreachable, or null
+   * @param checkedAt check time
+   */
+  public record Report(String status, boolean storeReachable, List<JobState> jobs, long deadLetters, String error,
+      Instant checkedAt) {}
+
+  /** @throws NullPointerException if an argument is null */
+  public HealthCheck(MetricStore metrics, DeadLetterStore deadLetters, Supplier<List<MetricDefinition>> catalog,
+      Clock clock) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Checks; never throws for a store failure (reported as {@code unavailable} instead). */
+  public Report check() {
+    Instant now = clock.instant();
+    List<String> names = catalog.get().stream().map(MetricDefinition::name).sorted().toList();
+    try {
+      Map<String, JobState> states = metrics.readJobs(names);
+      long count = deadLetters.count();
+      List<JobState> jobs = new ArrayList<>();
+      names.forEach(n -> jobs.add(states.getOrDefault(n, JobState.initial(n))));
+      boolean failing = jobs.stream().anyMatch(j -> "failed".equals(j.lastStatus()));
+      return new Report(failing ? "degraded" : "ok", true, jobs, count, null, now);
+    } catch (DependencyException | IllegalStateException e) {
+      return new Report("unavailable", false, List.of(), -1, e.getMessage(), now);
+    }
+  }
+}

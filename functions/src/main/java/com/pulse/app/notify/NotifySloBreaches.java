@@ -1,0 +1,41 @@
+package com.pulse.app.notify;
+
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.notify.Evaluation;
+import com.pulse.domain.notify.SloEvaluator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Use case run after a warehouse-metrics run: checks the points the run wrote against their SLOs,
+ * tenant by tenant ({@link SloEvaluator}), and sends the deduplicated digest
+ * ({@link NotifyCustomerEngineers}). Series the run did not compute are left as they are. Not
+ * thread-safe (one run at a time).
+ */
+public final class NotifySloBreaches {
+  private final SloEvaluator evaluator;
+  private final NotifyCustomerEngineers notify;
+
+  /** @throws NullPointerException if an argument is null */
+  public NotifySloBreaches(SloEvaluator evaluator, NotifyCustomerEngineers notify) {
+    this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+    this.notify = Objects.requireNonNull(notify, "notify");
+  }
+
+  /**
+   * @param points the points written by the run, any tenants (empty sends nothing)
+   * @throws com.pulse.app.port.DependencyException if the store or mail service fails transiently
+   * @throws IllegalStateException if the mail service rejects a digest
+   */
+  public NotifyCustomerEngineers.Result afterRun(Collection<MetricPoint> points) {
+    Map<String, List<MetricPoint>> byTenant = new TreeMap<>();
+    points.forEach(p -> byTenant.computeIfAbsent(p.tenantId(), t -> new ArrayList<>()).add(p));
+    List<Evaluation> evaluations = new ArrayList<>();
+    byTenant.forEach((tenant, tenantPoints) -> evaluations.add(evaluator.evaluate(tenant, tenantPoints)));
+    return notify.run(evaluations);
+  }
+}

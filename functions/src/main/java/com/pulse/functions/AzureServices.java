@@ -1,0 +1,186 @@
+package com.pulse.functions;
+
+import com.azure.core.credential.TokenCredential;
+import com.pulse.adapter.email.AcsEmailNotifier;
+import com.pulse.adapter.eventhubs.EventHubsMetricExport;
+import com.pulse.adapter.keyvault.KeyVaultSecretSource;
+import com.pulse.adapter.local.EnvironmentSecretSource;
+import com.pulse.adapter.local.OutboxNotifier;
+import com.pulse.app.api.HealthCheck;
+import com.pulse.app.api.TenantMetrics;
+import com.pulse.app.api.TenantTelemetry;
+import com.pulse.app.notify.CheckFreshness;
+import com.pulse.app.notify.NotifyCustomerEngineers;
+import com.pulse.app.notify.NotifySloBreaches;
+import com.pulse.app.port.DeadLetterStore;
+import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.NotificationStateStore;
+import com.pulse.app.port.Notifier;
+import com.pulse.app.port.SecretSource;
+import com.pulse.app.port.WindowStore;
+import com.pulse.config.Settings;
+import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.notify.DigestComposer;
+import com.pulse.domain.notify.EpisodeTracker;
+import com.pulse.domain.notify.FreshnessPolicy;
+import com.pulse.domain.notify.SloEvaluator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Factories for the export, secrets, notification, freshness and HTTP API parts of the object graph,
+ * for the composition root. Each reads its settings ({@link Settings}) from the map it is given
+ * (the app settings, read once) and picks the Azure adapter when its setting is present, the local
+ * one otherwise. Stateless.
+ */
+public final class AzureServices {
+  /** Default {@link Settings#KEY_VAULT_REFRESH_INTERVAL}. */
+  public static final Duration DEFAULT_SECRET_REFRESH = Duration.ofMinutes(15);
+  /** Default {@link Settings#NOTIFY_REMINDER_PERIOD}. */
+  public static final Duration DEFAULT_REMINDER_PERIOD = Duration.ofDays(1);
+  /** Default {@link Settings#METRIC_FRESHNESS_GRACE}. */
+  public static final Duration DEFAULT_FRESHNESS_GRACE = Duration.ofHours(1);
+  /** How long a resolved episode stays in the notification state. */
+  public static final Duration RESOLVED_RETENTION = Duration.ofDays(7);
+
+  private AzureServices() {}
+
+  /**
+   * The {@code metrics-out} Event Hubs export, or empty when {@link Settings#METRICS_OUT_NAMESPACE}
+   * is unset (the composition root then uses the local JSON-lines export).
+   *
+   * @throws IllegalArgumentException if the namespace is set but {@link Settings#METRICS_OUT_HUB_NAME} is not
+   */
+  public static Optional<MetricExport> metricExport(Map<String, String> settings, TokenCredential credential) {
+    return optional(settings, Settings.METRICS_OUT_NAMESPACE).map(namespace -> EventHubsMetricExport.create(
+        namespace, required(settings, Settings.METRICS_OUT_HUB_NAME), credential));
+  }
+
+  /**
+   * Key Vault when {@link Settings#KEY_VAULT_URI} is set, else {@link EnvironmentSecretSource} over
+   * {@code environment}. Call {@link SecretSource#require} with the secret names the configuration
+   * uses right after, so a missing secret fails start-up.
+   *
+   * @throws IllegalArgumentException if {@link Settings#KEY_VAULT_REFRESH_INTERVAL} is malformed
+   */
+  public static SecretSource secretSource(Map<String, String> settings, TokenCredential credential, Clock clock) {
+    return optional(settings, Settings.KEY_VAULT_URI)
+        .<SecretSource>map(uri -> KeyVaultSecretSource.create(uri, credential, clock,
+            duration(settings, Settings.KEY_VAULT_REFRESH_INTERVAL, DEFAULT_SECRET_REFRESH)))
+        .orElseGet(() -> new EnvironmentSecretSource(settings));
+  }
+
+  /**
+   * {@link #secretSource(Map, TokenCredential, Clock)} that has loaded {@code requiredNames} once, so a
+   * missing secret fails start-up.
+   *
+   * @param requiredNames secret names the configuration refers to (e.g. the value of the warehouse
+   *     connection secret setting); blank names are ignored
+   * @throws IllegalStateException naming every missing secret
+   * @throws com.pulse.app.port.DependencyException if the vault is unreachable
+   */
+  public static SecretSource secretSource(Map<String, String> settings, TokenCredential credential, Clock clock,
+      Collection<String> requiredNames) {
+    SecretSource source = secretSource(settings, credential, clock);
+    source.require(requiredNames.stream().filter(n -> n != null && !n.isBlank()).toList());
+    return source;
+  }
+
+  /**
+   * ACS Email when {@link Settings#ACS_ENDPOINT} is set, else the outbox in {@code outboxDirectory}.
+   *
+   * @throws IllegalArgumentException if ACS is configured without {@link Settings#EMAIL_SENDER_ADDRESS}
+   */
+  public static Notifier notifier(Map<String, String> settings, TokenCredential credential, Path outboxDirectory) {
+    return optional(settings, Settings.ACS_ENDPOINT)
+        .<Notifier>map(endpoint -> AcsEmailNotifier.create(endpoint, credential,
+            required(settings, Settings.EMAIL_SENDER_ADDRESS)))
+        .orElseGet(() -> new OutboxNotifier(outboxDirectory,
+            optional(settings, Settings.EMAIL_SENDER_ADDRESS).orElse("pulse@localhost")));
+  }
+
+  /**
+   * The digest use case: owners from the catalog, {@link Settings#NOTIFY_CUSTOMER_ENGINEERS} as the
+   * always-copied list, {@link Settings#NOTIFY_REMINDER_PERIOD} between reminders.
+   *
+   * @throws IllegalArgumentException if a setting is malformed
+   */
+  public static NotifyCustomerEngineers notifyCustomerEngineers(Map<String, String> settings,
+      List<MetricDefinition> catalog, NotificationStateStore states, Notifier notifier, Clock clock) {
+    Map<String, List<String>> owners = new LinkedHashMap<>();
+    catalog.forEach(m -> owners.put(m.name(), m.owners()));
+    List<String> customerEngineers = optional(settings, Settings.NOTIFY_CUSTOMER_ENGINEERS)
+        .map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+    customerEngineers.forEach(address -> {
+      if (!address.matches("[^@\\s]+@[^@\\s]+")) {
+        throw new IllegalArgumentException(Settings.NOTIFY_CUSTOMER_ENGINEERS + " has an invalid address: " + address);
+      }
+    });
+    return new NotifyCustomerEngineers(states, notifier,
+        new EpisodeTracker(duration(settings, Settings.NOTIFY_REMINDER_PERIOD, DEFAULT_REMINDER_PERIOD),
+            RESOLVED_RETENTION),
+        new DigestComposer(owners, customerEngineers), clock);
+  }
+
+  /** The SLO check to run after each warehouse-metrics run, over the points that run wrote. */
+  public static NotifySloBreaches notifySloBreaches(List<MetricDefinition> catalog, NotifyCustomerEngineers notify) {
+    Map<String, MetricDefinition> byName = new LinkedHashMap<>();
+    catalog.forEach(m -> byName.put(m.name(), m));
+    return new NotifySloBreaches(new SloEvaluator(byName), notify);
+  }
+
+  /**
+   * The freshness watchdog use case ({@link Settings#METRIC_FRESHNESS_GRACE}).
+   *
+   * @throws IllegalArgumentException if the grace setting is malformed
+   */
+  public static CheckFreshness checkFreshness(Map<String, String> settings, MetricStore store,
+      Supplier<List<MetricDefinition>> catalog, NotifyCustomerEngineers notify, Clock clock) {
+    return new CheckFreshness(store, catalog,
+        new FreshnessPolicy(duration(settings, Settings.METRIC_FRESHNESS_GRACE, DEFAULT_FRESHNESS_GRACE)), notify, clock);
+  }
+
+  /** The use cases of the HTTP API and the freshness timer, for {@link FunctionServices#install}. */
+  public static FunctionServices functionServices(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
+      Supplier<List<MetricDefinition>> catalog, CheckFreshness freshness, Clock clock) {
+    return new FunctionServices(new TenantMetrics(metrics), new TenantTelemetry(windows),
+        new HealthCheck(metrics, deadLetters, catalog, clock), freshness);
+  }
+
+  private static Optional<String> optional(Map<String, String> settings, String name) {
+    return Optional.ofNullable(settings.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private static String required(Map<String, String> settings, String name) {
+    return optional(settings, name).orElseThrow(() -> new IllegalArgumentException("app setting " + name + " is required"));
+  }
+
+  /** Parses an ISO-8601 duration setting, e.g. {@code PT15M}; default when unset. */
+  static Duration duration(Map<String, String> settings, String name, Duration defaultValue) {
+    Objects.requireNonNull(defaultValue, "defaultValue");
+    return optional(settings, name).map(text -> {
+      try {
+        Duration d = Duration.parse(text);
+        if (d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("app setting " + name + " must be a positive duration: " + text);
+        }
+        return d;
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("app setting " + name + " must be an ISO-8601 duration such as PT15M: "
+            + text, e);
+      }
+    }).orElse(defaultValue);
+  }
+}

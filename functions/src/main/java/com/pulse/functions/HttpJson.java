@@ -1,0 +1,77 @@
+package com.pulse.functions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatus;
+import com.microsoft.azure.functions.HttpStatusType;
+import com.pulse.app.port.DependencyException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * JSON responses of the HTTP API and the one mapping of failures to status codes:
+ * {@link IllegalArgumentException} → 400, {@link NoSuchElementException} → 404,
+ * {@link DependencyException} → 503 with {@code Retry-After} (seconds; the dependency's own value or
+ * 30). Errors have the body {@code {"error":{"code":"BadRequest","message":"..."}}}. Timestamps are
+ * ISO-8601 strings. Stateless and thread-safe.
+ */
+final class HttpJson {
+  private static final Logger LOG = Logger.getLogger(HttpJson.class.getName());
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private HttpJson() {}
+
+  /** Runs {@code handler} and answers 200 with its result as JSON, or the mapped error. */
+  static HttpResponseMessage respond(HttpRequestMessage<?> request, Supplier<?> handler) {
+    try {
+      return json(request, HttpStatus.OK, handler.get());
+    } catch (IllegalArgumentException e) {
+      return error(request, HttpStatus.BAD_REQUEST, "BadRequest", e.getMessage());
+    } catch (NoSuchElementException e) {
+      return error(request, HttpStatus.NOT_FOUND, "NotFound", e.getMessage());
+    } catch (DependencyException e) {
+      LOG.log(Level.WARNING, "dependency unavailable for " + request.getUri(), e);
+      long retryAfterSeconds = Math.max(1, e.retryAfter().orElse(Duration.ofSeconds(30)).toSeconds());
+      return request.createResponseBuilder(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Content-Type", "application/json")
+          .header("Retry-After", Long.toString(retryAfterSeconds))
+          .body(write(errorBody("ServiceUnavailable", e.getMessage())))
+          .build();
+    }
+  }
+
+  /** A JSON response with the given status. */
+  static HttpResponseMessage json(HttpRequestMessage<?> request, HttpStatusType status, Object body) {
+    return request.createResponseBuilder(status).header("Content-Type", "application/json").body(write(body)).build();
+  }
+
+  /** An error response. */
+  static HttpResponseMessage error(HttpRequestMessage<?> request, HttpStatusType status, String code, String message) {
+    return json(request, status, errorBody(code, message));
+  }
+
+  private static Map<String, Object> errorBody(String code, String message) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    return Map.of("error", error);
+  }
+
+  private static String write(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize response " + body.getClass().getName(), e);
+    }
+  }
+}

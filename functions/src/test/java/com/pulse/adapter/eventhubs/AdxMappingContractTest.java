@@ -1,0 +1,132 @@
+package com.pulse.adapter.eventhubs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulse.domain.export.MetricPointRecord;
+import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.MetricPoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The export contract: what {@link EventHubsMetricExport} puts in an event body (a real record
+ * serialized by Jackson) must be exactly what the ADX JSON ingestion mapping in
+ * {@code bicep/adx/02-mappings.kql} reads, with compatible types, and the mapping must reference
+ * columns that exist in {@code 01-tables.kql} with the same type.
+ */
+class AdxMappingContractTest {
+  private static final Path ADX = Path.of("bicep/adx");
+  private static final Pattern MAPPING = Pattern.compile(
+      "\\.create-or-alter table (\\w+) ingestion json mapping \"(\\w+)\"\\s*((?:'[^'\\n]*'\\s*)+)");
+  private static final Pattern TABLE = Pattern.compile("\\.create-merge table (\\w+) \\(([^)]*)\\)");
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** One mapping entry: JSON path field name to column and datatype. */
+  private record Column(String column, String datatype) {}
+
+  @Test
+  void metricPointRecordMatchesMetricPointsMapping() throws IOException {
+    MetricPoint point = MetricPoint.create("churn_rate", "t1", Map.of("plan", "pro", "region", "eu"),
+        Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"),
+        Map.of("rate", 0.031, "churned", 12.0), "ratio", Instant.parse("2026-11-21T00:15:03.120Z"), "run-7");
+    assertContract("MetricPoints", "MetricPointsMapping", json.valueToTree(MetricPointRecord.of(point)));
+  }
+
+  @Test
+  void telemetryWindowRecordMatchesTelemetryWindowsMapping() throws IOException {
+    assertContract("TelemetryWindows", "TelemetryWindowsMapping",
+        json.valueToTree(EventHubsMetricExportTest.window("t1", "3")));
+  }
+
+  private void assertContract(String table, String mappingName, JsonNode record) throws IOException {
+    Map<String, Column> mapping = mappings().get(mappingName);
+    assertThat(mapping).as("mapping %s in 02-mappings.kql", mappingName).isNotNull();
+    Map<String, String> tableColumns = tables().get(table);
+
+    Map<String, JsonNode> fields = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      fields.put(field.getKey(), field.getValue());
+    }
+    assertThat(fields.keySet()).as("record fields vs mapping paths of %s", mappingName)
+        .containsExactlyInAnyOrderElementsOf(mapping.keySet());
+    fields.forEach((name, value) -> {
+      Column column = mapping.get(name);
+      assertThat(compatible(value, column.datatype()))
+          .as("%s.%s = %s is compatible with %s", mappingName, name, value, column.datatype()).isTrue();
+      assertThat(tableColumns).as("table %s", table).containsEntry(column.column(), column.datatype());
+    });
+    assertThat(mapping.values()).extracting(Column::column)
+        .containsExactlyInAnyOrderElementsOf(tableColumns.keySet());
+  }
+
+  private static boolean compatible(JsonNode value, String datatype) {
+    return switch (datatype) {
+      case "string" -> value.isTextual();
+      case "long", "int" -> value.isIntegralNumber();
+      case "real", "decimal" -> value.isNumber();
+      case "bool" -> value.isBoolean();
+      case "datetime" -> value.isTextual() && isInstant(value.asText());
+      case "dynamic" -> value.isObject() || value.isArray();
+      default -> false;
+    };
+  }
+
+  private static boolean isInstant(String text) {
+    try {
+      Instant.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** Mapping name to (JSON field name to column), parsed from the KQL control commands. */
+  private Map<String, Map<String, Column>> mappings() throws IOException {
+    String kql = Files.readString(ADX.resolve("02-mappings.kql"));
+    Map<String, Map<String, Column>> result = new LinkedHashMap<>();
+    Matcher m = MAPPING.matcher(kql);
+    while (m.find()) {
+      StringBuilder literal = new StringBuilder();
+      Matcher part = Pattern.compile("'([^'\\n]*)'").matcher(m.group(3));
+      while (part.find()) {
+        literal.append(part.group(1));
+      }
+      Map<String, Column> columns = new LinkedHashMap<>();
+      for (JsonNode entry : json.readTree(literal.toString())) {
+        String path = entry.get("path").asText();
+        assertThat(path).as("flat JSON path").matches("\\$\\.\\w+");
+        columns.put(path.substring(2), new Column(entry.get("column").asText(), entry.get("datatype").asText()));
+      }
+      result.put(m.group(2), columns);
+    }
+    return result;
+  }
+
+  /** Table name to (column to type), parsed from {@code 01-tables.kql}. */
+  private static Map<String, Map<String, String>> tables() throws IOException {
+    String kql = Files.readString(ADX.resolve("01-tables.kql"));
+    Map<String, Map<String, String>> result = new LinkedHashMap<>();
+    Matcher m = TABLE.matcher(kql);
+    while (m.find()) {
+      Map<String, String> columns = new LinkedHashMap<>();
+      for (String column : m.group(2).split(",")) {
+        String[] nameType = column.trim().split(":\\s*");
+        columns.put(nameType[0].trim(), nameType[1].trim());
+      }
+      result.put(m.group(1), columns);
+    }
+    return result;
+  }
+}

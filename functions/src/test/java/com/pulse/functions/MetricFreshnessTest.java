@@ -1,0 +1,79 @@
+package com.pulse.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulse.adapter.local.InMemoryNotificationStateStore;
+import com.pulse.app.notify.CheckFreshness;
+import com.pulse.config.Settings;
+import com.pulse.domain.metric.JobState;
+import com.pulse.domain.notify.DigestEmail;
+import com.pulse.domain.notify.NotifyFixtures;
+import com.pulse.testing.SteppingClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricFreshnessTest {
+  private final FakeStores stores = new FakeStores();
+  private final InMemoryNotificationStateStore states = new InMemoryNotificationStateStore();
+  private final List<DigestEmail> sent = new ArrayList<>();
+  private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T02:00:00Z"));
+  private final CheckFreshness useCase;
+
+  MetricFreshnessTest() {
+    Map<String, String> settings = Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com",
+        Settings.METRIC_FRESHNESS_GRACE, "PT30M", Settings.NOTIFY_REMINDER_PERIOD, "P1D");
+    List<com.pulse.domain.catalog.MetricDefinition> catalog = List.of(NotifyFixtures.ON_TIME, NotifyFixtures.TICKETS);
+    var notify = AzureServices.notifyCustomerEngineers(settings, catalog, states, sent::add, clock);
+    useCase = AzureServices.checkFreshness(settings, stores, () -> catalog, notify, clock);
+  }
+
+  @Test
+  void localModeWritesEachDigestOnceToTheOutbox(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    Map<String, String> settings = Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com");
+    List<com.pulse.domain.catalog.MetricDefinition> catalog = List.of(NotifyFixtures.ON_TIME);
+    var outbox = AzureServices.notifier(settings, null, dir.resolve("outbox"));
+    var notify = AzureServices.notifyCustomerEngineers(settings, catalog, states, outbox, clock);
+    MetricFreshness function = new MetricFreshness(AzureServices.checkFreshness(settings, stores, () -> catalog, notify, clock));
+    stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-19T00:00:00Z"), "r", null, "ok", null, 0));
+
+    for (int run = 0; run < 4; run++) {
+      function.run("{}");
+      clock.advance(Duration.ofMinutes(30));
+    }
+
+    try (var files = java.nio.file.Files.list(dir.resolve("outbox"))) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly(
+          "20261121T020000Z-ana@example.com.eml", "20261121T020000Z-ana@example.com.html",
+          "20261121T020000Z-ce@example.com.eml", "20261121T020000Z-ce@example.com.html");
+    }
+  }
+
+  @Test
+  void staleMetricIsAnnouncedOnceAndResolvedWhenItCatchesUp() {
+    stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-20T00:00:00Z"), "r", null, "ok", null, 0));
+    stores.jobs.put("open_tickets", new JobState("open_tickets", Instant.parse("2026-11-21T01:00:00Z"), "r", null, "ok", null, 0));
+    MetricFreshness function = new MetricFreshness(useCase);
+
+    function.run("{}");
+    assertThat(sent).extracting(DigestEmail::recipient).containsExactly("ana@example.com", "ce@example.com");
+    assertThat(sent.get(1).text()).contains("All tenants").contains("[NEW] stale metric on_time_rate")
+        .doesNotContain("open_tickets");
+
+    clock.advance(Duration.ofMinutes(30));
+    function.run("{}");
+    assertThat(sent).hasSize(2);
+
+    stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-21T00:00:00Z"), "r", null, "ok", null, 0));
+    stores.jobs.put("open_tickets", new JobState("open_tickets", Instant.parse("2026-11-21T02:00:00Z"), "r", null, "ok", null, 0));
+    clock.advance(Duration.ofMinutes(30));
+    CheckFreshness.Result result = useCase.run();
+    assertThat(result.stale()).isEmpty();
+    assertThat(result.notification().resolved()).isEqualTo(1);
+    assertThat(sent.get(3).text()).contains("[RESOLVED] stale metric on_time_rate");
+  }
+}
