@@ -82,7 +82,7 @@ public final class WindowAggregator implements RequestSink {
   public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs, boolean error, String userId) {
     long minuteStart = Granularity.MINUTE.windowStart(startEpochMillis);
     long minuteEnd = minuteStart + Granularity.MINUTE.millis();
-    if (watermarkMillis != Long.MIN_VALUE && minuteEnd <= watermarkMillis - retentionMillis) {
+    if (minuteEnd + retentionMillis <= watermarkMillis) {
       expired++;
       return;
     }
