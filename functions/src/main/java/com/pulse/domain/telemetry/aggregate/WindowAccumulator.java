@@ -1,0 +1,165 @@
+package com.pulse.domain.telemetry.aggregate;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import java.util.Arrays;
+import org.apache.datasketches.hll.HllSketch;
+
+/**
+ * The in-memory delta of one window document within one batch: one (tenant, service, operation,
+ * granularity, window start). Counts, latency sum, a DDSketch and a buffer of user-id hashes that is
+ * sorted, de-duplicated and folded into an HLL sketch every {@value #USER_BUFFER} users and on
+ * {@link #users()}, so the per-request path ({@link #add}) never allocates once the sketch store and
+ * buffer have grown. Also records the lowest and highest sequence number folded in.
+ *
+ * <p>Memory: the latency sketch (≤ 8 KiB, see {@link LatencySketches}), the HLL (≤ 4 KiB, see
+ * {@link UserSketches}), the 8 KiB hash buffer and ~100 bytes of fields: ≤ 20.5 KiB per active
+ * window, independent of the number of events. Not thread-safe.
+ */
+public final class WindowAccumulator {
+  static final int USER_BUFFER = 1024;
+
+  private final String tenantId;
+  private final String service;
+  private final String operation;
+  private final Granularity granularity;
+  private final long windowStartMillis;
+  final int hash;
+  private final DDSketch latency = LatencySketches.newSketch();
+  private long count;
+  private long errorCount;
+  private long lateCount;
+  private double latencySumMs;
+  private long[] userHashes;
+  private int userHashCount;
+  private HllSketch users;
+  private long minSequenceNumber = Long.MAX_VALUE;
+  private long maxSequenceNumber = Long.MIN_VALUE;
+
+  WindowAccumulator(String tenantId, String service, String operation, Granularity granularity, long windowStartMillis, int hash) {
+    this.tenantId = tenantId;
+    this.service = service;
+    this.operation = operation;
+    this.granularity = granularity;
+    this.windowStartMillis = windowStartMillis;
+    this.hash = hash;
+  }
+
+  boolean matches(int h, String tenant, String svc, String op, long start) {
+    return hash == h && windowStartMillis == start && tenantId.equals(tenant) && service.equals(svc) && operation.equals(op);
+  }
+
+  void add(double durationMs, boolean error, boolean late, String userId, long sequenceNumber) {
+    count++;
+    if (error) {
+      errorCount++;
+    }
+    if (late) {
+      lateCount++;
+    }
+    latencySumMs += durationMs;
+    latency.accept(durationMs);
+    if (userId != null) {
+      if (userHashes == null) {
+        userHashes = new long[64];
+      } else if (userHashCount == userHashes.length) {
+        if (userHashCount == USER_BUFFER) {
+          flushUsers();
+        } else {
+          userHashes = Arrays.copyOf(userHashes, userHashCount * 2);
+        }
+      }
+      userHashes[userHashCount++] = UserSketches.hash64(userId);
+    }
+    if (sequenceNumber < minSequenceNumber) {
+      minSequenceNumber = sequenceNumber;
+    }
+    if (sequenceNumber > maxSequenceNumber) {
+      maxSequenceNumber = sequenceNumber;
+    }
+  }
+
+  private void flushUsers() {
+    if (userHashCount == 0) {
+      return;
+    }
+    if (users == null) {
+      users = UserSketches.newSketch();
+    }
+    Arrays.sort(userHashes, 0, userHashCount);
+    long previous = userHashes[0];
+    users.update(previous);
+    for (int i = 1; i < userHashCount; i++) {
+      if (userHashes[i] != previous) {
+        previous = userHashes[i];
+        users.update(previous);
+      }
+    }
+    userHashCount = 0;
+  }
+
+  /** Tenant id. */
+  public String tenantId() {
+    return tenantId;
+  }
+
+  /** Service name. */
+  public String service() {
+    return service;
+  }
+
+  /** Operation / route. */
+  public String operation() {
+    return operation;
+  }
+
+  /** Window size. */
+  public Granularity granularity() {
+    return granularity;
+  }
+
+  /** Inclusive window start, epoch ms. */
+  public long windowStartMillis() {
+    return windowStartMillis;
+  }
+
+  /** Requests folded in. */
+  public long count() {
+    return count;
+  }
+
+  /** Failed requests folded in. */
+  public long errorCount() {
+    return errorCount;
+  }
+
+  /** Requests folded in while their window was behind the watermark. */
+  public long lateCount() {
+    return lateCount;
+  }
+
+  /** Sum of latencies, ms. */
+  public double latencySumMs() {
+    return latencySumMs;
+  }
+
+  /** The latency sketch (live; do not modify). */
+  public DDSketch latency() {
+    return latency;
+  }
+
+  /** The distinct-user sketch after folding in buffered users, or null if no request had a user. */
+  public HllSketch users() {
+    flushUsers();
+    return users;
+  }
+
+  /** Lowest sequence number folded in ({@code Long.MAX_VALUE} if none). */
+  public long minSequenceNumber() {
+    return minSequenceNumber;
+  }
+
+  /** Highest sequence number folded in ({@code Long.MIN_VALUE} if none). */
+  public long maxSequenceNumber() {
+    return maxSequenceNumber;
+  }
+}
