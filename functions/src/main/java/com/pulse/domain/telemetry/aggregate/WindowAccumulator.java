@@ -12,11 +12,11 @@ import org.apache.datasketches.hll.HllSketch;
  * buffer have grown. Also records the lowest and highest sequence number folded in.
  *
  * <p>Memory: the latency sketch (≤ 8 KiB, see {@link LatencySketches}), the HLL (≤ 4 KiB, see
- * {@link UserSketches}), the 8 KiB hash buffer and ~100 bytes of fields: ≤ 20.5 KiB per active
+ * {@link UserSketches}), the 2 KiB hash buffer and ~150 bytes of fields: ≤ 14.2 KiB per active
  * window, independent of the number of events. Not thread-safe.
  */
 public final class WindowAccumulator {
-  static final int USER_BUFFER = 1024;
+  static final int USER_BUFFER = 256;
 
   private final String tenantId;
   private final String service;
