@@ -34,6 +34,14 @@ public final class DeadLetterListCommand implements Callable<Integer> {
 
   private final Supplier<DeadLetterStore> store;
 
+  @Option(names = "--dead-letters", defaultValue = ".pulse/deadletter.jsonl", description = "Dead-letter file (default: ${DEFAULT-VALUE}).")
+  private java.nio.file.Path deadLetterFile;
+
+  /** Local default: the file store at {@code --dead-letters}. */
+  public DeadLetterListCommand() {
+    this.store = () -> new com.pulse.adapter.local.FileDeadLetterStore(deadLetterFile);
+  }
+
   /** @param store the dead-letter store (file-backed under {@code .pulse/} locally, Cosmos DB in Azure) */
   public DeadLetterListCommand(Supplier<DeadLetterStore> store) {
     this.store = Objects.requireNonNull(store, "store");

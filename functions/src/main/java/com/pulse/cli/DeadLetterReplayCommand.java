@@ -40,6 +40,18 @@ public final class DeadLetterReplayCommand implements Callable<Integer> {
   private final Supplier<DeadLetterStore> store;
   private final Supplier<DeadLetterRepublisher> republisher;
 
+  @Option(names = "--dead-letters", defaultValue = ".pulse/deadletter.jsonl", description = "Dead-letter file (default: ${DEFAULT-VALUE}).")
+  private java.nio.file.Path deadLetterFile;
+
+  /**
+   * Local default: the file store at {@code --dead-letters}; the hub from {@code TelemetryHub__fullyQualifiedNamespace}
+   * and {@code TELEMETRY_HUB_NAME} with {@code DefaultAzureCredential}.
+   */
+  public DeadLetterReplayCommand() {
+    this.store = () -> new com.pulse.adapter.local.FileDeadLetterStore(deadLetterFile);
+    this.republisher = () -> new DeadLetterRepublisher(com.pulse.functions.TelemetryWiring.get().telemetryProducer());
+  }
+
   /**
    * @param store the dead-letter store
    * @param republisher creates the hub publisher (only called without {@code --dry-run})

@@ -2,6 +2,8 @@ package com.pulse.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulse.adapter.local.FileDeadLetterStore;
+import com.pulse.functions.TelemetryWiring;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.WindowSummary;
 import java.io.PrintWriter;
@@ -47,6 +49,18 @@ public final class ReplayCommand implements Callable<Integer> {
   private int batchSize;
 
   private final Supplier<TelemetryReplay> replays;
+
+  /**
+   * Local defaults: lateness from {@code TELEMETRY_ALLOWED_LATENESS}, dead letters in
+   * {@code --dead-letters} (default {@code .pulse/deadletter.jsonl}).
+   */
+  public ReplayCommand() {
+    this.replays = () -> new TelemetryReplay(TelemetryWiring.get().policy(), TelemetryWiring.get().clock(),
+        new FileDeadLetterStore(deadLetterFile));
+  }
+
+  @Option(names = "--dead-letters", defaultValue = ".pulse/deadletter.jsonl", description = "Dead-letter file (default: ${DEFAULT-VALUE}).")
+  private Path deadLetterFile;
 
   /** @param replays creates the replay (policy, clock, dead-letter store) */
   public ReplayCommand(Supplier<TelemetryReplay> replays) {

@@ -1,5 +1,8 @@
 package com.pulse.functions;
 
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.messaging.eventhubs.EventHubClientBuilder;
+import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
@@ -28,11 +31,13 @@ public final class TelemetryWiring {
   public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(5);
   private static volatile TelemetryWiring instance;
 
+  private final Map<String, String> settings;
   private final LatenessPolicy policy;
   private final Clock clock;
   private AggregateBatch local;
 
   private TelemetryWiring(Map<String, String> settings, Clock clock) {
+    this.settings = Map.copyOf(settings);
     this.policy = LatenessPolicy.of(allowedLateness(settings));
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -57,6 +62,33 @@ public final class TelemetryWiring {
    */
   public static TelemetryWiring create(Map<String, String> settings, Clock clock) {
     return new TelemetryWiring(settings, clock);
+  }
+
+  /** The clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * A producer for the telemetry hub (dead-letter replay): namespace
+   * {@link Settings#TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE}, hub {@link Settings#TELEMETRY_HUB_NAME},
+   * {@code DefaultAzureCredential} (managed identity {@link Settings#AZURE_CLIENT_ID} when set). No keys.
+   *
+   * @throws IllegalStateException if the namespace or hub name is not set
+   */
+  public EventHubProducerClient telemetryProducer() {
+    String namespace = settings.get(Settings.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE);
+    String hub = settings.get(Settings.TELEMETRY_HUB_NAME);
+    if (namespace == null || namespace.isBlank() || hub == null || hub.isBlank()) {
+      throw new IllegalStateException("set " + Settings.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE + " and "
+          + Settings.TELEMETRY_HUB_NAME + " to re-publish to the telemetry hub");
+    }
+    DefaultAzureCredentialBuilder credential = new DefaultAzureCredentialBuilder();
+    String clientId = settings.get(Settings.AZURE_CLIENT_ID);
+    if (clientId != null && !clientId.isBlank()) {
+      credential.managedIdentityClientId(clientId);
+    }
+    return new EventHubClientBuilder().credential(namespace.trim(), hub.trim(), credential.build()).buildProducerClient();
   }
 
   /** The lateness policy from the settings. */

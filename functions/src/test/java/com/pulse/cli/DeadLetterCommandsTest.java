@@ -97,4 +97,19 @@ class DeadLetterCommandsTest {
     ArgumentCaptor<EventDataBatch> sent = ArgumentCaptor.forClass(EventDataBatch.class);
     verify(producer, times(2)).send(sent.capture());
   }
+
+  @Test
+  void parentCommandsRegisterWithNoArgConstructors() {
+    seeded();
+    StringWriter out = new StringWriter();
+    CommandLine cmd = new CommandLine(new DeadLetterCommand());
+    cmd.setOut(new PrintWriter(out));
+    assertThat(cmd.execute("list", "--dead-letters", dir.resolve("deadletter.jsonl").toString(), "--format", "jsonl")).isZero();
+    assertThat(out.toString().lines()).hasSize(3).allSatisfy(l -> assertThat(l).contains("\"bodyBase64\""));
+    StringWriter gen = new StringWriter();
+    CommandLine telemetry = new CommandLine(new TelemetryCommand());
+    telemetry.setOut(new PrintWriter(gen));
+    assertThat(telemetry.execute("generate", "--output", dir.resolve("cap").toString(), "--duration", "PT3M", "--partitions", "2")).isZero();
+    assertThat(gen.toString()).startsWith("wrote 2 Capture files");
+  }
 }
