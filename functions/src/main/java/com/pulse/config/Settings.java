@@ -27,6 +27,12 @@ public final class Settings {
    */
   public static final String TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE = "TelemetryHub__fullyQualifiedNamespace";
 
+  /** {@code managedidentity}: the TelemetryHub connection authenticates with a managed identity (read by the host). */
+  public static final String TELEMETRY_HUB_CREDENTIAL = "TelemetryHub__credential";
+
+  /** Client id of the user-assigned identity of the TelemetryHub connection (read by the host). */
+  public static final String TELEMETRY_HUB_CLIENT_ID = "TelemetryHub__clientId";
+
   /** Name of the telemetry event hub ({@code %TELEMETRY_HUB_NAME%} in the trigger), e.g. {@code telemetry}. */
   public static final String TELEMETRY_HUB_NAME = "TELEMETRY_HUB_NAME";
 
