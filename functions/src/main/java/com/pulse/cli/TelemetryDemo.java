@@ -44,6 +44,19 @@ public final class TelemetryDemo {
   public record ServiceSeries(String service, List<ServicePoint> points) {}
 
   /**
+   * One chart in the shape of the report's line charts ({@code HtmlReport.addLineChart(title,
+   * subtitle, labels, series, yLabel)}): one label per minute (ISO-8601 UTC, {@code HH:mm} order),
+   * one series per service with one value per label ({@code null} where the service had no request).
+   *
+   * @param title chart title
+   * @param subtitle unit and scope
+   * @param labels x-axis labels
+   * @param series service to values
+   * @param yLabel y-axis title
+   */
+  public record Chart(String title, String subtitle, List<String> labels, Map<String, List<Double>> series, String yLabel) {}
+
+  /**
    * @param captureDir where the stream was written
    * @param generated what the generator wrote
    * @param replay replay totals and final per-partition documents
@@ -51,7 +64,40 @@ public final class TelemetryDemo {
    * @param charts per-service series for charts
    */
   public record Result(Path captureDir, TelemetryGenerator.Output generated, TelemetryReplay.Result replay,
-      List<WindowSummary> minuteWindows, List<ServiceSeries> charts) {}
+      List<WindowSummary> minuteWindows, List<ServiceSeries> charts) {
+
+    /** Requests per minute, error % and p95 latency per service, ready for the HTML report. */
+    public List<Chart> reportCharts() {
+      java.util.SortedSet<Instant> minutes = new java.util.TreeSet<>();
+      charts.forEach(s -> s.points().forEach(p -> minutes.add(p.minute())));
+      List<String> labels = minutes.stream().map(Instant::toString).toList();
+      Map<String, List<Double>> requests = new java.util.LinkedHashMap<>();
+      Map<String, List<Double>> errors = new java.util.LinkedHashMap<>();
+      Map<String, List<Double>> p95 = new java.util.LinkedHashMap<>();
+      for (ServiceSeries s : charts) {
+        Map<Instant, ServicePoint> byMinute = new TreeMap<>();
+        s.points().forEach(p -> byMinute.put(p.minute(), p));
+        List<Double> r = new ArrayList<>();
+        List<Double> e = new ArrayList<>();
+        List<Double> l = new ArrayList<>();
+        for (Instant m : minutes) {
+          ServicePoint p = byMinute.get(m);
+          r.add(p == null ? null : (double) p.requests());
+          e.add(p == null ? null : p.errorPercent());
+          l.add(p == null ? null : p.p95Ms());
+        }
+        requests.put(s.service(), r);
+        errors.put(s.service(), e);
+        p95.put(s.service(), l);
+      }
+      return List.of(
+          new Chart("Telemetry: requests per minute", "all tenants, per service (minute windows merged across partitions)",
+              labels, requests, "requests/min"),
+          new Chart("Telemetry: error rate", "failed requests, percent of requests per minute", labels, errors, "%"),
+          new Chart("Telemetry: p95 latency", "DDSketch (1% relative accuracy) merged across tenants, operations and partitions",
+              labels, p95, "ms"));
+    }
+  }
 
   /**
    * Runs the demo: 2 hours of telemetry from 08:00 UTC of 2026-11-20, 4 partitions, 12 tenants.

@@ -28,5 +28,12 @@ class TelemetryDemoTest {
     long charted = result.charts().stream().flatMap(s -> s.points().stream()).mapToLong(TelemetryDemo.ServicePoint::requests).sum();
     assertThat(charted).isEqualTo(counted);
     assertThat(result.charts().get(0).points()).allSatisfy(p -> assertThat(p.p95Ms()).isPositive());
+    assertThat(result.reportCharts()).hasSize(3).allSatisfy(c -> {
+      assertThat(c.series()).containsOnlyKeys("auth", "catalog", "checkout", "search");
+      c.series().values().forEach(v -> assertThat(v).hasSameSizeAs(c.labels()));
+    });
+    double reportedRequests = result.reportCharts().get(0).series().values().stream()
+        .flatMap(java.util.List::stream).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum();
+    assertThat(reportedRequests).isEqualTo((double) counted);
   }
 }
