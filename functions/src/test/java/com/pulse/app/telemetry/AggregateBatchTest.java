@@ -81,4 +81,24 @@ class AggregateBatchTest {
     assertThat(minute.count()).isEqualTo(8);
     assertThat(minute.latencySumMs()).isEqualTo(36.0);
   }
+
+  @Test
+  void anEventThatBreaksTheDecoderIsDeadLetteredAndTheBatchContinues() {
+    InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
+    TelemetryDecoders real = new TelemetryDecoders();
+    AggregateBatch withBuggyDecoder = new AggregateBatch(() -> contentType -> contentType.equals("application/x-bug")
+        ? (body, sink) -> {
+          throw new IllegalStateException("index out of range");
+        }
+        : real.forContentType(contentType), store, dead, export, LatenessPolicy.of(Duration.ofMinutes(1)), Clock.systemUTC());
+    List<TelemetryEvent> events = new ArrayList<>(events(1, 2));
+    events.add(new TelemetryEvent(new byte[] {9}, 3, "30", Instant.parse("2026-11-20T10:00:31Z"), "application/x-bug", Map.of()));
+    events.addAll(events(4, 4));
+
+    BatchResult r = withBuggyDecoder.handle(new TelemetryBatch("0", events));
+
+    assertThat(r.deadLettered()).isEqualTo(1);
+    assertThat(dead.list(null, 10).get(0).reason()).contains("decoder failure").contains("index out of range");
+    assertThat(store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).get(0).count()).isEqualTo(3);
+  }
 }
