@@ -18,7 +18,7 @@ import java.io.IOException;
 final class OtlpJsonDecoder {
   private final RequestBuffer buffer;
   private final StringCache names = new StringCache(1024);
-  private final StringCache values = new StringCache(4096);
+  private final StringCache values = new StringCache(16384);
   private int resourceIndex;
 
   // the last KeyValue read
