@@ -94,7 +94,7 @@ final class PulseJsonDecoder {
       JsonToken v = p.nextToken();
       switch (field) {
         case "tenantId":
-          tenant = text(p, v, index, field, names);
+          tenant = v == JsonToken.VALUE_NULL ? null : text(p, v, index, field, names);
           break;
         case "service":
           service = text(p, v, index, field, names);
