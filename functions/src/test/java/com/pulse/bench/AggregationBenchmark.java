@@ -48,7 +48,8 @@ public class AggregationBenchmark {
     requests = all.toArray(new Request[0]);
   }
 
-  @Setup(Level.Iteration)
+  /** One aggregator per trial: windows are created in warm-up, then only updated (steady state). */
+  @Setup(Level.Trial)
   public void newAggregator() {
     aggregator = new WindowAggregator();
     aggregator.beginEvent(1, Long.MIN_VALUE);

@@ -97,10 +97,15 @@ public class TelemetryDecodeBenchmark {
     }
   }
 
-  /** A fresh aggregator per iteration: windows are created in warm-up, then only updated. */
+  /**
+   * One aggregator per trial: its windows are created during warm-up and then only updated, the
+   * steady state of a long-running host. The naive map is reset per iteration (it grows per request).
+   */
   @Setup(Level.Iteration)
   public void resetState() {
-    aggregator = new WindowAggregator();
+    if (aggregator == null) {
+      aggregator = new WindowAggregator();
+    }
     naive.reset();
   }
 

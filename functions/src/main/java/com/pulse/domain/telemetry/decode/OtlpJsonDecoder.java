@@ -3,6 +3,7 @@ package com.pulse.domain.telemetry.decode;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Streaming (Jackson token) decoder of OTLP/JSON {@code ExportTraceServiceRequest} bodies, following
@@ -16,9 +17,21 @@ import java.io.IOException;
  * {@link RequestBuffer}; not thread-safe.
  */
 final class OtlpJsonDecoder {
+  /** Value names of {@code SpanKind} and {@code Status.StatusCode} (trace.proto), for lenient input. */
+  private static final Map<String, Integer> ENUM_NAMES = Map.of(
+      "SPAN_KIND_UNSPECIFIED", 0,
+      "SPAN_KIND_INTERNAL", 1,
+      "SPAN_KIND_SERVER", OtlpAttribute.KIND_SERVER,
+      "SPAN_KIND_CLIENT", 3,
+      "SPAN_KIND_PRODUCER", 4,
+      "SPAN_KIND_CONSUMER", OtlpAttribute.KIND_CONSUMER,
+      "STATUS_CODE_UNSET", 0,
+      "STATUS_CODE_OK", 1,
+      "STATUS_CODE_ERROR", OtlpAttribute.STATUS_ERROR);
+
   private final RequestBuffer buffer;
   private final StringCache names = new StringCache(1024);
-  private final StringCache values = new StringCache(4096);
+  private final StringCache values = new StringCache(16384);
   private int resourceIndex;
 
   // the last KeyValue read
@@ -132,8 +145,7 @@ final class OtlpJsonDecoder {
           name = names.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           break;
         case "kind":
-          kind = enumValue(p, v, field, "SPAN_KIND_SERVER", OtlpAttribute.KIND_SERVER,
-              "SPAN_KIND_CONSUMER", OtlpAttribute.KIND_CONSUMER);
+          kind = enumValue(p, v, field);
           break;
         case "startTimeUnixNano":
         case "start_time_unix_nano":
@@ -177,8 +189,7 @@ final class OtlpJsonDecoder {
             String sf = p.currentName();
             JsonToken sv = p.nextToken();
             if (sf.equals("code")) {
-              statusCode = enumValue(p, sv, "status.code", "STATUS_CODE_ERROR",
-                  OtlpAttribute.STATUS_ERROR, "STATUS_CODE_ERROR", OtlpAttribute.STATUS_ERROR);
+              statusCode = enumValue(p, sv, "status.code");
             } else {
               p.skipChildren();
             }
@@ -233,14 +244,13 @@ final class OtlpJsonDecoder {
     }
   }
 
-  private int enumValue(JsonParser p, JsonToken v, String field, String name1, int value1,
-      String name2, int value2) throws IOException {
+  /** An OTLP enum: its integer (the OTLP/JSON form) or its value name; unknown names are 0. */
+  private int enumValue(JsonParser p, JsonToken v, String field) throws IOException {
     if (v == JsonToken.VALUE_NUMBER_INT) {
       return p.getIntValue();
     }
     if (v == JsonToken.VALUE_STRING) {
-      String text = p.getText();
-      return text.equals(name1) ? value1 : text.equals(name2) ? value2 : 0;
+      return ENUM_NAMES.getOrDefault(p.getText(), 0);
     }
     throw wrongType(field, "an integer enum", v);
   }

@@ -45,7 +45,7 @@ final class OtlpProtobufDecoder implements TelemetryDecoder {
 
   private final RequestBuffer buffer = new RequestBuffer();
   private final StringCache names = new StringCache(1024);
-  private final StringCache users = new StringCache(4096);
+  private final StringCache users = new StringCache(16384);
   private final OtlpAttribute attribute = new OtlpAttribute();
   private int resourceIndex;
 

@@ -32,8 +32,10 @@ final class PulseJsonDecoder {
 
   private final RequestBuffer buffer;
   private final StringCache names = new StringCache(1024);
-  private final StringCache users = new StringCache(4096);
-  private String firstTraceparent;
+  private final StringCache users = new StringCache(16384);
+  /** The first event's traceparent, copied without creating a String (made on demand). */
+  private char[] traceparent = new char[64];
+  private int traceparentLength = -1;
 
   PulseJsonDecoder(RequestBuffer buffer) {
     this.buffer = buffer;
@@ -41,7 +43,7 @@ final class PulseJsonDecoder {
 
   /** The {@code traceparent} of the first event of the last decoded body, or null. */
   String firstTraceparent() {
-    return firstTraceparent;
+    return traceparentLength < 0 ? null : new String(traceparent, 0, traceparentLength);
   }
 
   /**
@@ -51,7 +53,7 @@ final class PulseJsonDecoder {
    * @throws IOException from Jackson on malformed JSON
    */
   void decodeArray(JsonParser p) throws IOException {
-    firstTraceparent = null;
+    traceparentLength = -1;
     int index = 0;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -78,7 +80,7 @@ final class PulseJsonDecoder {
    */
   int decodeObject(JsonParser p, int index, JsonToken first) throws IOException {
     if (index == 0) {
-      firstTraceparent = null;
+      traceparentLength = -1;
     }
     String tenant = null;
     String service = null;
@@ -92,7 +94,7 @@ final class PulseJsonDecoder {
       JsonToken v = p.nextToken();
       switch (field) {
         case "tenantId":
-          tenant = text(p, v, index, field, names);
+          tenant = v == JsonToken.VALUE_NULL ? null : text(p, v, index, field, names);
           break;
         case "service":
           service = text(p, v, index, field, names);
@@ -114,7 +116,7 @@ final class PulseJsonDecoder {
           break;
         case "traceparent":
           if (index == 0 && v == JsonToken.VALUE_STRING) {
-            firstTraceparent = p.getText();
+            keepTraceparent(p);
           }
           break;
         case "resourceSpans":
@@ -139,6 +141,15 @@ final class PulseJsonDecoder {
     }
     buffer.add(tenant, service, operation, timestamp, duration, status == 1, user);
     return 1;
+  }
+
+  private void keepTraceparent(JsonParser p) throws IOException {
+    int len = p.getTextLength();
+    if (len > traceparent.length) {
+      traceparent = new char[len];
+    }
+    System.arraycopy(p.getTextCharacters(), p.getTextOffset(), traceparent, 0, len);
+    traceparentLength = len;
   }
 
   private static String text(JsonParser p, JsonToken v, int index, String field, StringCache cache)
@@ -167,7 +178,10 @@ final class PulseJsonDecoder {
     if (v != JsonToken.VALUE_NUMBER_INT && v != JsonToken.VALUE_NUMBER_FLOAT) {
       throw wrongType(index, "durationMs", "a number", v);
     }
-    double d = p.getDoubleValue();
+    double d = Decimal.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (Double.isNaN(d)) {
+      d = p.getDoubleValue();
+    }
     if (!(d >= 0) || Double.isInfinite(d)) {
       throw new IllegalArgumentException(
           "event " + index + ": durationMs must be finite and >= 0, was " + d);

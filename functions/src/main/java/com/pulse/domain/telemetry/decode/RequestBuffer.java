@@ -34,7 +34,8 @@ final class RequestBuffer {
   /**
    * Buffers one request; tenant and service may be null until {@link #attribute} fills them.
    *
-   * @param durationMs latency in milliseconds, {@code >= 0}
+   * @param latencyMs latency in milliseconds, {@code >= 0}
+   * @param startMillis event time, epoch milliseconds UTC
    */
   void add(
       String tenantId,

@@ -14,7 +14,18 @@ import com.pulse.domain.telemetry.TelemetryDecoder;
  *       events (one object or an array; fields in {@link PulseJsonDecoder}).
  * </ul>
  *
- * The media type is matched ignoring case, surrounding blanks and parameters
+ * Pulse JSON {@code timestamp} is either an ISO-8601 / RFC 3339 string with an offset ({@code Z} or
+ * {@code ±hh:mm}, e.g. {@code 2026-11-21T05:41:37.123Z}) or an integer of epoch milliseconds UTC;
+ * {@code durationMs} is a number of milliseconds; {@code status} is {@code ok} or {@code error}.
+ * OTLP int64 fields are accepted as decimal strings (the OTLP/JSON form) or numbers, enums as
+ * integers or value names.
+ *
+ * <p>Every decoder is all-or-nothing per body and throws {@link IllegalArgumentException} whose
+ * message is the dead-letter reason: {@code malformed JSON: ...}, {@code malformed OTLP protobuf:
+ * ...}, {@code event N: ...} (Pulse JSON, with the field), {@code resourceSpans[N]: ...} (OTLP), or
+ * {@code unattributable: ...} when a request has no tenant.
+ *
+ * <p>The media type is matched ignoring case, surrounding blanks and parameters
  * ({@code application/json; charset=utf-8}). JSON bodies must be UTF-8 (RFC 8259 §8.1).
  *
  * <p>Not thread-safe: the decoders keep reusable buffers and string caches; use one instance per

@@ -52,6 +52,19 @@ class OtlpJsonDecoderTest extends OtlpDecoderContract {
   }
 
   @Test
+  void enumNamesFollowTheProtoValues() {
+    String client = json(new OtlpSpans().span(CONTOSO, "a", SpanKind.SERVER, T0, 5))
+        .replace("\"kind\":2", "\"kind\":\"SPAN_KIND_CLIENT\"");
+    String consumerError = json(new OtlpSpans().span(CONTOSO, "a", SpanKind.SERVER, T0, 5))
+        .replace("\"kind\":2", "\"kind\":\"SPAN_KIND_CONSUMER\"")
+        .replace("\"status\":{}", "\"status\":{\"code\":\"STATUS_CODE_ERROR\"}");
+
+    assertThat(decode(client)).isZero();
+    assertThat(decode(consumerError)).isEqualTo(1);
+    assertThat(sink.requests.get(0).error()).isTrue();
+  }
+
+  @Test
   void dispatchesToOtlpWhenResourceSpansIsNotTheFirstField() {
     String body = json(new OtlpSpans().span(CONTOSO, "a", SpanKind.SERVER, T0, 5))
         .replaceFirst("^\\{", "{\"comment\":{\"tenantId\":\"not-me\"},");

@@ -94,6 +94,8 @@ class PulseJsonDecoderTest {
         .hasMessageStartingWith("unattributable: event 0 has no tenantId");
     assertThatThrownBy(() -> decode(event("", "1", "ok")))
         .hasMessageStartingWith("unattributable:");
+    assertThatThrownBy(() -> decode(event("x", "1", "ok").replace("\"x\"", "null")))
+        .hasMessageStartingWith("unattributable: event 0 has no tenantId");
   }
 
   @Test
