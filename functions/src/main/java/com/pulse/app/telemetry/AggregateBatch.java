@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>Decode each event by content type into a {@link WindowAggregator} (per-document deltas,
  *       minute and hour windows), with the partition watermark of that event; an event that cannot be
- *       decoded or attributed becomes a {@link DeadLetter} and the batch continues.
+ *       decoded or attributed becomes a {@link DeadLetter} and the batch continues (so does an event
+ *       on which a decoder fails unexpectedly: a poison event must not stall the partition).
  *   <li>{@link WindowStore#readMany} every touched document of this partition.
  *   <li>Per document with {@code lastSequenceNumber = L}: if the delta's events are all {@code <= L}
  *       the document already holds them (redelivery): skip it and re-export its current version; if
@@ -177,6 +178,10 @@ public final class AggregateBatch {
           decoded[i] = true;
         } catch (IllegalArgumentException e) {
           rejected.add(deadLetter(event, e.getMessage(), now));
+        } catch (RuntimeException decoderBug) {
+          // decoding is pure: any other failure is about this event (or a decoder bug it triggers);
+          // failing the batch would retry it forever and stall the partition
+          rejected.add(deadLetter(event, "decoder failure: " + decoderBug, now));
         }
       }
       return rejected;

@@ -24,4 +24,28 @@ public record TelemetryEvent(
     Objects.requireNonNull(enqueuedTime, "enqueuedTime");
     properties = Map.copyOf(Objects.requireNonNull(properties, "properties"));
   }
+
+  /**
+   * The content type of an event: the AMQP {@code content-type} message property (EventData
+   * {@code ContentType}; the Functions host and Event Hubs Capture list it among the system
+   * properties), else an application property named {@code content-type} (any case) or
+   * {@code contentType}, for producers that can only set application properties; null when none.
+   *
+   * @param systemProperties system properties (may be null)
+   * @param properties application properties as strings (may be null)
+   */
+  public static String contentTypeOf(Map<String, ?> systemProperties, Map<String, String> properties) {
+    Object amqp = systemProperties == null ? null : systemProperties.get("content-type");
+    if (amqp != null && !amqp.toString().isBlank()) {
+      return amqp.toString();
+    }
+    if (properties != null) {
+      for (Map.Entry<String, String> e : properties.entrySet()) {
+        if (e.getKey().equalsIgnoreCase("content-type") || e.getKey().equals("contentType")) {
+          return e.getValue();
+        }
+      }
+    }
+    return null;
+  }
 }

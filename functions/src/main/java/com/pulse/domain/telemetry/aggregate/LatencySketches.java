@@ -39,6 +39,20 @@ public final class LatencySketches {
 
   private LatencySketches() {}
 
+  /** Marker of {@link #binIndex} for values that go to the zero bucket (or are negative). */
+  static final int NO_BIN = Integer.MIN_VALUE;
+  private static final double MIN_INDEXABLE = MAPPING.minIndexableValue();
+  private static final double MAX_INDEXABLE = MAPPING.maxIndexableValue();
+
+  /**
+   * The positive-store bin of {@code valueMs} (what {@code DDSketch.accept} would compute), or
+   * {@link #NO_BIN} when the sketch must take the value itself (zero, negative, out of range). Lets a
+   * caller compute the logarithm once for several sketches of the same mapping.
+   */
+  static int binIndex(double valueMs) {
+    return valueMs > MIN_INDEXABLE && valueMs <= MAX_INDEXABLE ? MAPPING.index(valueMs) : NO_BIN;
+  }
+
   /** A new empty sketch (latencies are {@code >= 0}; the negative store stays empty). */
   public static DDSketch newSketch() {
     return new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(1), () -> new CollapsingLowestDenseStore(MAX_BINS));

@@ -12,7 +12,7 @@ import org.apache.datasketches.hll.HllSketch;
  * buffer have grown. Also records the lowest and highest sequence number folded in.
  *
  * <p>Memory: the latency sketch (≤ 8 KiB, see {@link LatencySketches}), the HLL (≤ 4 KiB, see
- * {@link UserSketches}), the 8 KiB hash buffer and ~100 bytes of fields: ≤ 20.5 KiB per active
+ * {@link UserSketches}), the 8 KiB hash buffer and ~150 bytes of fields: ≤ 20.2 KiB per active
  * window, independent of the number of events. Not thread-safe.
  */
 public final class WindowAccumulator {
@@ -48,7 +48,7 @@ public final class WindowAccumulator {
     return hash == h && windowStartMillis == start && tenantId.equals(tenant) && service.equals(svc) && operation.equals(op);
   }
 
-  void add(double durationMs, boolean error, boolean late, String userId, long sequenceNumber) {
+  void add(double durationMs, int binIndex, boolean error, boolean late, boolean hasUser, long userHash, long sequenceNumber) {
     count++;
     if (error) {
       errorCount++;
@@ -57,8 +57,12 @@ public final class WindowAccumulator {
       lateCount++;
     }
     latencySumMs += durationMs;
-    latency.accept(durationMs);
-    if (userId != null) {
+    if (binIndex == LatencySketches.NO_BIN) {
+      latency.accept(durationMs);
+    } else {
+      latency.getPositiveValueStore().add(binIndex);
+    }
+    if (hasUser) {
       if (userHashes == null) {
         userHashes = new long[64];
       } else if (userHashCount == userHashes.length) {
@@ -68,7 +72,7 @@ public final class WindowAccumulator {
           userHashes = Arrays.copyOf(userHashes, userHashCount * 2);
         }
       }
-      userHashes[userHashCount++] = UserSketches.hash64(userId);
+      userHashes[userHashCount++] = userHash;
     }
     if (sequenceNumber < minSequenceNumber) {
       minSequenceNumber = sequenceNumber;

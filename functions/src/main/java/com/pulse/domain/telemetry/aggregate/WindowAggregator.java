@@ -12,8 +12,9 @@ import java.util.Objects;
  * {@link RequestSink}, so a decoder feeds it directly; the caller announces each event with
  * {@link #beginEvent} (its sequence number and the partition watermark, see {@link LatenessPolicy}).
  *
- * <p>Per request, once the two windows' accumulators exist, this does two hash probes, a DDSketch
- * insert (a logarithm and an array increment) and a hash of the user id: no allocation.
+ * <p>Per request, once the two windows' accumulators exist, this does one logarithm (the DDSketch
+ * bin, shared by both windows), one hash of the user id, two table probes and two array increments:
+ * no allocation.
  *
  * <p>An optional {@link SequenceFloor} restricts folding to requests whose event sequence number is
  * above the target document's {@code lastSequenceNumber}: that is how a partially applied window is
@@ -82,19 +83,22 @@ public final class WindowAggregator implements RequestSink {
   public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs, boolean error, String userId) {
     long minuteStart = Granularity.MINUTE.windowStart(startEpochMillis);
     long minuteEnd = minuteStart + Granularity.MINUTE.millis();
-    if (watermarkMillis != Long.MIN_VALUE && minuteEnd <= watermarkMillis - retentionMillis) {
+    if (minuteEnd + retentionMillis <= watermarkMillis) {
       expired++;
       return;
     }
     requests++;
     long hourStart = Granularity.HOUR.windowStart(startEpochMillis);
+    int bin = LatencySketches.binIndex(durationMs); // one logarithm for both windows
+    boolean hasUser = userId != null;
+    long userHash = hasUser ? UserSketches.hash64(userId) : 0;
     if (floor == null || floor.floor(Granularity.MINUTE, tenantId, service, operation, minuteStart) < sequenceNumber) {
       minutes.getOrCreate(tenantId, service, operation, minuteStart)
-          .add(durationMs, error, minuteEnd <= watermarkMillis, userId, sequenceNumber);
+          .add(durationMs, bin, error, minuteEnd <= watermarkMillis, hasUser, userHash, sequenceNumber);
     }
     if (floor == null || floor.floor(Granularity.HOUR, tenantId, service, operation, hourStart) < sequenceNumber) {
       hours.getOrCreate(tenantId, service, operation, hourStart)
-          .add(durationMs, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, userId, sequenceNumber);
+          .add(durationMs, bin, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, hasUser, userHash, sequenceNumber);
     }
   }
 
