@@ -14,7 +14,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * bytes allocated per request ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}).
  * Each variant warms up for {@code warmupCpuMillis} of CPU, then measures {@code measureCpuMillis}.
  *
- * <p>Usage: {@code java -cp ... com.pulse.bench.CpuTimeThroughput [warmupCpuMillis] [measureCpuMillis]}.
+ * <p>Usage: {@code java -cp ... com.pulse.bench.CpuTimeThroughput [warmupCpuMillis] [measureCpuMillis]
+ * [filter]}, where {@code filter} is a substring of {@code FORMAT.variant} (default: all).
  */
 public final class CpuTimeThroughput {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -22,7 +23,10 @@ public final class CpuTimeThroughput {
 
   private CpuTimeThroughput() {}
 
+  private static String filter = "";
+
   public static void main(String[] args) throws Exception {
+    filter = args.length > 2 ? args[2] : "";
     long warmupNanos = (args.length > 0 ? Long.parseLong(args[0]) : 2_000) * 1_000_000L;
     long measureNanos = (args.length > 1 ? Long.parseLong(args[1]) : 3_000) * 1_000_000L;
     Blackhole bh = new Blackhole(
@@ -53,6 +57,9 @@ public final class CpuTimeThroughput {
 
   private static void run(String format, String variant, Callable<Long> invocation, long warmupNanos,
       long measureNanos) throws Exception {
+    if (!(format + "." + variant).contains(filter)) {
+      return;
+    }
     long sink = 0;
     long start = THREADS.getCurrentThreadCpuTime();
     while (THREADS.getCurrentThreadCpuTime() - start < warmupNanos) {

@@ -26,13 +26,17 @@ import java.util.concurrent.TimeUnit;
  * format: Pulse JSON (one ~250-byte event per body), and OTLP protobuf / OTLP/JSON (requests of 50 to
  * 200 SERVER/CONSUMER spans, one resource each, produced by the OpenTelemetry SDK and serialized by
  * its OTLP marshaler). 40 tenants with Zipf-like skew, 4 services, 12 routes, 5,000 users, lognormal
- * latencies, ~2% errors, event times over 10 minutes.
+ * latencies, ~2% errors, event times spread over {@link #EVENT_TIME_SPAN_MILLIS} (a live partition:
+ * a batch holds recent events, so few minute windows are active at once).
  */
 final class TelemetryCorpus {
   /** Span counts of the OTLP requests, cycled: sum 725 per cycle. */
   private static final int[] SPANS_PER_REQUEST = {50, 80, 125, 160, 200, 110};
   /** Requests (events or spans) in every corpus: 8 cycles of 725. */
   static final int REQUESTS = 5_800;
+
+  /** Event times are uniform over this span: 2 minutes. */
+  static final long EVENT_TIME_SPAN_MILLIS = 120_000;
 
   private static final long BASE_MILLIS = Instant.parse("2026-11-21T05:00:00Z").toEpochMilli();
   private static final String[] SERVICES = {"checkout-api", "search-api", "catalog-svc", "billing-worker"};
@@ -53,7 +57,7 @@ final class TelemetryCorpus {
   byte[][] pulseJson() {
     byte[][] bodies = new byte[REQUESTS][];
     for (int i = 0; i < REQUESTS; i++) {
-      long t = BASE_MILLIS + random.nextLong(600_000);
+      long t = BASE_MILLIS + random.nextLong(EVENT_TIME_SPAN_MILLIS);
       String json = String.format(Locale.ROOT,
           "{\"tenantId\":\"%s\",\"service\":\"%s\",\"operation\":\"%s\",\"timestamp\":\"%s\","
               + "\"durationMs\":%.3f,\"status\":\"%s\",\"userId\":\"%s\",\"traceparent\":\"00-%032x-%016x-01\"}",
@@ -83,7 +87,7 @@ final class TelemetryCorpus {
           .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
         Tracer tracer = provider.get("io.opentelemetry.tomcat-10.0", "2.10.0");
         for (int s = 0; s < SPANS_PER_REQUEST[r % SPANS_PER_REQUEST.length]; s++) {
-          long startNanos = (BASE_MILLIS + random.nextLong(600_000)) * 1_000_000L + random.nextInt(1_000_000);
+          long startNanos = (BASE_MILLIS + random.nextLong(EVENT_TIME_SPAN_MILLIS)) * 1_000_000L + random.nextInt(1_000_000);
           String route = route();
           boolean error = random.nextInt(50) == 0;
           Span span = tracer.spanBuilder("GET " + route)

@@ -17,6 +17,7 @@ final class StringCache {
   private final int mask;
   private final String[] strings;
   private final byte[][] utf8;
+  private final char[][] utf16;
 
   /**
    * @param capacity number of slots, a power of two
@@ -29,6 +30,7 @@ final class StringCache {
     this.mask = capacity - 1;
     this.strings = new String[capacity];
     this.utf8 = new byte[capacity][];
+    this.utf16 = new char[capacity][];
   }
 
   /** The string equal to {@code chars[offset, offset + length)}. */
@@ -41,12 +43,15 @@ final class StringCache {
       h = 31 * h + chars[i];
     }
     int slot = spread(h) & mask;
-    String s = strings[slot];
-    if (s != null && s.length() == length && s.hashCode() == h && equals(s, chars, offset)) {
-      return s;
+    char[] key = utf16[slot];
+    if (key != null
+        && key.length == length
+        && Arrays.equals(key, 0, length, chars, offset, offset + length)) {
+      return strings[slot];
     }
-    s = new String(chars, offset, length);
+    String s = new String(chars, offset, length);
     strings[slot] = s;
+    utf16[slot] = Arrays.copyOfRange(chars, offset, offset + length);
     utf8[slot] = null;
     return s;
   }
@@ -70,16 +75,8 @@ final class StringCache {
     String s = new String(bytes, offset, length, StandardCharsets.UTF_8);
     strings[slot] = s;
     utf8[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+    utf16[slot] = null;
     return s;
-  }
-
-  private static boolean equals(String s, char[] chars, int offset) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      if (s.charAt(i) != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int spread(int h) {
