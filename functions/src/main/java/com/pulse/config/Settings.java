@@ -94,4 +94,19 @@ public final class Settings {
    * secret, ingestion is Entra-authenticated with local auth off). When absent nothing is exported.
    */
   public static final String APPLICATIONINSIGHTS_CONNECTION_STRING = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+  // ---- telemetry aggregation ----
+  /**
+   * Fully qualified Event Hubs namespace of the telemetry hub, e.g. {@code pulse-ehns.servicebus.windows.net}:
+   * the identity-based connection {@code TelemetryHub} of the TelemetryAggregation trigger (the
+   * Functions host reads it; with {@code TelemetryHub__credential=managedidentity} and
+   * {@code TelemetryHub__clientId} for a user-assigned identity).
+   */
+  public static final String TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE = "TelemetryHub__fullyQualifiedNamespace";
+
+  /** {@code managedidentity}: the TelemetryHub connection authenticates with a managed identity (read by the host). */
+  public static final String TELEMETRY_HUB_CREDENTIAL = "TelemetryHub__credential";
+
+  /** Client id of the user-assigned identity of the TelemetryHub connection (read by the host). */
+  public static final String TELEMETRY_HUB_CLIENT_ID = "TelemetryHub__clientId";
 }

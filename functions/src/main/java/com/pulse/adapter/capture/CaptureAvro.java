@@ -1,0 +1,123 @@
+package com.pulse.adapter.capture;
+
+import com.pulse.app.telemetry.TelemetryEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Reads and writes Event Hubs Capture Avro files (Apache Avro object container files with the
+ * Capture schema {@code Microsoft.ServiceBus.Messaging.EventData}, see
+ * https://learn.microsoft.com/azure/event-hubs/explore-captured-avro-files). Stateless; thread-safe.
+ */
+public final class CaptureAvro {
+  /** The Event Hubs Capture record schema. */
+  public static final Schema SCHEMA = new Schema.Parser().parse("""
+      {"type":"record","name":"EventData","namespace":"Microsoft.ServiceBus.Messaging","fields":[
+        {"name":"SequenceNumber","type":"long"},
+        {"name":"Offset","type":"string"},
+        {"name":"EnqueuedTimeUtc","type":"string"},
+        {"name":"SystemProperties","type":{"type":"map","values":["long","double","string","bytes"]}},
+        {"name":"Properties","type":{"type":"map","values":["long","double","string","bytes","null"]}},
+        {"name":"Body","type":["null","bytes"]}]}
+      """);
+
+  private CaptureAvro() {}
+
+  /**
+   * Reads every record of a Capture file.
+   *
+   * @param partition partition id to attach (from the path or a flag)
+   * @throws UncheckedIOException if the file cannot be read or is not Avro
+   * @throws IllegalArgumentException if a record lacks a valid field
+   */
+  public static List<CapturedEvent> read(Path file, String partition) {
+    List<CapturedEvent> out = new ArrayList<>();
+    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+      for (GenericRecord r : reader) {
+        Map<String, Object> system = plain((Map<?, ?>) r.get("SystemProperties"));
+        Map<String, String> properties = strings((Map<?, ?>) r.get("Properties"));
+        ByteBuffer body = (ByteBuffer) r.get("Body");
+        byte[] bytes = new byte[body == null ? 0 : body.remaining()];
+        if (body != null) {
+          body.duplicate().get(bytes);
+        }
+        out.add(new CapturedEvent(partition, new TelemetryEvent(
+            bytes,
+            (Long) r.get("SequenceNumber"),
+            r.get("Offset").toString(),
+            CaptureFormat.parseEnqueuedTime(r.get("EnqueuedTimeUtc").toString()),
+            TelemetryEvent.contentTypeOf(system, properties),
+            properties)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Capture Avro file " + file, e);
+    }
+    return out;
+  }
+
+  /**
+   * Writes events as one Capture file (deflate codec, as Capture does), creating parent directories.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public static void write(Path file, List<TelemetryEvent> events) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(SCHEMA))) {
+        writer.setCodec(CodecFactory.deflateCodec(6));
+        writer.create(SCHEMA, file.toFile());
+        for (TelemetryEvent e : events) {
+          GenericRecord r = new GenericData.Record(SCHEMA);
+          r.put("SequenceNumber", e.sequenceNumber());
+          r.put("Offset", e.offset() == null ? "" : e.offset());
+          r.put("EnqueuedTimeUtc", CaptureFormat.CAPTURE_TIME.format(e.enqueuedTime().atOffset(java.time.ZoneOffset.UTC)));
+          r.put("SystemProperties", CaptureFormat.systemProperties(e));
+          r.put("Properties", new LinkedHashMap<String, Object>(e.properties()));
+          r.put("Body", ByteBuffer.wrap(e.body()));
+          writer.append(r);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write Capture Avro file " + file, e);
+    }
+  }
+
+  private static Map<String, Object> plain(Map<?, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (map != null) {
+      map.forEach((k, v) -> out.put(k.toString(), v instanceof CharSequence cs ? cs.toString() : v));
+    }
+    return out;
+  }
+
+  private static Map<String, String> strings(Map<?, ?> map) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (map != null) {
+      map.forEach((k, v) -> {
+        if (v instanceof ByteBuffer b) {
+          byte[] bytes = new byte[b.remaining()];
+          b.duplicate().get(bytes);
+          out.put(k.toString(), java.util.Base64.getEncoder().encodeToString(bytes));
+        } else if (v != null) {
+          out.put(k.toString(), v.toString());
+        }
+      });
+    }
+    return out;
+  }
+}

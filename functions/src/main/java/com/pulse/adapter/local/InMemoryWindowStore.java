@@ -1,0 +1,123 @@
+package com.pulse.adapter.local;
+
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.Versioned;
+import com.pulse.app.port.WindowStore;
+import com.pulse.domain.telemetry.WindowDocument;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.ConcurrentModificationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * In-process {@link WindowStore} with real optimistic concurrency: every write gets a new ETag
+ * (a store-wide counter, quoted like Cosmos DB's {@code _etag}); {@link #create} fails on an existing
+ * id (409) and {@link #replace} on a stale ETag (412), both as {@link ConcurrentModificationException}.
+ * Thread-safe (per-document atomic compare-and-set on a {@link ConcurrentHashMap}).
+ *
+ * <p>Fault injection for tests: {@link #setFault} installs a hook called before every operation on
+ * a document; it may throw (a {@code DependencyException} to simulate a 429/503, or any runtime
+ * exception to simulate a host crash between writes) or block (to interleave two owners).
+ */
+public final class InMemoryWindowStore implements WindowStore {
+
+  /** Operations a {@link Fault} is told about. */
+  public enum Operation { READ, CREATE, REPLACE }
+
+  /** Hook run before each operation on a document; may throw to inject a failure. */
+  @FunctionalInterface
+  public interface Fault {
+    /** Called before {@code operation} on the document with {@code id}. */
+    void before(Operation operation, String id);
+  }
+
+  private final Map<DocumentKey, Versioned<WindowDocument>> documents = new ConcurrentHashMap<>();
+  private final AtomicLong etags = new AtomicLong();
+  private final AtomicLong writes = new AtomicLong();
+  private volatile Fault fault = (op, id) -> {};
+
+  /** Installs a fault hook (null removes it). */
+  public void setFault(Fault fault) {
+    this.fault = fault == null ? (op, id) -> {} : fault;
+  }
+
+  @Override
+  public Map<DocumentKey, Versioned<WindowDocument>> readMany(Collection<DocumentKey> keys) {
+    Map<DocumentKey, Versioned<WindowDocument>> found = new LinkedHashMap<>();
+    for (DocumentKey key : keys) {
+      fault.before(Operation.READ, key.id());
+      Versioned<WindowDocument> v = documents.get(key);
+      if (v != null) {
+        found.put(key, v);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Versioned<WindowDocument> create(WindowDocument document) {
+    fault.before(Operation.CREATE, document.id());
+    Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
+    if (documents.putIfAbsent(keyOf(document), stored) != null) {
+      throw new ConcurrentModificationException("409 conflict: window document " + document.id() + " exists");
+    }
+    writes.incrementAndGet();
+    return stored;
+  }
+
+  @Override
+  public Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag) {
+    Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
+    fault.before(Operation.REPLACE, document.id());
+    DocumentKey key = keyOf(document);
+    Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
+    Versioned<WindowDocument> result = documents.computeIfPresent(key, (k, old) -> old.etag().equals(ifMatchEtag) ? stored : old);
+    if (result != stored) {
+      throw new ConcurrentModificationException("412 precondition failed: window document " + document.id() + " changed or was deleted");
+    }
+    writes.incrementAndGet();
+    return stored;
+  }
+
+  @Override
+  public List<WindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
+    List<WindowDocument> out = new ArrayList<>();
+    for (Versioned<WindowDocument> v : documents.values()) {
+      WindowDocument d = v.value();
+      if (d.tenantId().equals(tenantId) && d.granularity().equals(granularity)
+          && !d.windowStart().isBefore(from) && d.windowStart().isBefore(to)) {
+        out.add(d);
+      }
+    }
+    out.sort(Comparator.comparing(WindowDocument::windowStart).thenComparing(WindowDocument::id));
+    return out;
+  }
+
+  /** Every stored document (any tenant), sorted by id; for tests, replay output and the demo. */
+  public List<WindowDocument> all() {
+    List<WindowDocument> out = new ArrayList<>();
+    documents.values().forEach(v -> out.add(v.value()));
+    out.sort(Comparator.comparing(WindowDocument::id));
+    return out;
+  }
+
+  /** Successful creates + replaces so far. */
+  public long writeCount() {
+    return writes.get();
+  }
+
+  private String nextEtag() {
+    return "\"" + Long.toHexString(etags.incrementAndGet()) + "\"";
+  }
+
+  private static DocumentKey keyOf(WindowDocument d) {
+    return new DocumentKey(d.tenantId(), d.id());
+  }
+}

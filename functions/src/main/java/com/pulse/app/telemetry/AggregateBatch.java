@@ -1,0 +1,225 @@
+package com.pulse.app.telemetry;
+
+import com.pulse.app.port.DeadLetterStore;
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.Versioned;
+import com.pulse.app.port.WindowStore;
+import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.aggregate.WindowAccumulator;
+import com.pulse.domain.telemetry.aggregate.WindowAggregator;
+import com.pulse.domain.telemetry.aggregate.WindowDocuments;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.ConcurrentModificationException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Use case: aggregate one Event Hubs batch into window documents with an exactly-once effect under
+ * at-least-once delivery.
+ *
+ * <ol>
+ *   <li>Decode each event by content type into a {@link WindowAggregator} (per-document deltas,
+ *       minute and hour windows), with the partition watermark of that event; an event that cannot be
+ *       decoded or attributed becomes a {@link DeadLetter} and the batch continues (so does an event
+ *       on which a decoder fails unexpectedly: a poison event must not stall the partition).
+ *   <li>{@link WindowStore#readMany} every touched document of this partition.
+ *   <li>Per document with {@code lastSequenceNumber = L}: if the delta's events are all {@code <= L}
+ *       the document already holds them (redelivery): skip it and re-export its current version; if
+ *       some are, re-decode the batch for that document only, keeping events {@code > L}; merge and
+ *       {@code create} / {@code replace(etag)}. On {@link ConcurrentModificationException} (another
+ *       owner of the partition wrote first) re-read that document and redo this step, up to
+ *       {@value #MAX_ATTEMPTS} times.
+ *   <li>Export every new version ({@link MetricExport#exportWindows}).
+ * </ol>
+ *
+ * <p>Why this is exact: a batch is a contiguous range of the partition starting at or after a
+ * checkpoint, and a checkpoint is only taken after a whole batch succeeded, so when a batch starting at
+ * {@code a} runs, every event below {@code a} is in every document; hence each document always holds
+ * exactly its events {@code <= lastSequenceNumber}, and the floor rule adds each event once. The
+ * watermark is a function of the event sequence ({@link LatenessPolicy}), so late counts repeat too.
+ *
+ * <p>One store write per touched document per batch (plus one per resolved conflict). Thread-safe if
+ * its collaborators are: each call uses its own decoders and aggregator.
+ */
+public final class AggregateBatch {
+  static final int MAX_ATTEMPTS = 16;
+
+  private final Supplier<? extends DecoderFactory> decoders;
+  private final WindowStore windows;
+  private final DeadLetterStore deadLetters;
+  private final MetricExport export;
+  private final LatenessPolicy policy;
+  private final Clock clock;
+
+  /**
+   * @param decoders creates a decoder factory per call (decoders are not thread-safe)
+   * @param windows window state store
+   * @param deadLetters dead-letter store
+   * @param export history export
+   * @param policy allowed lateness and retention
+   * @param clock time source for {@code updatedAt} and {@code deadLetteredAt}
+   * @throws NullPointerException if an argument is null
+   */
+  public AggregateBatch(
+      Supplier<? extends DecoderFactory> decoders,
+      WindowStore windows,
+      DeadLetterStore deadLetters,
+      MetricExport export,
+      LatenessPolicy policy,
+      Clock clock) {
+    this.decoders = Objects.requireNonNull(decoders, "decoders");
+    this.windows = Objects.requireNonNull(windows, "windows");
+    this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+    this.export = Objects.requireNonNull(export, "export");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Aggregates one batch.
+   *
+   * @return counts of what happened
+   * @throws DependencyException if the store or export failed; the host retries the batch, which is
+   *     safe (already written documents are skipped by their sequence numbers)
+   * @throws NullPointerException if {@code batch} is null
+   */
+  public BatchResult handle(TelemetryBatch batch) {
+    Instant now = clock.instant();
+    Pass pass = new Pass(batch, decoders.get());
+    WindowAggregator aggregator = new WindowAggregator(policy);
+    List<DeadLetter> rejected = pass.decodeAll(aggregator, now);
+    deadLetters.writeAll(rejected);
+
+    Map<DocumentKey, WindowAccumulator> deltas = new LinkedHashMap<>();
+    for (WindowAccumulator delta : aggregator.accumulators()) {
+      deltas.put(new DocumentKey(delta.tenantId(), WindowDocuments.idOf(delta, batch.partition())), delta);
+    }
+    Map<DocumentKey, Versioned<WindowDocument>> current = deltas.isEmpty() ? Map.of() : windows.readMany(deltas.keySet());
+    List<TelemetryWindowRecord> records = new ArrayList<>(deltas.size());
+    int minutesWritten = 0;
+    int hoursWritten = 0;
+    int skipped = 0;
+    int conflicts = 0;
+    for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
+      Outcome outcome = apply(pass, e.getKey(), e.getValue(), current.get(e.getKey()), now);
+      records.add(WindowDocuments.toRecord(outcome.document()));
+      conflicts += outcome.conflicts();
+      if (!outcome.written()) {
+        skipped++;
+      } else if (e.getValue().granularity() == Granularity.MINUTE) {
+        minutesWritten++;
+      } else {
+        hoursWritten++;
+      }
+    }
+    export.exportWindows(records);
+    return new BatchResult(
+        batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
+        skipped, conflicts);
+  }
+
+  private Outcome apply(Pass pass, DocumentKey key, WindowAccumulator delta, Versioned<WindowDocument> stored, Instant now) {
+    Versioned<WindowDocument> current = stored;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      long last = current == null ? -1 : current.value().lastSequenceNumber();
+      if (delta.maxSequenceNumber() <= last) {
+        return new Outcome(current.value(), false, attempt);
+      }
+      WindowAccumulator fresh = delta.minSequenceNumber() <= last ? pass.recompute(delta, last, policy) : delta;
+      WindowDocument next = WindowDocuments.merge(current == null ? null : current.value(), fresh, pass.batch.partition(), now);
+      try {
+        Versioned<WindowDocument> saved = current == null ? windows.create(next) : windows.replace(next, current.etag());
+        return new Outcome(saved.value(), true, attempt);
+      } catch (ConcurrentModificationException conflict) {
+        current = windows.readMany(List.of(key)).get(key);
+      }
+    }
+    throw new DependencyException(
+        "window document " + key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
+  }
+
+  private record Outcome(WindowDocument document, boolean written, int conflicts) {}
+
+  /** One batch's decoding state: which events decoded, and each event's watermark. */
+  private static final class Pass {
+    final TelemetryBatch batch;
+    final DecoderFactory decoders;
+    final boolean[] decoded;
+    final long[] watermarks;
+
+    Pass(TelemetryBatch batch, DecoderFactory decoders) {
+      this.batch = batch;
+      this.decoders = decoders;
+      this.decoded = new boolean[batch.events().size()];
+      this.watermarks = new long[batch.events().size()];
+    }
+
+    List<DeadLetter> decodeAll(WindowAggregator aggregator, Instant now) {
+      List<DeadLetter> rejected = new ArrayList<>();
+      long maxEnqueued = Long.MIN_VALUE;
+      List<TelemetryEvent> events = batch.events();
+      for (int i = 0; i < events.size(); i++) {
+        TelemetryEvent event = events.get(i);
+        maxEnqueued = Math.max(maxEnqueued, event.enqueuedTime().toEpochMilli());
+        watermarks[i] = aggregator.policy().watermark(maxEnqueued);
+        aggregator.beginEvent(event.sequenceNumber(), watermarks[i]);
+        try {
+          if (event.contentType() == null || event.contentType().isBlank()) {
+            throw new IllegalArgumentException("missing content-type property");
+          }
+          decoders.forContentType(event.contentType()).decode(event.body(), aggregator);
+          decoded[i] = true;
+        } catch (IllegalArgumentException e) {
+          rejected.add(deadLetter(event, e.getMessage(), now));
+        } catch (RuntimeException decoderBug) {
+          // decoding is pure: any other failure is about this event (or a decoder bug it triggers);
+          // failing the batch would retry it forever and stall the partition
+          rejected.add(deadLetter(event, "decoder failure: " + decoderBug, now));
+        }
+      }
+      return rejected;
+    }
+
+    /** The delta of one document restricted to events above {@code floor}: a re-decode of the batch. */
+    WindowAccumulator recompute(WindowAccumulator target, long floor, LatenessPolicy policy) {
+      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, operation, start) ->
+          g == target.granularity() && start == target.windowStartMillis() && tenant.equals(target.tenantId())
+              && service.equals(target.service()) && operation.equals(target.operation()) ? floor : Long.MAX_VALUE);
+      List<TelemetryEvent> events = batch.events();
+      for (int i = 0; i < events.size(); i++) {
+        TelemetryEvent event = events.get(i);
+        if (decoded[i] && event.sequenceNumber() > floor) {
+          only.beginEvent(event.sequenceNumber(), watermarks[i]);
+          decoders.forContentType(event.contentType()).decode(event.body(), only);
+        }
+      }
+      return only.accumulators().get(0);
+    }
+
+    DeadLetter deadLetter(TelemetryEvent event, String reason, Instant now) {
+      return new DeadLetter(
+          DeadLetter.idOf(batch.partition(), event.sequenceNumber()),
+          batch.partition(),
+          event.offset(),
+          event.sequenceNumber(),
+          event.enqueuedTime(),
+          reason == null ? "undecodable event" : reason,
+          event.contentType(),
+          event.properties(),
+          Base64.getEncoder().encodeToString(event.body()),
+          now);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package com.pulse.domain.telemetry.aggregate;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import java.util.Arrays;
+import org.apache.datasketches.hll.HllSketch;
+
+/**
+ * The in-memory delta of one window document within one batch: one (tenant, service, operation,
+ * granularity, window start). Counts, latency sum, a DDSketch and a buffer of distinct user-id
+ * hashes (de-duplicated in place when full) that is folded into an HLL sketch by {@link #users()} —
+ * at write time, once per distinct user — or when it exceeds {@value #MAX_USER_BUFFER} entries. So
+ * the per-request path ({@link #add}) does not allocate once the sketch store and buffer have grown.
+ * Also records the lowest and highest sequence number folded in.
+ *
+ * <p>Memory: the latency sketch (≤ 8 KiB, see {@link LatencySketches}), the HLL (≤ 4 KiB, see
+ * {@link UserSketches}), the user-hash buffer (8 bytes per distinct user of the batch, ≤ 32 KiB) and
+ * ~150 bytes of fields: ≤ 44.2 KiB per active window, independent of the number of events; the
+ * persisted state is the two sketches (≤ 12 KiB). Not thread-safe.
+ */
+public final class WindowAccumulator {
+  static final int MAX_USER_BUFFER = 4096;
+
+  private final String tenantId;
+  private final String service;
+  private final String operation;
+  private final Granularity granularity;
+  private final long windowStartMillis;
+  final int hash;
+  private final DDSketch latency = LatencySketches.newSketch();
+  private long count;
+  private long errorCount;
+  private long lateCount;
+  private double latencySumMs;
+  private long[] userHashes;
+  private int userHashCount;
+  private HllSketch users;
+  private long minSequenceNumber = Long.MAX_VALUE;
+  private long maxSequenceNumber = Long.MIN_VALUE;
+
+  WindowAccumulator(String tenantId, String service, String operation, Granularity granularity, long windowStartMillis, int hash) {
+    this.tenantId = tenantId;
+    this.service = service;
+    this.operation = operation;
+    this.granularity = granularity;
+    this.windowStartMillis = windowStartMillis;
+    this.hash = hash;
+  }
+
+  boolean matches(int h, String tenant, String svc, String op, long start) {
+    return hash == h && windowStartMillis == start && tenantId.equals(tenant) && service.equals(svc) && operation.equals(op);
+  }
+
+  void add(double durationMs, int binIndex, boolean error, boolean late, boolean hasUser, long userHash, long sequenceNumber) {
+    count++;
+    if (error) {
+      errorCount++;
+    }
+    if (late) {
+      lateCount++;
+    }
+    latencySumMs += durationMs;
+    if (binIndex == LatencySketches.NO_BIN) {
+      latency.accept(durationMs);
+    } else {
+      latency.getPositiveValueStore().add(binIndex);
+    }
+    if (hasUser) {
+      if (userHashes == null) {
+        userHashes = new long[64];
+      } else if (userHashCount == userHashes.length) {
+        makeRoomForUsers();
+      }
+      userHashes[userHashCount++] = userHash;
+    }
+    if (sequenceNumber < minSequenceNumber) {
+      minSequenceNumber = sequenceNumber;
+    }
+    if (sequenceNumber > maxSequenceNumber) {
+      maxSequenceNumber = sequenceNumber;
+    }
+  }
+
+  /**
+   * The buffer is full: de-duplicate it in place (sort + unique); if it is still more than 3/4 full,
+   * double it up to {@value #MAX_USER_BUFFER} entries, and only at that size fold it into the HLL.
+   * (DataSketches allocates a small hash array per HLL update, so HLL updates are kept out of the
+   * per-request path; the sort is {@link LongHeapSort}, which does not allocate.)
+   */
+  private void makeRoomForUsers() {
+    compactUsers();
+    if (userHashCount * 4 > userHashes.length * 3) {
+      if (userHashes.length < MAX_USER_BUFFER) {
+        userHashes = Arrays.copyOf(userHashes, userHashes.length * 2);
+      } else {
+        flushUsers();
+      }
+    }
+  }
+
+  private void compactUsers() {
+    if (userHashCount < 2) {
+      return;
+    }
+    LongHeapSort.sort(userHashes, userHashCount);
+    int unique = 1;
+    for (int i = 1; i < userHashCount; i++) {
+      if (userHashes[i] != userHashes[unique - 1]) {
+        userHashes[unique++] = userHashes[i];
+      }
+    }
+    userHashCount = unique;
+  }
+
+  private void flushUsers() {
+    if (userHashCount == 0) {
+      return;
+    }
+    compactUsers();
+    if (users == null) {
+      users = UserSketches.newSketch();
+    }
+    for (int i = 0; i < userHashCount; i++) {
+      users.update(userHashes[i]);
+    }
+    userHashCount = 0;
+  }
+
+  /** Tenant id. */
+  public String tenantId() {
+    return tenantId;
+  }
+
+  /** Service name. */
+  public String service() {
+    return service;
+  }
+
+  /** Operation / route. */
+  public String operation() {
+    return operation;
+  }
+
+  /** Window size. */
+  public Granularity granularity() {
+    return granularity;
+  }
+
+  /** Inclusive window start, epoch ms. */
+  public long windowStartMillis() {
+    return windowStartMillis;
+  }
+
+  /** Requests folded in. */
+  public long count() {
+    return count;
+  }
+
+  /** Failed requests folded in. */
+  public long errorCount() {
+    return errorCount;
+  }
+
+  /** Requests folded in while their window was behind the watermark. */
+  public long lateCount() {
+    return lateCount;
+  }
+
+  /** Sum of latencies, ms. */
+  public double latencySumMs() {
+    return latencySumMs;
+  }
+
+  /** The latency sketch (live; do not modify). */
+  public DDSketch latency() {
+    return latency;
+  }
+
+  /** The distinct-user sketch after folding in buffered users, or null if no request had a user. */
+  public HllSketch users() {
+    flushUsers();
+    return users;
+  }
+
+  /** Lowest sequence number folded in ({@code Long.MAX_VALUE} if none). */
+  public long minSequenceNumber() {
+    return minSequenceNumber;
+  }
+
+  /** Highest sequence number folded in ({@code Long.MIN_VALUE} if none). */
+  public long maxSequenceNumber() {
+    return maxSequenceNumber;
+  }
+}

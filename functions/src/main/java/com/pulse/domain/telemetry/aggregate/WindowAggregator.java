@@ -1,0 +1,122 @@
+package com.pulse.domain.telemetry.aggregate;
+
+import com.pulse.domain.telemetry.RequestSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Folds decoded requests into per-window deltas: for every request, its 1-minute window and its
+ * hourly roll-up, keyed by (tenant, service, operation, window start). Implements
+ * {@link RequestSink}, so a decoder feeds it directly; the caller announces each event with
+ * {@link #beginEvent} (its sequence number and the partition watermark, see {@link LatenessPolicy}).
+ *
+ * <p>Per request, once the two windows' accumulators exist, this does one logarithm (the DDSketch
+ * bin, shared by both windows), one hash of the user id, two table probes and two array increments:
+ * no allocation.
+ *
+ * <p>An optional {@link SequenceFloor} restricts folding to requests whose event sequence number is
+ * above the target document's {@code lastSequenceNumber}: that is how a partially applied window is
+ * recomputed on redelivery. Not thread-safe: one instance per batch and thread.
+ */
+public final class WindowAggregator implements RequestSink {
+
+  /**
+   * Highest sequence number already folded into a document; requests of events at or below it are
+   * ignored for that document.
+   */
+  @FunctionalInterface
+  public interface SequenceFloor {
+    /** The document's {@code lastSequenceNumber}, or -1 when nothing was folded in. */
+    long floor(Granularity granularity, String tenantId, String service, String operation, long windowStartMillis);
+  }
+
+  private final LatenessPolicy policy;
+  private final long retentionMillis;
+  private final SequenceFloor floor;
+  private final WindowTable minutes = new WindowTable(Granularity.MINUTE);
+  private final WindowTable hours = new WindowTable(Granularity.HOUR);
+  private long sequenceNumber;
+  private long watermarkMillis = Long.MIN_VALUE;
+  private long requests;
+  private long expired;
+
+  /** An aggregator with the given lateness policy and no sequence floor. @throws NullPointerException if null */
+  public WindowAggregator(LatenessPolicy policy) {
+    this(policy, null);
+  }
+
+  /**
+   * An aggregator with a sequence floor (null for none).
+   *
+   * @throws NullPointerException if {@code policy} is null
+   */
+  public WindowAggregator(LatenessPolicy policy, SequenceFloor floor) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.retentionMillis = policy.retention().toMillis();
+    this.floor = floor;
+  }
+
+  /** An aggregator for benchmarks and tests: 5 minutes allowed lateness, default retention. */
+  public WindowAggregator() {
+    this(LatenessPolicy.of(Duration.ofMinutes(5)));
+  }
+
+  /** The lateness policy. */
+  public LatenessPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Announces the event whose requests follow.
+   *
+   * @param eventSequenceNumber Event Hubs sequence number of the event
+   * @param partitionWatermarkMillis the partition's watermark at this event, epoch ms
+   */
+  public void beginEvent(long eventSequenceNumber, long partitionWatermarkMillis) {
+    this.sequenceNumber = eventSequenceNumber;
+    this.watermarkMillis = partitionWatermarkMillis;
+  }
+
+  @Override
+  public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs, boolean error, String userId) {
+    long minuteStart = Granularity.MINUTE.windowStart(startEpochMillis);
+    long minuteEnd = minuteStart + Granularity.MINUTE.millis();
+    if (minuteEnd + retentionMillis <= watermarkMillis) {
+      expired++;
+      return;
+    }
+    requests++;
+    long hourStart = Granularity.HOUR.windowStart(startEpochMillis);
+    int bin = LatencySketches.binIndex(durationMs); // one logarithm for both windows
+    boolean hasUser = userId != null;
+    long userHash = hasUser ? UserSketches.hash64(userId) : 0;
+    if (floor == null || floor.floor(Granularity.MINUTE, tenantId, service, operation, minuteStart) < sequenceNumber) {
+      minutes.getOrCreate(tenantId, service, operation, minuteStart)
+          .add(durationMs, bin, error, minuteEnd <= watermarkMillis, hasUser, userHash, sequenceNumber);
+    }
+    if (floor == null || floor.floor(Granularity.HOUR, tenantId, service, operation, hourStart) < sequenceNumber) {
+      hours.getOrCreate(tenantId, service, operation, hourStart)
+          .add(durationMs, bin, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, hasUser, userHash, sequenceNumber);
+    }
+  }
+
+  /** Requests accepted so far (each counts once, though it touches two windows). */
+  public long requests() {
+    return requests;
+  }
+
+  /** Requests dropped because their window ended {@code retention} or more before the watermark. */
+  public long expired() {
+    return expired;
+  }
+
+  /** Every touched window, minute windows first, each group in first-touched order. */
+  public List<WindowAccumulator> accumulators() {
+    List<WindowAccumulator> all = new ArrayList<>(minutes.accumulators().size() + hours.accumulators().size());
+    all.addAll(minutes.accumulators());
+    all.addAll(hours.accumulators());
+    return all;
+  }
+}

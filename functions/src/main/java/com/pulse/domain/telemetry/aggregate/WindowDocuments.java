@@ -1,0 +1,109 @@
+package com.pulse.domain.telemetry.aggregate;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.telemetry.WindowDocument;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Pure functions over {@link WindowDocument}: its deterministic id, merging a batch delta into it, and
+ * its ADX export row. Stateless and thread-safe.
+ */
+public final class WindowDocuments {
+  private WindowDocuments() {}
+
+  /**
+   * Deterministic document id: {@code <pt1m|pt1h>-<hex>} where {@code hex} is the first 32 hex digits
+   * (128 bits) of SHA-256 over the UTF-8 form
+   * {@code tenantId \u001f service \u001f operation \u001f granularity \u001f windowStart(ISO-8601) \u001f partition}.
+   * Contains only {@code [a-z0-9-]}: a valid Cosmos DB id and Kusto string.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static String idOf(String tenantId, String service, String operation, Granularity granularity, Instant windowStart, String partition) {
+    String canonical = String.join("\u001f", tenantId, service, operation, granularity.iso(), windowStart.toString(), partition);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return granularity.iso().toLowerCase(java.util.Locale.ROOT) + '-' + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The id of the document {@code delta} belongs to in {@code partition}. */
+  public static String idOf(WindowAccumulator delta, String partition) {
+    return idOf(delta.tenantId(), delta.service(), delta.operation(), delta.granularity(), Instant.ofEpochMilli(delta.windowStartMillis()), partition);
+  }
+
+  /**
+   * The next version of a document: {@code existing} (null when the document does not exist yet)
+   * plus {@code delta}. Counts and sums add, sketches merge (DDSketch bins add; HLL registers take
+   * the maximum), {@code lastSequenceNumber} becomes the larger of the two, {@code version} grows by one.
+   * The caller guarantees that {@code delta} holds only events above {@code existing.lastSequenceNumber()}.
+   *
+   * @param writtenAt the new {@code updatedAt}
+   * @throws IllegalArgumentException if a stored sketch cannot be decoded
+   */
+  public static WindowDocument merge(WindowDocument existing, WindowAccumulator delta, String partition, Instant writtenAt) {
+    Granularity g = delta.granularity();
+    Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
+    DDSketch latency = existing == null ? LatencySketches.newSketch() : LatencySketches.deserialize(existing.latencySketch());
+    latency.mergeWith(delta.latency());
+    byte[] users = UserSketches.union(existing == null ? new byte[0] : existing.userSketch(), delta.users());
+    return new WindowDocument(
+        existing == null ? idOf(delta, partition) : existing.id(),
+        delta.tenantId(),
+        delta.service(),
+        delta.operation(),
+        g.iso(),
+        start,
+        start.plusMillis(g.millis()),
+        partition,
+        (existing == null ? 0 : existing.count()) + delta.count(),
+        (existing == null ? 0 : existing.errorCount()) + delta.errorCount(),
+        (existing == null ? 0 : existing.lateCount()) + delta.lateCount(),
+        (existing == null ? 0 : existing.latencySumMs()) + delta.latencySumMs(),
+        LatencySketches.serialize(latency),
+        users,
+        Math.max(existing == null ? -1 : existing.lastSequenceNumber(), delta.maxSequenceNumber()),
+        (existing == null ? 0 : existing.version()) + 1,
+        writtenAt);
+  }
+
+  /**
+   * The ADX {@code TelemetryWindows} row of a document version: p50/p95/p99 from its sketch, the
+   * sketch bins ({@link LatencySketches#exportBins}), gamma and zero count, and the HLL estimate.
+   *
+   * @throws IllegalArgumentException if a stored sketch cannot be decoded
+   */
+  public static TelemetryWindowRecord toRecord(WindowDocument d) {
+    DDSketch latency = LatencySketches.deserialize(d.latencySketch());
+    return new TelemetryWindowRecord(
+        d.id(),
+        d.tenantId(),
+        d.service(),
+        d.operation(),
+        d.granularity(),
+        d.windowStart().toString(),
+        d.windowEnd().toString(),
+        d.partition(),
+        d.count(),
+        d.errorCount(),
+        d.lateCount(),
+        d.latencySumMs(),
+        LatencySketches.quantile(latency, 0.50),
+        LatencySketches.quantile(latency, 0.95),
+        LatencySketches.quantile(latency, 0.99),
+        UserSketches.estimate(d.userSketch()),
+        LatencySketches.GAMMA,
+        LatencySketches.zeroCount(latency),
+        LatencySketches.exportBins(latency),
+        d.lastSequenceNumber(),
+        d.version(),
+        d.updatedAt().toString());
+  }
+}

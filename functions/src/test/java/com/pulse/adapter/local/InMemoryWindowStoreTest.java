@@ -1,0 +1,50 @@
+package com.pulse.adapter.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.Versioned;
+import com.pulse.domain.telemetry.WindowDocument;
+import java.time.Instant;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InMemoryWindowStoreTest {
+  private final InMemoryWindowStore store = new InMemoryWindowStore();
+
+  private static WindowDocument doc(String id, long count) {
+    Instant start = Instant.parse("2026-11-20T10:00:00Z");
+    return new WindowDocument(id, "t", "s", "o", "PT1M", start, start.plusSeconds(60), "0", count, 0, 0, 0,
+        new byte[0], new byte[0], count, count, start);
+  }
+
+  @Test
+  void createThenConditionalReplaceWithRealEtags() {
+    Versioned<WindowDocument> v1 = store.create(doc("a", 1));
+    assertThatThrownBy(() -> store.create(doc("a", 9))).isInstanceOf(ConcurrentModificationException.class).hasMessageContaining("409");
+    Versioned<WindowDocument> v2 = store.replace(doc("a", 2), v1.etag());
+    assertThat(v2.etag()).isNotEqualTo(v1.etag());
+    assertThatThrownBy(() -> store.replace(doc("a", 3), v1.etag())).isInstanceOf(ConcurrentModificationException.class).hasMessageContaining("412");
+    assertThatThrownBy(() -> store.replace(doc("b", 1), v1.etag())).isInstanceOf(ConcurrentModificationException.class);
+    DocumentKey key = new DocumentKey("t", "a");
+    assertThat(store.readMany(List.of(key, new DocumentKey("t", "zz")))).containsOnlyKeys(key);
+    assertThat(store.readMany(List.of(key)).get(key).value().count()).isEqualTo(2);
+    assertThat(store.writeCount()).isEqualTo(2);
+    assertThat(store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX)).extracting(WindowDocument::id).containsExactly("a");
+    assertThat(store.listRange("t", "PT1H", Instant.EPOCH, Instant.MAX)).isEmpty();
+  }
+
+  @Test
+  void faultHookSeesEveryOperation() {
+    store.setFault((op, id) -> {
+      if (op == InMemoryWindowStore.Operation.CREATE) {
+        throw new IllegalStateException("injected on " + id);
+      }
+    });
+    assertThatThrownBy(() -> store.create(doc("a", 1))).hasMessage("injected on a");
+    store.setFault(null);
+    assertThat(store.create(doc("a", 1)).value().id()).isEqualTo("a");
+  }
+}

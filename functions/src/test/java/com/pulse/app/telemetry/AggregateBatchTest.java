@@ -1,0 +1,104 @@
+package com.pulse.app.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulse.adapter.local.InMemoryDeadLetterStore;
+import com.pulse.adapter.local.InMemoryWindowExport;
+import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.decode.TelemetryDecoders;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AggregateBatchTest {
+  private final InMemoryWindowStore store = new InMemoryWindowStore();
+  private final InMemoryWindowExport export = new InMemoryWindowExport();
+  private final AggregateBatch useCase = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store,
+      new InMemoryDeadLetterStore(), export, LatenessPolicy.of(Duration.ofMinutes(1)),
+      Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+
+  private static TelemetryEvent event(long seq, double ms) {
+    String body = "{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"o\",\"timestamp\":\"2026-11-20T10:00:30Z\",\"durationMs\":"
+        + ms + ",\"status\":\"ok\"}";
+    return new TelemetryEvent(body.getBytes(StandardCharsets.UTF_8), seq, null, Instant.parse("2026-11-20T10:00:31Z"),
+        "application/json", Map.of());
+  }
+
+  private static List<TelemetryEvent> events(long from, long to) {
+    List<TelemetryEvent> out = new ArrayList<>();
+    for (long s = from; s <= to; s++) {
+      out.add(event(s, s));
+    }
+    return out;
+  }
+
+  @Test
+  void overlappingRedeliveryAddsOnlyTheNewEventsWithOneWritePerDocument() {
+    useCase.handle(new TelemetryBatch("0", events(10, 12)));
+    BatchResult r = useCase.handle(new TelemetryBatch("0", events(11, 14)));
+
+    assertThat(r.documentsWritten()).isEqualTo(2);
+    assertThat(store.writeCount()).isEqualTo(4);
+    WindowDocument minute = store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).get(0);
+    assertThat(minute.count()).isEqualTo(5);
+    assertThat(minute.latencySumMs()).isEqualTo(10 + 11 + 12 + 13 + 14);
+    assertThat(minute.lastSequenceNumber()).isEqualTo(14);
+    assertThat(minute.version()).isEqualTo(2);
+    assertThat(export.windows()).extracting(rec -> rec.version()).containsExactly(1L, 1L, 2L, 2L);
+  }
+
+  @Test
+  void fullyAppliedBatchIsSkippedAndReExported() {
+    useCase.handle(new TelemetryBatch("0", events(10, 12)));
+    BatchResult r = useCase.handle(new TelemetryBatch("0", events(10, 12)));
+    assertThat(r.documentsWritten()).isZero();
+    assertThat(r.documentsSkipped()).isEqualTo(2);
+    assertThat(export.windows()).hasSize(4);
+    assertThat(store.writeCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aConcurrentWriterCausesAReReadAndAnExactMerge() {
+    useCase.handle(new TelemetryBatch("0", events(1, 2)));
+    boolean[] once = {false};
+    store.setFault((op, id) -> {
+      if (op == InMemoryWindowStore.Operation.REPLACE && !once[0]) {
+        once[0] = true;
+        useCase.handle(new TelemetryBatch("0", events(3, 6))); // the other owner, further ahead
+      }
+    });
+    BatchResult r = useCase.handle(new TelemetryBatch("0", events(3, 8)));
+    assertThat(r.conflicts()).isGreaterThanOrEqualTo(1);
+    WindowDocument minute = store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).get(0);
+    assertThat(minute.count()).isEqualTo(8);
+    assertThat(minute.latencySumMs()).isEqualTo(36.0);
+  }
+
+  @Test
+  void anEventThatBreaksTheDecoderIsDeadLetteredAndTheBatchContinues() {
+    InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
+    TelemetryDecoders real = new TelemetryDecoders();
+    AggregateBatch withBuggyDecoder = new AggregateBatch(() -> contentType -> contentType.equals("application/x-bug")
+        ? (body, sink) -> {
+          throw new IllegalStateException("index out of range");
+        }
+        : real.forContentType(contentType), store, dead, export, LatenessPolicy.of(Duration.ofMinutes(1)), Clock.systemUTC());
+    List<TelemetryEvent> events = new ArrayList<>(events(1, 2));
+    events.add(new TelemetryEvent(new byte[] {9}, 3, "30", Instant.parse("2026-11-20T10:00:31Z"), "application/x-bug", Map.of()));
+    events.addAll(events(4, 4));
+
+    BatchResult r = withBuggyDecoder.handle(new TelemetryBatch("0", events));
+
+    assertThat(r.deadLettered()).isEqualTo(1);
+    assertThat(dead.list(null, 10).get(0).reason()).contains("decoder failure").contains("index out of range");
+    assertThat(store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).get(0).count()).isEqualTo(3);
+  }
+}

@@ -1,0 +1,78 @@
+package com.pulse.domain.telemetry.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.DDSketches;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class LatencySketchesTest {
+
+  @Test
+  void protobufRoundTripKeepsEveryBinAndTheZeroCount() {
+    DDSketch sketch = LatencySketches.newSketch();
+    SplittableRandom r = new SplittableRandom(7);
+    for (int i = 0; i < 10_000; i++) {
+      sketch.accept(Math.exp(2 + r.nextGaussian()));
+    }
+    sketch.accept(0.0);
+    sketch.accept(0.0);
+
+    DDSketch back = LatencySketches.deserialize(LatencySketches.serialize(sketch));
+
+    assertThat(LatencySketches.exportBins(back)).isEqualTo(LatencySketches.exportBins(sketch));
+    assertThat(LatencySketches.zeroCount(back)).isEqualTo(2);
+    assertThat(back.getCount()).isEqualTo(10_002.0);
+    assertThat(LatencySketches.quantile(back, 0.99)).isEqualTo(LatencySketches.quantile(sketch, 0.99));
+  }
+
+  @Test
+  void quantilesAreWithinOnePercentOfTheExactValues() {
+    DDSketch sketch = LatencySketches.newSketch();
+    SplittableRandom r = new SplittableRandom(11);
+    double[] values = new double[20_001];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Math.exp(3 + 1.5 * r.nextGaussian());
+      sketch.accept(values[i]);
+    }
+    Arrays.sort(values);
+    for (double q : new double[] {0.5, 0.95, 0.99}) {
+      double exact = values[(int) Math.round(q * (values.length - 1))];
+      assertThat(LatencySketches.quantile(sketch, q)).isCloseTo(exact, org.assertj.core.data.Percentage.withPercentage(1.0));
+    }
+  }
+
+  @Test
+  void exportedBinKeyKHoldsValuesUpToGammaToTheK() {
+    DDSketch sketch = LatencySketches.newSketch();
+    sketch.accept(100.0);
+    Map<String, Long> bins = LatencySketches.exportBins(sketch);
+    int k = Integer.parseInt(bins.keySet().iterator().next());
+    assertThat(Math.pow(LatencySketches.GAMMA, k - 1)).isLessThanOrEqualTo(100.0);
+    assertThat(Math.pow(LatencySketches.GAMMA, k)).isGreaterThan(100.0);
+    double representative = 2 * Math.pow(LatencySketches.GAMMA, k) / (LatencySketches.GAMMA + 1);
+    assertThat(representative).isCloseTo(100.0, org.assertj.core.data.Percentage.withPercentage(1.0));
+  }
+
+  @Test
+  void storeIsBoundedWhateverTheSpread() {
+    DDSketch sketch = LatencySketches.newSketch();
+    for (double v = 1e-6; v < 1e12; v *= 1.01) {
+      sketch.accept(v);
+    }
+    assertThat(LatencySketches.exportBins(sketch)).hasSizeLessThanOrEqualTo(LatencySketches.MAX_BINS);
+  }
+
+  @Test
+  void rejectsSketchesWithAnotherMapping() {
+    DDSketch other = DDSketches.unboundedDense(0.02);
+    other.accept(5);
+    byte[] bytes = LatencySketches.serialize(other);
+    assertThatThrownBy(() -> LatencySketches.deserialize(bytes)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gamma");
+    assertThatThrownBy(() -> LatencySketches.deserialize(new byte[] {10, 50, 1})).isInstanceOf(IllegalArgumentException.class);
+  }
+}
