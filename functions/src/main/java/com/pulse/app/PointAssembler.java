@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -45,19 +44,21 @@ final class PointAssembler {
       if (row[tenant] == null) {
         throw new IllegalStateException("metric " + metric.name() + ": a row has a NULL tenant_id");
       }
-      Map<String, String> dimensions = new TreeMap<>();
+      TreeMap<String, String> dimensions = new TreeMap<>();
       for (int i = 0; i < dims.length; i++) {
         dimensions.put(metric.dimensions().get(i), text(row[dims[i]]));
       }
-      Map<String, Double> values = new TreeMap<>();
+      TreeMap<String, Double> values = new TreeMap<>();
       for (int i = 0; i < vals.length; i++) {
         Object v = row[vals[i]];
         if (v != null) {
           values.put(valueNames.get(i), ((Number) v).doubleValue());
         }
       }
-      points.add(MetricPoint.create(metric.name(), text(row[tenant]), dimensions, window.start(), window.end(),
-          values, metric.unit(), computedAt, runId));
+      String tenantId = text(row[tenant]);
+      // the canonical constructor with MetricPoint.idOf: what MetricPoint.create does, minus two map copies
+      points.add(new MetricPoint(MetricPoint.idOf(metric.name(), tenantId, dimensions, window.start()), metric.name(),
+          tenantId, dimensions, window.start(), window.end(), values, metric.unit(), computedAt, runId));
     }
     return points;
   }
