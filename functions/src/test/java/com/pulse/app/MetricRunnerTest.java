@@ -119,8 +119,8 @@ class MetricRunnerTest {
       assertThat(p.runId()).isEqualTo("run-1");
       assertThat(p.computedAt()).isEqualTo(DAY2);
     });
-    assertThat(export.points).extracting(r -> r.id()).containsExactlyInAnyOrderElementsOf(
-        points.stream().map(MetricPoint::id).toList());
+    assertThat(export.points).containsExactlyInAnyOrderElementsOf(
+        points.stream().map(com.pulse.domain.export.MetricPointRecord::of).toList());
   }
 
   @Test
