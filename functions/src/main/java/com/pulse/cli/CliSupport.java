@@ -1,6 +1,7 @@
 package com.pulse.cli;
 
 import com.pulse.config.Settings;
+import com.pulse.functions.CompositionRoot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,7 +19,7 @@ final class CliSupport {
    * @param overrides setting name ({@link Settings}) to flag value
    */
   static Map<String, String> settings(Map<String, String> overrides) {
-    Map<String, String> s = new HashMap<>(System.getenv());
+    Map<String, String> s = new HashMap<>(CompositionRoot.environment());
     overrides.forEach((k, v) -> {
       if (v != null) {
         s.put(k, v);
