@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
       Double headline = s.headline().get(last);
       out.printf("%-24s %-6s %-22s %-9s %7d %7d %16s %-22s %8s%n", m.name(), m.window().iso(),
           s.windows().get(last).start(), m.unit(), s.tenants().get(last), s.points().get(last),
-          headline == null ? "-" : String.format("%s %.4g", s.aggregation(), headline),
+          headline == null ? "-" : s.aggregation() + " " + number(headline),
           m.slo() == null ? "-" : m.slo().toString(), m.slo() == null ? "-" : s.breaches().get(last).toString());
       if (o.status() == MetricOutcome.Status.FAILED) {
         out.println("  FAILED: " + o.error());
@@ -102,6 +102,11 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("%n%s%nreport: %s%nexport: %s%n", summary, reportFile.toAbsolutePath(),
         dir.resolve("export").resolve(JsonLinesExport.POINTS_FILE).toAbsolutePath());
     return summary.metricsFailed() == 0 ? 0 : 1;
+  }
+
+  /** Compact number text: grouped integers from 10,000 up, four significant digits below. */
+  private static String number(double v) {
+    return Math.abs(v) >= 10_000 ? String.format("%,.0f", v) : String.format("%.4g", v);
   }
 
   private static void addChart(HtmlReport report, MetricSeries s) {
