@@ -33,13 +33,28 @@ public final class PulseCli implements Runnable {
   }
 
   /**
+   * The command line with Pulse's error handling: bad input (an {@link IllegalArgumentException},
+   * e.g. a catalog error {@code file:line: problem} or an unparsable date) prints one line and
+   * exits with status 2; anything else keeps its stack trace.
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new PulseCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof IllegalArgumentException) {
+        cmd.getErr().println("pulse " + cmd.getCommandName() + ": " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+  }
+
+  /**
    * Entry point; exits the JVM only with a non-zero status (so {@code exec:java} ends cleanly).
    *
    * @param args command line
    */
   public static void main(String[] args) {
     Logger.getLogger("").setLevel(Level.WARNING);
-    int status = new CommandLine(new PulseCli()).execute(args);
+    int status = commandLine().execute(args);
     if (status != 0) {
       System.exit(status);
     }

@@ -9,7 +9,15 @@ import picocli.CommandLine.Option;
 
 /** {@code pulse warehouse init}: generates the embedded TPC-H warehouse. */
 @Command(name = "warehouse", description = "Manage the embedded warehouse.", subcommands = WarehouseCommand.Init.class)
-final class WarehouseCommand {
+final class WarehouseCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Prints usage when called without a subcommand. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
 
   /** {@code pulse warehouse init --scale-factor SF --path FILE}. */
   @Command(name = "init", mixinStandardHelpOptions = true,

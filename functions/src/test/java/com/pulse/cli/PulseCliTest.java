@@ -53,6 +53,18 @@ class PulseCliTest {
   }
 
   @Test
+  void badInputIsOneClearLine(@TempDir Path dir) throws Exception {
+    Path catalog = dir.resolve("bad.yaml");
+    Files.writeString(catalog, "metrics:\n  - name: x\n    window: P2W\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = PulseCli.commandLine();
+    cli.setErr(new java.io.PrintWriter(err, true));
+    int status = cli.execute("metrics", "--catalog", catalog.toString(), "--from", "1998-01-01", "--to", "1998-02-01");
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("pulse metrics: " + catalog + ":2: ").doesNotContain("\tat ");
+  }
+
+  @Test
   void demoWritesTableReportAndExport(@TempDir Path dir) throws Exception {
     String out = run("demo", "--dir", dir.toString(), "--history", "2");
     assertThat(out).contains("METRIC").contains("on_time_delivery_rate").contains("0 failed");
