@@ -172,8 +172,10 @@ public final class CompositionRoot {
     } else if (url.startsWith("jdbc:duckdb:")) {
       try {
         source = new DuckDbConnectionSource(url, false);
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot open the DuckDB warehouse " + url + ": " + e.getMessage(), e);
+      } catch (SQLException | LinkageError e) {
+        // LinkageError: DuckDB is local-only and absent from the function package
+        throw new IllegalStateException("cannot open the DuckDB warehouse " + url + " (" + e + "); in Azure set "
+            + Settings.WAREHOUSE_JDBC_URL + " or " + Settings.WAREHOUSE_CONNECTION_SECRET_NAME + " to a jdbc:sqlserver: URL", e);
       }
       name = url;
     } else {
