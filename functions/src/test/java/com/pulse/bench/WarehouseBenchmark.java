@@ -68,8 +68,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 8, time = 2)
 @Fork(1)
 public class WarehouseBenchmark {
   private static final Instant AS_OF = Instant.parse("1998-08-02T00:00:00Z");
