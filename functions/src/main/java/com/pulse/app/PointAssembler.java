@@ -3,12 +3,12 @@ package com.pulse.app;
 import com.pulse.app.port.QueryResult;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.metric.PointIdHasher;
 import com.pulse.domain.window.Window;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -41,23 +41,26 @@ final class PointAssembler {
       }
     }
     List<MetricPoint> points = new ArrayList<>(result.rows().size());
+    PointIdHasher ids = new PointIdHasher(metric.name(), window.start());
     for (Object[] row : result.rows()) {
       if (row[tenant] == null) {
         throw new IllegalStateException("metric " + metric.name() + ": a row has a NULL tenant_id");
       }
-      Map<String, String> dimensions = new TreeMap<>();
+      TreeMap<String, String> dimensions = new TreeMap<>();
       for (int i = 0; i < dims.length; i++) {
         dimensions.put(metric.dimensions().get(i), text(row[dims[i]]));
       }
-      Map<String, Double> values = new TreeMap<>();
+      TreeMap<String, Double> values = new TreeMap<>();
       for (int i = 0; i < vals.length; i++) {
         Object v = row[vals[i]];
         if (v != null) {
           values.put(valueNames.get(i), ((Number) v).doubleValue());
         }
       }
-      points.add(MetricPoint.create(metric.name(), text(row[tenant]), dimensions, window.start(), window.end(),
-          values, metric.unit(), computedAt, runId));
+      String tenantId = text(row[tenant]);
+      // what MetricPoint.create does, minus two map copies and with the id hasher reused across rows
+      points.add(new MetricPoint(ids.idOf(tenantId, dimensions), metric.name(),
+          tenantId, dimensions, window.start(), window.end(), values, metric.unit(), computedAt, runId));
     }
     return points;
   }

@@ -58,13 +58,21 @@ public final class CompositionRoot {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * A snapshot of the process environment (app settings in Azure): the only place Pulse reads
+   * {@code System.getenv}; the CLI merges its flags over it.
+   */
+  public static Map<String, String> environment() {
+    return Map.copyOf(System.getenv());
+  }
+
   /** The process-wide root over the environment (app settings), created on first call. */
   public static CompositionRoot get() {
     CompositionRoot root = instance;
     if (root == null) {
       synchronized (CompositionRoot.class) {
         if (instance == null) {
-          instance = new CompositionRoot(System.getenv(), Clock.systemUTC());
+          instance = new CompositionRoot(environment(), Clock.systemUTC());
         }
         root = instance;
       }
@@ -164,8 +172,10 @@ public final class CompositionRoot {
     } else if (url.startsWith("jdbc:duckdb:")) {
       try {
         source = new DuckDbConnectionSource(url, false);
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot open the DuckDB warehouse " + url + ": " + e.getMessage(), e);
+      } catch (SQLException | LinkageError e) {
+        // LinkageError: DuckDB is local-only and absent from the function package
+        throw new IllegalStateException("cannot open the DuckDB warehouse " + url + " (" + e + "); in Azure set "
+            + Settings.WAREHOUSE_JDBC_URL + " or " + Settings.WAREHOUSE_CONNECTION_SECRET_NAME + " to a jdbc:sqlserver: URL", e);
       }
       name = url;
     } else {

@@ -27,10 +27,19 @@ public final class InMemoryMetricStore implements MetricStore {
   @Override
   public void upsertPoints(List<MetricPoint> points) {
     for (MetricPoint p : points) {
-      pointsByTenant.computeIfAbsent(p.tenantId(), t -> new ConcurrentHashMap<>()).put(p.id(), p);
-      latestWindowByTenant.computeIfAbsent(p.tenantId(), t -> new ConcurrentHashMap<>())
-          .merge(p.metric(), p.windowStart(), (a, b) -> a.isAfter(b) ? a : b);
+      tenantMap(pointsByTenant, p.tenantId()).put(p.id(), p);
+      Map<String, Instant> latest = tenantMap(latestWindowByTenant, p.tenantId());
+      Instant known = latest.get(p.metric());
+      if (known == null || p.windowStart().isAfter(known)) {
+        latest.merge(p.metric(), p.windowStart(), (a, b) -> a.isAfter(b) ? a : b);
+      }
     }
+  }
+
+  /** The tenant's inner map; a plain get first, as computeIfAbsent locks the bin even when present. */
+  private static <V> Map<String, V> tenantMap(Map<String, Map<String, V>> byTenant, String tenantId) {
+    Map<String, V> inner = byTenant.get(tenantId);
+    return inner != null ? inner : byTenant.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>());
   }
 
   @Override

@@ -245,7 +245,7 @@ public final class CatalogLoader {
       try {
         return parser.apply(text);
       } catch (IllegalArgumentException | DateTimeParseException e) {
-        throw fail(key, e.getMessage());
+        throw fail(key, "invalid " + key + " '" + text + "': " + e.getMessage());
       }
     }
 
