@@ -1,5 +1,7 @@
 package com.pulse.app;
 
+import com.pulse.app.observability.PulseTelemetry;
+import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
@@ -50,6 +52,8 @@ public final class MetricRunner {
   private final Sleeper sleeper;
   private final int maxCatchUpWindows;
   private final Supplier<String> runIds;
+  private final PulseTelemetry telemetry;
+  private final PulseTracing tracing;
 
   /**
    * @param maxCatchUpWindows most windows one metric computes in one scheduled run, {@code >= 1}
@@ -59,6 +63,24 @@ public final class MetricRunner {
    */
   public MetricRunner(Catalog catalog, Warehouse warehouse, MetricStore store, MetricExport export, Clock clock,
       RetryPolicy retry, Sleeper sleeper, int maxCatchUpWindows, Supplier<String> runIds) {
+    this(catalog, warehouse, store, export, clock, retry, sleeper, maxCatchUpWindows, runIds, PulseTelemetry.noop(),
+        PulseTracing.noop());
+  }
+
+  /**
+   * As the other constructor, reporting to Pulse's instruments: {@code pulse.metric.query_duration}
+   * per query attempt (ms, outcome ok/failed), {@code pulse.metric.runs} per metric run (status
+   * ok/failed), the freshness gauge ({@link PulseTelemetry#metricCompleted}) after each completed
+   * window; and a CLIENT span per warehouse query ({@link PulseTracing#warehouseQuery}).
+   *
+   * @param telemetry Pulse's instruments
+   * @param tracing Pulse's spans
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code maxCatchUpWindows < 1}
+   */
+  public MetricRunner(Catalog catalog, Warehouse warehouse, MetricStore store, MetricExport export, Clock clock,
+      RetryPolicy retry, Sleeper sleeper, int maxCatchUpWindows, Supplier<String> runIds, PulseTelemetry telemetry,
+      PulseTracing tracing) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     this.store = Objects.requireNonNull(store, "store");
@@ -71,6 +93,8 @@ public final class MetricRunner {
     }
     this.maxCatchUpWindows = maxCatchUpWindows;
     this.runIds = Objects.requireNonNull(runIds, "runIds");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
   }
 
   /** The catalog this runner runs. */
@@ -131,19 +155,23 @@ public final class MetricRunner {
     String runId = runIds.get();
     Instant startedAt = clock.instant();
     List<MetricOutcome> outcomes = new ArrayList<>(plan.size());
+    List<MetricPoint> written = new ArrayList<>();
     plan.forEach((metric, windows) -> {
-      MetricOutcome outcome = runMetric(metric, windows, runId);
+      MetricOutcome outcome = runMetric(metric, windows, runId, written);
       outcomes.add(outcome);
       if (outcome.status() != MetricOutcome.Status.UP_TO_DATE) {
+        telemetry.metricRun(metric.name(), outcome.status() == MetricOutcome.Status.OK);
         store.writeJob(nextJobState(jobs.getOrDefault(metric.name(), JobState.initial(metric.name())), outcome, runId));
       }
     });
-    RunSummary summary = new RunSummary(runId, startedAt, clock.instant(), outcomes);
+    RunSummary summary = new RunSummary(runId, startedAt, clock.instant(), outcomes, written);
     LOG.info(summary::toString);
     return summary;
   }
 
-  private MetricOutcome runMetric(MetricDefinition metric, List<Window> windows, String runId) {
+  /** Runs one metric's windows; appends the points it wrote to {@code written}. */
+  private MetricOutcome runMetric(MetricDefinition metric, List<Window> windows, String runId,
+      List<MetricPoint> written) {
     if (windows.isEmpty()) {
       return new MetricOutcome(metric.name(), MetricOutcome.Status.UP_TO_DATE, List.of(), 0, 0, 0, 0, null);
     }
@@ -166,8 +194,10 @@ public final class MetricRunner {
       queryNanos += result.elapsedNanos();
       store.upsertPoints(computed);
       export.exportPoints(records(computed, window));
+      written.addAll(computed);
       points += computed.size();
       done.add(window);
+      telemetry.metricCompleted(metric.name(), window.end());
     }
     return new MetricOutcome(metric.name(), MetricOutcome.Status.OK, done, points, attempts[0], queryNanos,
         System.nanoTime() - started, null);
@@ -197,25 +227,41 @@ public final class MetricRunner {
   private QueryResult queryWithRetry(MetricDefinition metric, Window window, int[] attempts) {
     for (int attempt = 1; ; attempt++) {
       attempts[0]++;
+      long started = System.nanoTime();
       try {
-        return warehouse.query(metric.sql(), window);
-      } catch (DependencyException e) {
-        if (attempt >= retry.maxAttempts()) {
-          throw new IllegalStateException("transient failure persisted after " + attempt + " attempts: "
-              + e.getMessage(), e);
+        QueryResult result = tracing.warehouseQuery(metric.name(), () -> warehouse.query(metric.sql(), window));
+        telemetry.metricQueryDuration(metric.name(), true, result.elapsedNanos() / 1e6);
+        return result;
+      } catch (RuntimeException e) {
+        telemetry.metricQueryDuration(metric.name(), false, (System.nanoTime() - started) / 1e6);
+        if (!(e instanceof DependencyException dependency)) {
+          throw e;
         }
-        int failed = attempt;
-        java.time.Duration backoff = retry.delayAfter(failed);
-        java.time.Duration pause = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-        LOG.log(Level.INFO, e, () -> "metric " + metric.name() + ": transient failure on attempt " + failed
-            + ", retrying in " + pause.toMillis() + " ms");
-        try {
-          sleeper.sleep(pause);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while backing off", ie);
-        }
+        handleTransient(metric, dependency, attempt);
       }
+    }
+  }
+
+  /**
+   * Backs off after transient failure number {@code attempt} (the longer of the policy's delay and
+   * the failure's retry-after).
+   *
+   * @throws IllegalStateException if the attempts are used up or the backoff is interrupted
+   */
+  private void handleTransient(MetricDefinition metric, DependencyException e, int attempt) {
+    if (attempt >= retry.maxAttempts()) {
+      throw new IllegalStateException("transient failure persisted after " + attempt + " attempts: "
+          + e.getMessage(), e);
+    }
+    java.time.Duration backoff = retry.delayAfter(attempt);
+    java.time.Duration pause = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
+    LOG.log(Level.INFO, e, () -> "metric " + metric.name() + ": transient failure on attempt " + attempt
+        + ", retrying in " + pause.toMillis() + " ms");
+    try {
+      sleeper.sleep(pause);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while backing off", ie);
     }
   }
 

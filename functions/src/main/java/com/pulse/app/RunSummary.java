@@ -1,5 +1,6 @@
 package com.pulse.app;
 
+import com.pulse.domain.metric.MetricPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,14 +13,22 @@ import java.util.Objects;
  * @param startedAt run start (injected clock)
  * @param finishedAt run end (injected clock)
  * @param outcomes one per metric considered, catalog order
+ * @param points the points the run wrote, in write order (for the SLO check after the run)
  */
-public record RunSummary(String runId, Instant startedAt, Instant finishedAt, List<MetricOutcome> outcomes) {
+public record RunSummary(String runId, Instant startedAt, Instant finishedAt, List<MetricOutcome> outcomes,
+    List<MetricPoint> points) {
   /** @throws NullPointerException if an argument is null */
   public RunSummary {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
     outcomes = List.copyOf(outcomes);
+    points = List.copyOf(points);
+  }
+
+  /** A summary without the written points. @throws NullPointerException if an argument is null */
+  public RunSummary(String runId, Instant startedAt, Instant finishedAt, List<MetricOutcome> outcomes) {
+    this(runId, startedAt, finishedAt, outcomes, List.of());
   }
 
   /** Metrics whose planned windows all completed (up-to-date ones included). */

@@ -2,6 +2,7 @@ package com.pulse.cli;
 
 import com.pulse.config.Settings;
 import com.pulse.functions.CompositionRoot;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +27,15 @@ final class CliSupport {
       }
     });
     return s;
+  }
+
+  /**
+   * A composition root over the environment with {@code overrides} on top, system UTC clock.
+   *
+   * @param overrides setting name ({@link Settings}) to flag value; null values ignored
+   */
+  static CompositionRoot root(Map<String, String> overrides) {
+    return CompositionRoot.create(settings(overrides), Clock.systemUTC());
   }
 
   /**

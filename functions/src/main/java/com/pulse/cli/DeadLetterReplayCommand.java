@@ -45,11 +45,11 @@ public final class DeadLetterReplayCommand implements Callable<Integer> {
 
   /**
    * Local default: the file store at {@code --dead-letters}; the hub from {@code TelemetryHub__fullyQualifiedNamespace}
-   * and {@code TELEMETRY_HUB_NAME} with {@code DefaultAzureCredential}.
+   * and {@code TELEMETRY_HUB_NAME} with the composition root's credential.
    */
   public DeadLetterReplayCommand() {
     this.store = () -> new com.pulse.adapter.local.FileDeadLetterStore(deadLetterFile);
-    this.republisher = () -> new DeadLetterRepublisher(com.pulse.functions.TelemetryWiring.get().telemetryProducer());
+    this.republisher = () -> new DeadLetterRepublisher(CliSupport.root(java.util.Map.of()).telemetryProducer());
   }
 
   /**

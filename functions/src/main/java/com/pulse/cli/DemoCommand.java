@@ -1,11 +1,11 @@
 package com.pulse.cli;
 
-import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.JsonLinesExport;
 import com.pulse.adapter.local.TpchDuckDbLoader;
 import com.pulse.app.MetricOutcome;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RunSummary;
+import com.pulse.app.notify.NotifyCustomerEngineers;
 import com.pulse.cli.report.HtmlReport;
 import com.pulse.cli.report.MetricSeries;
 import com.pulse.config.Settings;
@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pulse demo}: creates the embedded TPC-H warehouse on first use, runs the whole catalog for
- * the latest closed windows of the TPC-H calendar (as of 1998-08-02) plus some history, prints a
- * table, writes the JSON-lines export and a self-contained HTML report.
+ * the latest closed windows of the TPC-H calendar (as of 1998-08-02) plus some history, checks the
+ * points against their SLOs (digest emails to {@code <dir>/outbox}), replays a seeded synthetic
+ * telemetry stream through the Event Hub handler ({@link TelemetryDemo}), prints tables, and writes
+ * the JSON-lines export and a self-contained HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the sample catalog on embedded TPC-H data; print a table and write .pulse/report.html.")
@@ -50,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--catalog", description = "Catalog YAML file (default: the packaged sample catalog).")
   Path catalog;
 
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic telemetry stream (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @Override
   public Integer call() throws IOException {
     PrintStream out = System.out;
@@ -65,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
     overrides.put(Settings.WAREHOUSE_JDBC_URL, "jdbc:duckdb:" + db.toAbsolutePath());
     overrides.put(Settings.PULSE_LOCAL_DIR, dir.toString());
     overrides.put(Settings.CATALOG_PATH, catalog == null ? "" : catalog.toString());
-    CompositionRoot root = CompositionRoot.create(CliSupport.settings(overrides), Clock.systemUTC());
+    CompositionRoot root = CliSupport.root(overrides);
     MetricRunner runner = root.metricRunner();
     Instant asOfInstant = CliSupport.instant(asOf);
 
@@ -74,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
       plan.put(m, WindowPlanner.lastClosed(m.window(), m.settle(), asOfInstant, history));
     }
     RunSummary summary = runner.run(plan);
-    List<MetricPoint> points = root.metricStore() instanceof InMemoryMetricStore local ? local.allPoints() : List.of();
+    List<MetricPoint> points = summary.points();
+    NotifyCustomerEngineers.Result digest = root.notifySloBreaches().afterRun(points);
 
     HtmlReport report = new HtmlReport("Pulse — warehouse metrics (TPC-H, as of " + asOf + ")", Instant.now(root.clock()));
     report.addSection("Warehouse metrics", summary + ". Each chart shows the newest " + history
@@ -97,10 +102,21 @@ final class DemoCommand implements Callable<Integer> {
       }
       addChart(report, s);
     }
+    out.printf("%n%s%nSLO digest: %d emails to %s%n", summary, digest.emailsSent(),
+        dir.resolve("outbox").toAbsolutePath());
+
+    TelemetryDemo.Result telemetry = TelemetryDemo.run(dir, seed, root.clock());
+    TelemetryDemoTable.print(out, telemetry);
+    report.addSection("Telemetry", TelemetryDemoTable.summary(telemetry));
+    for (TelemetryDemo.Chart c : telemetry.reportCharts()) {
+      report.addLineChart(c.title(), c.subtitle(), c.labels(), c.series(), c.yLabel());
+    }
+
     Path reportFile = dir.resolve("report.html");
     report.write(reportFile);
-    out.printf("%n%s%nreport: %s%nexport: %s%n", summary, reportFile.toAbsolutePath(),
-        dir.resolve("export").resolve(JsonLinesExport.POINTS_FILE).toAbsolutePath());
+    out.printf("%nreport: %s%nexport: %s%ndead letters: %s%n", reportFile.toAbsolutePath(),
+        dir.resolve("export").resolve(JsonLinesExport.POINTS_FILE).toAbsolutePath(),
+        dir.resolve(CompositionRoot.DEAD_LETTER_FILE).toAbsolutePath());
     return summary.metricsFailed() == 0 ? 0 : 1;
   }
 

@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
         MetricsCommand.class,
         BackfillCommand.class,
         WarehouseCommand.class,
+        TelemetryCommand.class,
+        ReplayCommand.class,
+        DeadLetterCommand.class,
+        DocsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class PulseCli implements Runnable {

@@ -3,12 +3,13 @@ package com.pulse.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.local.FileDeadLetterStore;
-import com.pulse.functions.TelemetryWiring;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.WindowSummary;
+import com.pulse.functions.CompositionRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -55,8 +56,10 @@ public final class ReplayCommand implements Callable<Integer> {
    * {@code --dead-letters} (default {@code .pulse/deadletter.jsonl}).
    */
   public ReplayCommand() {
-    this.replays = () -> new TelemetryReplay(TelemetryWiring.get().policy(), TelemetryWiring.get().clock(),
-        new FileDeadLetterStore(deadLetterFile));
+    this.replays = () -> {
+      CompositionRoot root = CliSupport.root(Map.of());
+      return new TelemetryReplay(root.latenessPolicy(), root.clock(), new FileDeadLetterStore(deadLetterFile));
+    };
   }
 
   @Option(names = "--dead-letters", defaultValue = ".pulse/deadletter.jsonl", description = "Dead-letter file (default: ${DEFAULT-VALUE}).")

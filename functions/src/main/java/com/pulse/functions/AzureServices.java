@@ -6,19 +6,14 @@ import com.pulse.adapter.eventhubs.EventHubsMetricExport;
 import com.pulse.adapter.keyvault.KeyVaultSecretSource;
 import com.pulse.adapter.local.EnvironmentSecretSource;
 import com.pulse.adapter.local.OutboxNotifier;
-import com.pulse.app.api.HealthCheck;
-import com.pulse.app.api.TenantMetrics;
-import com.pulse.app.api.TenantTelemetry;
 import com.pulse.app.notify.CheckFreshness;
 import com.pulse.app.notify.NotifyCustomerEngineers;
 import com.pulse.app.notify.NotifySloBreaches;
-import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
 import com.pulse.app.port.NotificationStateStore;
 import com.pulse.app.port.Notifier;
 import com.pulse.app.port.SecretSource;
-import com.pulse.app.port.WindowStore;
 import com.pulse.config.Settings;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.notify.DigestComposer;
@@ -33,16 +28,16 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Factories for the export, secrets, notification, freshness and HTTP API parts of the object graph,
- * for the composition root. Each reads its settings ({@link Settings}) from the map it is given
- * (the app settings, read once) and picks the Azure adapter when its setting is present, the local
- * one otherwise. Stateless.
+ * Setting parsers and adapter factories for {@link CompositionRoot}: each reads its settings
+ * ({@link Settings}) from the map it is given (the app settings, read once by the root) and picks
+ * the Azure adapter when its setting is present, the local one otherwise. Stateless.
  */
 public final class AzureServices {
   /** Default {@link Settings#KEY_VAULT_REFRESH_INTERVAL}. */
@@ -51,6 +46,8 @@ public final class AzureServices {
   public static final Duration DEFAULT_REMINDER_PERIOD = Duration.ofDays(1);
   /** Default {@link Settings#METRIC_FRESHNESS_GRACE}. */
   public static final Duration DEFAULT_FRESHNESS_GRACE = Duration.ofHours(1);
+  /** Default {@link Settings#TELEMETRY_ALLOWED_LATENESS}: 5 minutes. */
+  public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofMinutes(5);
   /** How long a resolved episode stays in the notification state. */
   public static final Duration RESOLVED_RETENTION = Duration.ofDays(7);
 
@@ -152,14 +149,62 @@ public final class AzureServices {
         new FreshnessPolicy(duration(settings, Settings.METRIC_FRESHNESS_GRACE, DEFAULT_FRESHNESS_GRACE)), notify, clock);
   }
 
-  /** The use cases of the HTTP API and the freshness timer, for {@link FunctionServices#install}. */
-  public static FunctionServices functionServices(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
-      Supplier<List<MetricDefinition>> catalog, CheckFreshness freshness, Clock clock) {
-    return new FunctionServices(new TenantMetrics(metrics), new TenantTelemetry(windows),
-        new HealthCheck(metrics, deadLetters, catalog, clock), freshness);
+  /**
+   * {@link Settings#TELEMETRY_ALLOWED_LATENESS}, default {@link #DEFAULT_ALLOWED_LATENESS}.
+   *
+   * @throws IllegalArgumentException if the value is not an ISO-8601 duration {@code >= 0}
+   */
+  public static Duration allowedLateness(Map<String, String> settings) {
+    String value = settings.get(Settings.TELEMETRY_ALLOWED_LATENESS);
+    if (value == null || value.isBlank()) {
+      return DEFAULT_ALLOWED_LATENESS;
+    }
+    try {
+      Duration d = Duration.parse(value.trim());
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("app setting " + Settings.TELEMETRY_ALLOWED_LATENESS + " must be >= 0, got " + value);
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("app setting " + Settings.TELEMETRY_ALLOWED_LATENESS
+          + " must be an ISO-8601 duration such as PT5M, got '" + value + "'", e);
+    }
   }
 
-  private static Optional<String> optional(Map<String, String> settings, String name) {
+  /**
+   * A boolean setting: {@code true} or {@code false} (any case); false when unset.
+   *
+   * @throws IllegalArgumentException naming the setting for any other value
+   */
+  public static boolean bool(Map<String, String> settings, String name) {
+    String value = settings.get(name);
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + " must be 'true' or 'false', was '" + value + "'");
+    };
+  }
+
+  /**
+   * An integer setting, {@code fallback} when unset.
+   *
+   * @throws IllegalArgumentException naming the setting if the value is not an integer
+   */
+  public static int integer(Map<String, String> settings, String name, int fallback) {
+    return optional(settings, name).map(v -> {
+      try {
+        return Integer.parseInt(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("app setting " + name + " must be an integer, got '" + v + "'", e);
+      }
+    }).orElse(fallback);
+  }
+
+  /** The trimmed value of setting {@code name}, empty when unset or blank. */
+  public static Optional<String> optional(Map<String, String> settings, String name) {
     return Optional.ofNullable(settings.get(name)).map(String::trim).filter(v -> !v.isEmpty());
   }
 

@@ -1,39 +1,85 @@
 package com.pulse.functions;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.messaging.eventhubs.EventHubClientBuilder;
+import com.azure.messaging.eventhubs.EventHubProducerClient;
+import com.pulse.adapter.cosmos.CosmosClients;
+import com.pulse.adapter.cosmos.CosmosStores;
+import com.pulse.adapter.identity.AzureCredentials;
 import com.pulse.adapter.jdbc.ConnectionSource;
 import com.pulse.adapter.jdbc.DuckDbConnectionSource;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.jdbc.SqlServerConnectionSource;
+import com.pulse.adapter.local.FileDeadLetterStore;
 import com.pulse.adapter.local.InMemoryMetricStore;
+import com.pulse.adapter.local.InMemoryNotificationStateStore;
+import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.adapter.local.JsonLinesExport;
+import com.pulse.adapter.telemetry.OpenTelemetryLogHandler;
+import com.pulse.adapter.telemetry.TelemetrySetup;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
 import com.pulse.app.Sleeper;
+import com.pulse.app.api.HealthCheck;
+import com.pulse.app.api.TenantMetrics;
+import com.pulse.app.api.TenantTelemetry;
+import com.pulse.app.notify.CheckFreshness;
+import com.pulse.app.notify.NotifyCustomerEngineers;
+import com.pulse.app.notify.NotifySloBreaches;
+import com.pulse.app.observability.BatchTelemetry;
+import com.pulse.app.observability.ObservedMetricExport;
+import com.pulse.app.observability.PulseTelemetry;
+import com.pulse.app.observability.PulseTracing;
+import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.NotificationStateStore;
+import com.pulse.app.port.Notifier;
+import com.pulse.app.port.SecretSource;
 import com.pulse.app.port.Warehouse;
+import com.pulse.app.port.WindowStore;
+import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.config.Settings;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.decode.TelemetryDecoders;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The one place that builds Pulse's object graph from app settings ({@link Settings} names), read
- * once when the root is created. Each dependency has its own {@code create*} factory method below;
- * they return the embedded local adapters unless a setting selects an Azure one, so adapters of
- * other issues (Cosmos DB store, Event Hubs export, Key Vault secrets) plug in at one method each.
- * Components are built lazily on first use and then shared (singletons).
+ * once when the root is created. Each port has one getter; it returns the Azure adapter when its
+ * setting is present and the embedded local adapter otherwise:
  *
- * <p>Thread-safe: lazy getters are synchronized; the Functions host calls {@link #get()} from any
+ * <table>
+ *   <caption>Adapter selection</caption>
+ *   <tr><th>port</th><th>Azure, when set</th><th>local default</th></tr>
+ *   <tr><td>stores (metrics, windows, dead letters, notification state)</td><td>Cosmos DB,
+ *       {@code COSMOS_ENDPOINT}</td><td>in-process; dead letters in {@code <localDir>/deadletter.jsonl}</td></tr>
+ *   <tr><td>history export</td><td>Event Hubs {@code metrics-out}, {@code METRICS_OUT_NAMESPACE}</td>
+ *       <td>JSON lines in {@code <localDir>/export}</td></tr>
+ *   <tr><td>secrets</td><td>Key Vault, {@code KEY_VAULT_URI}</td><td>{@code PULSE_SECRET_*} variables</td></tr>
+ *   <tr><td>email</td><td>ACS Email, {@code ACS_ENDPOINT}</td><td>outbox files in {@code <localDir>/outbox}</td></tr>
+ *   <tr><td>warehouse</td><td>SQL Server family, {@code WAREHOUSE_JDBC_URL} or the Key Vault secret
+ *       {@code WAREHOUSE_CONNECTION_SECRET_NAME}</td><td>DuckDB file {@code <localDir>/tpch-sf0.01.duckdb}</td></tr>
+ *   <tr><td>OpenTelemetry</td><td>Azure Monitor, {@code APPLICATIONINSIGHTS_CONNECTION_STRING}</td><td>no-op</td></tr>
+ * </table>
+ *
+ * <p>Azure adapters authenticate with the one Entra ID credential ({@link AzureCredentials}:
+ * managed identity {@code AZURE_CLIENT_ID} in Azure, {@code DefaultAzureCredential} locally); no keys.
+ * Components are built lazily on first use and then shared (singletons), so a function touches only
+ * what it needs.
+ *
+ * <p>Thread-safe: getters are synchronized; the Functions host calls {@link #get()} from any
  * invocation thread.
  */
 public final class CompositionRoot {
@@ -41,6 +87,10 @@ public final class CompositionRoot {
   public static final String DEFAULT_LOCAL_DIR = ".pulse";
   /** Embedded warehouse file name default (under the local data folder). */
   public static final String DEFAULT_WAREHOUSE_FILE = "tpch-sf0.01.duckdb";
+  /** Local dead-letter file name (under the local data folder). */
+  public static final String DEAD_LETTER_FILE = "deadletter.jsonl";
+  /** Cosmos DB database id when {@link Settings#COSMOS_DATABASE} is unset. */
+  public static final String DEFAULT_DATABASE = "pulse";
 
   private static volatile CompositionRoot instance;
 
@@ -48,14 +98,29 @@ public final class CompositionRoot {
   private final Clock clock;
   private Catalog catalog;
   private TokenCredential credential;
+  private OpenTelemetry openTelemetry;
+  private PulseTelemetry telemetry;
+  private PulseTracing tracing;
+  private Optional<CosmosStores> cosmos;
   private Warehouse warehouse;
   private MetricStore metricStore;
+  private WindowStore windowStore;
+  private DeadLetterStore deadLetterStore;
+  private NotificationStateStore notificationStateStore;
   private MetricExport metricExport;
+  private SecretSource secretSource;
+  private Notifier notifier;
   private MetricRunner metricRunner;
+  private NotifyCustomerEngineers notify;
+  private NotifySloBreaches notifySloBreaches;
+  private CheckFreshness checkFreshness;
+  private AggregateBatch aggregateBatch;
+  private LatenessPolicy latenessPolicy;
 
-  private CompositionRoot(Map<String, String> settings, Clock clock) {
+  private CompositionRoot(Map<String, String> settings, Clock clock, TokenCredential credential) {
     this.settings = Map.copyOf(settings);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.credential = credential;
   }
 
   /**
@@ -72,7 +137,7 @@ public final class CompositionRoot {
     if (root == null) {
       synchronized (CompositionRoot.class) {
         if (instance == null) {
-          instance = new CompositionRoot(environment(), Clock.systemUTC());
+          instance = new CompositionRoot(environment(), Clock.systemUTC(), null);
         }
         root = instance;
       }
@@ -87,7 +152,17 @@ public final class CompositionRoot {
    * @throws NullPointerException if an argument is null
    */
   public static CompositionRoot create(Map<String, String> settings, Clock clock) {
-    return new CompositionRoot(settings, clock);
+    return new CompositionRoot(settings, clock, null);
+  }
+
+  /**
+   * A root with a given credential instead of the one {@link Settings#AZURE_CLIENT_ID} selects
+   * (tests against local servers, tools with an explicit credential).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompositionRoot create(Map<String, String> settings, Clock clock, TokenCredential credential) {
+    return new CompositionRoot(settings, clock, Objects.requireNonNull(credential, "credential"));
   }
 
   /** The injected clock (system UTC in Azure). */
@@ -97,31 +172,156 @@ public final class CompositionRoot {
 
   /** Local data folder, {@link Settings#PULSE_LOCAL_DIR} or {@value #DEFAULT_LOCAL_DIR}. */
   public Path localDir() {
-    return Path.of(setting(Settings.PULSE_LOCAL_DIR, DEFAULT_LOCAL_DIR));
+    return Path.of(AzureServices.optional(settings, Settings.PULSE_LOCAL_DIR).orElse(DEFAULT_LOCAL_DIR));
   }
 
   /** The metric catalog. @throws com.pulse.domain.catalog.CatalogException if it is invalid */
   public synchronized Catalog catalog() {
     if (catalog == null) {
-      String path = settings.get(Settings.CATALOG_PATH);
-      catalog = path == null || path.isBlank() ? CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE)
-          : CatalogLoader.load(Path.of(path));
+      catalog = AzureServices.optional(settings, Settings.CATALOG_PATH)
+          .map(path -> CatalogLoader.load(Path.of(path)))
+          .orElseGet(() -> CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE));
     }
     return catalog;
   }
 
-  /** The warehouse-metrics use case. */
-  public synchronized MetricRunner metricRunner() {
-    if (metricRunner == null) {
-      RetryPolicy retry = new RetryPolicy(intSetting(Settings.WAREHOUSE_QUERY_MAX_ATTEMPTS, 4), Duration.ofSeconds(2),
-          Duration.ofSeconds(30), 2.0);
-      metricRunner = new MetricRunner(catalog(), warehouse(), metricStore(), metricExport(), clock, retry,
-          Sleeper.SYSTEM, intSetting(Settings.METRICS_MAX_CATCHUP_WINDOWS, 24), () -> UUID.randomUUID().toString());
+  // ---- identity and observability -------------------------------------------------------------
+
+  /** The app's Entra ID credential (Cosmos DB, Event Hubs, Key Vault, ACS, warehouse tokens, ingestion). */
+  public synchronized TokenCredential credential() {
+    if (credential == null) {
+      credential = AzureCredentials.create(settings.get(Settings.AZURE_CLIENT_ID));
     }
-    return metricRunner;
+    return credential;
   }
 
-  /** The warehouse. */
+  /**
+   * OpenTelemetry exporting to Application Insights when
+   * {@link Settings#APPLICATIONINSIGHTS_CONNECTION_STRING} is set, else the no-op API; also routes
+   * {@code com.pulse} log records to it.
+   */
+  public synchronized OpenTelemetry openTelemetry() {
+    if (openTelemetry == null) {
+      String connectionString = settings.get(Settings.APPLICATIONINSIGHTS_CONNECTION_STRING);
+      openTelemetry = connectionString == null || connectionString.isBlank() ? OpenTelemetry.noop()
+          : TelemetrySetup.create(connectionString, credential());
+      OpenTelemetryLogHandler.install(openTelemetry, "com.pulse");
+    }
+    return openTelemetry;
+  }
+
+  /** Pulse's metric instruments. */
+  public synchronized PulseTelemetry telemetry() {
+    if (telemetry == null) {
+      telemetry = PulseTelemetry.create(openTelemetry(), clock);
+    }
+    return telemetry;
+  }
+
+  /** Pulse's span helpers. */
+  public synchronized PulseTracing tracing() {
+    if (tracing == null) {
+      tracing = PulseTracing.create(openTelemetry());
+    }
+    return tracing;
+  }
+
+  // ---- stores ---------------------------------------------------------------------------------
+
+  /**
+   * The Cosmos DB stores when {@link Settings#COSMOS_ENDPOINT} is set ({@code COSMOS_DATABASE},
+   * {@code COSMOS_CONNECTION_MODE}, {@code COSMOS_CREATE_IF_MISSING}), else empty.
+   *
+   * @throws IllegalArgumentException if a Cosmos setting is invalid (named in the message)
+   * @throws com.pulse.app.port.DependencyException if creating missing containers fails transiently
+   */
+  public synchronized Optional<CosmosStores> cosmos() {
+    if (cosmos == null) {
+      cosmos = AzureServices.optional(settings, Settings.COSMOS_ENDPOINT).map(endpoint -> {
+        // validate every Cosmos setting before connecting
+        CosmosClients.ConnectionMode mode = CosmosClients.ConnectionMode.parse(settings.get(Settings.COSMOS_CONNECTION_MODE));
+        String database = AzureServices.optional(settings, Settings.COSMOS_DATABASE).orElse(DEFAULT_DATABASE);
+        boolean create = AzureServices.bool(settings, Settings.COSMOS_CREATE_IF_MISSING);
+        return CosmosStores.open(CosmosClients.create(endpoint, credential(), mode), database, create, telemetry(), tracing());
+      });
+    }
+    return cosmos;
+  }
+
+  /** The serving store of metric points and job state: Cosmos DB, else in-process. */
+  public synchronized MetricStore metricStore() {
+    if (metricStore == null) {
+      metricStore = cosmos().map(CosmosStores::metrics).orElseGet(InMemoryMetricStore::new);
+    }
+    return metricStore;
+  }
+
+  /** The telemetry window store: Cosmos DB, else in-process. */
+  public synchronized WindowStore windowStore() {
+    if (windowStore == null) {
+      windowStore = cosmos().map(CosmosStores::windows).orElseGet(InMemoryWindowStore::new);
+    }
+    return windowStore;
+  }
+
+  /** The dead-letter store: Cosmos DB, else {@code <localDir>/}{@value #DEAD_LETTER_FILE}. */
+  public synchronized DeadLetterStore deadLetterStore() {
+    if (deadLetterStore == null) {
+      deadLetterStore = cosmos().map(CosmosStores::deadLetters)
+          .orElseGet(() -> new FileDeadLetterStore(localDir().resolve(DEAD_LETTER_FILE)));
+    }
+    return deadLetterStore;
+  }
+
+  /** Notification state per tenant: Cosmos DB, else in-process. */
+  public synchronized NotificationStateStore notificationStateStore() {
+    if (notificationStateStore == null) {
+      notificationStateStore = cosmos().map(CosmosStores::notifications).orElseGet(InMemoryNotificationStateStore::new);
+    }
+    return notificationStateStore;
+  }
+
+  // ---- other adapters -------------------------------------------------------------------------
+
+  /**
+   * The history export (Event Hubs {@code metrics-out}, else JSON lines under {@code <localDir>/export}),
+   * with a span per call and failures counted ({@link ObservedMetricExport}).
+   *
+   * @throws IllegalArgumentException if {@link Settings#METRICS_OUT_NAMESPACE} is set without a hub name
+   */
+  public synchronized MetricExport metricExport() {
+    if (metricExport == null) {
+      MetricExport export = AzureServices.metricExport(settings, credential())
+          .orElseGet(() -> new JsonLinesExport(localDir().resolve("export")));
+      metricExport = new ObservedMetricExport(export, telemetry(), tracing());
+    }
+    return metricExport;
+  }
+
+  /**
+   * Secrets: Key Vault when {@link Settings#KEY_VAULT_URI} is set, else {@code PULSE_SECRET_*}
+   * settings; the secret named by {@link Settings#WAREHOUSE_CONNECTION_SECRET_NAME} is loaded at
+   * creation.
+   *
+   * @throws IllegalStateException naming a missing required secret
+   */
+  public synchronized SecretSource secretSource() {
+    if (secretSource == null) {
+      secretSource = AzureServices.secretSource(settings, credential(), clock,
+          AzureServices.optional(settings, Settings.WAREHOUSE_CONNECTION_SECRET_NAME).stream().toList());
+    }
+    return secretSource;
+  }
+
+  /** Email: ACS when {@link Settings#ACS_ENDPOINT} is set, else files in {@code <localDir>/outbox}. */
+  public synchronized Notifier notifier() {
+    if (notifier == null) {
+      notifier = AzureServices.notifier(settings, credential(), localDir().resolve("outbox"));
+    }
+    return notifier;
+  }
+
+  /** The warehouse (see {@link #warehouseJdbcUrl()}). */
   public synchronized Warehouse warehouse() {
     if (warehouse == null) {
       warehouse = createWarehouse();
@@ -129,35 +329,122 @@ public final class CompositionRoot {
     return warehouse;
   }
 
-  /** The serving store. */
-  public synchronized MetricStore metricStore() {
-    if (metricStore == null) {
-      metricStore = createMetricStore();
+  /**
+   * A producer for the telemetry hub (dead-letter replay): namespace
+   * {@link Settings#TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE}, hub {@link Settings#TELEMETRY_HUB_NAME},
+   * this root's credential. The caller closes it.
+   *
+   * @throws IllegalStateException if the namespace or hub name is not set
+   */
+  public EventHubProducerClient telemetryProducer() {
+    Optional<String> namespace = AzureServices.optional(settings, Settings.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE);
+    Optional<String> hub = AzureServices.optional(settings, Settings.TELEMETRY_HUB_NAME);
+    if (namespace.isEmpty() || hub.isEmpty()) {
+      throw new IllegalStateException("set " + Settings.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE + " and "
+          + Settings.TELEMETRY_HUB_NAME + " to re-publish to the telemetry hub");
     }
-    return metricStore;
+    return new EventHubClientBuilder().credential(namespace.get(), hub.get(), credential()).buildProducerClient();
   }
 
-  /** The history export. */
-  public synchronized MetricExport metricExport() {
-    if (metricExport == null) {
-      metricExport = createMetricExport();
+  // ---- use cases ------------------------------------------------------------------------------
+
+  /** The warehouse-metrics use case, reporting to {@link #telemetry()} and {@link #tracing()}. */
+  public synchronized MetricRunner metricRunner() {
+    if (metricRunner == null) {
+      RetryPolicy retry = new RetryPolicy(AzureServices.integer(settings, Settings.WAREHOUSE_QUERY_MAX_ATTEMPTS, 4),
+          Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0);
+      int maxCatchUp = AzureServices.integer(settings, Settings.METRICS_MAX_CATCHUP_WINDOWS, 24);
+      metricRunner = new MetricRunner(catalog(), warehouse(), metricStore(), metricExport(), clock, retry,
+          Sleeper.SYSTEM, maxCatchUp, () -> UUID.randomUUID().toString(), telemetry(), tracing());
     }
-    return metricExport;
+    return metricRunner;
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Factories: one per port. Azure adapters from other issues are selected here by their settings.
-  // ---------------------------------------------------------------------------------------------
+  /** The deduplicated customer-engineer digest (catalog owners, {@link Settings#NOTIFY_CUSTOMER_ENGINEERS}). */
+  public synchronized NotifyCustomerEngineers notifyCustomerEngineers() {
+    if (notify == null) {
+      notify = AzureServices.notifyCustomerEngineers(settings, catalog().metrics(), notificationStateStore(),
+          notifier(), clock);
+    }
+    return notify;
+  }
+
+  /** The SLO check run after each warehouse-metrics run over the points it wrote. */
+  public synchronized NotifySloBreaches notifySloBreaches() {
+    if (notifySloBreaches == null) {
+      notifySloBreaches = AzureServices.notifySloBreaches(catalog().metrics(), notifyCustomerEngineers());
+    }
+    return notifySloBreaches;
+  }
+
+  /** The freshness watchdog ({@link Settings#METRIC_FRESHNESS_GRACE}). */
+  public synchronized CheckFreshness checkFreshness() {
+    if (checkFreshness == null) {
+      checkFreshness = AzureServices.checkFreshness(settings, metricStore(), () -> catalog().metrics(),
+          notifyCustomerEngineers(), clock);
+    }
+    return checkFreshness;
+  }
+
+  /** {@code GET /api/tenants/{tenantId}/metrics}. */
+  public TenantMetrics tenantMetrics() {
+    return new TenantMetrics(metricStore());
+  }
+
+  /** {@code GET /api/tenants/{tenantId}/telemetry}. */
+  public TenantTelemetry tenantTelemetry() {
+    return new TenantTelemetry(windowStore());
+  }
+
+  /** {@code GET /api/health}. */
+  public HealthCheck healthCheck() {
+    return new HealthCheck(metricStore(), deadLetterStore(), () -> catalog().metrics(), clock);
+  }
+
+  /** The lateness policy ({@link Settings#TELEMETRY_ALLOWED_LATENESS}). @throws IllegalArgumentException if malformed */
+  public synchronized LatenessPolicy latenessPolicy() {
+    if (latenessPolicy == null) {
+      latenessPolicy = LatenessPolicy.of(AzureServices.allowedLateness(settings));
+    }
+    return latenessPolicy;
+  }
+
+  /** The telemetry aggregation use case over this root's window and dead-letter stores and export. */
+  public synchronized AggregateBatch aggregateBatch() {
+    if (aggregateBatch == null) {
+      aggregateBatch = aggregateBatch(windowStore(), deadLetterStore(), metricExport());
+    }
+    return aggregateBatch;
+  }
+
+  /**
+   * A telemetry aggregation use case over the given ports with Pulse's decoders and this root's
+   * lateness policy and clock (replays, tests).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public AggregateBatch aggregateBatch(WindowStore windows, DeadLetterStore deadLetters, MetricExport export) {
+    // one decoder set per pass: decoders keep per-batch caches and are not thread-safe
+    return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, windows, deadLetters, export,
+        latenessPolicy(), clock);
+  }
+
+  /** Reports each aggregated batch to {@link #telemetry()}. */
+  public BatchObserver batchObserver() {
+    return new BatchTelemetry(telemetry());
+  }
+
+  // ---- warehouse ------------------------------------------------------------------------------
 
   /** The warehouse JDBC URL: the setting, else the Key Vault secret it names, else the local DuckDB file. */
   String warehouseJdbcUrl() {
-    String url = settings.get(Settings.WAREHOUSE_JDBC_URL);
-    if (url != null && !url.isBlank()) {
-      return url;
+    Optional<String> url = AzureServices.optional(settings, Settings.WAREHOUSE_JDBC_URL);
+    if (url.isPresent()) {
+      return url.get();
     }
-    String secretName = settings.get(Settings.WAREHOUSE_CONNECTION_SECRET_NAME);
-    if (secretName != null && !secretName.isBlank()) {
-      return createSecretLookup().apply(secretName);
+    Optional<String> secretName = AzureServices.optional(settings, Settings.WAREHOUSE_CONNECTION_SECRET_NAME);
+    if (secretName.isPresent()) {
+      return secretSource().secret(secretName.get());
     }
     return "jdbc:duckdb:" + localDir().resolve(DEFAULT_WAREHOUSE_FILE);
   }
@@ -183,55 +470,5 @@ public final class CompositionRoot {
           + " must start with jdbc:sqlserver: or jdbc:duckdb:, got " + url.split(";")[0]);
     }
     return new JdbcWarehouse(source, name);
-  }
-
-  /** Local default: in-process store. The Cosmos DB adapter (another issue) is selected here. */
-  private MetricStore createMetricStore() {
-    return new InMemoryMetricStore();
-  }
-
-  /** Local default: JSON lines under {@code <localDir>/export}. The Event Hubs exporter is selected here. */
-  private MetricExport createMetricExport() {
-    return new JsonLinesExport(localDir().resolve("export"));
-  }
-
-  /**
-   * Secret lookup by name (Key Vault in Azure). The Key Vault adapter lands with another issue and
-   * is wired here; until then a secret name setting fails fast with a clear message.
-   */
-  private Function<String, String> createSecretLookup() {
-    return name -> {
-      throw new IllegalStateException("secret '" + name + "' requested through "
-          + Settings.WAREHOUSE_CONNECTION_SECRET_NAME + " but no Key Vault adapter is configured");
-    };
-  }
-
-  private synchronized TokenCredential credential() {
-    if (credential == null) {
-      DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
-      String clientId = settings.get(Settings.AZURE_CLIENT_ID);
-      if (clientId != null && !clientId.isBlank()) {
-        builder.managedIdentityClientId(clientId);
-      }
-      credential = builder.build();
-    }
-    return credential;
-  }
-
-  private String setting(String name, String fallback) {
-    String v = settings.get(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
-
-  private int intSetting(String name, int fallback) {
-    String v = settings.get(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("app setting " + name + " must be an integer, got '" + v + "'", e);
-    }
   }
 }

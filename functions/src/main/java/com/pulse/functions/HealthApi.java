@@ -19,9 +19,9 @@ import java.util.Optional;
 public final class HealthApi {
   private final HealthCheck useCase;
 
-  /** Used by the Functions host. */
+  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
   public HealthApi() {
-    this(FunctionServices.shared().health());
+    this(CompositionRoot.get().healthCheck());
   }
 
   /** @throws NullPointerException if {@code useCase} is null */

@@ -9,7 +9,11 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
+import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.TelemetryBatch;
+import com.pulse.app.telemetry.TelemetryEvent;
+import io.opentelemetry.context.Context;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -27,15 +31,23 @@ import java.util.logging.Level;
  * outage pauses the partition instead of checkpointing past unprocessed events; redelivery is safe
  * because documents skip sequence numbers they already hold.
  *
+ * <p>Each invocation is a CONSUMER span ({@link PulseTracing#invocation}) linked to the producers'
+ * span contexts (the events' W3C {@code traceparent} properties, OpenTelemetry messaging
+ * conventions for batch receive); a batch of one event continues its producer's trace as parent.
+ * Every batch is reported to the {@link BatchObserver} (custom metrics).
+ *
  * <p>Thin entry point: binding data → {@link EventHubBindingData#toBatch} → use case. Thread-safe.
  */
 public final class TelemetryAggregation {
   private final Supplier<AggregateBatch> useCase;
   private final BatchObserver observer;
+  private final Supplier<PulseTracing> tracing;
 
-  /** Used by the Functions host: the graph comes from {@link TelemetryWiring#get()}. */
+  /** Used by the Functions host: the graph comes from {@link CompositionRoot#get()}. */
   public TelemetryAggregation() {
-    this(() -> TelemetryWiring.get().aggregateBatch(), BatchObserver.NONE);
+    this(() -> CompositionRoot.get().aggregateBatch(),
+        (batch, result) -> CompositionRoot.get().batchObserver().observed(batch, result),
+        () -> CompositionRoot.get().tracing());
   }
 
   /**
@@ -46,8 +58,19 @@ public final class TelemetryAggregation {
    * @throws NullPointerException if an argument is null
    */
   public TelemetryAggregation(Supplier<AggregateBatch> useCase, BatchObserver observer) {
+    this(useCase, observer, PulseTracing::noop);
+  }
+
+  /**
+   * As {@link #TelemetryAggregation(Supplier, BatchObserver)} with spans.
+   *
+   * @param tracing span helpers (resolved on each invocation)
+   * @throws NullPointerException if an argument is null
+   */
+  public TelemetryAggregation(Supplier<AggregateBatch> useCase, BatchObserver observer, Supplier<PulseTracing> tracing) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
     this.observer = Objects.requireNonNull(observer, "observer");
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
   }
 
   /**
@@ -99,7 +122,10 @@ public final class TelemetryAggregation {
       ExecutionContext context) {
     TelemetryBatch batch = EventHubBindingData.toBatch(
         events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes);
-    BatchResult result = useCase.get().handle(batch);
+    List<Map<String, String>> eventProperties = batch.events().stream().map(TelemetryEvent::properties).toList();
+    Context parent = eventProperties.size() == 1 ? PulseTracing.extract(eventProperties.get(0)) : Context.root();
+    BatchResult result = tracing.get().invocation("TelemetryAggregation", context.getInvocationId(), "pubsub", parent,
+        PulseTracing.links(eventProperties), () -> useCase.get().handle(batch));
     observer.observed(batch, result);
     context.getLogger().log(Level.INFO,
         "TelemetryAggregation partition={0} events={1} requests={2} deadLettered={3} expired={4} written={5} skipped={6} conflicts={7}",

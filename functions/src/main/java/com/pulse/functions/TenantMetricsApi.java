@@ -22,9 +22,9 @@ import java.util.Optional;
 public final class TenantMetricsApi {
   private final TenantMetrics useCase;
 
-  /** Used by the Functions host. */
+  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
   public TenantMetricsApi() {
-    this(FunctionServices.shared().tenantMetrics());
+    this(CompositionRoot.get().tenantMetrics());
   }
 
   /** @throws NullPointerException if {@code useCase} is null */

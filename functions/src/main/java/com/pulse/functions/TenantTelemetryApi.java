@@ -23,9 +23,9 @@ import java.util.Optional;
 public final class TenantTelemetryApi {
   private final TenantTelemetry useCase;
 
-  /** Used by the Functions host. */
+  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
   public TenantTelemetryApi() {
-    this(FunctionServices.shared().tenantTelemetry());
+    this(CompositionRoot.get().tenantTelemetry());
   }
 
   /** @throws NullPointerException if {@code useCase} is null */

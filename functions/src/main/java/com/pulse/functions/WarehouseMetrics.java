@@ -9,8 +9,14 @@ import com.microsoft.azure.functions.annotation.TimerTrigger;
 import com.pulse.app.MetricOutcome;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RunSummary;
+import com.pulse.app.notify.NotifySloBreaches;
+import com.pulse.app.observability.PulseTracing;
+import com.pulse.domain.metric.MetricPoint;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +28,12 @@ import java.util.logging.Logger;
  * fail the invocation (the next tick catches up its windows); a failing store or export does, so the
  * host's retry policy re-drives the tick (writes are idempotent by point id).
  *
+ * <p>After the run, the points it wrote are checked against their SLOs and the deduplicated
+ * customer-engineer digest is sent ({@link NotifySloBreaches#afterRun}); a failure there is logged
+ * and does not fail the tick (re-running the tick would not re-check points already written; the
+ * next run's points carry an ongoing breach again). The invocation runs in a span
+ * ({@link PulseTracing#invocation}) under which the warehouse queries, store calls and exports nest.
+ *
  * <p>Thin entry point: the work is {@link MetricRunner#runDue}. Thread-safe.
  */
 public final class WarehouseMetrics {
@@ -29,16 +41,33 @@ public final class WarehouseMetrics {
 
   private final Supplier<MetricRunner> runner;
   private final Supplier<Clock> clock;
+  private final Consumer<List<MetricPoint>> afterRun;
+  private final Supplier<PulseTracing> tracing;
 
   /** Used by the Functions host: the graph comes from {@link CompositionRoot#get()}. */
   public WarehouseMetrics() {
-    this(() -> CompositionRoot.get().metricRunner(), () -> CompositionRoot.get().clock());
+    this(() -> CompositionRoot.get().metricRunner(), () -> CompositionRoot.get().clock(),
+        points -> CompositionRoot.get().notifySloBreaches().afterRun(points), () -> CompositionRoot.get().tracing());
   }
 
-  /** For tests and other hosts. @throws NullPointerException if an argument is null */
+  /** For tests and other hosts: no SLO check, no spans. @throws NullPointerException if an argument is null */
   public WarehouseMetrics(Supplier<MetricRunner> runner, Supplier<Clock> clock) {
+    this(runner, clock, points -> {}, PulseTracing::noop);
+  }
+
+  /**
+   * @param runner the use case (resolved per invocation, so it can be built lazily)
+   * @param clock the clock the run's {@code as of} comes from
+   * @param afterRun told the points each run wrote (the SLO check)
+   * @param tracing span helpers
+   * @throws NullPointerException if an argument is null
+   */
+  public WarehouseMetrics(Supplier<MetricRunner> runner, Supplier<Clock> clock, Consumer<List<MetricPoint>> afterRun,
+      Supplier<PulseTracing> tracing) {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.afterRun = Objects.requireNonNull(afterRun, "afterRun");
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
   }
 
   /**
@@ -62,15 +91,24 @@ public final class WarehouseMetrics {
    * @throws com.pulse.app.port.DependencyException if the store or export fails
    */
   public RunSummary tick(String timerInfo, ExecutionContext context) {
-    Logger log = context.getLogger();
+    return tracing.get().invocation("WarehouseMetrics", context.getInvocationId(), "timer", Context.root(), List.of(),
+        () -> runAndNotify(timerInfo, context.getLogger(), context.getInvocationId()));
+  }
+
+  private RunSummary runAndNotify(String timerInfo, Logger log, String invocationId) {
     boolean pastDue = isPastDue(timerInfo);
-    log.info(() -> "WarehouseMetrics tick, invocation " + context.getInvocationId() + ", isPastDue=" + pastDue);
+    log.info(() -> "WarehouseMetrics tick, invocation " + invocationId + ", isPastDue=" + pastDue);
     RunSummary summary = runner.get().runDue(clock.get().instant());
     log.info(summary::toString);
     for (MetricOutcome o : summary.outcomes()) {
       if (o.status() == MetricOutcome.Status.FAILED) {
         log.log(Level.WARNING, () -> "metric " + o.metric() + " failed after " + o.attempts() + " attempts: " + o.error());
       }
+    }
+    try {
+      afterRun.accept(summary.points());
+    } catch (RuntimeException e) {
+      log.log(Level.WARNING, "SLO digest after run " + summary.runId() + " failed", e);
     }
     return summary;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulse.domain.catalog.CatalogLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,9 +69,19 @@ class PulseCliTest {
   void demoWritesTableReportAndExport(@TempDir Path dir) throws Exception {
     String out = run("demo", "--dir", dir.toString(), "--history", "2");
     assertThat(out).contains("METRIC").contains("on_time_delivery_rate").contains("0 failed");
+    assertThat(out).contains("Telemetry demo:").contains("SERVICE").contains("checkout");
     String html = Files.readString(dir.resolve("report.html"));
-    assertThat(html.split("<canvas ", -1)).hasSize(10);
+    int metricCharts = CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE).metrics().size();
+    int telemetryCharts = 3; // requests/min, error %, p95 per service
+    assertThat(html.split("<canvas ", -1)).hasSize(metricCharts + telemetryCharts + 1);
+    assertThat(html).contains("Telemetry: p95 latency");
     assertThat(Files.readAllLines(dir.resolve("export").resolve("MetricPoints.jsonl"))).isNotEmpty();
     assertThat(dir.resolve("tpch-sf0.01.duckdb")).exists();
+    // the sample catalog has SLOs the TPC-H data breaches: the digest lands in the outbox
+    assertThat(out).containsPattern("SLO digest: [1-9]\\d* emails");
+    try (var outbox = Files.list(dir.resolve("outbox"))) {
+      assertThat(outbox.filter(f -> f.toString().endsWith(".eml"))).isNotEmpty();
+    }
+    assertThat(Files.readAllLines(dir.resolve("deadletter.jsonl"))).isNotEmpty();
   }
 }

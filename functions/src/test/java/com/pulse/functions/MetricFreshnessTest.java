@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.adapter.local.InMemoryNotificationStateStore;
 import com.pulse.app.notify.CheckFreshness;
+import com.pulse.app.observability.InMemoryTelemetry;
+import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.config.Settings;
 import com.pulse.domain.metric.JobState;
 import com.pulse.domain.notify.DigestEmail;
@@ -75,5 +77,21 @@ class MetricFreshnessTest {
     assertThat(result.stale()).isEmpty();
     assertThat(result.notification().resolved()).isEqualTo(1);
     assertThat(sent.get(3).text()).contains("[RESOLVED] stale metric on_time_rate");
+  }
+
+  @Test
+  void eachRunSetsTheFreshnessGaugeFromTheJobStates() {
+    stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-20T00:00:00Z"), "r", null, "ok", null, 0));
+    stores.jobs.put("open_tickets", new JobState("open_tickets", null, "r", null, "failed", "boom", 1));
+    try (InMemoryTelemetry otel = new InMemoryTelemetry()) {
+      new MetricFreshness(() -> useCase, () -> PulseTelemetry.create(otel.sdk, clock)).run("{}");
+
+      var gauge = otel.collect().get("pulse.metric.freshness").getDoubleGaugeData().getPoints();
+      // 2026-11-20T00:00Z to the clock's 2026-11-21T02:00Z; a metric without a completed window has no point
+      assertThat(gauge).singleElement().satisfies(point -> {
+        assertThat(InMemoryTelemetry.attribute(point.getAttributes(), "metric")).isEqualTo("on_time_rate");
+        assertThat(point.getValue()).isEqualTo(Duration.ofHours(26).toSeconds());
+      });
+    }
   }
 }

@@ -9,10 +9,15 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.app.observability.InMemoryTelemetry;
+import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DependencyException;
+import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,9 +45,9 @@ class TelemetryAggregationTest {
   @BeforeEach
   void setUp() {
     when(context.getLogger()).thenReturn(Logger.getLogger("test"));
-    TelemetryWiring wiring = TelemetryWiring.create(
+    CompositionRoot root = CompositionRoot.create(
         Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M"), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-    var useCase = wiring.aggregateBatch(windows, deadLetters, export);
+    var useCase = root.aggregateBatch(windows, deadLetters, export);
     function = new TelemetryAggregation(() -> useCase, (batch, result) -> observed.add(result));
   }
 
@@ -162,11 +167,40 @@ class TelemetryAggregationTest {
   }
 
   @Test
-  void latenessSettingIsValidated() {
-    assertThat(TelemetryWiring.allowedLateness(Map.of())).isEqualTo(TelemetryWiring.DEFAULT_ALLOWED_LATENESS);
-    assertThatThrownBy(() -> TelemetryWiring.allowedLateness(Map.of("TELEMETRY_ALLOWED_LATENESS", "5 minutes")))
-        .hasMessageContaining("TELEMETRY_ALLOWED_LATENESS");
-    assertThat(List.of(TelemetryWiring.allowedLateness(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT30S"))))
-        .containsExactly(java.time.Duration.ofSeconds(30));
+  @SuppressWarnings("unchecked")
+  void theInvocationSpanContinuesTheProducersTraceAndLinksEveryEvent() {
+    String producer = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    String other = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    try (InMemoryTelemetry otel = new InMemoryTelemetry()) {
+      TelemetryAggregation traced = new TelemetryAggregation(
+          () -> root().aggregateBatch(windows, deadLetters, export), BatchObserver.NONE, () -> PulseTracing.create(otel.sdk));
+      Map<String, Object> partitionContext = Map.of("PartitionId", "7");
+
+      traced.process(new byte[][] {json("contoso", "2026-11-20T10:00:01Z", 10, "ok")}, partitionContext,
+          new Map[] {system(1, "0", "2026-11-20T10:00:02Z", "application/json")},
+          new Map[] {Map.of("traceparent", producer)}, new long[] {1}, new String[] {"2026-11-20T10:00:02Z"}, context);
+      traced.process(new byte[][] {json("contoso", "2026-11-20T10:00:03Z", 10, "ok"), json("contoso", "2026-11-20T10:00:04Z", 10, "ok")},
+          partitionContext,
+          new Map[] {system(2, "1", "2026-11-20T10:00:05Z", "application/json"), system(3, "2", "2026-11-20T10:00:06Z", "application/json")},
+          new Map[] {Map.of("traceparent", producer), Map.of("traceparent", other)}, new long[] {2, 3},
+          new String[] {"2026-11-20T10:00:05Z", "2026-11-20T10:00:06Z"}, context);
+
+      List<SpanData> spans = otel.spans.getFinishedSpanItems();
+      assertThat(spans).hasSize(2).allSatisfy(span -> {
+        assertThat(span.getName()).isEqualTo("TelemetryAggregation");
+        assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+      });
+      // one event: its producer is the parent
+      assertThat(spans.get(0).getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+      assertThat(spans.get(0).getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+      // a batch: a new trace linked to every producer
+      assertThat(spans.get(1).getParentSpanContext().isValid()).isFalse();
+      assertThat(spans.get(1).getLinks()).extracting(link -> link.getSpanContext().getTraceId())
+          .containsExactly("4bf92f3577b34da6a3ce929d0e0e4736", "0af7651916cd43dd8448eb211c80319c");
+    }
+  }
+
+  private static CompositionRoot root() {
+    return CompositionRoot.create(Map.of(), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
   }
 }

@@ -9,8 +9,16 @@ import com.pulse.adapter.local.JsonLinesExport;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
 import com.pulse.app.RunSummary;
+import com.pulse.app.observability.InMemoryTelemetry;
+import com.pulse.app.observability.PulseTelemetry;
+import com.pulse.app.observability.PulseTracing;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.metric.MetricPoint;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +27,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -115,6 +125,45 @@ class WarehouseMetricsTest {
     assertThat(context.messages).anySatisfy(m -> assertThat(m).contains("2 ok, 0 failed"));
     assertThat(Files.readAllLines(dir.resolve(JsonLinesExport.POINTS_FILE))).hasSize(1);
     db.close();
+  }
+
+  @Test
+  void tickRunsInASpanReportsMetricsAndHandsTheWrittenPointsToTheSloCheck(@TempDir Path dir) throws Exception {
+    DuckDBConnection db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement s = db.createStatement(); InMemoryTelemetry otel = new InMemoryTelemetry()) {
+      s.execute("CREATE TABLE ev (tenant VARCHAR, at TIMESTAMP)");
+      s.execute("INSERT INTO ev VALUES ('a', TIMESTAMP '2024-05-01 09:10:00'), ('b', TIMESTAMP '2024-05-01 09:20:00')");
+      Catalog catalog = CatalogLoader.parse("fn.yaml", new StringReader(CATALOG));
+      Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:05:00Z"), ZoneOffset.UTC);
+      PulseTracing tracing = PulseTracing.create(otel.sdk);
+      MetricRunner runner = new MetricRunner(catalog, new JdbcWarehouse(db::duplicate, "test"), new InMemoryMetricStore(),
+          new JsonLinesExport(dir), clock, RetryPolicy.DEFAULT, d -> { }, 24, () -> "run-1",
+          PulseTelemetry.create(otel.sdk, clock), tracing);
+      List<MetricPoint> checked = new ArrayList<>();
+      FakeContext context = new FakeContext();
+
+      RunSummary summary = new WarehouseMetrics(() -> runner, () -> clock, points -> {
+        checked.addAll(points);
+        throw new IllegalStateException("mail service rejected the digest");
+      }, () -> tracing).tick("{}", context);
+
+      assertThat(summary.pointsWritten()).isEqualTo(2);
+      assertThat(checked).extracting(MetricPoint::tenantId).containsExactlyInAnyOrder("a", "b");
+      assertThat(checked).isEqualTo(summary.points());
+      // the failed digest is logged, the tick still succeeds
+      assertThat(context.messages).anySatisfy(m -> assertThat(m).startsWith("WARNING").contains("SLO digest"));
+      SpanData invocation = otel.spans.getFinishedSpanItems().stream()
+          .filter(span -> span.getName().equals("WarehouseMetrics")).findFirst().orElseThrow();
+      assertThat(otel.spans.getFinishedSpanItems()).filteredOn(span -> span.getName().startsWith("warehouse query "))
+          .hasSize(2).allSatisfy(span -> assertThat(span.getParentSpanId()).isEqualTo(invocation.getSpanId()));
+      Map<String, MetricData> metrics = otel.collect();
+      assertThat(metrics.get("pulse.metric.runs").getLongSumData().getPoints()).extracting(LongPointData::getValue)
+          .containsExactly(1L, 1L);
+      assertThat(metrics.get("pulse.metric.query_duration").getHistogramData().getPoints())
+          .extracting(HistogramPointData::getCount).containsExactlyInAnyOrder(1L, 1L);
+    } finally {
+      db.close();
+    }
   }
 
   @Test

@@ -2,12 +2,16 @@ package com.pulse.app.notify;
 
 import com.pulse.app.port.MetricStore;
 import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.metric.JobState;
 import com.pulse.domain.notify.Evaluation;
 import com.pulse.domain.notify.Finding;
 import com.pulse.domain.notify.FreshnessPolicy;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +33,16 @@ public final class CheckFreshness {
    * @param checked metrics with a job state
    * @param stale names of stale metrics, sorted
    * @param notification what the digest step did
+   * @param lastCompletedWindowEnds metric name to the end of its last completed window (metrics
+   *     that completed one), for the freshness gauge
    */
-  public record Result(int checked, List<String> stale, NotifyCustomerEngineers.Result notification) {}
+  public record Result(int checked, List<String> stale, NotifyCustomerEngineers.Result notification,
+      Map<String, Instant> lastCompletedWindowEnds) {
+    /** @throws NullPointerException if {@code lastCompletedWindowEnds} is null */
+    public Result {
+      lastCompletedWindowEnds = Map.copyOf(lastCompletedWindowEnds);
+    }
+  }
 
   /** @throws NullPointerException if an argument is null */
   public CheckFreshness(MetricStore store, Supplier<List<MetricDefinition>> catalog, FreshnessPolicy policy,
@@ -48,10 +60,16 @@ public final class CheckFreshness {
    */
   public Result run() {
     List<MetricDefinition> metrics = catalog.get();
-    Evaluation evaluation = policy.evaluate(metrics,
-        store.readJobs(metrics.stream().map(MetricDefinition::name).toList()), clock.instant());
+    Map<String, JobState> jobs = store.readJobs(metrics.stream().map(MetricDefinition::name).toList());
+    Evaluation evaluation = policy.evaluate(metrics, jobs, clock.instant());
     NotifyCustomerEngineers.Result sent = notify.run(List.of(evaluation));
+    Map<String, Instant> completed = new TreeMap<>();
+    jobs.forEach((metric, job) -> {
+      if (job.lastCompletedWindowEnd() != null) {
+        completed.put(metric, job.lastCompletedWindowEnd());
+      }
+    });
     return new Result(evaluation.checkedKeys().size(),
-        evaluation.findings().stream().map(Finding::metric).sorted().toList(), sent);
+        evaluation.findings().stream().map(Finding::metric).sorted().toList(), sent, completed);
   }
 }

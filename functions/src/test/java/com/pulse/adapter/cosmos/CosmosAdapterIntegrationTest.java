@@ -13,7 +13,7 @@ import com.pulse.app.observability.PulseTracing;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
-import com.pulse.functions.AzureAdapters;
+
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.metrics.data.DoublePointData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -47,7 +47,7 @@ class CosmosAdapterIntegrationTest {
 
   private final InMemoryTelemetry otel = new InMemoryTelemetry();
   private final String database = "pulse-" + UUID.randomUUID();
-  private final AzureAdapters.CosmosStores stores = AzureAdapters.cosmosStores(CosmosFixture.client(), database,
+  private final CosmosStores stores = CosmosStores.open(CosmosFixture.client(), database,
       true, PulseTelemetry.create(otel.sdk, Clock.systemUTC()), PulseTracing.create(otel.sdk));
 
   @AfterEach
@@ -107,7 +107,7 @@ class CosmosAdapterIntegrationTest {
     stores.windows().create(window("acme", "PT1H", 1));
     ObjectNode minute = container("windows").readItem(window("acme", "PT1M", 1).id(), new PartitionKey("acme"), ObjectNode.class).getItem();
     ObjectNode hour = container("windows").readItem(window("acme", "PT1H", 1).id(), new PartitionKey("acme"), ObjectNode.class).getItem();
-    assertThat(minute.get("ttl").asLong()).isEqualTo(AzureAdapters.MINUTE_WINDOW_TTL.getSeconds());
+    assertThat(minute.get("ttl").asLong()).isEqualTo(CosmosStores.MINUTE_WINDOW_TTL.getSeconds());
     assertThat(hour.has("ttl")).isFalse();
   }
 

@@ -3,7 +3,7 @@ package com.pulse.adapter.cosmos;
 import com.azure.cosmos.CosmosClient;
 import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
-import com.pulse.functions.AzureAdapters;
+
 import java.util.UUID;
 
 /** One client on the shared {@link CosmosTestServer}; every call to {@link #freshStores} gets a new database. */
@@ -19,12 +19,12 @@ final class CosmosFixture {
     return client;
   }
 
-  /** The production stores (built like {@link AzureAdapters} does) on a new, empty database. */
-  static AzureAdapters.CosmosStores freshStores(PulseTelemetry telemetry, PulseTracing tracing) {
-    return AzureAdapters.cosmosStores(client(), "pulse-" + UUID.randomUUID(), true, telemetry, tracing);
+  /** The production stores (built like {@code CompositionRoot} does) on a new, empty database. */
+  static CosmosStores freshStores(PulseTelemetry telemetry, PulseTracing tracing) {
+    return CosmosStores.open(client(), "pulse-" + UUID.randomUUID(), true, telemetry, tracing);
   }
 
-  static AzureAdapters.CosmosStores freshStores() {
+  static CosmosStores freshStores() {
     return freshStores(PulseTelemetry.noop(), PulseTracing.noop());
   }
 }

@@ -1,0 +1,39 @@
+package com.pulse.app.observability;
+
+import com.pulse.app.telemetry.BatchObserver;
+import com.pulse.app.telemetry.BatchResult;
+import com.pulse.app.telemetry.TelemetryBatch;
+import com.pulse.app.telemetry.TelemetryEvent;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import java.util.Objects;
+
+/**
+ * Reports every aggregated telemetry batch to {@link PulseTelemetry}: {@code pulse.telemetry.events}
+ * by outcome ({@code aggregated} = events not dead-lettered, {@code deadlettered}),
+ * {@code pulse.telemetry.event_lag} per event (clock now − enqueued time),
+ * {@code pulse.windows.written} per granularity ({@code PT1M}, {@code PT1H}) and
+ * {@code pulse.deadletter.count}. Thread-safe; never throws for a well-formed batch and result.
+ */
+public final class BatchTelemetry implements BatchObserver {
+  private final PulseTelemetry telemetry;
+
+  /** @throws NullPointerException if {@code telemetry} is null */
+  public BatchTelemetry(PulseTelemetry telemetry) {
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+  }
+
+  @Override
+  public void observed(TelemetryBatch batch, BatchResult result) {
+    String partition = batch.partition();
+    telemetry.events(partition, EventOutcome.AGGREGATED, Math.max(0, result.events() - result.deadLettered()));
+    if (result.deadLettered() > 0) {
+      telemetry.events(partition, EventOutcome.DEADLETTERED, result.deadLettered());
+      telemetry.deadLettered(partition, result.deadLettered());
+    }
+    for (TelemetryEvent event : batch.events()) {
+      telemetry.eventLag(partition, event.enqueuedTime());
+    }
+    telemetry.windowsWritten(Granularity.MINUTE.iso(), result.minuteDocumentsWritten());
+    telemetry.windowsWritten(Granularity.HOUR.iso(), result.hourDocumentsWritten());
+  }
+}

@@ -1,0 +1,60 @@
+package com.pulse.app.observability;
+
+import com.pulse.app.port.MetricExport;
+import com.pulse.domain.export.MetricPointRecord;
+import com.pulse.domain.export.TelemetryWindowRecord;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link MetricExport} that runs every non-empty export call of the export it wraps in a PRODUCER
+ * span ({@link PulseTracing#export}) and counts each failed call on {@code pulse.export.failures}
+ * ({@link PulseTelemetry#exportFailed}) with the ADX table name, then rethrows the failure unchanged
+ * (a failed export still fails the run or batch, so the host re-drives it). Thread-safe if the
+ * wrapped export is.
+ */
+public final class ObservedMetricExport implements MetricExport {
+  /** ADX table of warehouse metric points. */
+  public static final String POINTS_TABLE = "MetricPoints";
+  /** ADX table of telemetry window versions. */
+  public static final String WINDOWS_TABLE = "TelemetryWindows";
+
+  private final MetricExport delegate;
+  private final PulseTelemetry telemetry;
+  private final PulseTracing tracing;
+
+  /** @throws NullPointerException if an argument is null */
+  public ObservedMetricExport(MetricExport delegate, PulseTelemetry telemetry, PulseTracing tracing) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
+  }
+
+  /** @throws RuntimeException as the wrapped export does (after counting it) */
+  @Override
+  public void exportPoints(List<MetricPointRecord> records) {
+    observe(POINTS_TABLE, records.size(), () -> delegate.exportPoints(records));
+  }
+
+  /** @throws RuntimeException as the wrapped export does (after counting it) */
+  @Override
+  public void exportWindows(List<TelemetryWindowRecord> records) {
+    observe(WINDOWS_TABLE, records.size(), () -> delegate.exportWindows(records));
+  }
+
+  private void observe(String table, int records, Runnable call) {
+    if (records == 0) {
+      call.run();
+      return;
+    }
+    try {
+      tracing.export(table, records, () -> {
+        call.run();
+        return null;
+      });
+    } catch (RuntimeException e) {
+      telemetry.exportFailed(table);
+      throw e;
+    }
+  }
+}
