@@ -1,10 +1,8 @@
 package com.pulse.domain.query;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.DDSketchProtoBinding;
-import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
 import com.pulse.domain.telemetry.WindowDocument;
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.pulse.domain.telemetry.aggregate.LatencySketches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,8 +21,8 @@ import org.apache.datasketches.hll.Union;
  * the HyperLogLog sketches (Apache DataSketches HLL {@link Union}, sized to the largest input lgK).
  *
  * <p>Sketch formats are those of {@link WindowDocument}: {@code DDSketch#serialize()} bytes, which
- * are the DDSketch protobuf message ({@code ddsketch.proto}, parsed with the generated class and
- * {@link DDSketchProtoBinding#fromProto}) and DataSketches HLL compact images; an empty user sketch means no
+ * are the DDSketch protobuf message, read by {@link LatencySketches#deserialize} (the one decoder of
+ * Pulse's latency sketches), and DataSketches HLL compact images; an empty user sketch means no
  * user ids. Stateless and thread-safe.
  */
 public final class WindowMerger {
@@ -57,7 +55,7 @@ public final class WindowMerger {
     long late = 0;
     double latencySumMs = 0;
     Instant end = first.windowEnd();
-    DDSketch latency = null;
+    DDSketch latency = LatencySketches.newSketch();
     List<HllSketch> users = new ArrayList<>();
     for (WindowDocument d : group) {
       count += d.count();
@@ -65,18 +63,13 @@ public final class WindowMerger {
       late += d.lateCount();
       latencySumMs += d.latencySumMs();
       if (d.latencySketch().length > 0) {
-        DDSketch sketch = decodeLatency(d);
-        if (latency == null) {
-          latency = sketch;
-        } else {
-          latency.mergeWith(sketch);
-        }
+        latency.mergeWith(decodeLatency(d));
       }
       if (d.userSketch().length > 0) {
         users.add(decodeUsers(d));
       }
     }
-    boolean hasLatency = latency != null && !latency.isEmpty();
+    boolean hasLatency = !latency.isEmpty();
     return new MergedWindow(first.service(), first.operation(), first.granularity(), first.windowStart(), end,
         group.size(), count, errors, late,
         count == 0 ? null : (double) errors / count,
@@ -99,9 +92,8 @@ public final class WindowMerger {
 
   private static DDSketch decodeLatency(WindowDocument d) {
     try {
-      return DDSketchProtoBinding.fromProto(UnboundedSizeDenseStore::new,
-          com.datadoghq.sketch.ddsketch.proto.DDSketch.parseFrom(d.latencySketch()));
-    } catch (InvalidProtocolBufferException | RuntimeException e) {
+      return LatencySketches.deserialize(d.latencySketch());
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException("undecodable latency sketch in window document " + d.id(), e);
     }
   }

@@ -1,9 +1,8 @@
 package com.pulse.domain.query;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.pulse.domain.telemetry.WindowDocument;
-import java.nio.ByteBuffer;
+import com.pulse.domain.telemetry.aggregate.LatencySketches;
 import java.time.Instant;
 import java.util.Arrays;
 import org.apache.datasketches.hll.HllSketch;
@@ -15,11 +14,9 @@ public final class TestWindows {
   /** Builds a document of one partition from raw latencies and user ids, with real sketches. */
   public static WindowDocument doc(String partition, String operation, Instant start, double[] latenciesMs, int[] users,
       long errors) {
-    DDSketch sketch = DDSketches.unboundedDense(0.01);
+    DDSketch sketch = LatencySketches.newSketch();
     Arrays.stream(latenciesMs).forEach(sketch::accept);
-    ByteBuffer buffer = sketch.serialize();
-    byte[] latency = new byte[buffer.remaining()];
-    buffer.get(latency);
+    byte[] latency = LatencySketches.serialize(sketch);
     byte[] userBytes = new byte[0];
     if (users.length > 0) {
       HllSketch hll = new HllSketch(12);

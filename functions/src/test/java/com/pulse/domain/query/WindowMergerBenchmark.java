@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Benchmark                                          Mode  Cnt      Score       Error  Units
  * WindowMergerBenchmark.mergeOneHourOfMinuteWindows  avgt    5  13262.988 ± 30180.523  us/op
  * </pre>
- * About 13 ms per hour of minute windows (≈ 55 µs per document: protobuf parse of the sketch, DDSketch
+ * About 13 ms per hour of minute windows (≈ 55 µs per document: sketch decode, DDSketch
  * merge, HLL heapify and union), the same order as the single-partition Cosmos query that fetches
  * them; a day of hourly roll-ups (96 documents) costs proportionally less.
  */
