@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * the JSON-lines export and a self-contained HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the sample catalog on embedded TPC-H data; print a table and write .pulse/report.html.")
+    description = "Run the sample catalog on embedded TPC-H data and replay synthetic telemetry; print tables, email SLO digests to the outbox, write .pulse/report.html.")
 final class DemoCommand implements Callable<Integer> {
   /** The end of the TPC-H order calendar (latest o_orderdate). */
   static final String TPCH_AS_OF = "1998-08-02";
@@ -105,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("%n%s%nSLO digest: %d emails to %s%n", summary, digest.emailsSent(),
         dir.resolve("outbox").toAbsolutePath());
 
+    Files.deleteIfExists(dir.resolve(CompositionRoot.DEAD_LETTER_FILE));
     TelemetryDemo.Result telemetry = TelemetryDemo.run(dir, seed, root.clock());
     TelemetryDemoTable.print(out, telemetry);
     report.addSection("Telemetry", TelemetryDemoTable.summary(telemetry));

@@ -30,7 +30,12 @@ final class TelemetryDemoTable {
     for (WindowSummary w : r.minuteWindows()) {
       tenants.computeIfAbsent(w.service(), s -> new TreeSet<>()).add(w.tenantId());
     }
-    out.printf("%nTelemetry demo: %s%n%n", summary(r));
+    out.printf("%nTelemetry demo: %,d events in %d Capture files replayed through the Event Hub handler%n",
+        r.replay().events(), r.replay().files());
+    out.printf("  %,d requests in %,d minute windows; %,d dead-lettered (%,d malformed generated); "
+            + "%,d window document writes, %,d skipped as already applied%n%n",
+        r.replay().requests(), r.minuteWindows().size(), r.replay().deadLettered(), r.generated().malformed(),
+        r.replay().documentsWritten(), r.replay().documentsSkipped());
     String fmt = "%-16s %7s %7s %12s %8s %11s %19s%n";
     out.printf(fmt, "SERVICE", "TENANTS", "MINUTES", "REQUESTS", "ERRORS", "PEAK REQ/M", "P95 MS (MIN-MAX)");
     for (TelemetryDemo.ServiceSeries s : r.charts()) {

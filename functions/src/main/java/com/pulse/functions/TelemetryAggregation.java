@@ -6,12 +6,13 @@ import com.microsoft.azure.functions.annotation.Cardinality;
 import com.microsoft.azure.functions.annotation.EventHubTrigger;
 import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
+import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
-import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ import java.util.logging.Level;
  *
  * <p>Each invocation is a CONSUMER span ({@link PulseTracing#invocation}) linked to the producers'
  * span contexts (the events' W3C {@code traceparent} properties, OpenTelemetry messaging
- * conventions for batch receive); a batch of one event continues its producer's trace as parent.
+ * conventions for batch receive); a batch of one event continues its producer's trace as parent,
+ * any other batch has the host's trace context ({@link HostTrace}) as parent.
  * Every batch is reported to the {@link BatchObserver} (custom metrics).
  *
  * <p>Thin entry point: binding data → {@link EventHubBindingData#toBatch} → use case. Thread-safe.
@@ -123,7 +125,8 @@ public final class TelemetryAggregation {
     TelemetryBatch batch = EventHubBindingData.toBatch(
         events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes);
     List<Map<String, String>> eventProperties = batch.events().stream().map(TelemetryEvent::properties).toList();
-    Context parent = eventProperties.size() == 1 ? PulseTracing.extract(eventProperties.get(0)) : Context.root();
+    Context producer = eventProperties.size() == 1 ? PulseTracing.extract(eventProperties.get(0)) : Context.root();
+    Context parent = Span.fromContext(producer).getSpanContext().isValid() ? producer : HostTrace.parent(context);
     BatchResult result = tracing.get().invocation("TelemetryAggregation", context.getInvocationId(), "pubsub", parent,
         PulseTracing.links(eventProperties), () -> useCase.get().handle(batch));
     observer.observed(batch, result);

@@ -12,7 +12,6 @@ import com.pulse.app.RunSummary;
 import com.pulse.app.notify.NotifySloBreaches;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.domain.metric.MetricPoint;
-import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -91,7 +90,7 @@ public final class WarehouseMetrics {
    * @throws com.pulse.app.port.DependencyException if the store or export fails
    */
   public RunSummary tick(String timerInfo, ExecutionContext context) {
-    return tracing.get().invocation("WarehouseMetrics", context.getInvocationId(), "timer", Context.root(), List.of(),
+    return tracing.get().invocation("WarehouseMetrics", context.getInvocationId(), "timer", HostTrace.parent(context), List.of(),
         () -> runAndNotify(timerInfo, context.getLogger(), context.getInvocationId()));
   }
 
