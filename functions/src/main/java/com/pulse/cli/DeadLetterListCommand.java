@@ -1,8 +1,7 @@
 package com.pulse.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pulse.adapter.json.JsonMappers;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.domain.telemetry.DeadLetter;
 import java.io.PrintWriter;
@@ -18,8 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code pulse deadletter list [--partition P] [--limit N] [--format table|jsonl]}. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List dead-lettered telemetry events, oldest first.")
 public final class DeadLetterListCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final ObjectMapper JSON = JsonMappers.iso();
 
   @Spec private CommandSpec spec;
 

@@ -16,7 +16,6 @@ import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowSummaries;
 import com.pulse.domain.telemetry.aggregate.WindowSummary;
-import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,7 +101,7 @@ public final class TelemetryReplay {
         byPartition.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
       }
     }
-    AggregateBatch useCase = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, windows, deadLetters, export, policy, clock);
+    AggregateBatch useCase = AggregateBatch.withPulseDecoders(windows, deadLetters, export, policy, clock);
     long events = 0;
     long requests = 0;
     long dead = 0;

@@ -44,7 +44,6 @@ import com.pulse.config.Settings;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
-import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -424,9 +423,7 @@ public final class CompositionRoot {
    * @throws NullPointerException if an argument is null
    */
   public AggregateBatch aggregateBatch(WindowStore windows, DeadLetterStore deadLetters, MetricExport export) {
-    // one decoder set per pass: decoders keep per-batch caches and are not thread-safe
-    return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, windows, deadLetters, export,
-        latenessPolicy(), clock);
+    return AggregateBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock);
   }
 
   /** Reports each aggregated batch to {@link #telemetry()}. */

@@ -2,12 +2,11 @@ package com.pulse.functions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
+import com.pulse.adapter.json.JsonMappers;
 import com.pulse.app.port.DependencyException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,8 +25,7 @@ import java.util.logging.Logger;
  */
 final class HttpJson {
   private static final Logger LOG = Logger.getLogger(HttpJson.class.getName());
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  static final ObjectMapper JSON = JsonMappers.iso();
 
   private HttpJson() {}
 

@@ -1,12 +1,9 @@
 package com.pulse.adapter.cosmos;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pulse.adapter.json.JsonMappers;
 
 /**
  * Generic mapping between Pulse's records and Cosmos DB JSON documents, with Jackson: record
@@ -22,12 +19,7 @@ public final class CosmosDocuments {
   /** Cosmos DB's entity tag property. */
   public static final String ETAG = "_etag";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-      .build();
+  private static final ObjectMapper MAPPER = JsonMappers.iso();
 
   private CosmosDocuments() {}
 

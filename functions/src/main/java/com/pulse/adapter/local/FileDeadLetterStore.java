@@ -1,8 +1,7 @@
 package com.pulse.adapter.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pulse.adapter.json.JsonMappers;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.domain.telemetry.DeadLetter;
 import java.io.IOException;
@@ -21,8 +20,7 @@ import java.util.List;
  * every change. Thread-safe within one process; not for concurrent processes.
  */
 public final class FileDeadLetterStore implements DeadLetterStore {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private static final ObjectMapper JSON = JsonMappers.iso();
   private final Path file;
   private final InMemoryDeadLetterStore memory;
 

@@ -14,6 +14,7 @@ import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowAccumulator;
 import com.pulse.domain.telemetry.aggregate.WindowAggregator;
 import com.pulse.domain.telemetry.aggregate.WindowDocuments;
+import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,17 @@ public final class AggregateBatch {
     this.export = Objects.requireNonNull(export, "export");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * The use case with Pulse's decoders ({@link TelemetryDecoders}: OTLP protobuf, OTLP/JSON, Pulse
+   * JSON by content type), a fresh set per call since decoders keep per-batch caches.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static AggregateBatch withPulseDecoders(WindowStore windows, DeadLetterStore deadLetters, MetricExport export,
+      LatenessPolicy policy, Clock clock) {
+    return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, windows, deadLetters, export, policy, clock);
   }
 
   /**
