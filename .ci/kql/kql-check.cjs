@@ -12,7 +12,8 @@
 // Result:
 //   { "schema": [{"file", "line", "command", "diagnostics": [...]}],
 //     "adxSymbols": ["MetricPoints", ...],
-//     "queries": [{"id", "target", "diagnostics": [{"severity", "message", "line", "column"}]}] }
+//     "queries": [{"id", "target", "diagnostics": [{"severity", "message", "line", "column"}],
+//                  "columns": {"Name": "type", ...} | null}] }
 //
 // Control commands and queries are analysed separately, as the language service expects: each
 // script is split into commands (a command starts with '.' in column 0), each command is analysed
@@ -52,6 +53,18 @@ function diagnostics(text, globals) {
     out.push({ severity: String(d.Severity), message: d.Message, ...lineCol(text, d.Start) });
   }
   return { code, diagnostics: out };
+}
+
+/** Result columns of a tabular query as {name: type}, or null for a scalar or unknown result. */
+function columnsOf(code) {
+  const type = code.ResultType;
+  if (!type || !type.Columns) return null;
+  const out = {};
+  for (let i = 0; i < type.Columns.Count; i++) {
+    const c = type.Columns.getItem(i);
+    out[c.Name] = c.Type ? c.Type.Name : null;
+  }
+  return out;
 }
 
 /** Splits a script into control commands: a command starts at a line whose first char is '.'. */
@@ -136,7 +149,8 @@ function main() {
   for (const q of request.queries || []) {
     const globals = q.target === 'adx' ? adx : logs;
     if (!globals) throw new Error(`no schema for target ${q.target} of query ${q.id}`);
-    results.queries.push({ id: q.id, target: q.target, diagnostics: diagnostics(q.text, globals).diagnostics });
+    const analysed = diagnostics(q.text, globals);
+    results.queries.push({ id: q.id, target: q.target, diagnostics: analysed.diagnostics, columns: columnsOf(analysed.code) });
   }
   process.stdout.write(JSON.stringify(results));
 }
