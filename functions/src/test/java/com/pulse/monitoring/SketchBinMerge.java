@@ -12,8 +12,9 @@ import java.util.TreeMap;
  *
  * <p>Exported bins ({@code TelemetryWindowRecord.sketchBins}): key {@code k} (decimal string) counts
  * values in {@code [gamma^(k-1), gamma^k)}; its representative value is {@code 2 * gamma^k / (gamma + 1)}.
- * Merge = sum of counts per key over partitions; quantile {@code q} = the value of the first bin (zero
- * bucket first, then ascending key) whose cumulative count exceeds the rank {@code q * (n - 1)}.
+ * The zero bucket (0 ms) is walked first, as a bin of its own. Merge = sum of counts per key over
+ * partitions; quantile {@code q} = the value of the first bin (ascending) whose cumulative count
+ * exceeds the rank {@code q * (n - 1)}.
  * Source: Masson, Rim, Lee, "DDSketch", VLDB 2019; {@code DDSketch.getValueAtQuantile} in
  * DataDog/sketches-java.
  */
