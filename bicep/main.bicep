@@ -122,7 +122,7 @@ param onCallSmsNumbers array = []
 param onCallWebhookUrl string = ''
 
 @description('Base URL of the runbooks linked from alerts.')
-param runbookBaseUrl string = 'https://github.com/pulse/pulse/blob/main/docs/runbooks'
+param runbookBaseUrl string = 'https://github.com/pulse/pulse/blob/main/docs/RUNBOOK.md'
 
 // ---------------------------------------------------------------- names
 var token = toLower(uniqueString(subscription().id, environmentName, location))
