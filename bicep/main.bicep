@@ -164,6 +164,20 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+// Subscription Activity Log (role assignments, deployments, policy) into the workspace, as table
+// AzureActivity: the access-audit workbook and SECURITY.md's review path read it. A subscription
+// holds at most 5 diagnostic settings; the name carries the environment so dev and prod can share one.
+resource activityLogToWorkspace 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'pulse-activity-${environmentName}'
+  properties: {
+    workspaceId: monitoring.outputs.workspaceId
+    logs: [for category in ['Administrative', 'Security', 'Policy', 'Alert']: {
+      category: category
+      enabled: true
+    }]
+  }
+}
+
 module monitoring 'modules/monitoring.bicep' = {
   scope: rg
   name: 'monitoring'
