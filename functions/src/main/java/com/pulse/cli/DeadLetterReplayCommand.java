@@ -86,7 +86,13 @@ public final class DeadLetterReplayCommand implements Callable<Integer> {
     for (DeadLetter d : letters) {
       byPartition.computeIfAbsent(d.partition(), k -> new ArrayList<>()).add(d);
     }
-    DeadLetterRepublisher hub = republisher.get();
+    DeadLetterRepublisher hub;
+    try {
+      hub = republisher.get();
+    } catch (IllegalStateException notConfigured) {
+      spec.commandLine().getErr().println("deadletter replay: " + notConfigured.getMessage());
+      return 2;
+    }
     int sent = 0;
     for (Map.Entry<String, List<DeadLetter>> e : byPartition.entrySet()) {
       hub.publish(e.getKey(), e.getValue());

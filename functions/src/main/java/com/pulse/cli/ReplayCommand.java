@@ -71,13 +71,15 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     TelemetryReplay.Result result;
+    Granularity windowSize;
     try {
+      windowSize = Granularity.ofIso(granularity);
       result = replays.get().replay(inputs, partition, batchSize);
     } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
       spec.commandLine().getErr().println("replay: " + e.getMessage());
       return 2;
     }
-    List<WindowSummary> windows = result.windows(Granularity.ofIso(granularity));
+    List<WindowSummary> windows = result.windows(windowSize);
     if (format == Format.jsonl) {
       windows.forEach(w -> out.println(jsonLine(w)));
     } else {

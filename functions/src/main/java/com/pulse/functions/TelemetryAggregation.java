@@ -7,6 +7,7 @@ import com.microsoft.azure.functions.annotation.EventHubTrigger;
 import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import java.util.Map;
@@ -30,15 +31,23 @@ import java.util.logging.Level;
  */
 public final class TelemetryAggregation {
   private final Supplier<AggregateBatch> useCase;
+  private final BatchObserver observer;
 
   /** Used by the Functions host: the graph comes from {@link TelemetryWiring#get()}. */
   public TelemetryAggregation() {
-    this(() -> TelemetryWiring.get().aggregateBatch());
+    this(() -> TelemetryWiring.get().aggregateBatch(), BatchObserver.NONE);
   }
 
-  /** For tests and other hosts. @throws NullPointerException if {@code useCase} is null */
-  public TelemetryAggregation(Supplier<AggregateBatch> useCase) {
+  /**
+   * For the composition root, tests and other hosts.
+   *
+   * @param useCase the use case (resolved on each invocation, so it can be built lazily)
+   * @param observer told about every batch (custom metrics)
+   * @throws NullPointerException if an argument is null
+   */
+  public TelemetryAggregation(Supplier<AggregateBatch> useCase, BatchObserver observer) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   /**
@@ -91,6 +100,7 @@ public final class TelemetryAggregation {
     TelemetryBatch batch = EventHubBindingData.toBatch(
         events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes);
     BatchResult result = useCase.get().handle(batch);
+    observer.observed(batch, result);
     context.getLogger().log(Level.INFO,
         "TelemetryAggregation partition={0} events={1} requests={2} deadLettered={3} expired={4} written={5} skipped={6} conflicts={7}",
         new Object[] {batch.partition(), result.events(), result.requests(), result.deadLettered(), result.expired(),

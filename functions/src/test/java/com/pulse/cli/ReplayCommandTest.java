@@ -103,5 +103,7 @@ class ReplayCommandTest {
     cmd.setErr(new PrintWriter(err));
     assertThat(cmd.execute("--input", dir.resolve("missing.avro").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("input not found");
+    assertThat(cmd.execute("--input", dir.toString(), "--granularity", "P1D")).isEqualTo(2);
+    assertThat(err.toString()).contains("granularity must be PT1M or PT1H");
   }
 }

@@ -19,7 +19,10 @@ class TelemetryDemoTest {
 
     assertThat(result.generated().files()).hasSize(8); // 4 partitions × 2 hours
     assertThat(result.generated().malformed()).isPositive();
-    assertThat(new FileDeadLetterStore(dir.resolve("deadletter.jsonl")).count()).isGreaterThanOrEqualTo(result.generated().malformed());
+    assertThat(new FileDeadLetterStore(dir.resolve("deadletter.jsonl")).count()).isEqualTo(result.generated().malformed());
+    assertThat(result.replay().requests()).as("every generated request decoded and counted once")
+        .isEqualTo(result.generated().requests());
+    assertThat(result.replay().deadLettered()).as("exactly the malformed events").isEqualTo(result.generated().malformed());
     long counted = result.minuteWindows().stream().mapToLong(w -> w.count()).sum();
     assertThat(counted).isEqualTo(result.replay().requests());
     assertThat(result.charts()).extracting(TelemetryDemo.ServiceSeries::service)

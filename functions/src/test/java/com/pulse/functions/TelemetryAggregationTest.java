@@ -34,6 +34,7 @@ class TelemetryAggregationTest {
   private final InMemoryDeadLetterStore deadLetters = new InMemoryDeadLetterStore();
   private final InMemoryWindowExport export = new InMemoryWindowExport();
   private final ExecutionContext context = mock(ExecutionContext.class);
+  private final List<BatchResult> observed = new java.util.ArrayList<>();
   private TelemetryAggregation function;
 
   @BeforeEach
@@ -42,7 +43,7 @@ class TelemetryAggregationTest {
     TelemetryWiring wiring = TelemetryWiring.create(
         Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M"), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
     var useCase = wiring.aggregateBatch(windows, deadLetters, export);
-    function = new TelemetryAggregation(() -> useCase);
+    function = new TelemetryAggregation(() -> useCase, (batch, result) -> observed.add(result));
   }
 
   private static byte[] json(String tenant, String ts, double ms, String status) {
@@ -95,6 +96,9 @@ class TelemetryAggregationTest {
     assertThat(result.requests()).isEqualTo(3);
     assertThat(result.deadLettered()).isEqualTo(1);
     assertThat(result.documentsWritten()).isEqualTo(4); // contoso minute + hour, fabrikam minute + hour
+    assertThat(result.minuteDocumentsWritten()).isEqualTo(2);
+    assertThat(result.hourDocumentsWritten()).isEqualTo(2);
+    assertThat(observed).containsExactly(result);
     WindowDocument contosoMinute = windows.listRange("contoso", "PT1M", Instant.EPOCH, Instant.MAX).get(0);
     assertThat(contosoMinute.partition()).isEqualTo("7");
     assertThat(contosoMinute.count()).isEqualTo(2);

@@ -3,6 +3,7 @@ package com.pulse.adapter.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.pulse.app.port.DeadLetterStore;
 import com.pulse.domain.telemetry.DeadLetter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,14 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link InMemoryDeadLetterStore} persisted as JSON lines (one {@link DeadLetter} per line, Jackson)
- * so the CLI keeps dead letters across commands (default {@code .pulse/deadletter.jsonl}). The file
- * is rewritten atomically (temp file + move) after every change. Thread-safe within one process.
+ * {@link DeadLetterStore} persisted as JSON lines (one {@link DeadLetter} per line, Jackson) so the
+ * CLI keeps dead letters across commands (default {@code .pulse/deadletter.jsonl}): an
+ * {@link InMemoryDeadLetterStore} whose contents are rewritten atomically (temp file + move) after
+ * every change. Thread-safe within one process; not for concurrent processes.
  */
-public final class FileDeadLetterStore extends InMemoryDeadLetterStore {
+public final class FileDeadLetterStore implements DeadLetterStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final Path file;
+  private final InMemoryDeadLetterStore memory;
 
   /**
    * Opens (and loads) the store at {@code file}; a missing file is an empty store.
@@ -30,6 +33,7 @@ public final class FileDeadLetterStore extends InMemoryDeadLetterStore {
    */
   public FileDeadLetterStore(Path file) {
     this.file = file;
+    this.memory = new InMemoryDeadLetterStore(this::save);
     if (Files.exists(file)) {
       List<DeadLetter> loaded = new ArrayList<>();
       try {
@@ -41,18 +45,39 @@ public final class FileDeadLetterStore extends InMemoryDeadLetterStore {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read dead letters from " + file, e);
       }
-      super.writeAll(loaded);
+      memory.load(loaded);
     }
   }
 
+  /** @throws UncheckedIOException if the file cannot be written */
   @Override
-  protected void changed() {
+  public void writeAll(List<DeadLetter> deadLetters) {
+    memory.writeAll(deadLetters);
+  }
+
+  @Override
+  public List<DeadLetter> list(String partition, int limit) {
+    return memory.list(partition, limit);
+  }
+
+  @Override
+  public long count() {
+    return memory.count();
+  }
+
+  /** @throws UncheckedIOException if the file cannot be written */
+  @Override
+  public void delete(DeadLetter deadLetter) {
+    memory.delete(deadLetter);
+  }
+
+  private void save(List<DeadLetter> all) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = Files.createTempFile(parent, "deadletter", ".tmp");
       StringBuilder out = new StringBuilder();
-      for (DeadLetter d : snapshot()) {
+      for (DeadLetter d : all) {
         out.append(JSON.writeValueAsString(d)).append('\n');
       }
       Files.writeString(tmp, out, StandardCharsets.UTF_8);

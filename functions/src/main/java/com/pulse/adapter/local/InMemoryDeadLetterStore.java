@@ -6,13 +6,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * In-process {@link DeadLetterStore}: upsert by id, listing in first-stored order (a redelivered dead
- * letter keeps its place). Thread-safe (synchronized).
+ * letter keeps its place). An optional change listener receives the full contents after each change
+ * (how {@link FileDeadLetterStore} persists). Thread-safe (synchronized; the listener runs under the
+ * lock).
  */
-public class InMemoryDeadLetterStore implements DeadLetterStore {
+public final class InMemoryDeadLetterStore implements DeadLetterStore {
   private final Map<String, DeadLetter> byId = new LinkedHashMap<>();
+  private final Consumer<List<DeadLetter>> onChange;
+
+  /** A store without listener. */
+  public InMemoryDeadLetterStore() {
+    this(all -> {});
+  }
+
+  /**
+   * A store that calls {@code onChange} with all dead letters after every change.
+   *
+   * @throws NullPointerException if {@code onChange} is null
+   */
+  public InMemoryDeadLetterStore(Consumer<List<DeadLetter>> onChange) {
+    this.onChange = Objects.requireNonNull(onChange, "onChange");
+  }
+
+  /** Loads dead letters without notifying the listener (start-up). */
+  synchronized void load(List<DeadLetter> deadLetters) {
+    deadLetters.forEach(d -> byId.put(d.id(), d));
+  }
 
   @Override
   public synchronized void writeAll(List<DeadLetter> deadLetters) {
@@ -20,7 +44,7 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
       byId.put(d.id(), d);
     }
     if (!deadLetters.isEmpty()) {
-      changed();
+      onChange.accept(new ArrayList<>(byId.values()));
     }
   }
 
@@ -49,15 +73,7 @@ public class InMemoryDeadLetterStore implements DeadLetterStore {
   @Override
   public synchronized void delete(DeadLetter deadLetter) {
     if (byId.remove(deadLetter.id()) != null) {
-      changed();
+      onChange.accept(new ArrayList<>(byId.values()));
     }
   }
-
-  /** All stored dead letters in order (called with the lock held). */
-  protected final List<DeadLetter> snapshot() {
-    return new ArrayList<>(byId.values());
-  }
-
-  /** Called with the lock held after a change; the file-backed subclass persists here. */
-  protected void changed() {}
 }

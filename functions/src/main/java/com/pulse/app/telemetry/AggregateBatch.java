@@ -9,6 +9,7 @@ import com.pulse.app.port.WindowStore;
 import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowAccumulator;
 import com.pulse.domain.telemetry.aggregate.WindowAggregator;
@@ -107,22 +108,26 @@ public final class AggregateBatch {
     }
     Map<DocumentKey, Versioned<WindowDocument>> current = deltas.isEmpty() ? Map.of() : windows.readMany(deltas.keySet());
     List<TelemetryWindowRecord> records = new ArrayList<>(deltas.size());
-    int written = 0;
+    int minutesWritten = 0;
+    int hoursWritten = 0;
     int skipped = 0;
     int conflicts = 0;
     for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
       Outcome outcome = apply(pass, e.getKey(), e.getValue(), current.get(e.getKey()), now);
       records.add(WindowDocuments.toRecord(outcome.document()));
       conflicts += outcome.conflicts();
-      if (outcome.written()) {
-        written++;
-      } else {
+      if (!outcome.written()) {
         skipped++;
+      } else if (e.getValue().granularity() == Granularity.MINUTE) {
+        minutesWritten++;
+      } else {
+        hoursWritten++;
       }
     }
     export.exportWindows(records);
     return new BatchResult(
-        batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), written, skipped, conflicts);
+        batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
+        skipped, conflicts);
   }
 
   private Outcome apply(Pass pass, DocumentKey key, WindowAccumulator delta, Versioned<WindowDocument> stored, Instant now) {

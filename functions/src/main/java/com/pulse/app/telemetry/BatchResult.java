@@ -8,9 +8,23 @@ package com.pulse.app.telemetry;
  * @param deadLettered events sent to the dead-letter store
  * @param expired requests dropped because their window document expired (see
  *     {@link com.pulse.domain.telemetry.aggregate.LatenessPolicy})
- * @param documentsWritten window documents created or replaced (one write per touched document)
+ * @param minuteDocumentsWritten minute-window documents created or replaced
+ * @param hourDocumentsWritten hour-window documents created or replaced
  * @param documentsSkipped touched documents that already held every event of this batch (redelivery)
  * @param conflicts ETag conflicts (412/409) that were resolved by re-reading and re-merging
  */
 public record BatchResult(
-    int events, long requests, int deadLettered, long expired, int documentsWritten, int documentsSkipped, int conflicts) {}
+    int events,
+    long requests,
+    int deadLettered,
+    long expired,
+    int minuteDocumentsWritten,
+    int hourDocumentsWritten,
+    int documentsSkipped,
+    int conflicts) {
+
+  /** Window documents created or replaced (one write per touched document, plus none for skipped ones). */
+  public int documentsWritten() {
+    return minuteDocumentsWritten + hourDocumentsWritten;
+  }
+}

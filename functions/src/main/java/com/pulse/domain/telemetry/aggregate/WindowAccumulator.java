@@ -6,17 +6,19 @@ import org.apache.datasketches.hll.HllSketch;
 
 /**
  * The in-memory delta of one window document within one batch: one (tenant, service, operation,
- * granularity, window start). Counts, latency sum, a DDSketch and a buffer of user-id hashes that is
- * sorted, de-duplicated and folded into an HLL sketch every {@value #USER_BUFFER} users and on
- * {@link #users()}, so the per-request path ({@link #add}) never allocates once the sketch store and
- * buffer have grown. Also records the lowest and highest sequence number folded in.
+ * granularity, window start). Counts, latency sum, a DDSketch and a buffer of distinct user-id
+ * hashes (de-duplicated in place when full) that is folded into an HLL sketch by {@link #users()} —
+ * at write time, once per distinct user — or when it exceeds {@value #MAX_USER_BUFFER} entries. So
+ * the per-request path ({@link #add}) does not allocate once the sketch store and buffer have grown.
+ * Also records the lowest and highest sequence number folded in.
  *
  * <p>Memory: the latency sketch (≤ 8 KiB, see {@link LatencySketches}), the HLL (≤ 4 KiB, see
- * {@link UserSketches}), the 8 KiB hash buffer and ~150 bytes of fields: ≤ 20.2 KiB per active
- * window, independent of the number of events. Not thread-safe.
+ * {@link UserSketches}), the user-hash buffer (8 bytes per distinct user of the batch, ≤ 32 KiB) and
+ * ~150 bytes of fields: ≤ 44.2 KiB per active window, independent of the number of events; the
+ * persisted state is the two sketches (≤ 12 KiB). Not thread-safe.
  */
 public final class WindowAccumulator {
-  static final int USER_BUFFER = 1024;
+  static final int MAX_USER_BUFFER = 4096;
 
   private final String tenantId;
   private final String service;
@@ -66,11 +68,7 @@ public final class WindowAccumulator {
       if (userHashes == null) {
         userHashes = new long[64];
       } else if (userHashCount == userHashes.length) {
-        if (userHashCount == USER_BUFFER) {
-          flushUsers();
-        } else {
-          userHashes = Arrays.copyOf(userHashes, userHashCount * 2);
-        }
+        makeRoomForUsers();
       }
       userHashes[userHashCount++] = userHash;
     }
@@ -82,21 +80,47 @@ public final class WindowAccumulator {
     }
   }
 
+  /**
+   * The buffer is full: de-duplicate it in place (sort + unique); if it is still more than 3/4 full,
+   * double it up to {@value #MAX_USER_BUFFER} entries, and only at that size fold it into the HLL.
+   * (DataSketches allocates a small hash array per HLL update, so HLL updates are kept out of the
+   * per-request path; the sort is {@link LongHeapSort}, which does not allocate.)
+   */
+  private void makeRoomForUsers() {
+    compactUsers();
+    if (userHashCount * 4 > userHashes.length * 3) {
+      if (userHashes.length < MAX_USER_BUFFER) {
+        userHashes = Arrays.copyOf(userHashes, userHashes.length * 2);
+      } else {
+        flushUsers();
+      }
+    }
+  }
+
+  private void compactUsers() {
+    if (userHashCount < 2) {
+      return;
+    }
+    LongHeapSort.sort(userHashes, userHashCount);
+    int unique = 1;
+    for (int i = 1; i < userHashCount; i++) {
+      if (userHashes[i] != userHashes[unique - 1]) {
+        userHashes[unique++] = userHashes[i];
+      }
+    }
+    userHashCount = unique;
+  }
+
   private void flushUsers() {
     if (userHashCount == 0) {
       return;
     }
+    compactUsers();
     if (users == null) {
       users = UserSketches.newSketch();
     }
-    Arrays.sort(userHashes, 0, userHashCount);
-    long previous = userHashes[0];
-    users.update(previous);
-    for (int i = 1; i < userHashCount; i++) {
-      if (userHashes[i] != previous) {
-        previous = userHashes[i];
-        users.update(previous);
-      }
+    for (int i = 0; i < userHashCount; i++) {
+      users.update(userHashes[i]);
     }
     userHashCount = 0;
   }
