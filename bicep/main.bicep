@@ -122,7 +122,7 @@ param onCallSmsNumbers array = []
 param onCallWebhookUrl string = ''
 
 @description('Base URL of the runbooks linked from alerts.')
-param runbookBaseUrl string = 'https://github.com/pulse/pulse/blob/main/docs/runbooks'
+param runbookBaseUrl string = 'https://github.com/pulse/pulse/blob/main/docs/RUNBOOK.md'
 
 // ---------------------------------------------------------------- names
 var token = toLower(uniqueString(subscription().id, environmentName, location))
@@ -161,6 +161,20 @@ module identity 'modules/identity.bicep' = {
     tags: tags
     functionIdentityName: names.functionIdentity
     alertIdentityName: names.alertIdentity
+  }
+}
+
+// Subscription Activity Log (role assignments, deployments, policy) into the workspace, as table
+// AzureActivity: the access-audit workbook and SECURITY.md's review path read it. A subscription
+// holds at most 5 diagnostic settings; the name carries the environment so dev and prod can share one.
+resource activityLogToWorkspace 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'pulse-activity-${environmentName}'
+  properties: {
+    workspaceId: monitoring.outputs.workspaceId
+    logs: [for category in ['Administrative', 'Security', 'Policy', 'Alert']: {
+      category: category
+      enabled: true
+    }]
   }
 }
 

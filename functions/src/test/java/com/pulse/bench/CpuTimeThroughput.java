@@ -12,7 +12,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@link java.lang.management.ThreadMXBean#getCurrentThreadCpuTime}), so other processes competing
  * for the cores do not count against the result: requests per CPU-second = per core. Also reports
  * bytes allocated per request ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}).
- * Each variant warms up for {@code warmupCpuMillis} of CPU, then measures {@code measureCpuMillis}.
+ * Each variant warms up for {@code warmupCpuMillis} of CPU, then measures {@value #ROUNDS} rounds of
+ * {@code measureCpuMillis} of CPU each and prints the median (and the range). Run one format per JVM
+ * (the filter argument) so that JIT profiles of one format do not slow another, as JMH forks do.
  *
  * <p>Usage: {@code java -cp ... com.pulse.bench.CpuTimeThroughput [warmupCpuMillis] [measureCpuMillis]
  * [filter]}, where {@code filter} is a substring of {@code FORMAT.variant} (default: all).
@@ -22,6 +24,9 @@ public final class CpuTimeThroughput {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   private CpuTimeThroughput() {}
+
+  /** Measurement rounds per variant; the median is reported. */
+  private static final int ROUNDS = 3;
 
   private static String filter = "";
 
@@ -66,18 +71,26 @@ public final class CpuTimeThroughput {
       sink += invocation.call();
     }
     long id = Thread.currentThread().getId();
-    long bytes0 = THREADS.getThreadAllocatedBytes(id);
-    long cpu0 = THREADS.getCurrentThreadCpuTime();
-    long invocations = 0;
-    long cpu;
-    do {
-      sink += invocation.call();
-      invocations++;
-      cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-    } while (cpu < measureNanos);
-    long bytes = THREADS.getThreadAllocatedBytes(id) - bytes0;
-    double requests = (double) invocations * TelemetryCorpus.REQUESTS;
-    System.out.printf(Locale.ROOT, "%-14s %-20s %14.0f %12.1f%s%n", format, variant,
-        requests / (cpu / 1e9), bytes / requests, sink == 42 ? " " : "");
+    double[] rates = new double[ROUNDS];
+    double bytesPerRequest = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      long bytes0 = THREADS.getThreadAllocatedBytes(id);
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
+      long invocations = 0;
+      long cpu;
+      do {
+        sink += invocation.call();
+        invocations++;
+        cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+      } while (cpu < measureNanos);
+      long bytes = THREADS.getThreadAllocatedBytes(id) - bytes0;
+      double requests = (double) invocations * TelemetryCorpus.REQUESTS;
+      rates[round] = requests / (cpu / 1e9);
+      bytesPerRequest = bytes / requests;
+    }
+    java.util.Arrays.sort(rates);
+    System.out.printf(Locale.ROOT, "%-14s %-20s %14.0f %12.1f   (rounds: %.0f .. %.0f)%s%n", format,
+        variant, rates[ROUNDS / 2], bytesPerRequest, rates[0], rates[ROUNDS - 1],
+        sink == 42 ? " " : "");
   }
 }

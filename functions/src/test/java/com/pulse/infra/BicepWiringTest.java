@@ -132,7 +132,7 @@ final class BicepWiringTest {
         loaded.add(target.getFileName().toString());
       }
     }
-    assertThat(loaded.stream().distinct()).containsExactly(
+    assertThat(loaded.stream().filter(name -> name.endsWith(".kql")).distinct()).containsExactly(
         "01-tables.kql", "02-mappings.kql", "03-views.kql", "04-functions.kql");
     String kusto = BicepSources.file("modules/kusto.bicep").text();
     assertThat(kusto)

@@ -59,6 +59,11 @@ final class DiagnosticSettingsPolicyTest {
       Map.entry("Microsoft.Network/privateEndpoints", "no log categories; traffic shows in the target's own logs"),
       Map.entry("Microsoft.Network/privateEndpoints/privateDnsZoneGroups", "child of the private endpoint"),
       Map.entry("Microsoft.Network/privateDnsZones", "no diagnostic categories"),
+      Map.entry("Microsoft.Insights/actionGroups", "no log categories; notifications show in the Activity log and alert history"),
+      Map.entry("Microsoft.Insights/metricAlerts", "no log categories; firings are in the Activity log (Alert category, sent to the workspace)"),
+      Map.entry("Microsoft.Insights/scheduledQueryRules", "firings are in the Activity log (Alert category, sent to the workspace)"),
+      Map.entry("Microsoft.AlertsManagement/actionRules", "no log categories; changes are in the Activity log"),
+      Map.entry("Microsoft.Insights/workbooks", "no log categories; changes are in the Activity log"),
       Map.entry("Microsoft.Network/privateDnsZones/virtualNetworkLinks", "no diagnostic categories"));
 
   @Test

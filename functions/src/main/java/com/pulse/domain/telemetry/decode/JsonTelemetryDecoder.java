@@ -55,11 +55,6 @@ final class JsonTelemetryDecoder implements TelemetryDecoder {
     return buffer.flushTo(sink);
   }
 
-  /** The {@code traceparent} of the first Pulse JSON event of the last body, or null. */
-  String firstTraceparent() {
-    return pulse.firstTraceparent();
-  }
-
   private void parse(byte[] body) throws IOException {
     try (JsonParser p = factory.createParser(body)) {
       JsonToken t = p.nextToken();

@@ -63,7 +63,7 @@ final class OtlpAttribute {
    * @return the span start in epoch milliseconds (nanoseconds / 10^6, floor)
    * @throws IllegalArgumentException if the start is missing (0) or negative
    */
-  static long startMillis(long startNanos, long endNanos, int resourceIndex) {
+  static long startMillis(long startNanos, int resourceIndex) {
     if (startNanos <= 0) {
       throw new IllegalArgumentException(
           "resourceSpans[" + resourceIndex + "]: span without a valid startTimeUnixNano: " + startNanos);

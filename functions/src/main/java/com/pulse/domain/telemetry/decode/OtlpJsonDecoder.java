@@ -206,7 +206,7 @@ final class OtlpJsonDecoder {
         null,
         null,
         route != null ? route : name,
-        OtlpAttribute.startMillis(start, end, resourceIndex),
+        OtlpAttribute.startMillis(start, resourceIndex),
         OtlpAttribute.latencyMs(start, end, resourceIndex),
         statusCode == OtlpAttribute.STATUS_ERROR || httpStatus >= 500,
         user != null ? user : endUser);

@@ -207,7 +207,7 @@ final class OtlpProtobufDecoder implements TelemetryDecoder {
         null,
         null,
         operation,
-        OtlpAttribute.startMillis(start, end, resourceIndex),
+        OtlpAttribute.startMillis(start, resourceIndex),
         OtlpAttribute.latencyMs(start, end, resourceIndex),
         statusCode == OtlpAttribute.STATUS_ERROR || httpStatus >= 500,
         user != null ? user : endUser);

@@ -20,7 +20,8 @@ import java.io.IOException;
  *       or {@code ±hh:mm}; see {@link IsoInstant}) or an integer of epoch milliseconds UTC;
  *   <li>{@code durationMs}: required finite number {@code >= 0} (milliseconds, fractions allowed);
  *   <li>{@code status}: required, {@code "ok"} or {@code "error"} (case-insensitive);
- *   <li>{@code userId}, {@code traceparent}: optional strings or null;
+ *   <li>{@code userId}: optional string or null; {@code traceparent} (W3C trace context): optional,
+ *       accepted and not decoded (aggregation does not need it; it costs a string decode per event);
  *   <li>other fields are ignored (forward compatible).
  * </ul>
  *
@@ -33,17 +34,9 @@ final class PulseJsonDecoder {
   private final RequestBuffer buffer;
   private final StringCache names = new StringCache(1024);
   private final StringCache users = new StringCache(16384);
-  /** The first event's traceparent, copied without creating a String (made on demand). */
-  private char[] traceparent = new char[64];
-  private int traceparentLength = -1;
 
   PulseJsonDecoder(RequestBuffer buffer) {
     this.buffer = buffer;
-  }
-
-  /** The {@code traceparent} of the first event of the last decoded body, or null. */
-  String firstTraceparent() {
-    return traceparentLength < 0 ? null : new String(traceparent, 0, traceparentLength);
   }
 
   /**
@@ -53,7 +46,6 @@ final class PulseJsonDecoder {
    * @throws IOException from Jackson on malformed JSON
    */
   void decodeArray(JsonParser p) throws IOException {
-    traceparentLength = -1;
     int index = 0;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -79,9 +71,6 @@ final class PulseJsonDecoder {
    * @throws IOException from Jackson on malformed JSON
    */
   int decodeObject(JsonParser p, int index, JsonToken first) throws IOException {
-    if (index == 0) {
-      traceparentLength = -1;
-    }
     String tenant = null;
     String service = null;
     String operation = null;
@@ -114,10 +103,8 @@ final class PulseJsonDecoder {
         case "status":
           status = status(p, v, index);
           break;
-        case "traceparent":
-          if (index == 0 && v == JsonToken.VALUE_STRING) {
-            keepTraceparent(p);
-          }
+        case "traceparent": // W3C trace context; not needed for aggregation, so not decoded
+          p.skipChildren();
           break;
         case "resourceSpans":
           return OTLP;
@@ -141,15 +128,6 @@ final class PulseJsonDecoder {
     }
     buffer.add(tenant, service, operation, timestamp, duration, status == 1, user);
     return 1;
-  }
-
-  private void keepTraceparent(JsonParser p) throws IOException {
-    int len = p.getTextLength();
-    if (len > traceparent.length) {
-      traceparent = new char[len];
-    }
-    System.arraycopy(p.getTextCharacters(), p.getTextOffset(), traceparent, 0, len);
-    traceparentLength = len;
   }
 
   private static String text(JsonParser p, JsonToken v, int index, String field, StringCache cache)

@@ -99,6 +99,15 @@ class OtlpJsonDecoderTest extends OtlpDecoderContract {
   }
 
   @Test
+  void rejectsACountedSpanWithoutStartTime() {
+    String body = json(new OtlpSpans().span(CONTOSO, "a", SpanKind.SERVER, T0, 5))
+        .replace("\"startTimeUnixNano\":\"" + T0 + "\",", "");
+
+    assertThatThrownBy(() -> decode(body))
+        .hasMessageContaining("resourceSpans[0]: span without a valid startTimeUnixNano: 0");
+  }
+
+  @Test
   void rejectsMalformedJson() {
     assertThatThrownBy(() -> decode("{\"resourceSpans\":[{\"resource\":"))
         .isInstanceOf(IllegalArgumentException.class)

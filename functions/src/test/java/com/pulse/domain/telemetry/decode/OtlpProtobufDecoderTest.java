@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.pulse.domain.telemetry.TelemetryDecoder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import com.google.protobuf.CodedOutputStream;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,26 @@ class OtlpProtobufDecoderTest extends OtlpDecoderContract {
     ExportTraceServiceRequest parsed = ExportTraceServiceRequest.parseFrom(body);
 
     assertThat(parsed.getResourceSpans(0).getScopeSpans(0).getSpans(0).getName()).isEqualTo("a");
+  }
+
+  @Test
+  void attributesSpansToAResourceThatFollowsThem() throws Exception {
+    byte[] sdkBytes = encode(new OtlpSpans().span(FABRIKAM, "late-resource", SpanKind.SERVER, T0, 5));
+    ResourceSpans rs = ExportTraceServiceRequest.parseFrom(sdkBytes).getResourceSpans(0);
+    // protobuf merges repeated occurrences of a message: spans first, then the resource
+    ByteArrayOutputStream resourceSpans = new ByteArrayOutputStream();
+    rs.toBuilder().clearResource().build().writeTo(resourceSpans);
+    ResourceSpans.newBuilder().setResource(rs.getResource()).build().writeTo(resourceSpans);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    CodedOutputStream out = CodedOutputStream.newInstance(body);
+    out.writeByteArray(ExportTraceServiceRequest.RESOURCE_SPANS_FIELD_NUMBER, resourceSpans.toByteArray());
+    out.flush();
+
+    assertThat(ExportTraceServiceRequest.parseFrom(body.toByteArray()).getResourceSpans(0))
+        .isEqualTo(rs);
+    assertThat(decoder().decode(body.toByteArray(), sink)).isEqualTo(1);
+    assertThat(sink.requests.get(0).tenantId()).isEqualTo("fabrikam");
+    assertThat(sink.requests.get(0).service()).isEqualTo("search");
   }
 
   @Test

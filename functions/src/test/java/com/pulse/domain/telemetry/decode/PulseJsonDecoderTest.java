@@ -71,19 +71,11 @@ class PulseJsonDecoderTest {
 
   @Test
   void optionalFieldsMayBeAbsentOrNullAndUnknownFieldsAreIgnored() {
-    decode("{\"extra\":{\"nested\":[1,2,{\"x\":null}]},\"tenantId\":\"t\",\"service\":\"s\","
+    decode("{\"extra\":{\"nested\":[1,2,{\"x\":null}]},\"traceparent\":{\"odd\":[1]},\"tenantId\":\"t\",\"service\":\"s\","
         + "\"operation\":\"o\",\"timestamp\":5,\"durationMs\":0,\"status\":\"ok\",\"userId\":null}");
 
     assertThat(sink.requests)
         .containsExactly(new RecordingSink.Request("t", "s", "o", 5, 0.0, false, null));
-  }
-
-  @Test
-  void exposesTheFirstTraceparent() {
-    decode("[" + event("a", "1", "ok") + "]");
-
-    assertThat(((JsonTelemetryDecoder) json).firstTraceparent())
-        .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
   }
 
   @Test
