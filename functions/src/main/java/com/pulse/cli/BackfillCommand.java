@@ -5,7 +5,6 @@ import com.pulse.app.RunSummary;
 import com.pulse.config.Settings;
 import com.pulse.functions.CompositionRoot;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ final class BackfillCommand implements Callable<Integer> {
     Map<String, String> overrides = new HashMap<>();
     overrides.put(Settings.WAREHOUSE_JDBC_URL, warehouseUrl);
     overrides.put(Settings.CATALOG_PATH, catalog == null ? null : catalog.toString());
-    CompositionRoot root = CompositionRoot.create(CliSupport.settings(overrides), Clock.systemUTC());
+    CompositionRoot root = CliSupport.root(overrides);
     RunSummary summary = root.metricRunner().backfill(metrics, CliSupport.instant(from), CliSupport.instant(to));
     for (MetricOutcome o : summary.outcomes()) {
       System.out.printf("%-24s %-10s %4d windows %8d points%s%n", o.metric(), o.status(), o.windows().size(), o.points(),
