@@ -9,7 +9,10 @@ import java.util.Objects;
 
 /**
  * Reports every aggregated telemetry batch to {@link PulseTelemetry}: {@code pulse.telemetry.events}
- * by outcome ({@code aggregated} = events not dead-lettered, {@code deadlettered}),
+ * by outcome ({@code aggregated} = events not dead-lettered, {@code deadlettered}; and, counted per
+ * request because lateness and redelivery are decided per request and window document,
+ * {@code late} = requests folded in behind the watermark, {@code duplicate} = redelivered requests
+ * skipped by the {@code lastSequenceNumber} rule),
  * {@code pulse.telemetry.event_lag} per event (clock now − enqueued time),
  * {@code pulse.windows.written} per granularity ({@code PT1M}, {@code PT1H}) and
  * {@code pulse.deadletter.count}. Thread-safe; never throws for a well-formed batch and result.
@@ -29,6 +32,12 @@ public final class BatchTelemetry implements BatchObserver {
     if (result.deadLettered() > 0) {
       telemetry.events(partition, EventOutcome.DEADLETTERED, result.deadLettered());
       telemetry.deadLettered(partition, result.deadLettered());
+    }
+    if (result.lateRequests() > 0) {
+      telemetry.events(partition, EventOutcome.LATE, result.lateRequests());
+    }
+    if (result.duplicateRequests() > 0) {
+      telemetry.events(partition, EventOutcome.DUPLICATE, result.duplicateRequests());
     }
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());

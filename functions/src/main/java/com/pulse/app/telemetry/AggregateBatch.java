@@ -124,13 +124,21 @@ public final class AggregateBatch {
     int hoursWritten = 0;
     int skipped = 0;
     int conflicts = 0;
+    long lateRequests = 0;
+    long duplicateRequests = 0;
     for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
-      Outcome outcome = apply(pass, e.getKey(), e.getValue(), current.get(e.getKey()), now);
+      WindowAccumulator delta = e.getValue();
+      Outcome outcome = apply(pass, e.getKey(), delta, current.get(e.getKey()), now);
       records.add(WindowDocuments.toRecord(outcome.document()));
       conflicts += outcome.conflicts();
+      if (delta.granularity() == Granularity.MINUTE) {
+        // every request lands in exactly one minute window: count lateness and redelivery there
+        lateRequests += outcome.appliedLate();
+        duplicateRequests += delta.count() - outcome.appliedCount();
+      }
       if (!outcome.written()) {
         skipped++;
-      } else if (e.getValue().granularity() == Granularity.MINUTE) {
+      } else if (delta.granularity() == Granularity.MINUTE) {
         minutesWritten++;
       } else {
         hoursWritten++;
@@ -139,7 +147,7 @@ public final class AggregateBatch {
     export.exportWindows(records);
     return new BatchResult(
         batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
-        skipped, conflicts);
+        skipped, conflicts, lateRequests, duplicateRequests);
   }
 
   private Outcome apply(Pass pass, DocumentKey key, WindowAccumulator delta, Versioned<WindowDocument> stored, Instant now) {
@@ -147,13 +155,13 @@ public final class AggregateBatch {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       long last = current == null ? -1 : current.value().lastSequenceNumber();
       if (delta.maxSequenceNumber() <= last) {
-        return new Outcome(current.value(), false, attempt);
+        return new Outcome(current.value(), false, attempt, 0, 0);
       }
       WindowAccumulator fresh = delta.minSequenceNumber() <= last ? pass.recompute(delta, last, policy) : delta;
       WindowDocument next = WindowDocuments.merge(current == null ? null : current.value(), fresh, pass.batch.partition(), now);
       try {
         Versioned<WindowDocument> saved = current == null ? windows.create(next) : windows.replace(next, current.etag());
-        return new Outcome(saved.value(), true, attempt);
+        return new Outcome(saved.value(), true, attempt, fresh.count(), fresh.lateCount());
       } catch (ConcurrentModificationException conflict) {
         current = windows.readMany(List.of(key)).get(key);
       }
@@ -162,7 +170,8 @@ public final class AggregateBatch {
         "window document " + key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
   }
 
-  private record Outcome(WindowDocument document, boolean written, int conflicts) {}
+  /** What one document's write did; {@code appliedCount}/{@code appliedLate}: requests of the delta it folded in. */
+  private record Outcome(WindowDocument document, boolean written, int conflicts, long appliedCount, long appliedLate) {}
 
   /** One batch's decoding state: which events decoded, and each event's watermark. */
   private static final class Pass {

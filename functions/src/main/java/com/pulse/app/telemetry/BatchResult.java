@@ -12,6 +12,12 @@ package com.pulse.app.telemetry;
  * @param hourDocumentsWritten hour-window documents created or replaced
  * @param documentsSkipped touched documents that already held every event of this batch (redelivery)
  * @param conflicts ETag conflicts (412/409) that were resolved by re-reading and re-merging
+ * @param lateRequests requests folded into minute windows behind the partition watermark (counted
+ *     per request, since lateness is decided per request; each request counts once, in its minute
+ *     window)
+ * @param duplicateRequests requests of this batch that minute-window documents already held
+ *     (redelivery after a crash or from an older checkpoint, or a second owner of the partition):
+ *     skipped by the {@code lastSequenceNumber} rule; counted per request, once, in its minute window
  */
 public record BatchResult(
     int events,
@@ -21,7 +27,9 @@ public record BatchResult(
     int minuteDocumentsWritten,
     int hourDocumentsWritten,
     int documentsSkipped,
-    int conflicts) {
+    int conflicts,
+    long lateRequests,
+    long duplicateRequests) {
 
   /** Window documents created or replaced (one write per touched document, plus none for skipped ones). */
   public int documentsWritten() {

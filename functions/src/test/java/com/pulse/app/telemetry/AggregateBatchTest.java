@@ -46,6 +46,7 @@ class AggregateBatchTest {
     BatchResult r = useCase.handle(new TelemetryBatch("0", events(11, 14)));
 
     assertThat(r.documentsWritten()).isEqualTo(2);
+    assertThat(r.duplicateRequests()).as("events 11 and 12 were already folded in").isEqualTo(2);
     assertThat(store.writeCount()).isEqualTo(4);
     WindowDocument minute = store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).get(0);
     assertThat(minute.count()).isEqualTo(5);
@@ -55,12 +56,36 @@ class AggregateBatchTest {
     assertThat(export.windows()).extracting(rec -> rec.version()).containsExactly(1L, 1L, 2L, 2L);
   }
 
+  private static TelemetryEvent timedEvent(long seq, String eventTime, String enqueued) {
+    String body = "{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"o\",\"timestamp\":\"" + eventTime
+        + "\",\"durationMs\":5,\"status\":\"ok\"}";
+    return new TelemetryEvent(body.getBytes(StandardCharsets.UTF_8), seq, null, Instant.parse(enqueued),
+        "application/json", Map.of());
+  }
+
+  @Test
+  void requestsBehindTheWatermarkAreCountedLateAndStillApplied() {
+    // the first event moves the watermark to 10:05:00 - 1 min; the second belongs to the closed 10:00 window
+    BatchResult r = useCase.handle(new TelemetryBatch("0", List.of(
+        timedEvent(1, "2026-11-20T10:04:30Z", "2026-11-20T10:05:00Z"),
+        timedEvent(2, "2026-11-20T10:00:30Z", "2026-11-20T10:05:01Z"))));
+
+    assertThat(r.lateRequests()).isEqualTo(1);
+    assertThat(r.duplicateRequests()).isZero();
+    WindowDocument tenOClock = store.listRange("t", "PT1M", Instant.parse("2026-11-20T10:00:00Z"),
+        Instant.parse("2026-11-20T10:01:00Z")).get(0);
+    assertThat(tenOClock.count()).isEqualTo(1);
+    assertThat(tenOClock.lateCount()).isEqualTo(1);
+  }
+
   @Test
   void fullyAppliedBatchIsSkippedAndReExported() {
     useCase.handle(new TelemetryBatch("0", events(10, 12)));
     BatchResult r = useCase.handle(new TelemetryBatch("0", events(10, 12)));
     assertThat(r.documentsWritten()).isZero();
     assertThat(r.documentsSkipped()).isEqualTo(2);
+    assertThat(r.duplicateRequests()).isEqualTo(3);
+    assertThat(r.lateRequests()).isZero();
     assertThat(export.windows()).hasSize(4);
     assertThat(store.writeCount()).isEqualTo(2);
   }
