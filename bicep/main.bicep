@@ -110,7 +110,7 @@ param emailDataLocation string = 'Europe'
 @description('Custom sender domain; empty = Azure-managed domain.')
 param customEmailDomain string = ''
 
-// ---------------------------------------------------------------- alerting (module alerts, h6)
+// ---------------------------------------------------------------- alerting (module alerts)
 @description('On-call email addresses (action group).')
 param onCallEmails array = []
 
@@ -418,7 +418,7 @@ module keyVaultEndpoint 'modules/private-endpoint.bicep' = if (enablePrivateNetw
   }
 }
 
-// ---------------------------------------------------------------- alerts and workbooks (h6)
+// ---------------------------------------------------------------- alerts and workbooks
 module alerts 'modules/alerts.bicep' = {
   scope: rg
   name: 'alerts'

@@ -1,5 +1,5 @@
 // Azure Communication Services + Email Communication Service for the customer-engineering digest
-// (DESIGN §6). The sender domain is Azure-managed by default (xxxx.azurecomm.net, works at once) or a
+// (docs/ARCHITECTURE.md §8). The sender domain is Azure-managed by default (xxxx.azurecomm.net, works at once) or a
 // custom domain the operator verifies in DNS after deployment. The app sends with EmailClient and
 // its managed identity (ACS_ENDPOINT + AZURE_CLIENT_ID); no connection string or access key is used.
 import { roleIds } from 'roles.bicep'

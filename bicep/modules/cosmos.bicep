@@ -1,4 +1,4 @@
-// Cosmos DB for NoSQL: serving store of DESIGN §5. Account keys are off (disableLocalAuth) and so
+// Cosmos DB for NoSQL: serving store (docs/ARCHITECTURE.md §2). Account keys are off (disableLocalAuth) and so
 // are key-based metadata writes; the function app gets the data-plane Built-in Data Contributor
 // role scoped to database `pulse` only. Indexing is trimmed to what the queries need: the hot paths
 // are point reads/upserts by deterministic id, which need no index at all.

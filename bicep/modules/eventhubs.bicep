@@ -1,4 +1,4 @@
-// Event Hubs namespace with the two hubs of DESIGN §1:
+// Event Hubs namespace with the two hubs of docs/ARCHITECTURE.md §2:
 //   telemetry   - product telemetry in (OTLP / JSON); consumer group `pulse` for the
 //                 TelemetryAggregation function; optional Capture to blob (Avro) for `replay`.
 //   metrics-out - metric points and window aggregates out; consumer group `adx` for the

@@ -1,7 +1,8 @@
-// Key Vault in RBAC mode (no access policies) with soft delete and purge protection. Holds the one
-// secret Pulse cannot avoid: the warehouse JDBC connection string when the warehouse does not
-// accept Entra ID tokens. It is created only when a value is passed at deploy time; otherwise the
-// operator sets it (az keyvault secret set) and the app reads WAREHOUSE_CONNECTION_SECRET_NAME.
+// Key Vault in RBAC mode (no access policies) with soft delete and purge protection. Holds the
+// warehouse JDBC URL (server and database, no credentials: the app connects with an Entra token and
+// refuses a URL carrying a password), so reads of it are audited. It is created only when a value is
+// passed at deploy time; otherwise the operator sets it (az keyvault secret set) and the app reads
+// WAREHOUSE_CONNECTION_SECRET_NAME.
 import { roleIds } from 'roles.bicep'
 
 @description('Azure region.')

@@ -1,4 +1,4 @@
-// Azure Data Explorer: history store of DESIGN §5. The schema is code: database script resources
+// Azure Data Explorer: history store (docs/ARCHITECTURE.md §2). The schema is code: database script resources
 // run the .kql files in bicep/adx/ in order (tables, JSON ingestion mappings, materialized views,
 // stored functions). One Event Hub data connection reads metrics-out with the cluster's system
 // identity and routes each event dynamically: every event carries the properties Table, Format and

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Security and completeness policies of {@code bicep/}, checked on the text (DESIGN §8, issue 5).
+ * Security and completeness policies of {@code bicep/}, checked on the text (docs/SECURITY.md).
  * Each test names the file and resource that breaks a rule. What text checks cannot verify (types,
  * API-version validity, deploy-time behaviour) is listed in README section "infra".
  */

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Diagnostic settings on every resource" (DESIGN §8): every declared resource is either of a type
+ * "Diagnostic settings on every resource" (docs/ARCHITECTURE.md §9): every declared resource is either of a type
  * that emits resource logs/metrics - and then a {@code Microsoft.Insights/diagnosticSettings} in the
  * same file is scoped to it and sends to the workspace - or of a type listed below with the reason
  * it has no diagnostic setting of its own. A new resource type fails the test until it is classified.

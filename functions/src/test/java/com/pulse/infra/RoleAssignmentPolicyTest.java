@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Least-privilege checks on every role assignment (DESIGN §8): a {@code // why:} comment, a
+ * Least-privilege checks on every role assignment (docs/SECURITY.md §1): a {@code // why:} comment, a
  * deterministic {@code guid(...)} name, a role id from the named constants in
  * {@code modules/roles.bicep}, and a principal that is a managed identity of the deployment or an
  * Entra group parameter - never a literal id.

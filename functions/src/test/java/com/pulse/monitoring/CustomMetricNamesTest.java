@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Typos in custom metric names and attribute keys type-check fine (they are string literals), so
  * this test compares every {@code AppMetrics} query in {@code dashboards/} and {@code alerting/}
- * with the custom metrics the functions emit (name to attribute keys; see DESIGN §7): each
+ * with the custom metrics the functions emit (name to attribute keys; see docs/ARCHITECTURE.md §9): each
  * {@code Name == "pulse..."} must be a known metric and each {@code Properties["key"]} read in that
  * query must be one of its attributes.
  */

@@ -6,7 +6,7 @@ import com.azure.cosmos.models.CosmosContainerProperties;
 import java.util.List;
 
 /**
- * Pulse's Cosmos DB containers (DESIGN §5) and their optional creation. In Azure, Bicep creates the
+ * Pulse's Cosmos DB containers (docs/ARCHITECTURE.md §2) and their optional creation. In Azure, Bicep creates the
  * database and containers and the app's identity holds only the data-plane role "Cosmos DB Built-in
  * Data Contributor", which cannot create resources; creation here is for local servers and dev
  * accounts ({@code COSMOS_CREATE_IF_MISSING=true}). Throughput is left to the database/account

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The Cosmos DB stores of one database, sharing one client (DESIGN §5: containers {@code metrics},
+ * The Cosmos DB stores of one database, sharing one client (docs/ARCHITECTURE.md §2: containers {@code metrics},
  * {@code jobs}, {@code windows}, {@code deadletter}, {@code notifications}). Every store call reports
  * its request charge (RU) and throttling to {@link PulseTelemetry} and runs in a {@link PulseTracing}
  * span. Thread-safe, like the client.

@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pulse's custom metrics (DESIGN §7), created once on an {@link OpenTelemetry} instance. The
+ * Pulse's custom metrics (docs/ARCHITECTURE.md §9), created once on an {@link OpenTelemetry} instance. The
  * instrument names and attribute keys are a contract: the Workbooks and alert rules query them from
  * the Application Insights {@code AppMetrics} table. Names follow the OpenTelemetry naming guidance
  * (https://opentelemetry.io/docs/specs/semconv/general/metrics/), units are UCUM.
