@@ -56,7 +56,7 @@ final class PointAssembler {
       }
       for (int i = 0; i < vals.length; i++) {
         Object v = row[vals[i]];
-        valueCells[i] = v == null ? null : (Object) toDouble((Number) v); // NULL: absent from the map
+        valueCells[i] = v == null ? null : (Object) ((Number) v).doubleValue(); // NULL: absent from the map
       }
       SortedArrayMap<String> dimensions = dimensionKeys.map(dimensionCells);
       SortedArrayMap<Double> values = valueKeys.map(valueCells);
@@ -76,37 +76,6 @@ final class PointAssembler {
           + "' (columns: " + columns + ")");
     }
     return i;
-  }
-
-  /** Powers of ten that are exact doubles: 10^0 .. 10^22. */
-  private static final double[] EXACT_POWERS_OF_TEN = new double[23];
-
-  static {
-    EXACT_POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i < EXACT_POWERS_OF_TEN.length; i++) {
-      EXACT_POWERS_OF_TEN[i] = EXACT_POWERS_OF_TEN[i - 1] * 10;
-    }
-  }
-
-  /**
-   * {@code value.doubleValue()}, with a fast path for the warehouse's DECIMAL sums: on JDK 17
-   * {@link BigDecimal#doubleValue} of a non-integer formats the decimal and parses it back. When the
-   * unscaled value is below 2^53 and the scale is 0..22, both it and the power of ten are exact
-   * doubles, so one IEEE division yields the correctly rounded result, the same double
-   * ({@code PointAssemblerTest} checks that); this is Clinger's fast path (W. D. Clinger, "How to
-   * Read Floating Point Numbers Accurately", PLDI 1990).
-   */
-  static double toDouble(Number value) {
-    if (value instanceof BigDecimal d) {
-      int scale = d.scale();
-      if (scale >= 0 && scale < EXACT_POWERS_OF_TEN.length) {
-        java.math.BigInteger unscaled = d.unscaledValue();
-        if (unscaled.bitLength() <= 53) {
-          return unscaled.longValue() / EXACT_POWERS_OF_TEN[scale];
-        }
-      }
-    }
-    return value.doubleValue();
   }
 
   /** Canonical text of a key cell: integral numbers without a fraction ({@code 42}, not {@code 42.0}). */
