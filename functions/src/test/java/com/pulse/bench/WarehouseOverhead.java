@@ -29,7 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * work per point is {@code (engine - bare) / points}.
  *
  * <p>Usage: {@code java -Xms2g -Xmx2g -cp ... com.pulse.bench.WarehouseOverhead [scaleFactor]
- * [warmupRounds] [rounds]} (defaults {@code 1 5 15}); the DuckDB file is {@code
+ * [warmupRounds] [rounds] [variant]} (defaults {@code 1 5 15}, all variants; naming one variant
+ * runs only that one, for a profiler); the DuckDB file is {@code
  * .pulse/bench/tpch-sf<scaleFactor>.duckdb}, generated on first use.
  */
 public final class WarehouseOverhead {
@@ -47,6 +48,7 @@ public final class WarehouseOverhead {
     double scaleFactor = args.length > 0 ? Double.parseDouble(args[0]) : 1;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+    String only = args.length > 3 ? args[3] : null;
     Blackhole bh = new Blackhole(
         "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     WarehouseBenchmark b = new WarehouseBenchmark();
@@ -67,6 +69,9 @@ public final class WarehouseOverhead {
       for (int k = 0; k < VARIANTS.length; k++) {
         // rotate the order every round, so no variant always runs right after the allocation-heavy one
         int v = Math.floorMod(k + round, VARIANTS.length);
+        if (only != null && !VARIANTS[v].equals(only)) {
+          continue;
+        }
         System.gc();
         double[] m = measure(runs[v]);
         if (round >= 0) {
@@ -98,7 +103,7 @@ public final class WarehouseOverhead {
       }
       System.out.println();
     }
-    for (int v = 1; v < VARIANTS.length; v++) {
+    for (int v = 1; v < VARIANTS.length && only == null; v++) {
       System.out.printf(Locale.ROOT,
           "%s vs bare: process cpu %+.1f %%, wall %+.1f %%; extra per point: %.0f ns cpu, %.0f B alloc%n",
           VARIANTS[v], pct(medians[v][0], medians[0][0]), pct(medians[v][2], medians[0][2]),

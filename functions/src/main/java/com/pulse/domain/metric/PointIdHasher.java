@@ -37,6 +37,9 @@ public final class PointIdHasher {
   private final byte[] id;
   private final byte[] digest = new byte[32];
   private byte[] buffer = new byte[256];
+  /** UTF-8 of {@code key=} for the i-th dimension key last seen (points of a window share key instances). */
+  private String[] keys = new String[4];
+  private byte[][] keyBytes = new byte[4][];
 
   /**
    * @param metric metric name
@@ -73,11 +76,12 @@ public final class PointIdHasher {
     n = put((byte) 0x1f, n);
     if (dimensions instanceof SortedArrayMap<String> sorted) {
       for (int i = 0, size = sorted.size(); i < size; i++) {
-        n = dimension(sorted.keyAt(i), sorted.valueAt(i), n);
+        n = dimension(i, sorted.keyAt(i), sorted.valueAt(i), n);
       }
     } else {
+      int i = 0;
       for (Map.Entry<String, String> e : dimensions.entrySet()) {
-        n = dimension(e.getKey(), e.getValue(), n);
+        n = dimension(i++, e.getKey(), e.getValue(), n);
       }
     }
     n = put(suffix, n);
@@ -98,10 +102,20 @@ public final class PointIdHasher {
     return new String(id, StandardCharsets.ISO_8859_1);
   }
 
-  /** {@code key=value\u001e}; a null value is written as {@code null}, like {@code StringBuilder.append}. */
-  private int dimension(String key, String value, int n) {
-    n = put(key, n);
-    n = put((byte) '=', n);
+  /**
+   * {@code key=value\u001e} of the i-th dimension; a null value is written as {@code null}, like
+   * {@code StringBuilder.append}. The bytes of {@code key=} are cached per position by key identity.
+   */
+  private int dimension(int i, String key, String value, int n) {
+    if (i >= keys.length) {
+      keys = Arrays.copyOf(keys, 2 * i);
+      keyBytes = Arrays.copyOf(keyBytes, 2 * i);
+    }
+    if (keys[i] != key) {
+      keyBytes[i] = (key + '=').getBytes(StandardCharsets.UTF_8);
+      keys[i] = key;
+    }
+    n = put(keyBytes[i], n);
     n = put(String.valueOf(value), n);
     return put((byte) 0x1e, n);
   }
