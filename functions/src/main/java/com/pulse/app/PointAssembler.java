@@ -56,7 +56,8 @@ final class PointAssembler {
       }
       for (int i = 0; i < vals.length; i++) {
         Object v = row[vals[i]];
-        valueCells[i] = v == null ? null : (Object) ((Number) v).doubleValue(); // NULL: absent from the map
+        // NULL: absent from the map; a Double cell (DOUBLE columns) is kept as it is, not re-boxed
+        valueCells[i] = v == null || v instanceof Double ? v : (Object) ((Number) v).doubleValue();
       }
       SortedArrayMap<String> dimensions = dimensionKeys.map(dimensionCells);
       SortedArrayMap<Double> values = valueKeys.map(valueCells);

@@ -136,8 +136,12 @@ public final class SortedArrayMap<V> extends AbstractMap<String, V> implements S
      *     so a caller may reuse one array for many maps
      * @throws ArrayIndexOutOfBoundsException if {@code values} is shorter than those names
      */
+    @SuppressWarnings("unchecked")
     public <V> SortedArrayMap<V> map(Object[] values) {
       int n = sorted.length;
+      if (n == 0) {
+        return (SortedArrayMap<V>) EMPTY;
+      }
       Object[] out = new Object[n];
       int present = 0;
       for (int i = 0; i < n; i++) {
