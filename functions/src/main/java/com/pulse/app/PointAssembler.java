@@ -4,12 +4,12 @@ import com.pulse.app.port.QueryResult;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.metric.PointIdHasher;
+import com.pulse.domain.metric.SortedArrayMap;
 import com.pulse.domain.window.Window;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Turns the rows of one metric query into metric points: one point per row, keyed by
@@ -42,23 +42,28 @@ final class PointAssembler {
     }
     List<MetricPoint> points = new ArrayList<>(result.rows().size());
     PointIdHasher ids = new PointIdHasher(metric.name(), window.start());
+    // key arrays sorted once per window and shared by every point; cells go through reused scratch arrays
+    SortedArrayMap.Keys dimensionKeys = SortedArrayMap.Keys.of(metric.dimensions());
+    SortedArrayMap.Keys valueKeys = SortedArrayMap.Keys.of(valueNames);
+    Object[] dimensionCells = new Object[dims.length];
+    Object[] valueCells = new Object[vals.length];
     for (Object[] row : result.rows()) {
       if (row[tenant] == null) {
         throw new IllegalStateException("metric " + metric.name() + ": a row has a NULL tenant_id");
       }
-      TreeMap<String, String> dimensions = new TreeMap<>();
       for (int i = 0; i < dims.length; i++) {
-        dimensions.put(metric.dimensions().get(i), text(row[dims[i]]));
+        dimensionCells[i] = text(row[dims[i]]);
       }
-      TreeMap<String, Double> values = new TreeMap<>();
       for (int i = 0; i < vals.length; i++) {
         Object v = row[vals[i]];
-        if (v != null) {
-          values.put(valueNames.get(i), ((Number) v).doubleValue());
-        }
+        // NULL: absent from the map; a Double cell (DOUBLE columns) is kept as it is, not re-boxed
+        valueCells[i] = v == null || v instanceof Double ? v : (Object) ((Number) v).doubleValue();
       }
+      SortedArrayMap<String> dimensions = dimensionKeys.map(dimensionCells);
+      SortedArrayMap<Double> values = valueKeys.map(valueCells);
       String tenantId = text(row[tenant]);
-      // what MetricPoint.create does, minus two map copies and with the id hasher reused across rows
+      // what MetricPoint.create does, with the id hasher reused across rows; the record keeps the
+      // immutable maps as they are (no copy)
       points.add(new MetricPoint(ids.idOf(tenantId, dimensions), metric.name(),
           tenantId, dimensions, window.start(), window.end(), values, metric.unit(), computedAt, runId));
     }

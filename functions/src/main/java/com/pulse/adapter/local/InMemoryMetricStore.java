@@ -20,37 +20,52 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link com.pulse.app.port.DependencyException}.
  */
 public final class InMemoryMetricStore implements MetricStore {
-  private final Map<String, Map<String, MetricPoint>> pointsByTenant = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, Instant>> latestWindowByTenant = new ConcurrentHashMap<>();
+  /** Per tenant: points by id and the newest window start per metric (one lookup per point). */
+  private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
   private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
+
+  /** One tenant's points and newest window starts; thread-safe (concurrent maps). */
+  private static final class Tenant {
+    /** Few points per tenant and window, so the inner maps start small. */
+    final Map<String, MetricPoint> points = new ConcurrentHashMap<>(4);
+    final Map<String, Instant> latestWindow = new ConcurrentHashMap<>(4);
+  }
+
+  private static final Tenant NO_TENANT = new Tenant();
 
   @Override
   public void upsertPoints(List<MetricPoint> points) {
+    String tenantId = null;
+    Tenant tenant = null;
     for (MetricPoint p : points) {
-      tenantMap(pointsByTenant, p.tenantId()).put(p.id(), p);
-      Map<String, Instant> latest = tenantMap(latestWindowByTenant, p.tenantId());
-      Instant known = latest.get(p.metric());
+      if (!p.tenantId().equals(tenantId)) { // consecutive points of one tenant: one lookup
+        tenantId = p.tenantId();
+        tenant = tenant(tenantId);
+      }
+      tenant.points.put(p.id(), p);
+      Instant known = tenant.latestWindow.get(p.metric());
       if (known == null || p.windowStart().isAfter(known)) {
-        latest.merge(p.metric(), p.windowStart(), (a, b) -> a.isAfter(b) ? a : b);
+        tenant.latestWindow.merge(p.metric(), p.windowStart(), (a, b) -> a.isAfter(b) ? a : b);
       }
     }
   }
 
-  /** The tenant's inner map; a plain get first, as computeIfAbsent locks the bin even when present. */
-  private static <V> Map<String, V> tenantMap(Map<String, Map<String, V>> byTenant, String tenantId) {
-    Map<String, V> inner = byTenant.get(tenantId);
-    return inner != null ? inner : byTenant.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>());
+  /** The tenant's maps; a plain get first, as computeIfAbsent locks the bin even when present. */
+  private Tenant tenant(String tenantId) {
+    Tenant t = tenants.get(tenantId);
+    return t != null ? t : tenants.computeIfAbsent(tenantId, id -> new Tenant());
   }
 
   @Override
   public Optional<MetricPoint> readPoint(String tenantId, String pointId) {
-    return Optional.ofNullable(pointsByTenant.getOrDefault(tenantId, Map.of()).get(pointId));
+    return Optional.ofNullable(tenants.getOrDefault(tenantId, NO_TENANT).points.get(pointId));
   }
 
   @Override
   public List<MetricPoint> latestPoints(String tenantId) {
-    Map<String, Instant> latest = latestWindowByTenant.getOrDefault(tenantId, Map.of());
-    return pointsByTenant.getOrDefault(tenantId, Map.of()).values().stream()
+    Tenant tenant = tenants.getOrDefault(tenantId, NO_TENANT);
+    Map<String, Instant> latest = tenant.latestWindow;
+    return tenant.points.values().stream()
         .filter(p -> p.windowStart().equals(latest.get(p.metric())))
         .sorted(Comparator.comparing(MetricPoint::metric).thenComparing(p -> p.dimensions().toString()))
         .toList();
@@ -81,7 +96,7 @@ public final class InMemoryMetricStore implements MetricStore {
   /** Every stored point (local reporting, tests), ordered by metric, window start, tenant, id. */
   public List<MetricPoint> allPoints() {
     List<MetricPoint> all = new ArrayList<>();
-    pointsByTenant.values().forEach(m -> all.addAll(m.values()));
+    tenants.values().forEach(t -> all.addAll(t.points.values()));
     all.sort(Comparator.comparing(MetricPoint::metric).thenComparing(MetricPoint::windowStart)
         .thenComparing(MetricPoint::tenantId).thenComparing(MetricPoint::id));
     return all;

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * One computed value set of a catalog metric for one tenant, one dimension combination and one
@@ -16,7 +15,8 @@ import java.util.TreeMap;
  *
  * <p>Identity is {@code (metric, tenantId, dimensions, windowStart)}; {@link #id()} is derived from
  * it by {@link #idOf}, so a recomputation of the same window overwrites the earlier point instead of
- * adding a duplicate. Immutable and thread-safe; maps are copied into sorted, unmodifiable maps.
+ * adding a duplicate. Immutable and thread-safe: the maps are copied into immutable
+ * {@link SortedArrayMap}s (natural key order), except when they already are one, which needs no copy.
  *
  * @param id deterministic id, see {@link #idOf}
  * @param metric catalog metric name ({@code [a-z][a-z0-9_]*})
@@ -42,7 +42,7 @@ public record MetricPoint(
     String runId) {
 
   /**
-   * Validates and copies.
+   * Validates and copies the maps with {@link SortedArrayMap#copyOf} (no copy if already immutable).
    *
    * @throws NullPointerException if any argument is null
    */
@@ -50,10 +50,10 @@ public record MetricPoint(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(tenantId, "tenantId");
-    dimensions = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(dimensions, "dimensions")));
+    dimensions = SortedArrayMap.copyOf(Objects.requireNonNull(dimensions, "dimensions"));
     Objects.requireNonNull(windowStart, "windowStart");
     Objects.requireNonNull(windowEnd, "windowEnd");
-    values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(values, "values")));
+    values = SortedArrayMap.copyOf(Objects.requireNonNull(values, "values"));
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(computedAt, "computedAt");
     Objects.requireNonNull(runId, "runId");
@@ -74,14 +74,16 @@ public record MetricPoint(
       String unit,
       Instant computedAt,
       String runId) {
+    // one sorted copy of each map: the constructor keeps a SortedArrayMap as it is
+    SortedArrayMap<String> sortedDimensions = SortedArrayMap.copyOf(Objects.requireNonNull(dimensions, "dimensions"));
     return new MetricPoint(
-        idOf(metric, tenantId, dimensions, windowStart),
+        idOf(metric, tenantId, sortedDimensions, windowStart),
         metric,
         tenantId,
-        new TreeMap<>(dimensions),
+        sortedDimensions,
         windowStart,
         windowEnd,
-        new TreeMap<>(values),
+        SortedArrayMap.copyOf(Objects.requireNonNull(values, "values")),
         unit,
         computedAt,
         runId);
@@ -99,7 +101,7 @@ public record MetricPoint(
   public static String idOf(String metric, String tenantId, Map<String, String> dimensions, Instant windowStart) {
     StringBuilder canonical = new StringBuilder(96)
         .append(metric).append('\u001f').append(tenantId).append('\u001f');
-    new TreeMap<>(dimensions).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\u001e'));
+    SortedArrayMap.copyOf(dimensions).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\u001e'));
     canonical.append('\u001f').append(windowStart);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

@@ -31,4 +31,23 @@ class MetricPointTest {
     assertThat(MetricPoint.idOf("m", "t", Map.of("d", "2"), START)).isNotEqualTo(base);
     assertThat(MetricPoint.idOf("m", "t", Map.of("d", "1"), START.plusSeconds(1))).isNotEqualTo(base);
   }
+
+  @Test
+  void keepsImmutableMapsAndCopiesMutableOnes() {
+    java.util.TreeMap<String, String> dims = new java.util.TreeMap<>(Map.of("nation", "FRANCE"));
+    java.util.HashMap<String, Double> values = new java.util.HashMap<>(Map.of("b", 2.0, "a", 1.0));
+    MetricPoint p = MetricPoint.create("m", "t", dims, START, START.plusSeconds(60), values, "count", START, "r");
+    dims.put("nation", "PERU");
+    values.clear();
+    assertThat(p.dimensions()).isEqualTo(Map.of("nation", "FRANCE"));
+    assertThat(p.values().keySet()).containsExactly("a", "b");
+    assertThat(p.id()).isEqualTo(MetricPoint.idOf("m", "t", Map.of("nation", "FRANCE"), START));
+    MetricPoint same = new MetricPoint(p.id(), "m", "t", p.dimensions(), START, START.plusSeconds(60), p.values(),
+        "count", START, "r");
+    assertThat(same.dimensions()).isSameAs(p.dimensions());
+    assertThat(same.values()).isSameAs(p.values());
+    assertThat(same).isEqualTo(p).hasSameHashCodeAs(p);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.values().put("c", 3.0))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
 }
