@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
     List<MetricPoint> points = summary.points();
     NotifyCustomerEngineers.Result digest = root.notifySloBreaches().afterRun(points);
 
-    HtmlReport report = new HtmlReport("Pulse — warehouse metrics (TPC-H, as of " + asOf + ")", Instant.now(root.clock()));
+    HtmlReport report = new HtmlReport("Pulse — customer metrics and telemetry (TPC-H, as of " + asOf + ")", Instant.now(root.clock()));
     report.addSection("Warehouse metrics", summary + ". Each chart shows the newest " + history
         + " closed windows of a metric across all tenants (TPC-H customers).");
     out.printf("%nPulse demo: %d metrics over TPC-H SF 0.01, as of %s, %d windows each%n%n",

@@ -121,7 +121,7 @@ public final class HtmlReport {
         + "<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}"
         + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:1rem}"
         + ".card{border:1px solid #ddd;border-radius:8px;padding:1rem}.sub{color:#666;font-size:.85rem}"
-        + "h3{margin:.2rem 0}</style>\n"
+        + "h3{margin:.2rem 0}.grid>h2,.grid>p{grid-column:1/-1;margin:.5rem 0 0}</style>\n"
         + "<script>" + scriptSafe(chartJs()) + "</script></head><body>\n"
         + "<h1>" + escape(title) + "</h1><p class=\"sub\">generated " + generatedAt + "</p>\n"
         + "<div class=\"grid\">\n" + body + "</div>\n<script>\n" + String.join("\n", charts) + "\n</script>\n</body></html>\n";
