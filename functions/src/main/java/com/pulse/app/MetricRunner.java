@@ -120,13 +120,14 @@ public final class MetricRunner {
         plan.put(m, WindowPlanner.due(m.window(), m.settle(), asOf, job.lastCompletedWindowEnd(), maxCatchUpWindows));
       }
     }
-    return run(plan, jobs);
+    return run(plan, jobs, asOf);
   }
 
   /**
    * Recomputes every window of the given metrics lying inside {@code [from, to)} (a backfill);
    * existing points are overwritten by id. Job state records the run but never moves a metric's last
-   * completed window backwards.
+   * completed window backwards, nor past a window still open at the clock's now or past a gap after
+   * it (so scheduled runs still catch up every window in order).
    *
    * @param metrics metric names; empty means the whole catalog
    * @throws IllegalArgumentException for an unknown metric or {@code to <= from}
@@ -138,7 +139,7 @@ public final class MetricRunner {
     for (MetricDefinition m : selected.metrics()) {
       plan.put(m, WindowPlanner.within(m.window(), from, to));
     }
-    return run(plan, store.readJobs(selected.names()));
+    return run(plan, store.readJobs(selected.names()), clock.instant());
   }
 
   /**
@@ -148,10 +149,11 @@ public final class MetricRunner {
    */
   public RunSummary run(Map<MetricDefinition, List<Window>> plan) {
     List<String> names = plan.keySet().stream().map(MetricDefinition::name).toList();
-    return run(plan, store.readJobs(names));
+    return run(plan, store.readJobs(names), clock.instant());
   }
 
-  private RunSummary run(Map<MetricDefinition, List<Window>> plan, Map<String, JobState> jobs) {
+  /** @param closedAt the instant a window must be closed at to count as completed in the job state */
+  private RunSummary run(Map<MetricDefinition, List<Window>> plan, Map<String, JobState> jobs, Instant closedAt) {
     String runId = runIds.get();
     Instant startedAt = clock.instant();
     List<MetricOutcome> outcomes = new ArrayList<>(plan.size());
@@ -161,7 +163,8 @@ public final class MetricRunner {
       outcomes.add(outcome);
       if (outcome.status() != MetricOutcome.Status.UP_TO_DATE) {
         telemetry.metricRun(metric.name(), outcome.status() == MetricOutcome.Status.OK);
-        store.writeJob(nextJobState(jobs.getOrDefault(metric.name(), JobState.initial(metric.name())), outcome, runId));
+        store.writeJob(nextJobState(metric, jobs.getOrDefault(metric.name(), JobState.initial(metric.name())), outcome,
+            runId, closedAt));
       }
     });
     RunSummary summary = new RunSummary(runId, startedAt, clock.instant(), outcomes, written);
@@ -265,10 +268,19 @@ public final class MetricRunner {
     }
   }
 
-  private JobState nextJobState(JobState previous, MetricOutcome outcome, String runId) {
+  /**
+   * The job state after a run. The last completed window end moves forward only over windows that
+   * are closed at {@code closedAt} ({@code end + settle <= closedAt}) and contiguous with it, so a
+   * backfill of a later range or of windows still open cannot make scheduled runs skip windows
+   * (gap-free catch-up).
+   */
+  private JobState nextJobState(MetricDefinition metric, JobState previous, MetricOutcome outcome, String runId,
+      Instant closedAt) {
     Instant lastEnd = previous.lastCompletedWindowEnd();
     for (Window w : outcome.windows()) {
-      if (lastEnd == null || w.end().isAfter(lastEnd)) {
+      boolean closed = !w.end().plus(metric.settle()).isAfter(closedAt);
+      boolean contiguous = lastEnd == null || !w.start().isAfter(lastEnd);
+      if (closed && contiguous && (lastEnd == null || w.end().isAfter(lastEnd))) {
         lastEnd = w.end();
       }
     }
@@ -276,4 +288,5 @@ public final class MetricRunner {
     return new JobState(outcome.metric(), lastEnd, runId, clock.instant(), ok ? "ok" : "failed",
         outcome.error(), ok ? 0 : previous.consecutiveFailures() + 1);
   }
+
 }

@@ -156,6 +156,20 @@ class MetricRunnerTest {
   }
 
   @Test
+  void backfillAfterAGapOrIntoOpenWindowsDoesNotMoveTheLastCompletedWindowPastThem() {
+    Instant day5 = DAY3.plus(Duration.ofDays(2));
+    runner(failing(0, 0, null), DAY2).backfill(List.of("busy"), DAY1, DAY2);
+    assertThat(store.readJob("busy")).hasValueSatisfying(j -> assertThat(j.lastCompletedWindowEnd()).isEqualTo(DAY2));
+    // a later range leaves [DAY2, DAY3) uncomputed: scheduled runs must still catch it up
+    runner(failing(0, 0, null), day5).backfill(List.of("busy"), DAY3, day5);
+    assertThat(store.readJob("busy")).hasValueSatisfying(j -> assertThat(j.lastCompletedWindowEnd()).isEqualTo(DAY2));
+    // a contiguous range reaching past now: only the windows closed by now count as completed
+    RunSummary summary = runner(failing(0, 0, null), DAY3).backfill(List.of("busy"), DAY2, day5);
+    assertThat(summary.outcomes().get(0).windows()).hasSize(3);
+    assertThat(store.readJob("busy")).hasValueSatisfying(j -> assertThat(j.lastCompletedWindowEnd()).isEqualTo(DAY3));
+  }
+
+  @Test
   void transientErrorIsRetriedWithBackoffThenSucceeds() {
     FailingConnections connections = failing(2, 40613, "S0001");
     RunSummary summary = runner(connections, DAY2).run(plan(catalog.metric("busy").orElseThrow(), DAY1, DAY2));
