@@ -86,18 +86,23 @@ public final class DeadLetterReplayCommand implements Callable<Integer> {
     for (DeadLetter d : letters) {
       byPartition.computeIfAbsent(d.partition(), k -> new ArrayList<>()).add(d);
     }
-    DeadLetterRepublisher hub;
+    DeadLetterRepublisher republished;
     try {
-      hub = republisher.get();
+      republished = republisher.get();
     } catch (IllegalStateException notConfigured) {
       spec.commandLine().getErr().println("deadletter replay: " + notConfigured.getMessage());
       return 2;
     }
     int sent = 0;
-    for (Map.Entry<String, List<DeadLetter>> e : byPartition.entrySet()) {
-      hub.publish(e.getKey(), e.getValue());
-      e.getValue().forEach(deadLetters::delete);
-      sent += e.getValue().size();
+    try (DeadLetterRepublisher hub = republished) {
+      for (Map.Entry<String, List<DeadLetter>> e : byPartition.entrySet()) {
+        int[] partitionSent = {0};
+        hub.publish(e.getKey(), e.getValue(), batch -> {
+          batch.forEach(deadLetters::delete);
+          partitionSent[0] += batch.size();
+        });
+        sent += partitionSent[0];
+      }
     }
     out.printf("re-published %d dead letters from %d partitions%n", sent, byPartition.size());
     out.flush();

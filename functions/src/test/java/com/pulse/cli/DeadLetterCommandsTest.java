@@ -96,6 +96,37 @@ class DeadLetterCommandsTest {
     assertThat(new FileDeadLetterStore(dir.resolve("deadletter.jsonl")).count()).isZero();
     ArgumentCaptor<EventDataBatch> sent = ArgumentCaptor.forClass(EventDataBatch.class);
     verify(producer, times(2)).send(sent.capture());
+    verify(producer).close();
+  }
+
+  @Test
+  void aFailedSendKeepsOnlyTheUnsentDeadLettersAndClosesTheClient() {
+    seeded();
+    EventHubProducerClient producer = mock(EventHubProducerClient.class);
+    when(producer.createBatch(any(CreateBatchOptions.class))).thenAnswer(inv -> {
+      EventDataBatch batch = mock(EventDataBatch.class);
+      int[] count = {0};
+      when(batch.tryAdd(any())).thenAnswer(a -> count[0] < 1 && ++count[0] == 1); // one event per batch
+      when(batch.getCount()).thenAnswer(a -> count[0]);
+      return batch;
+    });
+    int[] sends = {0};
+    org.mockito.Mockito.doAnswer(inv -> {
+      if (++sends[0] == 2) {
+        throw new com.azure.core.amqp.exception.AmqpException(true, "server busy", null);
+      }
+      return null;
+    }).when(producer).send(any(EventDataBatch.class));
+    CommandLine cmd = new CommandLine(new DeadLetterReplayCommand(
+        () -> new FileDeadLetterStore(dir.resolve("deadletter.jsonl")), () -> new DeadLetterRepublisher(producer)));
+    cmd.setErr(new PrintWriter(new StringWriter()));
+
+    assertThat(cmd.execute()).isNotZero();
+
+    assertThat(new FileDeadLetterStore(dir.resolve("deadletter.jsonl")).list(null, 10))
+        .as("0-5 was sent in the first batch and must not be published again; 0-9 and 2-1 were not sent")
+        .extracting(DeadLetter::id).containsExactly("0-9", "2-1");
+    verify(producer).close();
   }
 
   @Test
