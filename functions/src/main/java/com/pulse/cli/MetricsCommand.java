@@ -62,7 +62,15 @@ final class MetricsCommand implements Callable<Integer> {
     InMemoryMetricStore store = new InMemoryMetricStore();
     RunSummary summary;
     if (warehouseUrl.startsWith("jdbc:duckdb:")) {
-      try (DuckDbConnectionSource source = new DuckDbConnectionSource(warehouseUrl, true)) {
+      DuckDbConnectionSource opened;
+      try {
+        opened = new DuckDbConnectionSource(warehouseUrl, true);
+      } catch (java.sql.SQLException e) {
+        System.err.println("metrics: cannot open " + warehouseUrl + ": " + e.getMessage()
+            + "\n  create it first with `demo` or `warehouse init --path FILE`, or pass --warehouse-url");
+        return 2;
+      }
+      try (DuckDbConnectionSource source = opened) {
         summary = run(cat, new JdbcWarehouse(source, warehouseUrl), store);
       }
     } else {
