@@ -5,6 +5,7 @@ import com.azure.cosmos.models.CosmosItemIdentity;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.MetricStore;
 import com.pulse.app.port.Versioned;
 import com.pulse.domain.metric.JobState;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  *
  * <p>The latest-points document is read-modify-written with ETag optimistic concurrency (If-Match;
  * a 409/412 race re-reads and re-applies, at most {@link #MAX_ATTEMPTS} times), so concurrent runs
- * of different metrics for the same tenant cannot lose each other's update. Thread-safe.
+ * of different metrics for the same tenant cannot lose each other's update; still contended after
+ * that, {@code upsertPoints} throws {@link DependencyException} (412). Thread-safe.
  */
 public final class CosmosMetricStore implements MetricStore {
   static final int MAX_ATTEMPTS = 8;
@@ -79,8 +81,10 @@ public final class CosmosMetricStore implements MetricStore {
         return;
       }
       if (attempt == MAX_ATTEMPTS) {
-        throw new IllegalStateException("latest-points document of tenant " + tenantId
-            + " still contended after " + MAX_ATTEMPTS + " attempts");
+        // transient by nature (other writers of the tenant's document): the port's DependencyException,
+        // so the run is re-driven, as AggregateBatch does for window documents
+        throw new DependencyException("latest-points document of tenant " + tenantId
+            + " still contended after " + MAX_ATTEMPTS + " attempts", 412, null, null);
       }
     }
   }
