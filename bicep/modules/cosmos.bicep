@@ -100,11 +100,12 @@ var containers = [
     compositeIndexes: []
   }
   {
-    // Dead letters per source partition, listed oldest first for replay.
+    // Dead letters per source partition, listed oldest first for replay (ORDER BY deadLetteredAt,
+    // CosmosQueries.oldestDeadLetters: an ORDER BY path must be indexed).
     name: 'deadletter'
     partitionKey: '/partition'
     defaultTtl: deadLetterTtlSeconds
-    includedPaths: [ '/sequenceNumber/?', '/enqueuedTime/?' ]
+    includedPaths: [ '/deadLetteredAt/?', '/sequenceNumber/?', '/enqueuedTime/?' ]
     compositeIndexes: []
   }
   {
