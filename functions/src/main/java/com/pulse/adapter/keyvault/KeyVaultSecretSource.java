@@ -25,8 +25,8 @@ import java.util.logging.Logger;
  * failure is thrown.
  *
  * <p>Errors: 404 → {@link NoSuchElementException} naming the secret and the vault; 401/403 (missing
- * role Key Vault Secrets User) → {@link IllegalStateException}; 408/429/5xx or I/O →
- * {@link DependencyException} with the status. Thread-safe: two threads may refresh the same
+ * role Key Vault Secrets User) and any other 4xx (a rejected request) → {@link IllegalStateException};
+ * 408/429/5xx or I/O → {@link DependencyException} with the status. Thread-safe: two threads may refresh the same
  * secret at once (both reads are correct; the later write wins).
  */
 public final class KeyVaultSecretSource implements SecretSource {
@@ -113,6 +113,10 @@ public final class KeyVaultSecretSource implements SecretSource {
       if (status == 401 || status == 403) {
         throw new IllegalStateException("Key Vault " + vaultUrl + " denied reading secret '" + name
             + "' (HTTP " + status + "): grant the app's identity Key Vault Secrets User", e);
+      }
+      if (status >= 400 && status < 500 && status != 408 && status != 429) {
+        throw new IllegalStateException("Key Vault " + vaultUrl + " rejected reading secret '" + name
+            + "' (HTTP " + status + "): " + e.getMessage(), e);
       }
       throw new DependencyException("Key Vault read of secret '" + name + "' failed (HTTP " + status + ")",
           status, null, e);

@@ -88,6 +88,18 @@ class KeyVaultSecretSourceTest {
   }
 
   @Test
+  void aRejectedRequestIsAnErrorNotATransientFailure() {
+    HttpResponseException badName = new HttpResponseException("BadParameter", response(400));
+    when(client.getSecret("s")).thenReturn(new KeyVaultSecret("s", "old")).thenThrow(badName);
+
+    assertThat(source.secret("s")).isEqualTo("old");
+    clock.advance(Duration.ofMinutes(16));
+    // a 400 will not heal by retrying: it is reported, not hidden behind the stale value
+    assertThatThrownBy(() -> source.secret("s"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 400");
+  }
+
+  @Test
   void rejectsNonPositiveRefreshInterval() {
     assertThatThrownBy(() -> new KeyVaultSecretSource(client, VAULT, clock, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refreshInterval");
