@@ -303,6 +303,10 @@ var coreAppSettings = {
   AZURE_CLIENT_ID: identity.outputs.functionClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.outputs.functionClientId}'
+  // OpenTelemetry mode (host.json telemetryMode): the host lets the Java worker stream its own
+  // OpenTelemetry logs, avoiding duplicate host-level entries
+  // (https://learn.microsoft.com/azure/azure-functions/opentelemetry-howto)
+  JAVA_APPLICATIONINSIGHTS_ENABLE_TELEMETRY: 'true'
   TelemetryHub__fullyQualifiedNamespace: eventHubs.outputs.fullyQualifiedNamespace
   TelemetryHub__credential: 'managedidentity'
   TelemetryHub__clientId: identity.outputs.functionClientId

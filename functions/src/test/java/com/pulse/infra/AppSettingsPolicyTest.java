@@ -33,7 +33,8 @@ final class AppSettingsPolicyTest {
       "AzureWebJobsStorage__credential", "Functions host storage over Entra ID",
       "AzureWebJobsStorage__clientId", "Functions host storage: which user-assigned identity",
       "APPLICATIONINSIGHTS_CONNECTION_STRING", "Functions host and Azure Monitor OpenTelemetry exporter",
-      "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Entra ID ingestion (App Insights local auth is off)");
+      "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Entra ID ingestion (App Insights local auth is off)",
+      "JAVA_APPLICATIONINSIGHTS_ENABLE_TELEMETRY", "host.json telemetryMode OpenTelemetry: the Java worker streams its own logs");
 
   /** Settings only local mode reads: the code has them, Azure does not need them. */
   private static final Map<String, String> LOCAL_ONLY = Map.of(
