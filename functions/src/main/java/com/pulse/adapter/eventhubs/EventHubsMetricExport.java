@@ -93,8 +93,9 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
 
   /**
    * Exponential retry: 5 retries with delays from 0.5 s doubling (capped at 30 s), 30 s per try;
-   * worst case 6 × 30 s + 15.5 s ≈ 3.3 minutes, inside the 5-minute default function timeout of
-   * the Consumption plan (https://learn.microsoft.com/azure/azure-functions/functions-scale#timeout).
+   * worst case 6 × 30 s + 15.5 s ≈ 3.3 minutes, well inside the 30-minute default function timeout
+   * of the Flex Consumption plan Pulse runs on, and even inside the 5-minute default of the classic
+   * Consumption plan (https://learn.microsoft.com/azure/azure-functions/functions-scale#timeout).
    */
   public static AmqpRetryOptions retryOptions() {
     return new AmqpRetryOptions()
