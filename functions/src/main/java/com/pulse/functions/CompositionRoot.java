@@ -45,6 +45,7 @@ import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import io.opentelemetry.api.OpenTelemetry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -446,6 +447,30 @@ public final class CompositionRoot {
     return "jdbc:duckdb:" + localDir().resolve(DEFAULT_WAREHOUSE_FILE);
   }
 
+  /**
+   * Opens a local DuckDB warehouse. A file is opened read-only (the engine only queries it, and
+   * DuckDB would otherwise create an empty database for a mistyped path); an absent file is bad
+   * input, named with how to create it. {@code jdbc:duckdb:} alone is an in-memory database.
+   *
+   * @throws IllegalArgumentException if the file does not exist
+   * @throws IllegalStateException if DuckDB cannot open it (or is absent, as in the function package)
+   */
+  private static ConnectionSource openDuckDb(String url) {
+    String file = url.substring("jdbc:duckdb:".length());
+    boolean inMemory = file.isEmpty() || file.startsWith(":memory:");
+    if (!inMemory && !Files.isRegularFile(Path.of(file))) {
+      throw new IllegalArgumentException("cannot open " + url + ": no such file; create it with `demo` or "
+          + "`warehouse init --path FILE`, or set " + Settings.WAREHOUSE_JDBC_URL);
+    }
+    try {
+      return new DuckDbConnectionSource(url, !inMemory);
+    } catch (SQLException | LinkageError e) {
+      // LinkageError: DuckDB is local-only and absent from the function package
+      throw new IllegalStateException("cannot open the DuckDB warehouse " + url + " (" + e + "); in Azure set "
+          + Settings.WAREHOUSE_JDBC_URL + " or " + Settings.WAREHOUSE_CONNECTION_SECRET_NAME + " to a jdbc:sqlserver: URL", e);
+    }
+  }
+
   private Warehouse createWarehouse() {
     String url = warehouseJdbcUrl();
     ConnectionSource source;
@@ -454,13 +479,7 @@ public final class CompositionRoot {
       source = new SqlServerConnectionSource(url, credential(), clock);
       name = url.substring(0, url.indexOf(';') < 0 ? url.length() : url.indexOf(';'));
     } else if (url.startsWith("jdbc:duckdb:")) {
-      try {
-        source = new DuckDbConnectionSource(url, false);
-      } catch (SQLException | LinkageError e) {
-        // LinkageError: DuckDB is local-only and absent from the function package
-        throw new IllegalStateException("cannot open the DuckDB warehouse " + url + " (" + e + "); in Azure set "
-            + Settings.WAREHOUSE_JDBC_URL + " or " + Settings.WAREHOUSE_CONNECTION_SECRET_NAME + " to a jdbc:sqlserver: URL", e);
-      }
+      source = openDuckDb(url);
       name = url;
     } else {
       throw new IllegalArgumentException(Settings.WAREHOUSE_JDBC_URL

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MetricsCommandTest {
   @TempDir Path dir;
@@ -21,7 +20,7 @@ class MetricsCommandTest {
     int exit;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      exit = new CommandLine(new MetricsCommand()).execute("--from", "1998-07-01", "--to", "1998-07-02",
+      exit = PulseCli.commandLine().execute("metrics", "--from", "1998-07-01", "--to", "1998-07-02",
           "--warehouse-url", "jdbc:duckdb:" + missing);
     } finally {
       System.setErr(previous);

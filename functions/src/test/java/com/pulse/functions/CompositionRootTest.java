@@ -46,6 +46,22 @@ class CompositionRootTest {
   }
 
   @Test
+  void aLocalWarehouseFileMustExistAndIsNeverCreated(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("typo.duckdb");
+    assertThatThrownBy(() -> root(Map.of(Settings.WAREHOUSE_JDBC_URL, "jdbc:duckdb:" + missing)).warehouse())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot open jdbc:duckdb:" + missing).hasMessageContaining("warehouse init");
+    assertThat(missing).doesNotExist();
+
+    Path existing = dir.resolve("dw.duckdb");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + existing);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE t AS SELECT 1 AS tenant_id");
+    }
+    assertThat(root(Map.of(Settings.WAREHOUSE_JDBC_URL, "jdbc:duckdb:" + existing)).warehouse()).isNotNull();
+  }
+
+  @Test
   void buildsTheLocalGraphOnce(@TempDir Path dir) {
     CompositionRoot root = root(Map.of(Settings.WAREHOUSE_JDBC_URL, "jdbc:duckdb:", Settings.PULSE_LOCAL_DIR, dir.toString()));
     assertThat(root.metricRunner()).isSameAs(root.metricRunner());
