@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.ConcurrentModificationException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ import java.util.function.Supplier;
  *   <li>{@link WindowStore#readMany} every touched document of this partition.
  *   <li>Per document with {@code lastSequenceNumber = L}: if the delta's events are all {@code <= L}
  *       the document already holds them (redelivery): skip it and re-export its current version; if
- *       some are, re-decode the batch for that document only, keeping events {@code > L}; merge and
+ *       some are, keep only its events {@code > L} (one re-decode of the batch serves every such
+ *       document, each with its own floor {@code L}); merge and
  *       {@code create} / {@code replace(etag)}. On {@link ConcurrentModificationException} (another
  *       owner of the partition wrote first) re-read that document and redo this step, up to
  *       {@value #MAX_ATTEMPTS} times.
@@ -119,6 +121,7 @@ public final class AggregateBatch {
       deltas.put(new DocumentKey(delta.tenantId(), WindowDocuments.idOf(delta, batch.partition())), delta);
     }
     Map<DocumentKey, Versioned<WindowDocument>> current = deltas.isEmpty() ? Map.of() : windows.readMany(deltas.keySet());
+    Map<DocumentKey, WindowAccumulator> trimmed = pass.trimPartlyApplied(deltas, current, policy);
     List<TelemetryWindowRecord> records = new ArrayList<>(deltas.size());
     int minutesWritten = 0;
     int hoursWritten = 0;
@@ -128,7 +131,7 @@ public final class AggregateBatch {
     long duplicateRequests = 0;
     for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
       WindowAccumulator delta = e.getValue();
-      Outcome outcome = apply(pass, e.getKey(), delta, current.get(e.getKey()), now);
+      Outcome outcome = apply(pass, e.getKey(), delta, trimmed.get(e.getKey()), current.get(e.getKey()), now);
       records.add(WindowDocuments.toRecord(outcome.document()));
       conflicts += outcome.conflicts();
       if (delta.granularity() == Granularity.MINUTE) {
@@ -150,14 +153,22 @@ public final class AggregateBatch {
         skipped, conflicts, lateRequests, duplicateRequests);
   }
 
-  private Outcome apply(Pass pass, DocumentKey key, WindowAccumulator delta, Versioned<WindowDocument> stored, Instant now) {
+  /**
+   * Writes one document's delta. {@code trimmedForStored} is the delta already restricted to events
+   * above {@code stored}'s {@code lastSequenceNumber} (null if it needed no trimming); after an ETag
+   * conflict the re-read document may hold more, and the delta is trimmed again for it alone.
+   */
+  private Outcome apply(Pass pass, DocumentKey key, WindowAccumulator delta, WindowAccumulator trimmedForStored,
+      Versioned<WindowDocument> stored, Instant now) {
     Versioned<WindowDocument> current = stored;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       long last = current == null ? -1 : current.value().lastSequenceNumber();
       if (delta.maxSequenceNumber() <= last) {
         return new Outcome(current.value(), false, attempt, 0, 0);
       }
-      WindowAccumulator fresh = delta.minSequenceNumber() <= last ? pass.recompute(delta, last, policy) : delta;
+      WindowAccumulator fresh = delta.minSequenceNumber() > last ? delta
+          : attempt == 0 && trimmedForStored != null ? trimmedForStored
+          : pass.recompute(delta, last, policy);
       WindowDocument next = WindowDocuments.merge(current == null ? null : current.value(), fresh, pass.batch.partition(), now);
       try {
         Versioned<WindowDocument> saved = current == null ? windows.create(next) : windows.replace(next, current.etag());
@@ -213,19 +224,67 @@ public final class AggregateBatch {
       return rejected;
     }
 
+    /**
+     * The deltas of every partly applied document (some of its events at or below the stored
+     * {@code lastSequenceNumber}, some above), each restricted to the events above it: ONE re-decode
+     * of the batch with a per-document sequence floor, whatever the number of such documents (after
+     * a redelivery from an older checkpoint there can be one per touched window).
+     *
+     * @return trimmed deltas by document; empty when no document is partly applied
+     */
+    Map<DocumentKey, WindowAccumulator> trimPartlyApplied(Map<DocumentKey, WindowAccumulator> deltas,
+        Map<DocumentKey, Versioned<WindowDocument>> current, LatenessPolicy policy) {
+      Map<String, Long> floors = new HashMap<>();
+      Map<String, DocumentKey> keys = new HashMap<>();
+      long lowestFloor = Long.MAX_VALUE;
+      for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
+        Versioned<WindowDocument> stored = current.get(e.getKey());
+        WindowAccumulator delta = e.getValue();
+        long last = stored == null ? -1 : stored.value().lastSequenceNumber();
+        if (delta.minSequenceNumber() <= last && delta.maxSequenceNumber() > last) {
+          String identity = identity(delta.granularity(), delta.tenantId(), delta.service(), delta.operation(),
+              delta.windowStartMillis());
+          floors.put(identity, last);
+          keys.put(identity, e.getKey());
+          lowestFloor = Math.min(lowestFloor, last);
+        }
+      }
+      if (floors.isEmpty()) {
+        return Map.of();
+      }
+      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, operation, start) ->
+          floors.getOrDefault(identity(g, tenant, service, operation, start), Long.MAX_VALUE));
+      redecodeAbove(lowestFloor, only);
+      Map<DocumentKey, WindowAccumulator> trimmed = new HashMap<>();
+      for (WindowAccumulator acc : only.accumulators()) {
+        trimmed.put(keys.get(identity(acc.granularity(), acc.tenantId(), acc.service(), acc.operation(),
+            acc.windowStartMillis())), acc);
+      }
+      return trimmed;
+    }
+
+    private static String identity(Granularity g, String tenant, String service, String operation, long startMillis) {
+      return g.iso() + '\u001f' + tenant + '\u001f' + service + '\u001f' + operation + '\u001f' + startMillis;
+    }
+
+    /** Re-decodes the decoded events above {@code floor} into {@code sink}, with their original watermarks. */
+    private void redecodeAbove(long floor, WindowAggregator sink) {
+      List<TelemetryEvent> events = batch.events();
+      for (int i = 0; i < events.size(); i++) {
+        TelemetryEvent event = events.get(i);
+        if (decoded[i] && event.sequenceNumber() > floor) {
+          sink.beginEvent(event.sequenceNumber(), watermarks[i]);
+          decoders.forContentType(event.contentType()).decode(event.body(), sink);
+        }
+      }
+    }
+
     /** The delta of one document restricted to events above {@code floor}: a re-decode of the batch. */
     WindowAccumulator recompute(WindowAccumulator target, long floor, LatenessPolicy policy) {
       WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, operation, start) ->
           g == target.granularity() && start == target.windowStartMillis() && tenant.equals(target.tenantId())
               && service.equals(target.service()) && operation.equals(target.operation()) ? floor : Long.MAX_VALUE);
-      List<TelemetryEvent> events = batch.events();
-      for (int i = 0; i < events.size(); i++) {
-        TelemetryEvent event = events.get(i);
-        if (decoded[i] && event.sequenceNumber() > floor) {
-          only.beginEvent(event.sequenceNumber(), watermarks[i]);
-          decoders.forContentType(event.contentType()).decode(event.body(), only);
-        }
-      }
+      redecodeAbove(floor, only);
       return only.accumulators().get(0);
     }
 

@@ -79,6 +79,44 @@ class AggregateBatchTest {
   }
 
   @Test
+  void manyPartlyAppliedDocumentsAreTrimmedWithOneReDecodeOfTheBatch() {
+    // 6 operations -> 12 documents (minute + hour); the first delivery folds events 1..12 into all of them
+    java.util.function.IntFunction<List<TelemetryEvent>> stream = n -> {
+      List<TelemetryEvent> out = new ArrayList<>();
+      for (int s = 1; s <= n; s++) {
+        String body = "{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"op" + (s % 6)
+            + "\",\"timestamp\":\"2026-11-20T10:00:30Z\",\"durationMs\":" + s + ",\"status\":\"ok\"}";
+        out.add(new TelemetryEvent(body.getBytes(StandardCharsets.UTF_8), s, null, Instant.parse("2026-11-20T10:00:31Z"),
+            "application/json", Map.of()));
+      }
+      return out;
+    };
+    useCase.handle(new TelemetryBatch("0", stream.apply(12)));
+    int[] decodes = {0};
+    TelemetryDecoders real = new TelemetryDecoders();
+    AggregateBatch counting = new AggregateBatch(() -> contentType -> (body, sink) -> {
+      decodes[0]++;
+      return real.forContentType(contentType).decode(body, sink);
+    }, store, new InMemoryDeadLetterStore(), export, LatenessPolicy.of(Duration.ofMinutes(1)),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+
+    // redelivery from an older checkpoint: 1..24, so every document is partly applied
+    BatchResult r = counting.handle(new TelemetryBatch("0", stream.apply(24)));
+
+    assertThat(r.documentsWritten()).isEqualTo(12);
+    assertThat(r.duplicateRequests()).isEqualTo(12);
+    // floors are 7..12 (op1's last event is 7): one re-decode of events 8..24, not one per document (~170)
+    assertThat(decodes[0]).as("24 decodes, then one re-decode of the events above the lowest floor")
+        .isEqualTo(24 + 17);
+    List<WindowDocument> minutes = store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX);
+    assertThat(minutes).hasSize(6).allSatisfy(d -> {
+      assertThat(d.count()).isEqualTo(4);
+      assertThat(d.lastSequenceNumber()).isGreaterThan(18);
+    });
+    assertThat(minutes.stream().mapToDouble(WindowDocument::latencySumMs).sum()).isEqualTo(24 * 25 / 2);
+  }
+
+  @Test
   void fullyAppliedBatchIsSkippedAndReExported() {
     useCase.handle(new TelemetryBatch("0", events(10, 12)));
     BatchResult r = useCase.handle(new TelemetryBatch("0", events(10, 12)));
