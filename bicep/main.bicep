@@ -2,7 +2,7 @@
 //   azd up                      (azure.yaml in this folder; see README section "infra")
 //   az deployment sub create -l <region> -f bicep/main.bicep -p bicep/dev.bicepparam
 // Modules are resource-group scoped and each owns its diagnostic settings and role assignments.
-// Role ids: modules/roles.bicep. Policy checks over these files: functions/src/test/java/com/pulse/infra.
+// Role ids: modules/roles.bicep. Policy checks over these files: functions/checks/src/test/java/com/pulse/infra.
 targetScope = 'subscription'
 
 // ---------------------------------------------------------------- environment

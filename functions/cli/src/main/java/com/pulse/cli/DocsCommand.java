@@ -1,0 +1,89 @@
+package com.pulse.cli;
+
+import com.pulse.domain.catalog.Catalog;
+import com.pulse.domain.catalog.CatalogLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pulse docs metrics}: writes {@code docs/METRICS.md} from the metric catalog (see
+ * {@link MetricsMarkdown}), or with {@code --check} only reports whether the file is stale.
+ * Runs stand-alone too: {@code ./mvnw -q compile exec:java -Dexec.mainClass=com.pulse.cli.DocsCommand
+ * -Dexec.args="metrics"}. Exit codes: 0 written or up to date, 1 stale ({@code --check}), 2 usage or
+ * catalog error (picocli conventions).
+ */
+@Command(name = "docs", mixinStandardHelpOptions = true, description = "Generate documents from the code.",
+    subcommands = DocsCommand.Metrics.class)
+public final class DocsCommand {
+  /** The packaged catalog's path in the repository, as shown in the generated document. */
+  public static final String CATALOG_SOURCE = "functions/core/src/main/resources/catalog/metrics.yaml";
+
+  /**
+   * Runs the command with its own picocli instance.
+   *
+   * @param args e.g. {@code metrics --check}
+   */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DocsCommand()).execute(args));
+  }
+
+  /**
+   * Renders the packaged catalog ({@link CatalogLoader#DEFAULT_RESOURCE}).
+   *
+   * @return the expected content of {@code docs/METRICS.md}
+   * @throws com.pulse.domain.catalog.CatalogException if the packaged catalog is invalid
+   */
+  public static String renderPackagedCatalog() {
+    Catalog catalog = CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE);
+    return MetricsMarkdown.render(CATALOG_SOURCE, catalog.metrics());
+  }
+
+  /** {@code docs metrics [--catalog FILE] [--output FILE] [--check]}. */
+  @Command(name = "metrics", mixinStandardHelpOptions = true,
+      description = "Write docs/METRICS.md from the metric catalog.")
+  static final class Metrics implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--catalog", paramLabel = "FILE",
+        description = "Catalog YAML file (default: the packaged " + CATALOG_SOURCE + ").")
+    private Path catalog;
+
+    @Option(names = "--output", paramLabel = "FILE", defaultValue = MetricsMarkdown.DOCUMENT,
+        description = "Document to write (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    @Option(names = "--check", description = "Do not write; exit 1 when the document is stale.")
+    private boolean check;
+
+    @Override
+    public Integer call() throws IOException {
+      String expected = catalog == null
+          ? renderPackagedCatalog()
+          : MetricsMarkdown.render(catalog.toString(), CatalogLoader.load(catalog).metrics());
+      PrintWriter out = spec.commandLine().getOut();
+      String actual = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+      if (check) {
+        boolean fresh = actual.equals(expected);
+        out.println(output + (fresh ? " is up to date" : " is stale: run `docs metrics` and commit it"));
+        return fresh ? 0 : 1;
+      }
+      if (!actual.equals(expected)) {
+        Path parent = output.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Files.writeString(output, expected, StandardCharsets.UTF_8);
+      }
+      out.println("wrote " + output);
+      return 0;
+    }
+  }
+}
