@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pulse docs metrics}: writes {@code docs/METRICS.md} from the metric catalog (see
  * {@link MetricsMarkdown}), or with {@code --check} only reports whether the file is stale.
- * Runs stand-alone too: {@code ./mvnw -q compile exec:java -Dexec.mainClass=com.pulse.cli.DocsCommand
+ * Runs stand-alone too: {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=com.pulse.cli.DocsCommand
  * -Dexec.args="metrics"}. Exit codes: 0 written or up to date, 1 stale ({@code --check}), 2 usage or
  * catalog error (picocli conventions).
  */

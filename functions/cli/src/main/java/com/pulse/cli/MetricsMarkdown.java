@@ -36,7 +36,7 @@ public final class MetricsMarkdown {
     Objects.requireNonNull(catalogPath, "catalogPath");
     StringBuilder md = new StringBuilder(4096 + 1024 * metrics.size());
     md.append("<!-- GENERATED from ").append(catalogPath).append(" by `pulse docs metrics`. Do not edit:\n")
-        .append("     change the catalog, then run ./mvnw -q compile exec:java -Dexec.args=\"docs metrics\".\n")
+        .append("     change the catalog, then run ./mvnw -q test-compile exec:java -Dexec.args=\"docs metrics\".\n")
         .append("     MetricsDocTest fails when this file is stale. -->\n")
         .append("# Metric catalog\n\n")
         .append(metrics.size()).append(" metrics, computed by the `WarehouseMetrics` function from `")

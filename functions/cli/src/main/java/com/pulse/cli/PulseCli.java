@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code pulse} command line (local mode): the same use cases as the functions, over the
  * embedded adapters by default; flags switch the warehouse to a real one. Run with
- * {@code ./mvnw -q compile exec:java -Dexec.args="demo"}.
+ * {@code ./mvnw -q test-compile exec:java -Dexec.args="demo"}.
  *
  * <p>Subcommands are registered in one place, the {@code subcommands} list below.
  */
