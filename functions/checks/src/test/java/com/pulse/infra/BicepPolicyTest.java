@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Security and completeness policies of {@code bicep/}, checked on the text (docs/SECURITY.md).
  * Each test names the file and resource that breaks a rule. What text checks cannot verify (types,
- * API-version validity, deploy-time behaviour) is listed in README section "infra".
+ * API-version validity, deploy-time behaviour) is listed in docs/DEPLOY.md, section "infra".
  */
 final class BicepPolicyTest {
 
