@@ -1,0 +1,236 @@
+package com.pulse.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.pulse.adapter.local.InMemoryDeadLetterStore;
+import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.BatchResult;
+import com.pulse.app.telemetry.TelemetryBatch;
+import com.pulse.app.telemetry.TelemetryEvent;
+import com.pulse.domain.telemetry.TelemetryDecoder;
+import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.aggregate.WindowAggregator;
+import com.pulse.domain.telemetry.decode.TelemetryDecoders;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The telemetry path as the Event Hub function runs it, beside its parts and two baselines, in ONE
+ * JVM on the same events, per body format and number of keys: requests per CPU-second of the
+ * measuring thread ({@link java.lang.management.ThreadMXBean#getCurrentThreadCpuTime}, so other
+ * processes on a shared machine do not count; DuckDB with {@code threads=1} runs its pipeline on the
+ * calling thread).
+ *
+ * <ul>
+ *   <li>{@code endToEnd}: {@link AggregateBatch} over batches of {@value #BATCH} events — decode, fold,
+ *       read, merge, serialize sketches, build and serialize the ADX export rows
+ *       ({@link SerializingExport}) — with the in-memory window store, a fresh store per pass;
+ *   <li>{@code decodeFold}: the decoder into one {@link WindowAggregator} (minute + hour windows,
+ *       DDSketch, HLL buffer), a fresh aggregator per pass;
+ *   <li>{@code bareParse}: a Jackson streaming token walk (JSON) or protobuf-java {@code parseFrom};
+ *   <li>{@code naive}: Jackson databind / generated protobuf classes + {@code HashMap} + list of latencies;
+ *   <li>{@code duckdb}: DuckDB {@code threads=1}, {@code read_json} of the same requests as NDJSON,
+ *       minute and hour groups with {@code approx_quantile} and {@code approx_count_distinct}.
+ * </ul>
+ *
+ * <p>Each variant warms up for one pass and at least 1 s of CPU, then measures three rounds of at
+ * least one pass and {@code measureCpuMillis} of CPU; the median is printed. Also prints the window
+ * document writes per 1,000 events of {@code endToEnd}.
+ *
+ * <p>Usage: {@code java -cp ... com.pulse.bench.EndToEndThroughput [requests] [measureCpuMillis] [filter]};
+ * the filter is a substring of {@code FORMAT/keys/variant}.
+ */
+public final class EndToEndThroughput {
+  static final int BATCH = 256;
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final int[] KEYS = {10, 1_000, 100_000};
+
+  private EndToEndThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    long measureNanos = (args.length > 1 ? Long.parseLong(args[1]) : 2_000) * 1_000_000L;
+    String filter = args.length > 2 ? args[2] : "";
+    System.out.printf(Locale.ROOT, "%-14s %7s %-11s %15s %14s%n", "format", "keys", "variant", "requests/cpu-s", "writes/1k ev");
+    Path dir = Files.createTempDirectory("pulse-e2e");
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+      try (Statement s = duck.createStatement()) {
+        s.execute("SET threads=1");
+      }
+      for (TelemetryDecodeBenchmark.Format format : TelemetryDecodeBenchmark.Format.values()) {
+        for (int keys : KEYS) {
+          String prefix = format + "/" + keys + "/";
+          if (!(prefix + "endToEnd decodeFold bareParse naive duckdb").contains(filter)
+              && !prefix.contains(filter) && Arrays.stream(new String[] {"endToEnd", "decodeFold", "bareParse", "naive", "duckdb"})
+                  .noneMatch(v -> (prefix + v).contains(filter))) {
+            continue;
+          }
+          KeyedCorpus corpus = KeyedCorpus.create(format, keys, requests, 42);
+          Path ndjson = dir.resolve(format + "-" + keys + ".ndjson");
+          corpus.writeNdjson(ndjson);
+          Variants v = new Variants(format, corpus, ndjson, duck);
+          run(prefix, "endToEnd", v::endToEnd, requests, measureNanos, filter, v);
+          run(prefix, "decodeFold", v::decodeFold, requests, measureNanos, filter, null);
+          run(prefix, "bareParse", v::bareParse, requests, measureNanos, filter, null);
+          run(prefix, "naive", v::naive, requests, measureNanos, filter, null);
+          run(prefix, "duckdb", v::duckdb, requests, measureNanos, filter, null);
+          Files.delete(ndjson);
+        }
+      }
+    }
+    Files.delete(dir);
+  }
+
+  private static void run(String prefix, String variant, Callable<Long> pass, int requests, long measureNanos,
+      String filter, Variants writes) throws Exception {
+    if (!(prefix + variant).contains(filter)) {
+      return;
+    }
+    long sink = 0;
+    long start = THREADS.getCurrentThreadCpuTime();
+    do {
+      sink += pass.call();
+    } while (THREADS.getCurrentThreadCpuTime() - start < 1_000_000_000L);
+    double[] rates = new double[3];
+    for (int round = 0; round < rates.length; round++) {
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
+      long passes = 0;
+      long cpu;
+      do {
+        sink += pass.call();
+        passes++;
+        cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+      } while (cpu < measureNanos);
+      rates[round] = (double) passes * requests / (cpu / 1e9);
+    }
+    Arrays.sort(rates);
+    System.out.printf(Locale.ROOT, "%-14s %7s %-11s %15.0f %14s   (%.0f .. %.0f)%s%n", prefix.split("/")[0],
+        prefix.split("/")[1], variant, rates[1],
+        writes == null ? "" : String.format(Locale.ROOT, "%.0f", writes.writesPerThousandEvents()),
+        rates[0], rates[2], sink == 42 ? " " : "");
+  }
+
+  /** The variants over one corpus. */
+  private static final class Variants {
+    private final TelemetryDecodeBenchmark.Format format;
+    private final KeyedCorpus corpus;
+    private final Path ndjson;
+    private final Connection duck;
+    private final List<TelemetryEvent> events;
+    private final TelemetryDecoder decoder;
+    private final JsonFactory json = new JsonFactory();
+    private final NaiveTelemetryAggregation naive = new NaiveTelemetryAggregation();
+    private final LatenessPolicy policy = LatenessPolicy.of(Duration.ofMinutes(5));
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC);
+    private long writes;
+    private long events1;
+
+    Variants(TelemetryDecodeBenchmark.Format format, KeyedCorpus corpus, Path ndjson, Connection duck) {
+      this.format = format;
+      this.corpus = corpus;
+      this.ndjson = ndjson;
+      this.duck = duck;
+      this.events = corpus.events;
+      this.decoder = new TelemetryDecoders().forContentType(format.contentType);
+    }
+
+    long endToEnd() {
+      InMemoryWindowStore store = new InMemoryWindowStore();
+      SerializingExport export = new SerializingExport();
+      AggregateBatch useCase = AggregateBatch.withPulseDecoders(store, new InMemoryDeadLetterStore(), export, policy, clock);
+      long n = 0;
+      for (int i = 0; i < events.size(); i += BATCH) {
+        BatchResult r = useCase.handle(new TelemetryBatch("0", events.subList(i, Math.min(events.size(), i + BATCH))));
+        n += r.requests();
+      }
+      if (n != corpus.requests.size()) {
+        throw new IllegalStateException("aggregated " + n + " of " + corpus.requests.size() + " requests");
+      }
+      writes = store.writeCount();
+      events1 = events.size();
+      return n + export.bytes;
+    }
+
+    double writesPerThousandEvents() {
+      return 1000.0 * writes / events1;
+    }
+
+    long decodeFold() {
+      WindowAggregator aggregator = new WindowAggregator(policy);
+      long n = 0;
+      long maxEnqueued = Long.MIN_VALUE;
+      for (TelemetryEvent e : events) {
+        maxEnqueued = Math.max(maxEnqueued, e.enqueuedTime().toEpochMilli());
+        aggregator.beginEvent(e.sequenceNumber(), policy.watermark(maxEnqueued));
+        n += decoder.decode(e.body(), aggregator);
+      }
+      return n + aggregator.accumulators().size();
+    }
+
+    long bareParse() throws Exception {
+      long n = 0;
+      for (TelemetryEvent e : events) {
+        if (format == TelemetryDecodeBenchmark.Format.OTLP_PROTOBUF) {
+          n += ExportTraceServiceRequest.parseFrom(e.body()).getResourceSpansCount();
+          continue;
+        }
+        try (JsonParser p = json.createParser(e.body())) {
+          while (p.nextToken() != null) {
+            n += p.currentTokenId();
+          }
+        }
+      }
+      return n;
+    }
+
+    long naive() throws Exception {
+      naive.reset();
+      long n = 0;
+      for (TelemetryEvent e : events) {
+        n += switch (format) {
+          case PULSE_JSON -> naive.pulseJson(e.body());
+          case OTLP_JSON -> naive.otlpJson(e.body());
+          case OTLP_PROTOBUF -> naive.otlpProtobuf(e.body());
+        };
+      }
+      return n;
+    }
+
+    long duckdb() throws Exception {
+      String source = "(SELECT *, time_bucket(INTERVAL '1 minute', \"timestamp\") AS m,"
+          + " time_bucket(INTERVAL '1 hour', \"timestamp\") AS h FROM read_json('" + ndjson + "',"
+          + " format = 'newline_delimited', columns = {tenantId: 'VARCHAR', service: 'VARCHAR',"
+          + " operation: 'VARCHAR', \"timestamp\": 'TIMESTAMP', durationMs: 'DOUBLE', status: 'VARCHAR',"
+          + " userId: 'VARCHAR'}))";
+      String sql = "SELECT tenantId, service, operation, m, h, count(*), count(*) FILTER (WHERE status = 'error'),"
+          + " approx_quantile(durationMs, [0.5, 0.95, 0.99]), approx_count_distinct(userId) FROM " + source
+          + " GROUP BY GROUPING SETS ((tenantId, service, operation, m), (tenantId, service, operation, h))";
+      long rows = 0;
+      try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          rows += rs.getLong(6);
+        }
+      }
+      if (rows != 2L * corpus.requests.size()) {
+        throw new IllegalStateException("duckdb counted " + rows + " of " + 2L * corpus.requests.size());
+      }
+      return rows;
+    }
+  }
+}
