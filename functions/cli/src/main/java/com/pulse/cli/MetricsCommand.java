@@ -1,17 +1,16 @@
 package com.pulse.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulse.adapter.json.JsonMappers;
+import com.pulse.adapter.json.AdxRows;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
 import com.pulse.app.RunSummary;
 import com.pulse.app.Sleeper;
 import com.pulse.app.port.MetricExport;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.functions.CompositionRoot;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -42,10 +41,9 @@ final class MetricsCommand implements Callable<Integer> {
     MetricRunner runner = new MetricRunner(root.catalog(), root.warehouse(), store, NO_EXPORT, root.clock(),
         RetryPolicy.DEFAULT, Sleeper.SYSTEM, Integer.MAX_VALUE, () -> UUID.randomUUID().toString());
     RunSummary summary = runner.backfill(range.metrics, range.fromInstant(), range.toInstant());
-    ObjectMapper json = JsonMappers.iso();
     for (MetricPoint p : store.allPoints()) {
       if (format.equals("jsonl")) {
-        System.out.println(json.writeValueAsString(MetricPointRecord.of(p)));
+        System.out.println(new String(AdxRows.pointRow(p), StandardCharsets.UTF_8));
       } else {
         System.out.printf("%-24s %-8s %-12s %s %s%n", p.metric(), p.tenantId(), p.windowStart().toString().substring(0, 10),
             p.dimensions(), p.values());
@@ -59,9 +57,9 @@ final class MetricsCommand implements Callable<Integer> {
   /** Prints only: the points are not exported. */
   private static final MetricExport NO_EXPORT = new MetricExport() {
     @Override
-    public void exportPoints(List<MetricPointRecord> records) {}
+    public void exportPoints(List<MetricPoint> points) {}
 
     @Override
-    public void exportWindows(List<TelemetryWindowRecord> records) {}
+    public void exportWindows(List<WindowVersion> versions) {}
   };
 }

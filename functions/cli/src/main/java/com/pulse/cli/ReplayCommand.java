@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.local.FileDeadLetterStore;
 import com.pulse.domain.telemetry.aggregate.Granularity;
-import com.pulse.domain.telemetry.aggregate.WindowSummary;
+import com.pulse.domain.query.MergedWindow;
 import com.pulse.functions.CompositionRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ public final class ReplayCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("replay: " + e.getMessage());
       return 2;
     }
-    List<WindowSummary> windows = result.windows(windowSize);
+    List<MergedWindow> windows = result.windows(windowSize);
     if (format == Format.jsonl) {
       windows.forEach(w -> out.println(jsonLine(w)));
     } else {
@@ -95,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   /** The jsonl form of one window (the documented replay output keys). */
-  static String jsonLine(WindowSummary w) {
+  static String jsonLine(MergedWindow w) {
     ObjectNode n = JSON.createObjectNode();
     n.put("tenantId", w.tenantId());
     n.put("service", w.service());
@@ -104,21 +104,26 @@ public final class ReplayCommand implements Callable<Integer> {
     n.put("windowEnd", w.windowEnd().toString());
     n.put("count", w.count());
     n.put("errorCount", w.errorCount());
-    n.put("p50Ms", w.p50Ms());
-    n.put("p95Ms", w.p95Ms());
-    n.put("p99Ms", w.p99Ms());
+    n.put("p50Ms", orZero(w.p50Ms()));
+    n.put("p95Ms", orZero(w.p95Ms()));
+    n.put("p99Ms", orZero(w.p99Ms()));
     n.put("distinctUsers", w.distinctUsers());
     n.put("lateCount", w.lateCount());
     return n.toString();
   }
 
-  private static void printTable(PrintWriter out, List<WindowSummary> windows) {
+  private static void printTable(PrintWriter out, List<MergedWindow> windows) {
     String fmt = "%-20s %-12s %-10s %-24s %8s %7s %9s %9s %9s %7s %5s%n";
     out.printf(fmt, "windowStart", "tenant", "service", "operation", "count", "errors", "p50 ms", "p95 ms", "p99 ms", "users", "late");
-    for (WindowSummary w : windows) {
+    for (MergedWindow w : windows) {
       out.printf(fmt, w.windowStart(), w.tenantId(), w.service(), w.operation(), w.count(), w.errorCount(),
-          String.format("%.1f", w.p50Ms()), String.format("%.1f", w.p95Ms()), String.format("%.1f", w.p99Ms()),
+          String.format("%.1f", orZero(w.p50Ms())), String.format("%.1f", orZero(w.p95Ms())), String.format("%.1f", orZero(w.p99Ms())),
           w.distinctUsers(), w.lateCount());
     }
+  }
+
+  /** An empty window (no latency) prints 0 ms, as the replay output always did. */
+  private static double orZero(Double ms) {
+    return ms == null ? 0 : ms;
   }
 }

@@ -6,7 +6,7 @@ import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatencySketches;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
-import com.pulse.domain.telemetry.aggregate.WindowSummary;
+import com.pulse.domain.query.MergedWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ public final class TelemetryDemo {
    * @param charts per-service series for charts
    */
   public record Result(Path captureDir, TelemetryGenerator.Output generated, TelemetryReplay.Result replay,
-      List<WindowSummary> minuteWindows, List<ServiceSeries> charts) {
+      List<MergedWindow> minuteWindows, List<ServiceSeries> charts) {
 
     /** Requests per minute, error % and p95 latency per service, ready for the HTML report. */
     public List<Chart> reportCharts() {

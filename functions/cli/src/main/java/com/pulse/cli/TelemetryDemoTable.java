@@ -1,6 +1,6 @@
 package com.pulse.cli;
 
-import com.pulse.domain.telemetry.aggregate.WindowSummary;
+import com.pulse.domain.query.MergedWindow;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +27,7 @@ final class TelemetryDemoTable {
   /** Prints the totals and the per-service table to {@code out}. */
   static void print(PrintStream out, TelemetryDemo.Result r) {
     Map<String, Set<String>> tenants = new TreeMap<>();
-    for (WindowSummary w : r.minuteWindows()) {
+    for (MergedWindow w : r.minuteWindows()) {
       tenants.computeIfAbsent(w.service(), s -> new TreeSet<>()).add(w.tenantId());
     }
     out.printf("%nTelemetry demo: %,d events in %d Capture files replayed through the Event Hub handler%n",

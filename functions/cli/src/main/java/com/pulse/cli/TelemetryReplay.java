@@ -4,18 +4,20 @@ import com.pulse.adapter.capture.CaptureAvro;
 import com.pulse.adapter.capture.CaptureFormat;
 import com.pulse.adapter.capture.CaptureJsonLines;
 import com.pulse.adapter.capture.CapturedEvent;
-import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.port.DeadLetterStore;
+import com.pulse.app.port.MetricExport;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
+import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
-import com.pulse.domain.telemetry.aggregate.WindowSummaries;
-import com.pulse.domain.telemetry.aggregate.WindowSummary;
+import com.pulse.domain.query.MergedWindow;
+import com.pulse.domain.query.WindowMerger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +49,17 @@ public final class TelemetryReplay {
   private final Clock clock;
   private final DeadLetterStore deadLetters;
   private final InMemoryWindowStore windows = new InMemoryWindowStore();
-  private final InMemoryWindowExport export = new InMemoryWindowExport();
+  /**
+   * Replay prints final windows from the store; the versions the use case exports are dropped, so
+   * memory is bounded by the windows, not by the number of writes.
+   */
+  private static final MetricExport NO_EXPORT = new MetricExport() {
+    @Override
+    public void exportPoints(List<MetricPoint> points) {}
+
+    @Override
+    public void exportWindows(List<WindowVersion> versions) {}
+  };
 
   /**
    * @param policy lateness policy ({@code TELEMETRY_ALLOWED_LATENESS})
@@ -75,8 +87,8 @@ public final class TelemetryReplay {
   public record Result(int files, long events, long requests, long deadLettered, long documentsWritten,
       long documentsSkipped, List<WindowDocument> documents) {
     /** Final windows of {@code granularity} merged across partitions. */
-    public List<WindowSummary> windows(Granularity granularity) {
-      return WindowSummaries.merge(documents, granularity);
+    public List<MergedWindow> windows(Granularity granularity) {
+      return WindowMerger.merge(documents.stream().filter(d -> d.granularity().equals(granularity.iso())).toList());
     }
   }
 
@@ -101,7 +113,7 @@ public final class TelemetryReplay {
         byPartition.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
       }
     }
-    AggregateBatch useCase = AggregateBatch.withPulseDecoders(windows, deadLetters, export, policy, clock);
+    AggregateBatch useCase = AggregateBatch.withPulseDecoders(windows, deadLetters, NO_EXPORT, policy, clock);
     long events = 0;
     long requests = 0;
     long dead = 0;

@@ -1,36 +1,26 @@
 package com.pulse.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulse.adapter.json.AdxRows;
 import com.pulse.app.port.MetricExport;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
-import java.io.UncheckedIOException;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.util.List;
 
 /**
- * A {@link MetricExport} that builds every row's event body as the Event Hubs export does and drops
- * it, counting bytes: the export's CPU cost without a network. Not thread-safe.
+ * A {@link MetricExport} that builds every row's event body as the Event Hubs export does
+ * ({@link AdxRows}) and drops it, counting bytes: the export's CPU cost without a network. Not
+ * thread-safe.
  */
 final class SerializingExport implements MetricExport {
-  private final ObjectMapper json = new ObjectMapper();
   long bytes;
 
   @Override
-  public void exportPoints(List<MetricPointRecord> records) {
-    records.forEach(this::write);
+  public void exportPoints(List<MetricPoint> points) {
+    points.forEach(p -> bytes += AdxRows.pointRow(p).length);
   }
 
   @Override
-  public void exportWindows(List<TelemetryWindowRecord> records) {
-    records.forEach(this::write);
-  }
-
-  private void write(Object record) {
-    try {
-      bytes += json.writeValueAsBytes(record).length;
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  public void exportWindows(List<WindowVersion> versions) {
+    versions.forEach(v -> bytes += AdxRows.windowRow(v).length);
   }
 }

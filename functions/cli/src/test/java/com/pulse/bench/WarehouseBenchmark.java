@@ -16,8 +16,6 @@ import java.util.Optional;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.catalog.MetricDefinition;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.Window;
 import com.pulse.domain.window.WindowPlanner;
@@ -198,9 +196,9 @@ public class WarehouseBenchmark {
 
   private static final MetricExport NO_EXPORT = new MetricExport() {
     @Override
-    public void exportPoints(List<MetricPointRecord> records) {}
+    public void exportPoints(List<MetricPoint> points) {}
 
     @Override
-    public void exportWindows(List<TelemetryWindowRecord> records) {}
+    public void exportWindows(List<com.pulse.domain.telemetry.WindowVersion> versions) {}
   };
 }

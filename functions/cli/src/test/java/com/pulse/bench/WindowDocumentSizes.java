@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * through {@link TelemetryReplay} (the real {@code AggregateBatch}, batches of 256 as in host.json).
  * A document's size is its Cosmos DB JSON as the adapter stores it ({@link CosmosDocuments#toDocument}
  * plus the minute-window {@code ttl}), without the service's system properties ({@code _rid},
- * {@code _etag}, {@code _ts}, ...); the export size is the {@code TelemetryWindowRecord} JSON. Also
+ * {@code _etag}, {@code _ts}, ...); the export size is the {@code AdxRows} window row. Also
  * prints window-document writes per 1,000 events and per 1,000 requests.
  *
  * <p>Usage (after {@code pulse demo}, which writes the seeded demo stream):
@@ -106,7 +106,7 @@ public final class WindowDocumentSizes {
         sizes.add(size);
         total += size;
         requests += d.count();
-        exportBytes += json.writeValueAsBytes(WindowDocuments.toRecord(d)).length;
+        exportBytes += com.pulse.adapter.json.AdxRows.windowRow(WindowDocuments.versionOf(d)).length;
       }
       if (sizes.isEmpty()) {
         continue;

@@ -10,7 +10,6 @@ import com.pulse.app.port.Warehouse;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.catalog.NcrontabSchedule;
-import com.pulse.domain.export.MetricPointRecord;
 import com.pulse.domain.metric.JobState;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.Window;
@@ -196,7 +195,7 @@ public final class MetricRunner {
       }
       queryNanos += result.elapsedNanos();
       store.upsertPoints(computed);
-      export.exportPoints(records(computed, window));
+      export.exportPoints(computed);
       written.addAll(computed);
       points += computed.size();
       done.add(window);
@@ -204,27 +203,6 @@ public final class MetricRunner {
     }
     return new MetricOutcome(metric.name(), MetricOutcome.Status.OK, done, points, attempts[0], queryNanos,
         System.nanoTime() - started, null);
-  }
-
-  /**
-   * {@link MetricPointRecord#of} for every point, with the timestamp texts of the window (the same
-   * for all its points) formatted once instead of three times per point.
-   */
-  private static List<MetricPointRecord> records(List<MetricPoint> points, Window window) {
-    if (points.isEmpty()) {
-      return List.of();
-    }
-    String start = window.start().toString();
-    String end = window.end().toString();
-    Instant computedAt = points.get(0).computedAt();
-    String computedText = computedAt.toString();
-    List<MetricPointRecord> out = new ArrayList<>(points.size());
-    for (MetricPoint p : points) {
-      boolean shared = p.computedAt().equals(computedAt);
-      out.add(new MetricPointRecord(p.id(), p.metric(), p.tenantId(), p.dimensions(), start, end, p.values(), p.unit(),
-          shared ? computedText : p.computedAt().toString(), p.runId(), p.computedAt().toEpochMilli()));
-    }
-    return out;
   }
 
   private QueryResult queryWithRetry(MetricDefinition metric, Window window, int[] attempts) {

@@ -119,8 +119,7 @@ class MetricRunnerTest {
       assertThat(p.runId()).isEqualTo("run-1");
       assertThat(p.computedAt()).isEqualTo(DAY2);
     });
-    assertThat(export.points).containsExactlyInAnyOrderElementsOf(
-        points.stream().map(com.pulse.domain.export.MetricPointRecord::of).toList());
+    assertThat(export.points).containsExactlyInAnyOrderElementsOf(points);
   }
 
   @Test

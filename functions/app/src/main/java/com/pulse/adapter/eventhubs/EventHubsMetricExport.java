@@ -10,12 +10,11 @@ import com.azure.messaging.eventhubs.EventDataBatch;
 import com.azure.messaging.eventhubs.EventHubClientBuilder;
 import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.azure.messaging.eventhubs.models.CreateBatchOptions;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulse.adapter.json.AdxRows;
 import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.MetricExport;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +27,8 @@ import java.util.function.Function;
  * {@link MetricExport} to the {@code metrics-out} Event Hub, ingested into Azure Data Explorer by one
  * Event Hub data connection with dynamic routing.
  *
- * <p>Each record is one event whose body is the record as a JSON object (field names = the JSON
- * paths of the ingestion mapping) and whose application properties route it:
+ * <p>Each exported value is one event whose body is its ADX row ({@link AdxRows}: a JSON object whose
+ * field names are the JSON paths of the ingestion mapping) and whose application properties route it:
  * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows}), {@code Format} = {@code json},
  * {@code IngestionMappingReference} ({@code MetricPointsMapping} | {@code TelemetryWindowsMapping}).
  * Property names are case-sensitive; see "Ingestion properties" in
@@ -59,16 +58,13 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
   public static final String MAPPING_PROPERTY = "IngestionMappingReference";
 
   private final EventHubProducerClient producer;
-  private final ObjectMapper json;
 
   /**
    * @param producer producer client of the {@code metrics-out} hub; closed by {@link #close()}
-   * @param json mapper that writes the export records (records as objects, no extra modules needed)
    * @throws NullPointerException if an argument is null
    */
-  public EventHubsMetricExport(EventHubProducerClient producer, ObjectMapper json) {
+  public EventHubsMetricExport(EventHubProducerClient producer) {
     this.producer = Objects.requireNonNull(producer, "producer");
-    this.json = Objects.requireNonNull(json, "json");
   }
 
   /**
@@ -88,7 +84,7 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
             Objects.requireNonNull(credential, "credential"))
         .retryOptions(retryOptions())
         .buildProducerClient();
-    return new EventHubsMetricExport(producer, new ObjectMapper());
+    return new EventHubsMetricExport(producer);
   }
 
   /**
@@ -107,32 +103,31 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
   }
 
   @Override
-  public void exportPoints(List<MetricPointRecord> records) {
-    send(records, MetricPointRecord::tenantId, MetricPointRecord::id,
-        "MetricPoints", "MetricPointsMapping");
+  public void exportPoints(List<MetricPoint> points) {
+    send(points, MetricPoint::tenantId, MetricPoint::id, AdxRows::pointRow, "MetricPoints", "MetricPointsMapping");
   }
 
   @Override
-  public void exportWindows(List<TelemetryWindowRecord> records) {
-    send(records, TelemetryWindowRecord::tenantId, TelemetryWindowRecord::id,
+  public void exportWindows(List<WindowVersion> versions) {
+    send(versions, v -> v.document().tenantId(), v -> v.document().id(), AdxRows::windowRow,
         "TelemetryWindows", "TelemetryWindowsMapping");
   }
 
   private <R> void send(List<R> records, Function<R, String> tenantOf, Function<R, String> idOf,
-      String table, String mapping) {
+      Function<R, byte[]> row, String table, String mapping) {
     Map<String, List<R>> byTenant = new LinkedHashMap<>();
     for (R record : records) {
       byTenant.computeIfAbsent(tenantOf.apply(record), t -> new ArrayList<>()).add(record);
     }
-    byTenant.forEach((tenant, tenantRecords) -> sendTenant(tenant, tenantRecords, idOf, table, mapping));
+    byTenant.forEach((tenant, tenantRecords) -> sendTenant(tenant, tenantRecords, idOf, row, table, mapping));
   }
 
   private <R> void sendTenant(String tenant, List<R> records, Function<R, String> idOf,
-      String table, String mapping) {
+      Function<R, byte[]> row, String table, String mapping) {
     CreateBatchOptions options = new CreateBatchOptions().setPartitionKey(tenant);
     EventDataBatch batch = createBatch(options, table);
     for (R record : records) {
-      EventData event = event(record, table, mapping);
+      EventData event = event(row.apply(record), table, mapping);
       if (tryAdd(batch, event)) {
         continue;
       }
@@ -197,13 +192,7 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
     return new DependencyException(what + " failed: " + e.getMessage(), 0, null, e);
   }
 
-  private EventData event(Object record, String table, String mapping) {
-    byte[] body;
-    try {
-      body = json.writeValueAsBytes(record);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize export record " + record, e);
-    }
+  private static EventData event(byte[] body, String table, String mapping) {
     EventData event = new EventData(body);
     event.setContentType("application/json");
     Map<String, Object> properties = event.getProperties();

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.adapter.json.AdxRows;
 import com.pulse.domain.metric.MetricPoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The export contract: what {@link EventHubsMetricExport} puts in an event body (a real record
- * serialized by Jackson) must be exactly what the ADX JSON ingestion mapping in
+ * The export contract: what {@link EventHubsMetricExport} puts in an event body (the row {@link AdxRows} writes for a real
+ * domain value) must be exactly what the ADX JSON ingestion mapping in
  * {@code bicep/adx/02-mappings.kql} reads, with compatible types, and the mapping must reference
  * columns that exist in {@code 01-tables.kql} with the same type.
  */
@@ -40,13 +39,13 @@ class AdxMappingContractTest {
     MetricPoint point = MetricPoint.create("churn_rate", "t1", Map.of("plan", "pro", "region", "eu"),
         Instant.parse("2026-11-20T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"),
         Map.of("rate", 0.031, "churned", 12.0), "ratio", Instant.parse("2026-11-21T00:15:03.120Z"), "run-7");
-    assertContract("MetricPoints", "MetricPointsMapping", json.valueToTree(MetricPointRecord.of(point)));
+    assertContract("MetricPoints", "MetricPointsMapping", json.readTree(AdxRows.pointRow(point)));
   }
 
   @Test
   void telemetryWindowRecordMatchesTelemetryWindowsMapping() throws IOException {
     assertContract("TelemetryWindows", "TelemetryWindowsMapping",
-        json.valueToTree(EventHubsMetricExportTest.window("t1", "3")));
+        json.readTree(AdxRows.windowRow(EventHubsMetricExportTest.window("t1", "3"))));
   }
 
   private void assertContract(String table, String mappingName, JsonNode record) throws IOException {

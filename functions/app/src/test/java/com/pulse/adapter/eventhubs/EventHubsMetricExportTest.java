@@ -18,9 +18,10 @@ import com.azure.messaging.eventhubs.models.CreateBatchOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulse.app.port.DependencyException;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.aggregate.SampleWindows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,17 +76,17 @@ class EventHubsMetricExportTest {
 
   private final Map<EventDataBatch, SentBatch> batchStates = new java.util.IdentityHashMap<>();
 
-  private static MetricPointRecord point(String tenant, int i) {
-    return MetricPointRecord.of(MetricPoint.create("active_users", tenant, Map.of("plan", "pro"),
+  private static MetricPoint point(String tenant, int i) {
+    return MetricPoint.create("active_users", tenant, Map.of("plan", "pro"),
         T0.plusSeconds(3600L * i), T0.plusSeconds(3600L * (i + 1)), Map.of("value", 10.0 + i), "count",
-        T0.plusSeconds(3600L * (i + 1) + 60), "run-" + i));
+        T0.plusSeconds(3600L * (i + 1) + 60), "run-" + i);
   }
 
   @Test
   void fillsBatchesToCapacityAndSendsTheRemainder() throws Exception {
-    List<MetricPointRecord> records = IntStream.range(0, 7).mapToObj(i -> point("t1", i)).toList();
+    List<MetricPoint> records = IntStream.range(0, 7).mapToObj(i -> point("t1", i)).toList();
 
-    new EventHubsMetricExport(producer, json).exportPoints(records);
+    new EventHubsMetricExport(producer).exportPoints(records);
 
     assertThat(sent).extracting(b -> b.events().size()).containsExactly(3, 3, 1);
     List<String> ids = new ArrayList<>();
@@ -94,15 +95,15 @@ class EventHubsMetricExportTest {
         ids.add(json.readTree(event.getBody()).get("id").asText());
       }
     }
-    assertThat(ids).containsExactlyElementsOf(records.stream().map(MetricPointRecord::id).toList());
+    assertThat(ids).containsExactlyElementsOf(records.stream().map(MetricPoint::id).toList());
   }
 
   @Test
   void oneBatchSequencePerTenantWithTheTenantAsPartitionKey() {
-    List<MetricPointRecord> records = List.of(point("a", 0), point("b", 0), point("a", 1), point("b", 1),
+    List<MetricPoint> records = List.of(point("a", 0), point("b", 0), point("a", 1), point("b", 1),
         point("c", 0));
 
-    new EventHubsMetricExport(producer, json).exportPoints(records);
+    new EventHubsMetricExport(producer).exportPoints(records);
 
     assertThat(sent).extracting(SentBatch::partitionKey).containsExactly("a", "b", "c");
     assertThat(sent).allSatisfy(batch -> assertThat(batch.events()).allSatisfy(event -> {
@@ -112,7 +113,7 @@ class EventHubsMetricExportTest {
 
   @Test
   void eventsCarryTheAdxRoutingProperties() throws Exception {
-    var export = new EventHubsMetricExport(producer, json);
+    var export = new EventHubsMetricExport(producer);
     export.exportPoints(List.of(point("t1", 0)));
     export.exportWindows(List.of(window("t1", "0")));
 
@@ -124,26 +125,28 @@ class EventHubsMetricExportTest {
         .containsEntry("Format", "json")
         .containsEntry("IngestionMappingReference", "TelemetryWindowsMapping");
     JsonNode body = json.readTree(windowEvent.getBody());
-    assertThat(body.get("sketchBins").get("12").asLong()).isEqualTo(4);
-    assertThat(body.get("windowStart").asText()).isEqualTo("2026-11-20T10:00:00Z");
+    WindowVersion window = window("t1", "0");
+    String firstBin = Integer.toString(window.binKeys()[0]);
+    assertThat(body.get("sketchBins").get(firstBin).asLong()).isEqualTo(window.binCounts()[0]);
+    assertThat(body.get("windowStart").asText()).isEqualTo("2024-01-01T00:00:00Z");
   }
 
   @Test
   void emptyInputSendsNothing() {
-    new EventHubsMetricExport(producer, json).exportPoints(List.of());
+    new EventHubsMetricExport(producer).exportPoints(List.of());
     verify(producer, never()).send(any(EventDataBatch.class));
   }
 
   @Test
   void aRecordLargerThanAnEmptyBatchFailsNamingIt() {
-    TelemetryWindowRecord huge = window("t1", "0");
-    java.util.Map<String, Long> bins = new java.util.HashMap<>();
-    IntStream.range(0, 2000).forEach(i -> bins.put(Integer.toString(i), (long) i));
-    TelemetryWindowRecord tooBig = new TelemetryWindowRecord("w-big", "t1", "svc", "GET /", "PT1M",
-        huge.windowStart(), huge.windowEnd(), "0", 1, 0, 0, 1, 1, 1, 1, 1, 1.02, 0, bins, 1, 1,
-        huge.updatedAt());
+    WindowVersion small = window("t1", "0");
+    WindowDocument d = small.document();
+    WindowVersion tooBig = new WindowVersion(new WindowDocument("w-big", d.tenantId(), d.service(), d.operation(),
+        d.granularity(), d.windowStart(), d.windowEnd(), d.partition(), d.count(), d.errorCount(), d.lateCount(),
+        d.latencySumMs(), d.latencySketch(), d.userSketch(), d.lastSequenceNumber(), d.version(), d.updatedAt()),
+        1, 1, 1, 1, 0, IntStream.range(1, 2001).toArray(), IntStream.range(1, 2001).asLongStream().toArray());
 
-    assertThatThrownBy(() -> new EventHubsMetricExport(producer, json)
+    assertThatThrownBy(() -> new EventHubsMetricExport(producer)
         .exportWindows(List.of(window("t1", "0"), tooBig)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("w-big")
         .hasMessageContaining("10000 bytes");
@@ -154,7 +157,7 @@ class EventHubsMetricExportTest {
     AmqpException busy = new AmqpException(true, AmqpErrorCondition.SERVER_BUSY_ERROR, "server busy", null);
     doThrow(busy).when(producer).send(any(EventDataBatch.class));
 
-    assertThatThrownBy(() -> new EventHubsMetricExport(producer, json).exportPoints(List.of(point("t1", 0))))
+    assertThatThrownBy(() -> new EventHubsMetricExport(producer).exportPoints(List.of(point("t1", 0))))
         .isInstanceOf(DependencyException.class).hasCause(busy).hasMessageContaining("MetricPoints")
         .hasMessageContaining("t1");
   }
@@ -164,7 +167,7 @@ class EventHubsMetricExportTest {
     doThrow(new IllegalStateException(new java.util.concurrent.TimeoutException("no reply")))
         .when(producer).send(any(EventDataBatch.class));
 
-    assertThatThrownBy(() -> new EventHubsMetricExport(producer, json).exportPoints(List.of(point("t1", 0))))
+    assertThatThrownBy(() -> new EventHubsMetricExport(producer).exportPoints(List.of(point("t1", 0))))
         .isInstanceOf(DependencyException.class);
   }
 
@@ -173,7 +176,7 @@ class EventHubsMetricExportTest {
     AmqpException denied = new AmqpException(false, AmqpErrorCondition.UNAUTHORIZED_ACCESS, "denied", null);
     when(producer.createBatch(any(CreateBatchOptions.class))).thenThrow(denied);
 
-    assertThatThrownBy(() -> new EventHubsMetricExport(producer, json).exportPoints(List.of(point("t1", 0))))
+    assertThatThrownBy(() -> new EventHubsMetricExport(producer).exportPoints(List.of(point("t1", 0))))
         .isInstanceOf(IllegalStateException.class).isNotInstanceOf(DependencyException.class)
         .hasMessageContaining("amqp:unauthorized-access");
   }
@@ -185,9 +188,7 @@ class EventHubsMetricExportTest {
     assertThat(EventHubsMetricExport.retryOptions().getMaxRetries()).isPositive();
   }
 
-  static TelemetryWindowRecord window(String tenant, String partition) {
-    return new TelemetryWindowRecord("w-" + tenant + "-" + partition, tenant, "checkout", "POST /cart", "PT1M",
-        "2026-11-20T10:00:00Z", "2026-11-20T10:01:00Z", partition, 10, 1, 0, 523.5, 40.1, 95.2, 120.7, 7,
-        1.0202020202, 0, Map.of("12", 4L, "13", 6L), 1234, 3, "2026-11-20T10:01:05Z");
+  static WindowVersion window(String tenant, String partition) {
+    return SampleWindows.version(tenant, partition);
   }
 }

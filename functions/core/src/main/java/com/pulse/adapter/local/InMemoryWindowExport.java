@@ -1,35 +1,36 @@
 package com.pulse.adapter.local;
 
 import com.pulse.app.port.MetricExport;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link MetricExport} that keeps every exported record in memory (tests, replay, demo). Thread-safe.
+ * {@link MetricExport} that keeps every exported value in memory (tests, the demo). Memory grows with
+ * every export: not for long replays. Thread-safe.
  */
 public final class InMemoryWindowExport implements MetricExport {
-  private final List<MetricPointRecord> points = new ArrayList<>();
-  private final List<TelemetryWindowRecord> windows = new ArrayList<>();
+  private final List<MetricPoint> points = new ArrayList<>();
+  private final List<WindowVersion> windows = new ArrayList<>();
 
   @Override
-  public synchronized void exportPoints(List<MetricPointRecord> records) {
-    points.addAll(records);
+  public synchronized void exportPoints(List<MetricPoint> exported) {
+    points.addAll(exported);
   }
 
   @Override
-  public synchronized void exportWindows(List<TelemetryWindowRecord> records) {
-    windows.addAll(records);
+  public synchronized void exportWindows(List<WindowVersion> versions) {
+    windows.addAll(versions);
   }
 
-  /** Window records exported so far, in export order. */
-  public synchronized List<TelemetryWindowRecord> windows() {
+  /** Window versions exported so far, in export order. */
+  public synchronized List<WindowVersion> windows() {
     return List.copyOf(windows);
   }
 
-  /** Point records exported so far, in export order. */
-  public synchronized List<MetricPointRecord> points() {
+  /** Points exported so far, in export order. */
+  public synchronized List<MetricPoint> points() {
     return List.copyOf(points);
   }
 }

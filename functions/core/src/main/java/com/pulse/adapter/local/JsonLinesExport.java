@@ -1,15 +1,13 @@
 package com.pulse.adapter.local;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.pulse.adapter.json.AdxRows;
 import com.pulse.app.port.MetricExport;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,7 +16,7 @@ import java.util.Objects;
 
 /**
  * {@link MetricExport} to JSON-lines files in the ADX ingestion format: one JSON object per line
- * whose field names are the record components (the JSON paths of the ingestion mappings in
+ * in the ADX ingestion format of {@link AdxRows} (the JSON paths of the ingestion mappings in
  * {@code bicep/adx/02-mappings.kql}), appended to {@code <dir>/MetricPoints.jsonl} and
  * {@code <dir>/TelemetryWindows.jsonl}. The files can be ingested as they are with
  * {@code .ingest into table MetricPoints (...) with (format='multijson', ingestionMappingReference='MetricPointsMapping')}.
@@ -32,8 +30,11 @@ public final class JsonLinesExport implements MetricExport {
   /** File name of the telemetry windows export. */
   public static final String WINDOWS_FILE = "TelemetryWindows.jsonl";
 
-  private static final ObjectWriter WRITER = new ObjectMapper()
-      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writer();
+  /** Writes one row to a generator. */
+  private interface RowWriter<T> {
+    void write(JsonGenerator g, T value) throws IOException;
+  }
+
   private final Path points;
   private final Path windows;
 
@@ -53,28 +54,29 @@ public final class JsonLinesExport implements MetricExport {
   }
 
   @Override
-  public void exportPoints(List<MetricPointRecord> records) {
+  public void exportPoints(List<MetricPoint> exported) {
     synchronized (points) {
-      append(points, records);
+      append(points, exported, AdxRows::writePoint);
     }
   }
 
   @Override
-  public void exportWindows(List<TelemetryWindowRecord> records) {
+  public void exportWindows(List<WindowVersion> versions) {
     synchronized (windows) {
-      append(windows, records);
+      append(windows, versions, AdxRows::writeWindow);
     }
   }
 
-  private static void append(Path file, List<?> records) {
-    if (records.isEmpty()) {
+  private static <T> void append(Path file, List<T> values, RowWriter<T> rows) {
+    if (values.isEmpty()) {
       return;
     }
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND)) {
-      for (Object r : records) {
-        WRITER.writeValue(w, r);
-        w.write('\n');
+    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        JsonGenerator g = AdxRows.factory().createGenerator(out)) {
+      g.setRootValueSeparator(null);
+      for (T value : values) {
+        rows.write(g, value);
+        g.writeRaw('\n');
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to " + file, e);

@@ -1,8 +1,8 @@
 package com.pulse.app.observability;
 
 import com.pulse.app.port.MetricExport;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,14 +32,14 @@ public final class ObservedMetricExport implements MetricExport {
 
   /** @throws RuntimeException as the wrapped export does (after counting it) */
   @Override
-  public void exportPoints(List<MetricPointRecord> records) {
-    observe(POINTS_TABLE, records.size(), () -> delegate.exportPoints(records));
+  public void exportPoints(List<MetricPoint> points) {
+    observe(POINTS_TABLE, points.size(), () -> delegate.exportPoints(points));
   }
 
   /** @throws RuntimeException as the wrapped export does (after counting it) */
   @Override
-  public void exportWindows(List<TelemetryWindowRecord> records) {
-    observe(WINDOWS_TABLE, records.size(), () -> delegate.exportWindows(records));
+  public void exportWindows(List<WindowVersion> versions) {
+    observe(WINDOWS_TABLE, versions.size(), () -> delegate.exportWindows(versions));
   }
 
   private void observe(String table, int records, Runnable call) {

@@ -6,9 +6,9 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowAccumulator;
@@ -122,7 +122,7 @@ public final class AggregateBatch {
     }
     Map<DocumentKey, Versioned<WindowDocument>> current = deltas.isEmpty() ? Map.of() : windows.readMany(deltas.keySet());
     Map<DocumentKey, WindowAccumulator> trimmed = pass.trimPartlyApplied(deltas, current, policy);
-    List<TelemetryWindowRecord> records = new ArrayList<>(deltas.size());
+    List<WindowVersion> versions = new ArrayList<>(deltas.size());
     int minutesWritten = 0;
     int hoursWritten = 0;
     int skipped = 0;
@@ -132,7 +132,7 @@ public final class AggregateBatch {
     for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
       WindowAccumulator delta = e.getValue();
       Outcome outcome = apply(pass, e.getKey(), delta, trimmed.get(e.getKey()), current.get(e.getKey()), now);
-      records.add(WindowDocuments.toRecord(outcome.document()));
+      versions.add(outcome.version());
       conflicts += outcome.conflicts();
       if (delta.granularity() == Granularity.MINUTE) {
         // every request lands in exactly one minute window: count lateness and redelivery there
@@ -147,7 +147,7 @@ public final class AggregateBatch {
         hoursWritten++;
       }
     }
-    export.exportWindows(records);
+    export.exportWindows(versions);
     return new BatchResult(
         batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
         skipped, conflicts, lateRequests, duplicateRequests);
@@ -164,15 +164,16 @@ public final class AggregateBatch {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       long last = current == null ? -1 : current.value().lastSequenceNumber();
       if (delta.maxSequenceNumber() <= last) {
-        return new Outcome(current.value(), false, attempt, 0, 0);
+        return new Outcome(WindowDocuments.versionOf(current.value()), false, attempt, 0, 0);
       }
       WindowAccumulator fresh = delta.minSequenceNumber() > last ? delta
           : attempt == 0 && trimmedForStored != null ? trimmedForStored
           : pass.recompute(delta, last, policy);
-      WindowDocument next = WindowDocuments.merge(current == null ? null : current.value(), fresh, pass.batch.partition(), now);
+      WindowVersion next = WindowDocuments.merge(current == null ? null : current.value(), fresh, pass.batch.partition(), now);
       try {
-        Versioned<WindowDocument> saved = current == null ? windows.create(next) : windows.replace(next, current.etag());
-        return new Outcome(saved.value(), true, attempt, fresh.count(), fresh.lateCount());
+        Versioned<WindowDocument> saved = current == null ? windows.create(next.document())
+            : windows.replace(next.document(), current.etag());
+        return new Outcome(next.withDocument(saved.value()), true, attempt, fresh.count(), fresh.lateCount());
       } catch (ConcurrentModificationException conflict) {
         current = windows.readMany(List.of(key)).get(key);
       }
@@ -182,7 +183,7 @@ public final class AggregateBatch {
   }
 
   /** What one document's write did; {@code appliedCount}/{@code appliedLate}: requests of the delta it folded in. */
-  private record Outcome(WindowDocument document, boolean written, int conflicts, long appliedCount, long appliedLate) {}
+  private record Outcome(WindowVersion version, boolean written, int conflicts, long appliedCount, long appliedLate) {}
 
   /** One batch's decoding state: which events decoded, and each event's watermark. */
   private static final class Pass {

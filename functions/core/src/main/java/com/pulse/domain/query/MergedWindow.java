@@ -3,9 +3,12 @@ package com.pulse.domain.query;
 import java.time.Instant;
 
 /**
- * One telemetry window of one tenant, service and operation, merged across every source partition.
- * Immutable; the JSON shape of {@code GET /api/tenants/{tenantId}/telemetry}.
+ * One telemetry window of one tenant, service and operation, merged across every source partition:
+ * the one read-side window result (the HTTP API, {@code replay}, the demo). Immutable; the JSON shape
+ * of the windows of {@code GET /api/tenants/{tenantId}/telemetry}. Statistics of an empty window are
+ * null; a caller that prints zeros decides that at its output.
  *
+ * @param tenantId tenant id
  * @param service service name
  * @param operation operation / route
  * @param granularity {@code PT1M} or {@code PT1H}
@@ -23,6 +26,7 @@ import java.time.Instant;
  * @param distinctUsers HyperLogLog union estimate, rounded; 0 when no event carried a user
  */
 public record MergedWindow(
+    String tenantId,
     String service,
     String operation,
     String granularity,

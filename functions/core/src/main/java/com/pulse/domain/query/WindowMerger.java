@@ -29,22 +29,23 @@ public final class WindowMerger {
   private WindowMerger() {}
 
   /**
-   * Merges documents of one tenant.
+   * Merges documents.
    *
-   * @param documents window documents, any order, any partitions
-   * @return merged windows ordered by window start, then service, then operation
+   * @param documents window documents, any order, any tenants, partitions and granularities
+   * @return merged windows ordered by window start, then tenant, service, operation and granularity
    * @throws IllegalArgumentException if a sketch cannot be decoded (names the document)
    */
   public static List<MergedWindow> merge(Collection<WindowDocument> documents) {
     Map<String, List<WindowDocument>> groups = new TreeMap<>();
     for (WindowDocument d : documents) {
-      String key = d.windowStart() + "\u001f" + d.service() + "\u001f" + d.operation() + "\u001f" + d.granularity();
+      String key = d.windowStart() + "\u001f" + d.tenantId() + "\u001f" + d.service() + "\u001f" + d.operation() + "\u001f" + d.granularity();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
     }
     List<MergedWindow> merged = new ArrayList<>(groups.size());
     groups.values().forEach(group -> merged.add(mergeGroup(group)));
-    merged.sort(Comparator.comparing(MergedWindow::windowStart).thenComparing(MergedWindow::service)
-        .thenComparing(MergedWindow::operation));
+    merged.sort(Comparator.comparing(MergedWindow::windowStart).thenComparing(MergedWindow::tenantId)
+        .thenComparing(MergedWindow::service).thenComparing(MergedWindow::operation)
+        .thenComparing(MergedWindow::granularity));
     return merged;
   }
 
@@ -70,7 +71,7 @@ public final class WindowMerger {
       }
     }
     boolean hasLatency = !latency.isEmpty();
-    return new MergedWindow(first.service(), first.operation(), first.granularity(), first.windowStart(), end,
+    return new MergedWindow(first.tenantId(), first.service(), first.operation(), first.granularity(), first.windowStart(), end,
         group.size(), count, errors, late,
         count == 0 ? null : (double) errors / count,
         count == 0 ? null : latencySumMs / count,

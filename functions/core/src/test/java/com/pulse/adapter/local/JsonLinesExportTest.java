@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.aggregate.SampleWindows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,8 +49,8 @@ class JsonLinesExportTest {
     MetricPoint p = MetricPoint.create("net_revenue", "42", Map.of("market_segment", "BUILDING"), start,
         Instant.parse("1998-08-01T00:00:00Z"), Map.of("net_revenue", 1234.5), "currency",
         Instant.parse("2024-01-01T00:00:00Z"), "run-1");
-    export.exportPoints(List.of(MetricPointRecord.of(p)));
-    export.exportPoints(List.of(MetricPointRecord.of(p)));
+    export.exportPoints(List.of(p));
+    export.exportPoints(List.of(p));
     export.exportPoints(List.of());
     List<String> lines = Files.readAllLines(dir.resolve("export").resolve(JsonLinesExport.POINTS_FILE));
     assertThat(lines).hasSize(2);
@@ -66,12 +65,23 @@ class JsonLinesExportTest {
   @Test
   void windowsFileMatchesTheTelemetryWindowsMapping(@TempDir Path dir) throws Exception {
     JsonLinesExport export = new JsonLinesExport(dir);
-    export.exportWindows(List.of(new TelemetryWindowRecord("w1", "t1", "api", "GET /x", "PT1M",
-        "2024-01-01T00:00:00Z", "2024-01-01T00:01:00Z", "0", 10, 1, 0, 123.0, 10, 20, 30, 4, 1.02, 0,
-        Map.of("120", 10L), 99, 1, "2024-01-01T00:01:05Z")));
+    export.exportWindows(List.of(SampleWindows.version("t1", "0"), SampleWindows.version("t2", "0")));
     List<String> lines = Files.readAllLines(dir.resolve(JsonLinesExport.WINDOWS_FILE));
-    assertThat(lines).hasSize(1);
-    assertThat(fields(JSON.readTree(lines.get(0))))
-        .containsExactlyInAnyOrderElementsOf(mappingPaths("TelemetryWindowsMapping"));
+    assertThat(lines).hasSize(2);
+    JsonNode row = JSON.readTree(lines.get(0));
+    assertThat(fields(row)).containsExactlyInAnyOrderElementsOf(mappingPaths("TelemetryWindowsMapping"));
+    assertThat(row.path("tenantId").asText()).isEqualTo("t1");
+    assertThat(row.path("count").asLong()).isEqualTo(10);
+    assertThat(row.path("errorCount").asLong()).isEqualTo(1);
+    assertThat(row.path("latencySumMs").asDouble()).isEqualTo(275.0);
+    assertThat(row.path("distinctUsers").asLong()).isEqualTo(4);
+    assertThat(row.path("windowStart").asText()).isEqualTo("2024-01-01T00:00:00Z");
+    assertThat(row.path("lastSequenceNumber").asLong()).isEqualTo(99);
+    long binned = 0;
+    for (JsonNode count : row.path("sketchBins")) {
+      binned += count.asLong();
+    }
+    assertThat(binned + row.path("sketchZeroCount").asLong()).isEqualTo(10);
+    assertThat(row.path("p50Ms").asDouble()).isCloseTo(25.0, org.assertj.core.data.Percentage.withPercentage(2.1));
   }
 }

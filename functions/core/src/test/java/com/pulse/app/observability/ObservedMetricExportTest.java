@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.MetricExport;
-import com.pulse.domain.export.MetricPointRecord;
-import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.aggregate.SampleWindows;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ class ObservedMetricExportTest {
   private boolean fail;
   private final MetricExport delegate = new MetricExport() {
     @Override
-    public void exportPoints(List<MetricPointRecord> records) {
+    public void exportPoints(List<MetricPoint> records) {
       if (fail) {
         throw new DependencyException("metrics-out unavailable", 503, null, null);
       }
@@ -33,7 +35,7 @@ class ObservedMetricExportTest {
     }
 
     @Override
-    public void exportWindows(List<TelemetryWindowRecord> records) {
+    public void exportWindows(List<WindowVersion> records) {
       if (fail) {
         throw new IllegalStateException("rejected");
       }
@@ -48,9 +50,9 @@ class ObservedMetricExportTest {
     otel.close();
   }
 
-  private static MetricPointRecord record(String id) {
-    return new MetricPointRecord(id, "order_count", "t1", Map.of(), "2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z",
-        Map.of("orders", 3.0), "count", "2024-05-02T00:05:00Z", "run-1", 1L);
+  private static MetricPoint record(String id) {
+    return MetricPoint.create("order_count", "t1", Map.of("id", id), Instant.parse("2024-05-01T00:00:00Z"),
+        Instant.parse("2024-05-02T00:00:00Z"), Map.of("orders", 3.0), "count", Instant.parse("2024-05-02T00:05:00Z"), "run-1");
   }
 
   @Test
@@ -72,7 +74,7 @@ class ObservedMetricExportTest {
     fail = true;
     assertThatThrownBy(() -> export.exportPoints(List.of(record("a")))).isInstanceOf(DependencyException.class);
     assertThatThrownBy(() -> export.exportPoints(List.of(record("b")))).isInstanceOf(DependencyException.class);
-    assertThatThrownBy(() -> export.exportWindows(List.of(org.mockito.Mockito.mock(TelemetryWindowRecord.class))))
+    assertThatThrownBy(() -> export.exportWindows(List.of(SampleWindows.version("t1", "0"))))
         .isInstanceOf(IllegalStateException.class);
 
     var failures = otel.collect().get("pulse.export.failures").getLongSumData().getPoints();

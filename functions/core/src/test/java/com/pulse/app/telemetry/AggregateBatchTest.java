@@ -53,7 +53,7 @@ class AggregateBatchTest {
     assertThat(minute.latencySumMs()).isEqualTo(10 + 11 + 12 + 13 + 14);
     assertThat(minute.lastSequenceNumber()).isEqualTo(14);
     assertThat(minute.version()).isEqualTo(2);
-    assertThat(export.windows()).extracting(rec -> rec.version()).containsExactly(1L, 1L, 2L, 2L);
+    assertThat(export.windows()).extracting(v -> v.document().version()).containsExactly(1L, 1L, 2L, 2L);
   }
 
   private static TelemetryEvent timedEvent(long seq, String eventTime, String enqueued) {

@@ -6,10 +6,10 @@ import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.port.DependencyException;
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
-import com.pulse.domain.telemetry.aggregate.LatencySketches;
+import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.aggregate.WindowDocuments;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.UserSketches;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
@@ -166,11 +166,11 @@ class ExactlyOnceProofTest {
       assertThat(a).usingRecursiveComparison()
           .ignoringFields("latencySketch", "userSketch", "version", "updatedAt")
           .isEqualTo(e);
-      assertThat(LatencySketches.exportBins(LatencySketches.deserialize(a.latencySketch())))
-          .as("sketch bins of %s", a.id())
-          .isEqualTo(LatencySketches.exportBins(LatencySketches.deserialize(e.latencySketch())));
-      assertThat(LatencySketches.zeroCount(LatencySketches.deserialize(a.latencySketch())))
-          .isEqualTo(LatencySketches.zeroCount(LatencySketches.deserialize(e.latencySketch())));
+      WindowVersion av = WindowDocuments.versionOf(a);
+      WindowVersion ev = WindowDocuments.versionOf(e);
+      assertThat(av.binKeys()).as("sketch bins of %s", a.id()).isEqualTo(ev.binKeys());
+      assertThat(av.binCounts()).as("sketch bin counts of %s", a.id()).isEqualTo(ev.binCounts());
+      assertThat(av.sketchZeroCount()).isEqualTo(ev.sketchZeroCount());
       assertSameHll(a.userSketch(), e.userSketch());
     }
   }
@@ -195,12 +195,12 @@ class ExactlyOnceProofTest {
     assertThat(union.getEstimate()).isEqualTo(e.getEstimate());
   }
 
-  private static void assertNewestExportsMatch(List<TelemetryWindowRecord> exported, List<WindowDocument> documents) {
-    Map<String, TelemetryWindowRecord> newest = exported.stream()
-        .collect(Collectors.toMap(TelemetryWindowRecord::id, r -> r, (x, y) -> x.version() >= y.version() ? x : y, TreeMap::new));
+  private static void assertNewestExportsMatch(List<WindowVersion> exported, List<WindowDocument> documents) {
+    Map<String, WindowDocument> newest = exported.stream().map(WindowVersion::document)
+        .collect(Collectors.toMap(WindowDocument::id, r -> r, (x, y) -> x.version() >= y.version() ? x : y, TreeMap::new));
     assertThat(newest.keySet()).containsExactlyElementsOf(documents.stream().map(WindowDocument::id).toList());
     for (WindowDocument d : documents) {
-      TelemetryWindowRecord r = newest.get(d.id());
+      WindowDocument r = newest.get(d.id());
       assertThat(r.version()).isEqualTo(d.version());
       assertThat(r.count()).isEqualTo(d.count());
       assertThat(r.lastSequenceNumber()).isEqualTo(d.lastSequenceNumber());

@@ -4,9 +4,10 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
 import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
 import com.datadoghq.sketch.ddsketch.store.Store;
+import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * The one latency sketch configuration of Pulse: DDSketch (sketches-java) with 1% relative accuracy,
@@ -81,14 +82,34 @@ public final class LatencySketches {
   }
 
   /**
-   * Bins of the positive store for export: key {@code i + 1} (decimal string) for sketches-java bin
-   * {@code i}, so that key {@code k} holds values in {@code [gamma^(k-1), gamma^k)} — the convention of
-   * {@code TelemetryWindowRecord.sketchBins}, whose representative value is {@code 2·gamma^k/(gamma+1)}.
+   * {@code sketch}'s statistics as a {@link WindowVersion} of {@code document}: p50/p95/p99, zero
+   * count and the non-empty bins of the positive store with key {@code i + 1} for sketches-java bin
+   * {@code i}, so that key {@code k} holds values in {@code [gamma^(k-1), gamma^k)} (representative
+   * value {@code 2·gamma^k/(gamma+1)}). One walk over the store for the bins; no boxing.
+   *
+   * @param distinctUsers the document's distinct-user estimate
    */
-  public static Map<String, Long> exportBins(DDSketch sketch) {
-    Map<String, Long> bins = new TreeMap<>();
-    sketch.getPositiveValueStore().forEach((index, count) -> bins.put(Integer.toString(index + 1), Math.round(count)));
-    return bins;
+  static WindowVersion version(WindowDocument document, DDSketch sketch, long distinctUsers) {
+    Store positive = sketch.getPositiveValueStore();
+    int capacity = positive.isEmpty() ? 0 : positive.getMaxIndex() - positive.getMinIndex() + 1;
+    int[] keys = new int[capacity];
+    long[] counts = new long[capacity];
+    int[] n = {0};
+    positive.forEach((index, count) -> {
+      long rounded = Math.round(count);
+      if (rounded > 0) {
+        keys[n[0]] = index + 1;
+        counts[n[0]++] = rounded;
+      }
+    });
+    boolean empty = sketch.isEmpty();
+    return new WindowVersion(document,
+        empty ? 0 : sketch.getValueAtQuantile(0.50),
+        empty ? 0 : sketch.getValueAtQuantile(0.95),
+        empty ? 0 : sketch.getValueAtQuantile(0.99),
+        distinctUsers, zeroCount(sketch),
+        n[0] == capacity ? keys : Arrays.copyOf(keys, n[0]),
+        n[0] == capacity ? counts : Arrays.copyOf(counts, n[0]));
   }
 
   /** Count of the zero bucket (latencies too small to index, i.e. 0 ms). */

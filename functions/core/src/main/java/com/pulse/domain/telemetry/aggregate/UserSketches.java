@@ -3,6 +3,7 @@ package com.pulse.domain.telemetry.aggregate;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.memory.Memory;
 
 /**
  * Distinct-user counting with Apache DataSketches HLL: {@code lgK = }{@value #LG_K} (4,096 registers,
@@ -46,20 +47,35 @@ public final class UserSketches {
   }
 
   /**
-   * Union of a stored image (may be empty) and an in-memory sketch (may be null), as a compact image;
-   * empty when both are empty.
+   * A stored image (may be empty) united with an in-memory sketch (may be null): the new compact
+   * image (empty when both are empty) and its estimate, rounded.
+   *
+   * @param image compact image
+   * @param estimate distinct users, rounded; 0 for an empty image
+   */
+  record Merged(byte[] image, long estimate) {}
+
+  /**
+   * Union of a stored image (may be empty) and an in-memory sketch (may be null). The image is
+   * read in place ({@code HllSketch.wrap}, no heap copy), and the estimate comes from the union's
+   * result, so nothing is decoded twice.
    *
    * @throws org.apache.datasketches.common.SketchesArgumentException if {@code image} is corrupt
    */
-  public static byte[] union(byte[] image, HllSketch delta) {
+  static Merged union(byte[] image, HllSketch delta) {
+    boolean hasDelta = delta != null && !delta.isEmpty();
+    if (image.length == 0 && !hasDelta) {
+      return new Merged(image, 0);
+    }
     Union union = new Union(LG_K);
     if (image.length > 0) {
-      union.update(HllSketch.heapify(image));
+      union.update(HllSketch.wrap(Memory.wrap(image)));
     }
-    if (delta != null && !delta.isEmpty()) {
+    if (hasDelta) {
       union.update(delta);
     }
-    return union.isEmpty() ? new byte[0] : union.getResult(TgtHllType.HLL_8).toCompactByteArray();
+    HllSketch result = union.getResult(TgtHllType.HLL_8);
+    return new Merged(result.toCompactByteArray(), Math.round(result.getEstimate()));
   }
 
   /** Estimated distinct users of an image, rounded; 0 for an empty image. */

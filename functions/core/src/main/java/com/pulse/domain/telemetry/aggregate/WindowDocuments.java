@@ -1,8 +1,8 @@
 package com.pulse.domain.telemetry.aggregate;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +11,7 @@ import java.util.HexFormat;
 
 /**
  * Pure functions over {@link WindowDocument}: its deterministic id, merging a batch delta into it, and
- * its ADX export row. Stateless and thread-safe.
+ * the statistics of a version ({@link WindowVersion}). Stateless and thread-safe.
  */
 public final class WindowDocuments {
   private WindowDocuments() {}
@@ -45,16 +45,24 @@ public final class WindowDocuments {
    * the maximum), {@code lastSequenceNumber} becomes the larger of the two, {@code version} grows by one.
    * The caller guarantees that {@code delta} holds only events above {@code existing.lastSequenceNumber()}.
    *
+   * <p>Each stored sketch is decoded once, and the version's statistics (percentiles, bins, distinct
+   * users) come from the merged sketches in hand.
+   *
    * @param writtenAt the new {@code updatedAt}
    * @throws IllegalArgumentException if a stored sketch cannot be decoded
    */
-  public static WindowDocument merge(WindowDocument existing, WindowAccumulator delta, String partition, Instant writtenAt) {
+  public static WindowVersion merge(WindowDocument existing, WindowAccumulator delta, String partition, Instant writtenAt) {
     Granularity g = delta.granularity();
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
-    DDSketch latency = existing == null ? LatencySketches.newSketch() : LatencySketches.deserialize(existing.latencySketch());
-    latency.mergeWith(delta.latency());
-    byte[] users = UserSketches.union(existing == null ? new byte[0] : existing.userSketch(), delta.users());
-    return new WindowDocument(
+    DDSketch latency;
+    if (existing == null || existing.latencySketch().length == 0) {
+      latency = delta.latency();
+    } else {
+      latency = LatencySketches.deserialize(existing.latencySketch());
+      latency.mergeWith(delta.latency());
+    }
+    UserSketches.Merged users = UserSketches.union(existing == null ? new byte[0] : existing.userSketch(), delta.users());
+    WindowDocument next = new WindowDocument(
         existing == null ? idOf(delta, partition) : existing.id(),
         delta.tenantId(),
         delta.service(),
@@ -68,42 +76,20 @@ public final class WindowDocuments {
         (existing == null ? 0 : existing.lateCount()) + delta.lateCount(),
         (existing == null ? 0 : existing.latencySumMs()) + delta.latencySumMs(),
         LatencySketches.serialize(latency),
-        users,
+        users.image(),
         Math.max(existing == null ? -1 : existing.lastSequenceNumber(), delta.maxSequenceNumber()),
         (existing == null ? 0 : existing.version()) + 1,
         writtenAt);
+    return LatencySketches.version(next, latency, users.estimate());
   }
 
   /**
-   * The ADX {@code TelemetryWindows} row of a document version: p50/p95/p99 from its sketch, the
-   * sketch bins ({@link LatencySketches#exportBins}), gamma and zero count, and the HLL estimate.
+   * The statistics of a stored document, decoding its sketches (for a version that was not just
+   * merged, e.g. re-exported after a redelivery).
    *
    * @throws IllegalArgumentException if a stored sketch cannot be decoded
    */
-  public static TelemetryWindowRecord toRecord(WindowDocument d) {
-    DDSketch latency = LatencySketches.deserialize(d.latencySketch());
-    return new TelemetryWindowRecord(
-        d.id(),
-        d.tenantId(),
-        d.service(),
-        d.operation(),
-        d.granularity(),
-        d.windowStart().toString(),
-        d.windowEnd().toString(),
-        d.partition(),
-        d.count(),
-        d.errorCount(),
-        d.lateCount(),
-        d.latencySumMs(),
-        LatencySketches.quantile(latency, 0.50),
-        LatencySketches.quantile(latency, 0.95),
-        LatencySketches.quantile(latency, 0.99),
-        UserSketches.estimate(d.userSketch()),
-        LatencySketches.GAMMA,
-        LatencySketches.zeroCount(latency),
-        LatencySketches.exportBins(latency),
-        d.lastSequenceNumber(),
-        d.version(),
-        d.updatedAt().toString());
+  public static WindowVersion versionOf(WindowDocument d) {
+    return LatencySketches.version(d, LatencySketches.deserialize(d.latencySketch()), UserSketches.estimate(d.userSketch()));
   }
 }

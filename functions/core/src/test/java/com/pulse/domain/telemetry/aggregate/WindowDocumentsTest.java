@@ -2,8 +2,8 @@ package com.pulse.domain.telemetry.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.WindowVersion;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +31,9 @@ class WindowDocumentsTest {
   @Test
   void mergeAddsCountsMergesSketchesAndAdvancesVersionAndSequence() {
     Instant at = Instant.parse("2026-11-20T10:02:00Z");
-    WindowDocument first = WindowDocuments.merge(null, delta(100, 8, 50), "3", at);
-    WindowDocument second = WindowDocuments.merge(first, delta(108, 4, 200), "3", at.plusSeconds(5));
+    WindowDocument first = WindowDocuments.merge(null, delta(100, 8, 50), "3", at).document();
+    WindowVersion secondVersion = WindowDocuments.merge(first, delta(108, 4, 200), "3", at.plusSeconds(5));
+    WindowDocument second = secondVersion.document();
 
     assertThat(first.version()).isEqualTo(1);
     assertThat(first.windowStart()).isEqualTo(T0);
@@ -46,24 +47,26 @@ class WindowDocumentsTest {
     assertThat(LatencySketches.deserialize(second.latencySketch()).getCount()).isEqualTo(12.0);
     assertThat(UserSketches.estimate(second.userSketch())).isEqualTo(8); // user-0..user-7
     assertThat(second.updatedAt()).isEqualTo(at.plusSeconds(5));
+    assertThat(secondVersion.distinctUsers()).isEqualTo(8);
+    WindowVersion decoded = WindowDocuments.versionOf(second);
+    assertThat(secondVersion).usingRecursiveComparison().isEqualTo(decoded);
   }
 
   @Test
-  void exportRowCarriesPercentilesBinsAndZeroCountOfTheSketch() {
-    WindowDocument doc = WindowDocuments.merge(null, delta(1, 101, 40), "0", T0);
-    TelemetryWindowRecord row = WindowDocuments.toRecord(doc);
+  void versionCarriesPercentilesBinsAndZeroCountOfTheSketch() {
+    WindowVersion row = WindowDocuments.merge(null, delta(1, 101, 40), "0", T0);
+    WindowDocument doc = row.document();
 
-    assertThat(row.id()).isEqualTo(doc.id());
-    assertThat(row.windowStart()).isEqualTo("2026-11-20T10:00:00Z");
-    assertThat(row.granularity()).isEqualTo("PT1M");
-    assertThat(row.count()).isEqualTo(101);
+    assertThat(doc.windowStart()).isEqualTo(T0);
+    assertThat(doc.granularity()).isEqualTo("PT1M");
+    assertThat(doc.count()).isEqualTo(101);
     assertThat(row.sketchZeroCount()).isEqualTo(1);
-    assertThat(row.sketchBins().values().stream().mapToLong(Long::longValue).sum() + row.sketchZeroCount()).isEqualTo(row.count());
-    assertThat(row.sketchGamma()).isEqualTo(1.01 / 0.99);
+    assertThat(java.util.Arrays.stream(row.binCounts()).sum() + row.sketchZeroCount()).isEqualTo(doc.count());
+    assertThat(row.binKeys()).isSorted();
     assertThat(row.p50Ms()).isCloseTo(40, org.assertj.core.data.Percentage.withPercentage(1));
     assertThat(row.p99Ms()).isCloseTo(40, org.assertj.core.data.Percentage.withPercentage(1));
     assertThat(row.distinctUsers()).isEqualTo(101);
-    assertThat(row.version()).isEqualTo(1);
-    assertThat(row.lastSequenceNumber()).isEqualTo(101);
+    assertThat(doc.version()).isEqualTo(1);
+    assertThat(doc.lastSequenceNumber()).isEqualTo(101);
   }
 }

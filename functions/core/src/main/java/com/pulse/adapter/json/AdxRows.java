@@ -1,0 +1,159 @@
+package com.pulse.adapter.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.aggregate.LatencySketches;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The Azure Data Explorer ingestion rows of Pulse's history export, written with Jackson's streaming
+ * generator: one JSON object per row whose field names are the JSON paths of the ingestion mappings in
+ * {@code bicep/adx/02-mappings.kql} ({@code AdxMappingContractTest} pins the two together). The
+ * Event Hubs export and the local JSON-lines export both write these rows; the use cases hand over
+ * domain values ({@link MetricPoint}, {@link WindowVersion}) only.
+ *
+ * <p><b>{@code MetricPoints}</b>: {@code id, metric, tenantId, dimensions} (object), {@code windowStart,
+ * windowEnd} (ISO-8601 UTC), {@code values} (object), {@code unit, computedAt, runId, version}
+ * ({@code computedAt} in epoch ms, growing with every recomputation of the same id).
+ *
+ * <p><b>{@code TelemetryWindows}</b>: one row per written version of a window document (one tenant,
+ * service, operation, window and source partition): {@code id, tenantId, service, operation,
+ * granularity} ({@code PT1M}/{@code PT1H}), {@code windowStart, windowEnd, partition, count,
+ * errorCount, lateCount, latencySumMs, p50Ms, p95Ms, p99Ms} (this partition only),
+ * {@code distinctUsers} (HLL estimate), {@code sketchGamma}, {@code sketchZeroCount}, {@code sketchBins}
+ * (object: bin key as a decimal string to count, key {@code k} holding latencies in
+ * {@code [gamma^(k-1), gamma^k)}; KQL merges them across partitions, DDSketch, Masson et al., VLDB
+ * 2019), {@code lastSequenceNumber, version, updatedAt}. ADX keeps {@code arg_max(version, *)} per
+ * {@code id}, so re-exports are harmless.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class AdxRows {
+  private static final JsonFactory JSON = new JsonFactory();
+  /** Bin keys as field names, cached for the keys latencies use (about -1,000 .. 1,500). */
+  private static final int KEY_OFFSET = 2_048;
+  private static final SerializedString[] BIN_KEYS = new SerializedString[2 * KEY_OFFSET];
+
+  static {
+    for (int i = 0; i < BIN_KEYS.length; i++) {
+      BIN_KEYS[i] = new SerializedString(Integer.toString(i - KEY_OFFSET));
+    }
+  }
+
+  private AdxRows() {}
+
+  /** The {@code TelemetryWindows} row of {@code version} as UTF-8 JSON. */
+  public static byte[] windowRow(WindowVersion version) {
+    return bytes(g -> writeWindow(g, version));
+  }
+
+  /** The {@code MetricPoints} row of {@code point} as UTF-8 JSON. */
+  public static byte[] pointRow(MetricPoint point) {
+    return bytes(g -> writePoint(g, point));
+  }
+
+  /**
+   * Writes the {@code TelemetryWindows} row of {@code version} as one JSON object.
+   *
+   * @throws IOException if the generator's target fails
+   */
+  public static void writeWindow(JsonGenerator g, WindowVersion version) throws IOException {
+    WindowDocument d = version.document();
+    g.writeStartObject();
+    g.writeStringField("id", d.id());
+    g.writeStringField("tenantId", d.tenantId());
+    g.writeStringField("service", d.service());
+    g.writeStringField("operation", d.operation());
+    g.writeStringField("granularity", d.granularity());
+    g.writeStringField("windowStart", d.windowStart().toString());
+    g.writeStringField("windowEnd", d.windowEnd().toString());
+    g.writeStringField("partition", d.partition());
+    g.writeNumberField("count", d.count());
+    g.writeNumberField("errorCount", d.errorCount());
+    g.writeNumberField("lateCount", d.lateCount());
+    g.writeNumberField("latencySumMs", d.latencySumMs());
+    g.writeNumberField("p50Ms", version.p50Ms());
+    g.writeNumberField("p95Ms", version.p95Ms());
+    g.writeNumberField("p99Ms", version.p99Ms());
+    g.writeNumberField("distinctUsers", version.distinctUsers());
+    g.writeNumberField("sketchGamma", LatencySketches.GAMMA);
+    g.writeNumberField("sketchZeroCount", version.sketchZeroCount());
+    g.writeFieldName("sketchBins");
+    g.writeStartObject();
+    int[] keys = version.binKeys();
+    long[] counts = version.binCounts();
+    for (int i = 0; i < keys.length; i++) {
+      int slot = keys[i] + KEY_OFFSET;
+      if (slot >= 0 && slot < BIN_KEYS.length) {
+        g.writeFieldName(BIN_KEYS[slot]);
+      } else {
+        g.writeFieldName(Integer.toString(keys[i]));
+      }
+      g.writeNumber(counts[i]);
+    }
+    g.writeEndObject();
+    g.writeNumberField("lastSequenceNumber", d.lastSequenceNumber());
+    g.writeNumberField("version", d.version());
+    g.writeStringField("updatedAt", d.updatedAt().toString());
+    g.writeEndObject();
+  }
+
+  /**
+   * Writes the {@code MetricPoints} row of {@code point} as one JSON object.
+   *
+   * @throws IOException if the generator's target fails
+   */
+  public static void writePoint(JsonGenerator g, MetricPoint point) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", point.id());
+    g.writeStringField("metric", point.metric());
+    g.writeStringField("tenantId", point.tenantId());
+    g.writeFieldName("dimensions");
+    g.writeStartObject();
+    for (Map.Entry<String, String> e : point.dimensions().entrySet()) {
+      g.writeStringField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeStringField("windowStart", point.windowStart().toString());
+    g.writeStringField("windowEnd", point.windowEnd().toString());
+    g.writeFieldName("values");
+    g.writeStartObject();
+    for (Map.Entry<String, Double> e : point.values().entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeStringField("unit", point.unit());
+    g.writeStringField("computedAt", point.computedAt().toString());
+    g.writeStringField("runId", point.runId());
+    g.writeNumberField("version", point.computedAt().toEpochMilli());
+    g.writeEndObject();
+  }
+
+  /** A factory for generators (e.g. over a file); thread-safe. */
+  public static JsonFactory factory() {
+    return JSON;
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static byte[] bytes(Body body) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(1024)) {
+      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        body.write(g);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write an ADX row in memory", e);
+    }
+  }
+}
