@@ -67,7 +67,8 @@ public final class AggregateBatch {
   private final Clock clock;
 
   /**
-   * @param decoders creates a decoder factory per call (decoders are not thread-safe)
+   * @param decoders supplies the decoder factory of one call, one not used by another thread at the same time
+   *     (decoders are not thread-safe)
    * @param windows window state store
    * @param deadLetters dead-letter store
    * @param export history export
@@ -92,13 +93,16 @@ public final class AggregateBatch {
 
   /**
    * The use case with Pulse's decoders ({@link TelemetryDecoders}: OTLP protobuf, OTLP/JSON, Pulse
-   * JSON by content type), a fresh set per call since decoders keep per-batch caches.
+   * JSON by content type), one set per calling thread: decoders are not thread-safe, and their
+   * buffers and string caches (bounded) serve every later batch of that thread instead of being
+   * allocated and zeroed per batch.
    *
    * @throws NullPointerException if an argument is null
    */
   public static AggregateBatch withPulseDecoders(WindowStore windows, DeadLetterStore deadLetters, MetricExport export,
       LatenessPolicy policy, Clock clock) {
-    return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, windows, deadLetters, export, policy, clock);
+    ThreadLocal<DecoderFactory> perThread = ThreadLocal.withInitial(() -> new TelemetryDecoders()::forContentType);
+    return new AggregateBatch(perThread::get, windows, deadLetters, export, policy, clock);
   }
 
   /**

@@ -20,8 +20,8 @@ import java.util.Arrays;
  * (e.g. 0.01 ms to 2 h) at full accuracy; beyond that the lowest bins collapse (low percentiles lose
  * accuracy, p50/p95/p99 of latencies do not). Latencies from 1 ms to 60 s use ~560 bins (4.4 KiB).
  *
- * <p><b>Format.</b> {@link #serialize} is sketches-java's {@code DDSketch#serialize()}, i.e. the
- * DDSketch protobuf message ({@code DDSketch.proto} in sketches-java / the Datadog agent);
+ * <p><b>Format.</b> {@link #serialize} writes the DDSketch protobuf message ({@code DDSketch.proto} in
+ * sketches-java / the Datadog agent), sparse where that is smaller;
  * {@link #deserialize} reads that wire format with {@link DDSketchProtoReader} (no protobuf-java
  * runtime needed, whose 4.x versions cannot load sketches-java's generated classes).
  *
@@ -59,8 +59,17 @@ public final class LatencySketches {
     return new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(1), () -> new CollapsingLowestDenseStore(MAX_BINS));
   }
 
-  /** The protobuf encoding of {@code sketch} ({@code DDSketch#serialize()}). */
+  /**
+   * The DDSketch protobuf encoding of {@code sketch}: for a sketch of this class's mapping, written by
+   * {@link DDSketchProtoWriter} (each store in the smaller of the contiguous and the sparse form the
+   * message allows); otherwise sketches-java's {@code DDSketch#serialize()}. Both are the same message
+   * type, read by {@link #deserialize}.
+   */
   public static byte[] serialize(DDSketch sketch) {
+    if (sketch.getIndexMapping() instanceof LogarithmicMapping mapping
+        && mapping.relativeAccuracy() == MAPPING.relativeAccuracy()) {
+      return DDSketchProtoWriter.write(sketch, GAMMA);
+    }
     ByteBuffer buffer = sketch.serialize();
     byte[] bytes = new byte[buffer.remaining()];
     buffer.get(bytes);

@@ -32,10 +32,13 @@ import com.pulse.domain.telemetry.TelemetryDecoder;
  * thread (the decoders it returns belong to it).
  */
 public final class TelemetryDecoders {
-  private final TelemetryDecoder protobuf = new OtlpProtobufDecoder();
-  private final TelemetryDecoder json = new JsonTelemetryDecoder(new JsonFactory());
+  private TelemetryDecoder protobuf;
+  private TelemetryDecoder json;
 
-  /** Creates the decoders with empty buffers and caches. */
+  /**
+   * Creates the factory; each decoder (with its buffers and caches) is created on the first event of
+   * its media type, so a stream of one format never loads or allocates the other.
+   */
   public TelemetryDecoders() {}
 
   /**
@@ -52,9 +55,15 @@ public final class TelemetryDecoders {
       String media =
           (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
       if (media.equalsIgnoreCase("application/json")) {
+        if (json == null) {
+          json = new JsonTelemetryDecoder(new JsonFactory());
+        }
         return json;
       }
       if (media.equalsIgnoreCase("application/x-protobuf")) {
+        if (protobuf == null) {
+          protobuf = new OtlpProtobufDecoder();
+        }
         return protobuf;
       }
     }

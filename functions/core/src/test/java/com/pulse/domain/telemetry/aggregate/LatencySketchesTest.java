@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.DDSketches;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -80,5 +81,23 @@ class LatencySketchesTest {
     Map<Integer, Long> bins = new java.util.TreeMap<>();
     sketch.getPositiveValueStore().forEach((index, count) -> bins.put(index, Math.round(count)));
     return bins;
+  }
+
+  @Test
+  void sparseSketchesAreWrittenAsABinMapAndReadBackExactly() {
+    DDSketch sparse = LatencySketches.newSketch();
+    for (double v : new double[] {0.2, 3, 3, 40, 5_000, 0}) {
+      sparse.accept(v);
+    }
+    byte[] bytes = LatencySketches.serialize(sparse);
+    DDSketch back = LatencySketches.deserialize(bytes);
+    assertThat(bins(back)).isEqualTo(bins(sparse));
+    assertThat(LatencySketches.zeroCount(back)).isEqualTo(1);
+    assertThat(back.getCount()).isEqualTo(6.0);
+    assertThat(bytes.length).as("map form: ~13 bytes per bin, not 8 per bin of the range").isLessThan(100);
+    ByteBuffer dense = sparse.serialize();
+    assertThat(dense.remaining()).as("sketches-java's contiguous form").isGreaterThan(10 * bytes.length);
+    DDSketch fromSketchesJava = LatencySketches.deserialize(Arrays.copyOfRange(dense.array(), dense.position(), dense.limit()));
+    assertThat(bins(fromSketchesJava)).isEqualTo(bins(sparse));
   }
 }
