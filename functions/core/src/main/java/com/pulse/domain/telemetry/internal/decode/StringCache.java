@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.decode;
+package com.pulse.domain.telemetry.internal.decode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

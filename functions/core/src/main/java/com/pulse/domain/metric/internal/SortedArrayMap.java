@@ -1,5 +1,6 @@
-package com.pulse.domain.metric;
+package com.pulse.domain.metric.internal;
 
+import com.pulse.domain.metric.MetricPoint;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.decode;
+package com.pulse.domain.telemetry.internal.decode;
 
 import com.pulse.domain.telemetry.RequestSink;
 import java.util.Arrays;

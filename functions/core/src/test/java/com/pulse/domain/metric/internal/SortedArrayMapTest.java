@@ -1,8 +1,9 @@
-package com.pulse.domain.metric;
+package com.pulse.domain.metric.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pulse.domain.metric.MetricPoint;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

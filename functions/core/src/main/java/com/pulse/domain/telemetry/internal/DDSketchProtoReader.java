@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.aggregate;
+package com.pulse.domain.telemetry.internal;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.store.Store;
@@ -12,7 +12,7 @@ import com.datadoghq.sketch.ddsketch.store.Store;
  * https://protobuf.dev/programming-guides/encoding/. Unknown fields are skipped.
  * Stateless; thread-safe.
  */
-final class DDSketchProtoReader {
+public final class DDSketchProtoReader {
   private final byte[] buf;
   private int pos;
   private final int limit;
@@ -29,7 +29,7 @@ final class DDSketchProtoReader {
    * @throws IllegalArgumentException if the message is truncated or its mapping is not the
    *     logarithmic mapping with {@code expectedGamma}, index offset 0 and no interpolation
    */
-  static void mergeInto(byte[] bytes, double expectedGamma, DDSketch target) {
+  public static void mergeInto(byte[] bytes, double expectedGamma, DDSketch target) {
     try {
       new DDSketchProtoReader(bytes, 0, bytes.length).readSketch(expectedGamma, target);
     } catch (ArrayIndexOutOfBoundsException e) {

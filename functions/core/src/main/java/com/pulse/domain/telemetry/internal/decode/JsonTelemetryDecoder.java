@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.decode;
+package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,13 +17,13 @@ import java.util.Objects;
  * ({@code resourceSpans} is the first field of an OTLP request); a Pulse-looking object that has
  * {@code resourceSpans} later is re-parsed as OTLP. All-or-nothing per body. Not thread-safe.
  */
-final class JsonTelemetryDecoder implements TelemetryDecoder {
+public final class JsonTelemetryDecoder implements TelemetryDecoder {
   private final JsonFactory factory;
   private final RequestBuffer buffer = new RequestBuffer();
   private final PulseJsonDecoder pulse = new PulseJsonDecoder(buffer);
   private final OtlpJsonDecoder otlp = new OtlpJsonDecoder(buffer);
 
-  JsonTelemetryDecoder(JsonFactory factory) {
+  public JsonTelemetryDecoder(JsonFactory factory) {
     this.factory = factory;
   }
 

@@ -1,7 +1,8 @@
-package com.pulse.domain.metric;
+package com.pulse.domain.metric.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.domain.metric.MetricPoint;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.decode;
+package com.pulse.domain.telemetry.internal.decode;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -24,7 +24,7 @@ import java.util.Objects;
  *
  * <p>All-or-nothing per body; not thread-safe (reusable buffer and string caches).
  */
-final class OtlpProtobufDecoder implements TelemetryDecoder {
+public final class OtlpProtobufDecoder implements TelemetryDecoder {
   private static final int LEN = 2;
   private static final int RESOURCE_SPANS = 1 << 3 | LEN;
   private static final int RS_RESOURCE = 1 << 3 | LEN;

@@ -1,5 +1,6 @@
-package com.pulse.domain.metric;
+package com.pulse.domain.metric.internal;
 
+import com.pulse.domain.metric.MetricPoint;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.decode;
+package com.pulse.domain.telemetry.internal.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

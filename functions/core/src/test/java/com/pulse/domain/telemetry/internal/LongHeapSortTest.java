@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.aggregate;
+package com.pulse.domain.telemetry.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

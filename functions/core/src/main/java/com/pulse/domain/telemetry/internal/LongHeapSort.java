@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.aggregate;
+package com.pulse.domain.telemetry.internal;
 
 /**
  * In-place heapsort of a {@code long[]} prefix (Williams 1964; Floyd's heap construction). Used
@@ -6,11 +6,11 @@ package com.pulse.domain.telemetry.aggregate;
  * first checks an input for pre-sorted runs, and the user-hash buffer is sorted on the per-request
  * path. O(n log n), no allocation, not stable (irrelevant for primitives). Stateless; thread-safe.
  */
-final class LongHeapSort {
+public final class LongHeapSort {
   private LongHeapSort() {}
 
   /** Sorts {@code a[0, n)} ascending. @throws ArrayIndexOutOfBoundsException if {@code n > a.length} */
-  static void sort(long[] a, int n) {
+  public static void sort(long[] a, int n) {
     for (int i = n / 2 - 1; i >= 0; i--) {
       siftDown(a, i, n);
     }

@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.decode;
+package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package com.pulse.domain.telemetry.decode;
+package com.pulse.domain.telemetry.internal.decode;
 
 /**
  * Allocation-free parsing of the short decimal numbers telemetry carries ({@code 12}, {@code 12.345})
