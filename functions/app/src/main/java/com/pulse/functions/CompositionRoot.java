@@ -18,7 +18,6 @@ import com.pulse.adapter.telemetry.OpenTelemetryLogHandler;
 import com.pulse.adapter.telemetry.TelemetrySetup;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
-import com.pulse.app.Sleeper;
 import com.pulse.app.api.HealthCheck;
 import com.pulse.app.api.TenantMetrics;
 import com.pulse.app.api.TenantTelemetry;
@@ -51,7 +50,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The one place that builds Pulse's object graph from app settings ({@link Settings} names), read
@@ -373,8 +371,9 @@ public final class CompositionRoot {
       RetryPolicy retry = new RetryPolicy(AzureServices.integer(settings, Settings.WAREHOUSE_QUERY_MAX_ATTEMPTS, 4),
           Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0);
       int maxCatchUp = AzureServices.integer(settings, Settings.METRICS_MAX_CATCHUP_WINDOWS, 24);
-      metricRunner = new MetricRunner(catalog(), warehouse(), metricStore(), metricExport(), clock, retry,
-          Sleeper.SYSTEM, maxCatchUp, () -> UUID.randomUUID().toString(), telemetry(), tracing());
+      metricRunner = MetricRunner.builder(catalog(), warehouse(), metricStore(), metricExport())
+          .clock(clock).retryPolicy(retry).maxCatchUpWindows(maxCatchUp).telemetry(telemetry()).tracing(tracing())
+          .build();
     }
     return metricRunner;
   }

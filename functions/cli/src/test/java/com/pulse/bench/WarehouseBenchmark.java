@@ -6,7 +6,6 @@ import com.pulse.adapter.jdbc.NamedParameters;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.TpchDuckDbLoader;
 import com.pulse.app.MetricRunner;
-import com.pulse.app.RetryPolicy;
 import com.pulse.app.RunSummary;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -114,8 +112,8 @@ public class WarehouseBenchmark {
   /** The whole catalog, one window per metric, through the engine. Returns points written. */
   @Benchmark
   public long catalogEngine() {
-    MetricRunner runner = new MetricRunner(catalog, warehouse, new InMemoryMetricStore(), NO_EXPORT, Clock.systemUTC(),
-        RetryPolicy.DEFAULT, d -> { }, 1, () -> "bench");
+    MetricRunner runner = MetricRunner.builder(catalog, warehouse, new InMemoryMetricStore(), NO_EXPORT)
+        .sleeper(d -> { }).maxCatchUpWindows(1).runIds(() -> "bench").build();
     RunSummary summary = runner.run(plan);
     if (summary.metricsFailed() > 0) {
       throw new IllegalStateException(summary.outcomes().toString());
@@ -129,8 +127,8 @@ public class WarehouseBenchmark {
    */
   @Benchmark
   public long catalogEngineDiscardingStore() {
-    MetricRunner runner = new MetricRunner(catalog, warehouse, DISCARDING_STORE, NO_EXPORT, Clock.systemUTC(),
-        RetryPolicy.DEFAULT, d -> { }, 1, () -> "bench");
+    MetricRunner runner = MetricRunner.builder(catalog, warehouse, DISCARDING_STORE, NO_EXPORT)
+        .sleeper(d -> { }).maxCatchUpWindows(1).runIds(() -> "bench").build();
     return runner.run(plan).pointsWritten();
   }
 

@@ -90,9 +90,10 @@ class MetricRunnerTest {
   }
 
   private MetricRunner runner(FailingConnections connections, Instant now) {
-    return new MetricRunner(catalog, new JdbcWarehouse(connections, "test"), store, export,
-        Clock.fixed(now, ZoneOffset.UTC), new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0),
-        sleeps::add, 5, () -> "run-" + runs.incrementAndGet());
+    return MetricRunner.builder(catalog, new JdbcWarehouse(connections, "test"), store, export)
+        .clock(Clock.fixed(now, ZoneOffset.UTC))
+        .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0))
+        .sleeper(sleeps::add).maxCatchUpWindows(5).runIds(() -> "run-" + runs.incrementAndGet()).build();
   }
 
   private FailingConnections failing(int failures, int errorNumber, String sqlState) {
