@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.observability.InMemoryTelemetry;
 import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
+import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +73,7 @@ class CosmosAdapterIntegrationTest {
     String etag = stores.windows().create(doc).etag();
     stores.windows().replace(window("acme", "PT1M", 2), etag);
     assertThatThrownBy(() -> stores.windows().replace(window("acme", "PT1M", 3), etag))
-        .isInstanceOf(ConcurrentModificationException.class);
+        .isInstanceOf(WriteConflictException.class);
 
     // the server charges 1 RU per request (header x-ms-request-charge) and per bulk item
     assertThat(requestCharge("windows", "create")).isEqualTo(1.0);

@@ -3,12 +3,12 @@ package com.pulse.adapter.local;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
+import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * In-process {@link WindowStore} with real optimistic concurrency: every write gets a new ETag
  * (a store-wide counter, quoted like Cosmos DB's {@code _etag}); {@link #create} fails on an existing
- * id (409) and {@link #replace} on a stale ETag (412), both as {@link ConcurrentModificationException}.
+ * id (409) and {@link #replace} on a stale ETag (412) or a missing document (404), all as
+ * {@link WriteConflictException}.
  * Thread-safe (per-document atomic compare-and-set on a {@link ConcurrentHashMap}).
  *
  * <p>Fault injection for tests: {@link #setFault} installs a hook called before every operation on
@@ -66,7 +67,7 @@ public final class InMemoryWindowStore implements WindowStore {
     fault.before(Operation.CREATE, document.id());
     Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
     if (documents.putIfAbsent(keyOf(document), stored) != null) {
-      throw new ConcurrentModificationException("409 conflict: window document " + document.id() + " exists");
+      throw new WriteConflictException("409 conflict: window document " + document.id() + " exists", 409, null);
     }
     writes.incrementAndGet();
     return stored;
@@ -79,8 +80,11 @@ public final class InMemoryWindowStore implements WindowStore {
     DocumentKey key = keyOf(document);
     Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
     Versioned<WindowDocument> result = documents.computeIfPresent(key, (k, old) -> old.etag().equals(ifMatchEtag) ? stored : old);
+    if (result == null) {
+      throw new WriteConflictException("404 not found: window document " + document.id() + " was deleted", 404, null);
+    }
     if (result != stored) {
-      throw new ConcurrentModificationException("412 precondition failed: window document " + document.id() + " changed or was deleted");
+      throw new WriteConflictException("412 precondition failed: window document " + document.id() + " changed", 412, null);
     }
     writes.incrementAndGet();
     return stored;
