@@ -5,6 +5,7 @@ import com.azure.messaging.eventhubs.EventHubClientBuilder;
 import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.pulse.adapter.cosmos.CosmosClients;
 import com.pulse.adapter.cosmos.CosmosStores;
+import com.pulse.adapter.cosmos.CosmosTelemetry;
 import com.pulse.adapter.identity.AzureCredentials;
 import com.pulse.adapter.jdbc.ConnectionSource;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
@@ -259,7 +260,8 @@ public final class CompositionRoot {
         CosmosClients.ConnectionMode mode = CosmosClients.ConnectionMode.parse(settings.get(Settings.COSMOS_CONNECTION_MODE));
         String database = AzureServices.optional(settings, Settings.COSMOS_DATABASE).orElse(DEFAULT_DATABASE);
         boolean create = AzureServices.bool(settings, Settings.COSMOS_CREATE_IF_MISSING);
-        return CosmosStores.open(CosmosClients.create(endpoint, credential(), mode), database, create, telemetry(), tracing());
+        return CosmosStores.open(CosmosClients.create(endpoint, credential(), mode), database, create,
+            CosmosTelemetry.create(openTelemetry()), tracing());
       });
     }
     return cosmos;

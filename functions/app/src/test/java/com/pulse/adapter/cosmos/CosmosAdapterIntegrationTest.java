@@ -8,7 +8,6 @@ import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.observability.InMemoryTelemetry;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.metric.MetricPoint;
@@ -23,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -48,7 +46,7 @@ class CosmosAdapterIntegrationTest {
   private final InMemoryTelemetry otel = new InMemoryTelemetry();
   private final String database = "pulse-" + UUID.randomUUID();
   private final CosmosStores stores = CosmosStores.open(CosmosFixture.client(), database,
-      true, PulseTelemetry.create(otel.sdk, Clock.systemUTC()), PulseTracing.create(otel.sdk));
+      true, CosmosTelemetry.create(otel.sdk), PulseTracing.create(otel.sdk));
 
   @AfterEach
   void close() {
