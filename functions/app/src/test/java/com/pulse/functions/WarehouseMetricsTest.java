@@ -110,7 +110,7 @@ class WarehouseMetricsTest {
         new JsonLinesExport(dir)).clock(clock).sleeper(d -> { }).runIds(() -> "run-1").build();
     FakeContext context = new FakeContext();
 
-    RunSummary summary = new WarehouseMetrics(() -> runner, () -> clock)
+    RunSummary summary = new WarehouseMetrics(runner, points -> { }, PulseTracing.noop(), clock)
         .tick("{\"Schedule\":{\"AdjustForDST\":true},\"IsPastDue\":true}", context);
 
     // both metrics never ran, so both are due; each computes its newest closed window
@@ -142,10 +142,10 @@ class WarehouseMetricsTest {
       List<MetricPoint> checked = new ArrayList<>();
       FakeContext context = new FakeContext();
 
-      RunSummary summary = new WarehouseMetrics(() -> runner, () -> clock, points -> {
+      RunSummary summary = new WarehouseMetrics(runner, points -> {
         checked.addAll(points);
         throw new IllegalStateException("mail service rejected the digest");
-      }, () -> tracing).tick("{}", context);
+      }, tracing, clock).tick("{}", context);
 
       assertThat(summary.pointsWritten()).isEqualTo(2);
       assertThat(checked).extracting(MetricPoint::tenantId).containsExactlyInAnyOrder("a", "b");
@@ -168,9 +168,10 @@ class WarehouseMetricsTest {
 
   @Test
   void pastDueFlagIsReadFromTheTimerJson() {
-    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":true}")).isTrue();
-    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":false}")).isFalse();
-    assertThat(WarehouseMetrics.isPastDue("not json")).isFalse();
-    assertThat(WarehouseMetrics.isPastDue(null)).isFalse();
+    java.util.logging.Logger log = java.util.logging.Logger.getAnonymousLogger();
+    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":true}", log)).isTrue();
+    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":false}", log)).isFalse();
+    assertThat(WarehouseMetrics.isPastDue("not json", log)).isFalse();
+    assertThat(WarehouseMetrics.isPastDue(null, log)).isFalse();
   }
 }
