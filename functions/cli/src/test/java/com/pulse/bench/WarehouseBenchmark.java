@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Warehouse-metrics performance (results in README section {@code warehouse}):
+ * Warehouse-metrics performance (how to run, results: docs/PERFORMANCE.md):
  * <ul>
  *   <li>{@code catalogEngine} vs {@code catalogBareJdbc}: the whole sample catalog for one window
  *       per metric (the demo's newest closed windows) on TPC-H in DuckDB, through the engine (query,
