@@ -62,8 +62,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * The scale factor is {@code -p scaleFactor=1}; the DuckDB file is generated once under
  * {@code .pulse/bench/} and reused. SF 1 init time is measured by {@link TpchInitBenchmark}.
- * Run: {@code ./mvnw -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java
- * -Dexec.args="-cp %classpath org.openjdk.jmh.Main WarehouseBenchmark"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
