@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Warehouse-metrics performance (results in README section {@code warehouse}):
+ * Warehouse-metrics performance (how to run, results: docs/PERFORMANCE.md):
  * <ul>
  *   <li>{@code catalogEngine} vs {@code catalogBareJdbc}: the whole sample catalog for one window
  *       per metric (the demo's newest closed windows) on TPC-H in DuckDB, through the engine (query,
@@ -60,8 +60,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * The scale factor is {@code -p scaleFactor=1}; the DuckDB file is generated once under
  * {@code .pulse/bench/} and reused. SF 1 init time is measured by {@link TpchInitBenchmark}.
- * Run: {@code ./mvnw -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java
- * -Dexec.args="-cp %classpath org.openjdk.jmh.Main WarehouseBenchmark"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
