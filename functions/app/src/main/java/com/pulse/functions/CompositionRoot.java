@@ -42,6 +42,7 @@ import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.config.Settings;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
@@ -370,8 +371,8 @@ public final class CompositionRoot {
   /** The warehouse-metrics use case, reporting to {@link #telemetry()} and {@link #tracing()}. */
   public synchronized MetricRunner metricRunner() {
     if (metricRunner == null) {
-      RetryPolicy retry = new RetryPolicy(AzureServices.integer(settings, Settings.WAREHOUSE_QUERY_MAX_ATTEMPTS, 4),
-          Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0);
+      RetryPolicy retry = RetryPolicy.DEFAULT.withMaxAttempts(
+          AzureServices.integer(settings, Settings.WAREHOUSE_QUERY_MAX_ATTEMPTS, RetryPolicy.DEFAULT.maxAttempts()));
       int maxCatchUp = AzureServices.integer(settings, Settings.METRICS_MAX_CATCHUP_WINDOWS, 24);
       metricRunner = new MetricRunner(catalog(), warehouse(), metricStore(), metricExport(), clock, retry,
           Sleeper.SYSTEM, maxCatchUp, () -> UUID.randomUUID().toString(), telemetry(), tracing());
@@ -480,6 +481,6 @@ public final class CompositionRoot {
       throw new IllegalArgumentException(Settings.WAREHOUSE_JDBC_URL
           + " must start with jdbc:sqlserver: or jdbc:duckdb:, got " + url.split(";")[0]);
     }
-    return new JdbcWarehouse(source, name);
+    return new JdbcWarehouse(source, name, SqlDialect.ofJdbcUrl(url));
   }
 }

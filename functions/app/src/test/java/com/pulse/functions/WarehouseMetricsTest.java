@@ -3,6 +3,7 @@ package com.pulse.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.azure.functions.ExecutionContext;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.JsonLinesExport;
@@ -107,7 +108,7 @@ class WarehouseMetricsTest {
     Instant tick = Instant.parse("2024-05-01T10:05:00Z");
     Clock clock = Clock.fixed(tick, ZoneOffset.UTC);
     InMemoryMetricStore store = new InMemoryMetricStore();
-    MetricRunner runner = new MetricRunner(catalog, new JdbcWarehouse(db::duplicate, "test"), store,
+    MetricRunner runner = new MetricRunner(catalog, new JdbcWarehouse(db::duplicate, "test", SqlDialect.DUCKDB), store,
         new JsonLinesExport(dir), clock, RetryPolicy.DEFAULT, d -> { }, 24, () -> "run-1");
     FakeContext context = new FakeContext();
 
@@ -136,7 +137,7 @@ class WarehouseMetricsTest {
       Catalog catalog = CatalogLoader.parse("fn.yaml", new StringReader(CATALOG));
       Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:05:00Z"), ZoneOffset.UTC);
       PulseTracing tracing = PulseTracing.create(otel.sdk);
-      MetricRunner runner = new MetricRunner(catalog, new JdbcWarehouse(db::duplicate, "test"), new InMemoryMetricStore(),
+      MetricRunner runner = new MetricRunner(catalog, new JdbcWarehouse(db::duplicate, "test", SqlDialect.DUCKDB), new InMemoryMetricStore(),
           new JsonLinesExport(dir), clock, RetryPolicy.DEFAULT, d -> { }, 24, () -> "run-1",
           PulseTelemetry.create(otel.sdk, clock), tracing);
       List<MetricPoint> checked = new ArrayList<>();

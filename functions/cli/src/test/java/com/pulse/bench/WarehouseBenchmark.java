@@ -1,5 +1,6 @@
 package com.pulse.bench;
 
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.adapter.jdbc.DuckDbConnectionSource;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.jdbc.NamedParameters;
@@ -91,7 +92,7 @@ public class WarehouseBenchmark {
       TpchDuckDbLoader.load(file, scaleFactor);
     }
     source = new DuckDbConnectionSource("jdbc:duckdb:" + file.toAbsolutePath(), true);
-    warehouse = new JdbcWarehouse(source, file.toString());
+    warehouse = new JdbcWarehouse(source, file.toString(), SqlDialect.DUCKDB);
     catalog = CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE);
     plan = new LinkedHashMap<>();
     for (MetricDefinition m : catalog.metrics()) {
@@ -138,7 +139,7 @@ public class WarehouseBenchmark {
   @Benchmark
   public void catalogBareJdbc(Blackhole bh) throws Exception {
     for (Map.Entry<MetricDefinition, List<Window>> e : plan.entrySet()) {
-      NamedParameters p = NamedParameters.parse(e.getKey().sql());
+      NamedParameters p = NamedParameters.parse(e.getKey().sql().text(SqlDialect.DUCKDB));
       Window w = e.getValue().get(0);
       try (Connection c = source.open(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
         for (int i = 0; i < p.names().size(); i++) {

@@ -2,6 +2,7 @@ package com.pulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.domain.catalog.Catalog;
@@ -90,7 +91,7 @@ class MetricRunnerTest {
   }
 
   private MetricRunner runner(FailingConnections connections, Instant now) {
-    return new MetricRunner(catalog, new JdbcWarehouse(connections, "test"), store, export,
+    return new MetricRunner(catalog, new JdbcWarehouse(connections, "test", SqlDialect.DUCKDB), store, export,
         Clock.fixed(now, ZoneOffset.UTC), new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0),
         sleeps::add, 5, () -> "run-" + runs.incrementAndGet());
   }
