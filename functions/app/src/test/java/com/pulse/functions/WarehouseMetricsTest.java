@@ -3,7 +3,6 @@ package com.pulse.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.azure.functions.ExecutionContext;
-import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.JsonLinesExport;
@@ -15,6 +14,7 @@ import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.metric.MetricPoint;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;

@@ -1,8 +1,8 @@
 package com.pulse.app;
 
-import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.TpchDuckDbLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import io.trino.tpch.Customer;
 import io.trino.tpch.LineItem;
 import io.trino.tpch.Nation;

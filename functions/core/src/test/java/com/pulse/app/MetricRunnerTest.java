@@ -2,12 +2,12 @@ package com.pulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.metric.JobState;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.Window;
