@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
@@ -121,12 +121,9 @@ public final class SqlServerDialectCheck {
       }
 
       @Override
-      public <S> Void visit(Column column, S context) {
-        String name = column.getFullyQualifiedName().toUpperCase(Locale.ROOT);
-        if (name.equals("TRUE") || name.equals("FALSE")) {
-          problems.add("T-SQL has no boolean literal " + column + "; compare with 1 or 0");
-        }
-        return super.visit(column, context);
+      public <S> Void visit(BooleanValue value, S context) {
+        problems.add("T-SQL has no boolean literal " + value + "; compare with 1 or 0");
+        return super.visit(value, context);
       }
     }.getTables(statement);
     return problems.stream().distinct().toList();

@@ -21,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Loads and validates a YAML metric catalog ({@code metrics:} followed by a non-empty list of
@@ -39,6 +42,7 @@ public final class CatalogLoader {
   public static final String DEFAULT_RESOURCE = "catalog/metrics.yaml";
 
   private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Pattern YAML_MARK = Pattern.compile(" in '[^']*', line (\\d+), column \\d+:");
 
   private CatalogLoader() {}
 
@@ -96,7 +100,7 @@ public final class CatalogLoader {
     try (JsonParser p = YAML.createParser(reader)) {
       readCatalog(sourceName, p, metrics, problems);
     } catch (JsonProcessingException e) {
-      problems.add(new CatalogProblem(sourceName, line(e.getLocation()), "malformed YAML: " + e.getOriginalMessage()));
+      problems.add(yamlProblem(sourceName, e));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read catalog " + sourceName, e);
     }
@@ -185,6 +189,22 @@ public final class CatalogLoader {
         metrics.add(m);
       }
     }
+  }
+
+  /**
+   * A YAML syntax error on one line: SnakeYAML's message spans several (context, snippet, caret,
+   * problem); keep its sentences, and the line of its last mark (the problem's), else Jackson's.
+   */
+  private static CatalogProblem yamlProblem(String file, JsonProcessingException e) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    int line = line(e.getLocation());
+    Matcher mark = YAML_MARK.matcher(message);
+    while (mark.find()) {
+      line = Integer.parseInt(mark.group(1));
+    }
+    String sentences = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .map(String::strip).collect(Collectors.joining("; "));
+    return new CatalogProblem(file, line, "malformed YAML: " + (sentences.isEmpty() ? message.strip() : sentences));
   }
 
   static int line(JsonLocation at) {

@@ -173,6 +173,13 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void malformedYamlIsOneLineAtTheProblem() {
+    assertThatThrownBy(() -> parse("metrics:\n  - name: a\n\ttitle: a\n"))
+        .hasMessage("test.yaml:3: malformed YAML: while scanning for the next token; found character '\\t(TAB)' that "
+            + "cannot start any token. (Do not use \\t(TAB) for indentation)");
+  }
+
+  @Test
   void unknownTopLevelKeyAndMissingMetrics() {
     assertThatThrownBy(() -> parse("version: 1\n"))
         .hasMessageStartingWith("test.yaml:1: unknown key 'version'");
