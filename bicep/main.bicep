@@ -53,7 +53,7 @@ param metricsMaxCatchupWindows int = 24
 param warehouseJdbcUrl string = ''
 
 @description('Attempts per metric query on transient warehouse faults (first included).')
-param warehouseQueryMaxAttempts int = 4
+param warehouseQueryMaxAttempts int = 5
 
 @description('Grace added to a metric window before the freshness watchdog calls it stale, ISO 8601 duration.')
 param metricFreshnessGrace string = 'PT1H'
