@@ -55,8 +55,7 @@ param warehouseJdbcUrl string = ''
 @description('Object id of the Entra principal (the deployer) that administers a development warehouse: an Azure SQL serverless database with Entra-only auth, filled with TPC-H by the azd postprovision hook. Empty = no dev warehouse (bring your own: warehouseJdbcUrl).')
 param devWarehouseAdminObjectId string = ''
 
-@description('Entra principal type of devWarehouseAdminObjectId as azd reports it (AZURE_PRINCIPAL_TYPE): User or ServicePrincipal.')
-@allowed([ 'User', 'ServicePrincipal', 'Group' ])
+@description('Entra principal type of devWarehouseAdminObjectId: User, Group or ServicePrincipal (azd AZURE_PRINCIPAL_TYPE).')
 param devWarehouseAdminPrincipalType string = 'User'
 
 @description('Attempts per metric query on transient warehouse faults (first included).')

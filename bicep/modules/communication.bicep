@@ -67,6 +67,7 @@ resource managedDomain 'Microsoft.Communication/emailServices/domains@2026-03-18
 
 resource customDomain 'Microsoft.Communication/emailServices/domains@2026-03-18' = if (createCustomDomain) {
   parent: emailService
+  // ARM validates the name of a resource even when its condition is false: never an empty segment.
   name: createCustomDomain ? customEmailDomain : 'unused'
   location: 'global'
   tags: tags

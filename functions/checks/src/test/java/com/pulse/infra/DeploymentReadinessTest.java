@@ -174,8 +174,8 @@ final class DeploymentReadinessTest {
     assertThat(project.resolve("mvnw")).isExecutable();
     String appName = firstGroup(Files.readString(ROOT.resolve("pom.xml")), "<functionAppName>([^<]+)</functionAppName>");
     assertThat(service.get("dist").asText()).isEqualTo("functions/app/target/azure-functions/" + appName);
-    // azd's restore (mvn dependency:resolve) needs functions/core built first in a multi-module project.
-    assertThat(service.at("/hooks/prerestore/posix/run").asText()).contains("./mvnw").contains("package");
+    // azd's restore (mvn dependency:resolve) resolves functions/core only from a repository.
+    assertThat(service.at("/hooks/prerestore/posix/run").asText()).contains("./mvnw").contains(" install -pl functions/app -am");
 
     for (String hook : List.of("preprovision", "postprovision")) {
       Path script = ROOT.resolve(azd.at("/hooks/" + hook + "/posix/run").asText());
