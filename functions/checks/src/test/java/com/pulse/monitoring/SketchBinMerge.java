@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * formula the KQL uses can be checked against sketches-java here (ADX itself does not run in the
  * build).
  *
- * <p>Exported bins ({@code TelemetryWindowRecord.sketchBins}): key {@code k} (decimal string) counts
+ * <p>Exported bins ({@code sketchBins} of the {@code TelemetryWindows} row, see {@code AdxRows}): key {@code k} (decimal string) counts
  * values in {@code [gamma^(k-1), gamma^k)}; its representative value is {@code 2 * gamma^k / (gamma + 1)}.
  * The zero bucket (0 ms) is walked first, as a bin of its own. Merge = sum of counts per key over
  * partitions; quantile {@code q} = the value of the first bin (ascending) whose cumulative count

@@ -6,6 +6,8 @@ import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
 import com.datadoghq.sketch.ddsketch.store.Store;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.internal.DDSketchProtoReader;
+import com.pulse.domain.telemetry.internal.DDSketchProtoWriter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
