@@ -14,6 +14,7 @@ import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DependencyException;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
+import com.pulse.config.PulseConfig;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.testing.FaultInjectingWindowStore;
@@ -47,10 +48,10 @@ class TelemetryAggregationTest {
   @BeforeEach
   void setUp() {
     when(context.getLogger()).thenReturn(Logger.getLogger("test"));
-    CompositionRoot root = CompositionRoot.create(
-        Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M"), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-    var useCase = root.aggregateBatch(windows, deadLetters, export);
-    function = new TelemetryAggregation(() -> useCase, (batch, result) -> observed.add(result));
+    CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M")),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    function = new TelemetryAggregation(root.aggregateBatch(windows, deadLetters, export),
+        (batch, result) -> observed.add(result), PulseTracing.noop());
   }
 
   private static byte[] json(String tenant, String ts, double ms, String status) {
@@ -175,7 +176,7 @@ class TelemetryAggregationTest {
     String other = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     try (InMemoryTelemetry otel = new InMemoryTelemetry()) {
       TelemetryAggregation traced = new TelemetryAggregation(
-          () -> root().aggregateBatch(windows, deadLetters, export), BatchObserver.NONE, () -> PulseTracing.create(otel.sdk));
+          root().aggregateBatch(windows, deadLetters, export), BatchObserver.NONE, PulseTracing.create(otel.sdk));
       Map<String, Object> partitionContext = Map.of("PartitionId", "7");
 
       traced.process(new byte[][] {json("contoso", "2026-11-20T10:00:01Z", 10, "ok")}, partitionContext,
@@ -203,6 +204,6 @@ class TelemetryAggregationTest {
   }
 
   private static CompositionRoot root() {
-    return CompositionRoot.create(Map.of(), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    return CompositionRoot.create(PulseConfig.parse(Map.of()), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
   }
 }
