@@ -25,13 +25,16 @@ class CompositionRootCosmosIntegrationTest {
     CosmosTestServer server = CosmosTestServer.shared();
     String database = "pulse-" + UUID.randomUUID();
 
-    CompositionRoot writer = root(server, database, first);
-    assertThat(writer.healthCheck().check().storeReachable()).isTrue();
-    writer.aggregateBatch().handle(new TelemetryBatch("0", List.of(new TelemetryEvent(
-        "not json".getBytes(StandardCharsets.UTF_8), 1, "1", Instant.now(), "application/json", Map.of()))));
+    String now = Instant.now().toString();
+    TelemetryBatch batch = new TelemetryBatch("0", List.of(new TelemetryEvent(("{\"tenantId\":\"t1\",\"service\":\"checkout\","
+        + "\"operation\":\"GET /\",\"timestamp\":\"" + now + "\",\"durationMs\":5,\"status\":\"ok\"}")
+        .getBytes(StandardCharsets.UTF_8), 1, "1", Instant.parse(now), "application/json", Map.of())));
 
-    // another root (another local folder) sees the dead letter: it is in Cosmos DB, not in a local file
-    assertThat(root(server, database, second).healthCheck().check().deadLetters()).isEqualTo(1);
+    assertThat(root(server, database, first).aggregateBatch().handle(batch).documentsWritten()).isEqualTo(2);
+    // another root (another local folder) finds the windows already holding the event: they are in Cosmos DB
+    var again = root(server, database, second).aggregateBatch().handle(batch);
+    assertThat(again.documentsWritten()).isZero();
+    assertThat(again.documentsSkipped()).isEqualTo(2);
   }
 
   private static CompositionRoot root(CosmosTestServer server, String database, Path localDir) {
