@@ -5,6 +5,7 @@ import com.azure.messaging.eventhubs.EventHubClientBuilder;
 import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.pulse.adapter.cosmos.CosmosClients;
 import com.pulse.adapter.cosmos.CosmosStores;
+import com.pulse.adapter.cosmos.CosmosTelemetry;
 import com.pulse.adapter.email.AcsEmailNotifier;
 import com.pulse.adapter.eventhubs.EventHubsMetricExport;
 import com.pulse.adapter.identity.AzureCredentials;
@@ -23,7 +24,6 @@ import com.pulse.adapter.telemetry.OpenTelemetryLogHandler;
 import com.pulse.adapter.telemetry.TelemetrySetup;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
-import com.pulse.app.Sleeper;
 import com.pulse.app.api.HealthCheck;
 import com.pulse.app.api.TenantMetrics;
 import com.pulse.app.api.TenantTelemetry;
@@ -48,6 +48,7 @@ import com.pulse.config.PulseConfig;
 import com.pulse.config.Setting;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.notify.DigestComposer;
 import com.pulse.domain.notify.EpisodeTracker;
@@ -62,7 +63,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -212,10 +212,10 @@ public final class CompositionRoot {
 
   /** The warehouse-metrics use case, reporting to {@link #telemetry()} and {@link #tracing()}. */
   public MetricRunner metricRunner() {
-    RetryPolicy retry = new RetryPolicy(config.warehouse().queryMaxAttempts(), Duration.ofSeconds(2),
-        Duration.ofSeconds(30), 2.0);
-    return new MetricRunner(catalog(), warehouse(), stores.get().metrics(), metricExport.get(), clock, retry,
-        Sleeper.SYSTEM, config.warehouse().maxCatchUpWindows(), () -> UUID.randomUUID().toString(), telemetry(), tracing());
+    RetryPolicy retry = RetryPolicy.DEFAULT.withMaxAttempts(config.warehouse().queryMaxAttempts());
+    return MetricRunner.builder(catalog(), warehouse(), stores.get().metrics(), metricExport.get())
+        .clock(clock).retryPolicy(retry).maxCatchUpWindows(config.warehouse().maxCatchUpWindows())
+        .telemetry(telemetry()).tracing(tracing()).build();
   }
 
   /** The deduplicated customer-engineer digest (catalog owners plus {@code NOTIFY_CUSTOMER_ENGINEERS}). */
@@ -310,7 +310,7 @@ public final class CompositionRoot {
     return config.cosmos().map(c -> {
       CosmosStores cosmos = CosmosStores.open(
           CosmosClients.create(c.endpoint(), credential.get(), CosmosClients.ConnectionMode.parse(c.connectionMode())),
-          c.database(), c.createIfMissing(), telemetry(), tracing());
+          c.database(), c.createIfMissing(), CosmosTelemetry.create(openTelemetry.get()), tracing());
       return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications());
     }).orElseGet(() -> new Stores(new InMemoryMetricStore(), new InMemoryWindowStore(),
         new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)), new InMemoryNotificationStateStore()));
@@ -370,13 +370,13 @@ public final class CompositionRoot {
     if (url.startsWith("jdbc:sqlserver:")) {
       int end = url.indexOf(';');
       return new JdbcWarehouse(new SqlServerConnectionSource(url, credential.get(), clock),
-          end < 0 ? url : url.substring(0, end));
+          end < 0 ? url : url.substring(0, end), SqlDialect.ofJdbcUrl(url));
     }
     if (url.startsWith("jdbc:duckdb:")) {
       ConnectionSource source = localWarehouse.orElseThrow(() -> new IllegalStateException("cannot open the DuckDB warehouse "
           + url + ": DuckDB is local-only (the CLI); in Azure set " + Setting.WAREHOUSE_JDBC_URL.key() + " or "
           + Setting.WAREHOUSE_CONNECTION_SECRET_NAME.key() + " to a jdbc:sqlserver: URL")).apply(url);
-      return new JdbcWarehouse(source, url);
+      return new JdbcWarehouse(source, url, SqlDialect.ofJdbcUrl(url));
     }
     throw new IllegalArgumentException("the warehouse URL must start with jdbc:sqlserver: or jdbc:duckdb:, got "
         + url.split(";")[0]);

@@ -17,6 +17,7 @@ import com.pulse.app.telemetry.BatchResult;
 import com.pulse.config.PulseConfig;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.testing.FaultInjectingWindowStore;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * (maps decoded by the worker's Gson: numbers as {@code Double}, times as ISO strings).
  */
 class TelemetryAggregationTest {
-  private final InMemoryWindowStore windows = new InMemoryWindowStore();
+  private final InMemoryWindowStore stored = new InMemoryWindowStore();
+  private final FaultInjectingWindowStore windows = new FaultInjectingWindowStore(stored);
   private final InMemoryDeadLetterStore deadLetters = new InMemoryDeadLetterStore();
   private final InMemoryWindowExport export = new InMemoryWindowExport();
   private final ExecutionContext context = mock(ExecutionContext.class);
@@ -137,7 +139,7 @@ class TelemetryAggregationTest {
     Map<String, Object>[] sys = new Map[] {system(5, "0", "2026-11-20T10:00:02.5Z", "application/json")};
     BatchResult result = invoke(bodies, sys, null, null, null);
     assertThat(result.documentsWritten()).isEqualTo(2);
-    assertThat(windows.all()).allSatisfy(d -> assertThat(d.lastSequenceNumber()).isEqualTo(5));
+    assertThat(stored.all()).allSatisfy(d -> assertThat(d.lastSequenceNumber()).isEqualTo(5));
   }
 
   @Test

@@ -55,45 +55,33 @@ public final class MetricRunner {
   private final PulseTracing tracing;
 
   /**
-   * @param maxCatchUpWindows most windows one metric computes in one scheduled run, {@code >= 1}
-   * @param runIds source of run ids (e.g. random UUIDs)
+   * A builder of a runner of {@code catalog}'s metrics over these ports; every other setting has a
+   * default ({@link MetricRunnerBuilder}).
+   *
+   * @param catalog the metrics to run
+   * @param warehouse where their SQL runs
+   * @param store where points and job state are written
+   * @param export the history sink of the points
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code maxCatchUpWindows < 1}
    */
-  public MetricRunner(Catalog catalog, Warehouse warehouse, MetricStore store, MetricExport export, Clock clock,
-      RetryPolicy retry, Sleeper sleeper, int maxCatchUpWindows, Supplier<String> runIds) {
-    this(catalog, warehouse, store, export, clock, retry, sleeper, maxCatchUpWindows, runIds, PulseTelemetry.noop(),
-        PulseTracing.noop());
+  public static MetricRunnerBuilder builder(Catalog catalog, Warehouse warehouse, MetricStore store,
+      MetricExport export) {
+    return new MetricRunnerBuilder(catalog, warehouse, store, export);
   }
 
-  /**
-   * As the other constructor, reporting to Pulse's instruments: {@code pulse.metric.query_duration}
-   * per query attempt (ms, outcome ok/failed), {@code pulse.metric.runs} per metric run (status
-   * ok/failed), the freshness gauge ({@link PulseTelemetry#metricCompleted}) after each completed
-   * window; and a CLIENT span per warehouse query ({@link PulseTracing#warehouseQuery}).
-   *
-   * @param telemetry Pulse's instruments
-   * @param tracing Pulse's spans
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code maxCatchUpWindows < 1}
-   */
-  public MetricRunner(Catalog catalog, Warehouse warehouse, MetricStore store, MetricExport export, Clock clock,
-      RetryPolicy retry, Sleeper sleeper, int maxCatchUpWindows, Supplier<String> runIds, PulseTelemetry telemetry,
-      PulseTracing tracing) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-    this.store = Objects.requireNonNull(store, "store");
-    this.export = Objects.requireNonNull(export, "export");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.retry = Objects.requireNonNull(retry, "retry");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    if (maxCatchUpWindows < 1) {
-      throw new IllegalArgumentException("maxCatchUpWindows must be >= 1: " + maxCatchUpWindows);
-    }
-    this.maxCatchUpWindows = maxCatchUpWindows;
-    this.runIds = Objects.requireNonNull(runIds, "runIds");
-    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
-    this.tracing = Objects.requireNonNull(tracing, "tracing");
+  /** From a builder whose every setting was validated when it was set. */
+  MetricRunner(MetricRunnerBuilder builder) {
+    this.catalog = builder.catalog;
+    this.warehouse = builder.warehouse;
+    this.store = builder.store;
+    this.export = builder.export;
+    this.clock = builder.clock;
+    this.retry = builder.retry;
+    this.sleeper = builder.sleeper;
+    this.maxCatchUpWindows = builder.maxCatchUpWindows;
+    this.runIds = builder.runIds;
+    this.telemetry = builder.telemetry;
+    this.tracing = builder.tracing;
   }
 
   /** The catalog this runner runs. */
@@ -215,9 +203,11 @@ public final class MetricRunner {
         result = queryWithRetry(metric, window, attempts, log);
         computed = PointAssembler.assemble(metric, window, result, clock.instant(), runId);
       } catch (RuntimeException e) {
-        log.log(Level.WARNING, e, () -> "metric " + metric.name() + " failed for window " + window);
+        // one line for the operator; the trace only at FINE (the query's span records the exception)
+        log.warning(() -> "metric " + metric.name() + " failed for window " + window + ": " + oneLine(e));
+        log.log(Level.FINE, e, () -> "metric " + metric.name() + " failure");
         return new MetricOutcome(metric.name(), MetricOutcome.Status.FAILED, done, points, attempts[0], queryNanos,
-            System.nanoTime() - started, "window " + window + ": " + e.getMessage());
+            System.nanoTime() - started, "window " + window + ": " + oneLine(e));
       }
       queryNanos += result.elapsedNanos();
       store.upsertPoints(computed);
@@ -257,7 +247,7 @@ public final class MetricRunner {
       attempts[0]++;
       long started = System.nanoTime();
       try {
-        QueryResult result = tracing.warehouseQuery(metric.name(), () -> warehouse.query(metric.sql(), window));
+        QueryResult result = tracing.warehouseQuery(metric.name(), () -> warehouse.query(metric.sql().text(warehouse.dialect()), window));
         telemetry.metricQueryDuration(metric.name(), true, result.elapsedNanos() / 1e6);
         return result;
       } catch (RuntimeException e) {
@@ -283,14 +273,20 @@ public final class MetricRunner {
     }
     java.time.Duration backoff = retry.delayAfter(attempt);
     java.time.Duration pause = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-    log.log(Level.INFO, e, () -> "metric " + metric.name() + ": transient failure on attempt " + attempt
-        + ", retrying in " + pause.toMillis() + " ms");
+    log.info(() -> "metric " + metric.name() + ": transient failure on attempt " + attempt
+        + ", retrying in " + pause.toMillis() + " ms: " + oneLine(e));
     try {
       sleeper.sleep(pause);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while backing off", ie);
     }
+  }
+
+  /** The exception's message on one line (drivers add the statement and a caret on further lines). */
+  private static String oneLine(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**
