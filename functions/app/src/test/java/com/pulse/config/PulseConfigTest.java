@@ -22,8 +22,7 @@ class PulseConfigTest {
     assertThat(config.keyVault()).isEmpty();
     assertThat(config.notifications().acsEndpoint()).isEmpty();
     assertThat(config.warehouse().jdbcUrl()).isEmpty();
-    assertThat(config.warehouse().queryMaxAttempts())
-        .isEqualTo(Integer.parseInt(Setting.WAREHOUSE_QUERY_MAX_ATTEMPTS.defaultValue().orElseThrow()));
+    assertThat(config.warehouse().queryMaxAttempts()).isEqualTo(com.pulse.app.RetryPolicy.DEFAULT.maxAttempts());
     assertThat(config.warehouse().maxCatchUpWindows()).isEqualTo(24);
     assertThat(config.telemetry().allowedLateness()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.notifications().reminderPeriod()).isEqualTo(Duration.ofDays(1));
@@ -80,8 +79,8 @@ class PulseConfigTest {
         "ACS_ENDPOINT", "https://acs.example",
         "WAREHOUSE_METRICS_SCHEDULE", "hourly");
 
-    InvalidConfigurationException e = catchThrowableOfType(InvalidConfigurationException.class,
-        () -> PulseConfig.parse(settings));
+    InvalidConfigurationException e = catchThrowableOfType(() -> PulseConfig.parse(settings),
+        InvalidConfigurationException.class);
 
     assertThat(e.problems()).extracting(Problem::setting).containsExactly(
         "WAREHOUSE_METRICS_SCHEDULE", "WAREHOUSE_JDBC_URL", "METRICS_MAX_CATCHUP_WINDOWS", "TELEMETRY_ALLOWED_LATENESS",
