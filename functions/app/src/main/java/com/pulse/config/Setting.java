@@ -30,7 +30,8 @@ public enum Setting {
   WAREHOUSE_CONNECTION_SECRET_NAME("WAREHOUSE_CONNECTION_SECRET_NAME", SettingType.TEXT, null, Use.AZURE,
       "Name of the Key Vault secret (KEY_VAULT_URI) holding the warehouse JDBC URL, read at start-up; "
           + "used when WAREHOUSE_JDBC_URL is unset."),
-  WAREHOUSE_QUERY_MAX_ATTEMPTS("WAREHOUSE_QUERY_MAX_ATTEMPTS", SettingType.COUNT, "4", Use.BOTH,
+  WAREHOUSE_QUERY_MAX_ATTEMPTS("WAREHOUSE_QUERY_MAX_ATTEMPTS", SettingType.COUNT,
+      Integer.toString(com.pulse.app.RetryPolicy.DEFAULT.maxAttempts()), Use.BOTH,
       "Attempts per metric query on a transient warehouse failure, the first included."),
   METRICS_MAX_CATCHUP_WINDOWS("METRICS_MAX_CATCHUP_WINDOWS", SettingType.COUNT, "24", Use.BOTH,
       "Most missed windows one run computes per metric (catch-up after an outage)."),

@@ -48,6 +48,7 @@ import com.pulse.config.PulseConfig;
 import com.pulse.config.Setting;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.notify.DigestComposer;
 import com.pulse.domain.notify.EpisodeTracker;
@@ -211,8 +212,7 @@ public final class CompositionRoot {
 
   /** The warehouse-metrics use case, reporting to {@link #telemetry()} and {@link #tracing()}. */
   public MetricRunner metricRunner() {
-    RetryPolicy retry = new RetryPolicy(config.warehouse().queryMaxAttempts(), Duration.ofSeconds(2),
-        Duration.ofSeconds(30), 2.0);
+    RetryPolicy retry = RetryPolicy.DEFAULT.withMaxAttempts(config.warehouse().queryMaxAttempts());
     return MetricRunner.builder(catalog(), warehouse(), stores.get().metrics(), metricExport.get())
         .clock(clock).retryPolicy(retry).maxCatchUpWindows(config.warehouse().maxCatchUpWindows())
         .telemetry(telemetry()).tracing(tracing()).build();
@@ -370,13 +370,13 @@ public final class CompositionRoot {
     if (url.startsWith("jdbc:sqlserver:")) {
       int end = url.indexOf(';');
       return new JdbcWarehouse(new SqlServerConnectionSource(url, credential.get(), clock),
-          end < 0 ? url : url.substring(0, end));
+          end < 0 ? url : url.substring(0, end), SqlDialect.ofJdbcUrl(url));
     }
     if (url.startsWith("jdbc:duckdb:")) {
       ConnectionSource source = localWarehouse.orElseThrow(() -> new IllegalStateException("cannot open the DuckDB warehouse "
           + url + ": DuckDB is local-only (the CLI); in Azure set " + Setting.WAREHOUSE_JDBC_URL.key() + " or "
           + Setting.WAREHOUSE_CONNECTION_SECRET_NAME.key() + " to a jdbc:sqlserver: URL")).apply(url);
-      return new JdbcWarehouse(source, url);
+      return new JdbcWarehouse(source, url, SqlDialect.ofJdbcUrl(url));
     }
     throw new IllegalArgumentException("the warehouse URL must start with jdbc:sqlserver: or jdbc:duckdb:, got "
         + url.split(";")[0]);

@@ -13,6 +13,7 @@ import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.metric.MetricPoint;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -106,7 +107,7 @@ class WarehouseMetricsTest {
     Instant tick = Instant.parse("2024-05-01T10:05:00Z");
     Clock clock = Clock.fixed(tick, ZoneOffset.UTC);
     InMemoryMetricStore store = new InMemoryMetricStore();
-    MetricRunner runner = MetricRunner.builder(catalog, new JdbcWarehouse(db::duplicate, "test"), store,
+    MetricRunner runner = MetricRunner.builder(catalog, new JdbcWarehouse(db::duplicate, "test", SqlDialect.DUCKDB), store,
         new JsonLinesExport(dir)).clock(clock).sleeper(d -> { }).runIds(() -> "run-1").build();
     FakeContext context = new FakeContext();
 
@@ -135,7 +136,7 @@ class WarehouseMetricsTest {
       Catalog catalog = CatalogLoader.parse("fn.yaml", new StringReader(CATALOG));
       Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:05:00Z"), ZoneOffset.UTC);
       PulseTracing tracing = PulseTracing.create(otel.sdk);
-      MetricRunner runner = MetricRunner.builder(catalog, new JdbcWarehouse(db::duplicate, "test"),
+      MetricRunner runner = MetricRunner.builder(catalog, new JdbcWarehouse(db::duplicate, "test", SqlDialect.DUCKDB),
               new InMemoryMetricStore(), new JsonLinesExport(dir))
           .clock(clock).sleeper(d -> { }).runIds(() -> "run-1")
           .telemetry(PulseTelemetry.create(otel.sdk, clock)).tracing(tracing).build();

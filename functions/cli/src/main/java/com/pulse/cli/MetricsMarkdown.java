@@ -2,6 +2,7 @@ package com.pulse.cli;
 
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.catalog.Slo;
+import com.pulse.domain.catalog.SqlDialect;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +71,18 @@ public final class MetricsMarkdown {
         .append(" |\n")
         .append("| SLO | ").append(m.sloOptional().map(MetricsMarkdown::sloLong).orElse("none")).append(" |\n")
         .append("| owners | ").append(owners(m.owners())).append(" |\n\n")
-        .append("```sql\n").append(m.sql().strip()).append("\n```\n");
+        .append(sql(m));
+  }
+
+  /** One SQL block when the text is portable, else one per dialect, each under its catalog key. */
+  private static String sql(MetricDefinition m) {
+    if (m.sql().isPortable()) {
+      return "```sql\n" + m.sql().text(SqlDialect.DUCKDB).strip() + "\n```\n";
+    }
+    StringBuilder out = new StringBuilder();
+    m.sql().texts().forEach((dialect, text) -> out.append(out.length() == 0 ? "" : "\n").append("`")
+        .append(dialect.key()).append("`:\n\n```sql\n").append(text.strip()).append("\n```\n"));
+    return out.toString();
   }
 
   private static String slo(Slo slo) {

@@ -9,14 +9,13 @@ import com.pulse.app.MetricRunner;
 import com.pulse.app.RunSummary;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
-import com.pulse.domain.metric.JobState;
-import java.util.Collection;
-import java.util.Optional;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.export.MetricPointRecord;
 import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.JobState;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.Window;
 import com.pulse.domain.window.WindowPlanner;
@@ -29,9 +28,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -87,7 +88,7 @@ public class WarehouseBenchmark {
       TpchDuckDbLoader.load(file, scaleFactor);
     }
     source = new DuckDbConnectionSource("jdbc:duckdb:" + file.toAbsolutePath(), true);
-    warehouse = new JdbcWarehouse(source, file.toString());
+    warehouse = new JdbcWarehouse(source, file.toString(), SqlDialect.DUCKDB);
     catalog = CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE);
     plan = new LinkedHashMap<>();
     for (MetricDefinition m : catalog.metrics()) {
@@ -134,7 +135,7 @@ public class WarehouseBenchmark {
   @Benchmark
   public void catalogBareJdbc(Blackhole bh) throws Exception {
     for (Map.Entry<MetricDefinition, List<Window>> e : plan.entrySet()) {
-      NamedParameters p = NamedParameters.parse(e.getKey().sql());
+      NamedParameters p = NamedParameters.parse(e.getKey().sql().text(SqlDialect.DUCKDB));
       Window w = e.getValue().get(0);
       try (Connection c = source.open(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
         for (int i = 0; i < p.names().size(); i++) {

@@ -203,9 +203,11 @@ public final class MetricRunner {
         result = queryWithRetry(metric, window, attempts, log);
         computed = PointAssembler.assemble(metric, window, result, clock.instant(), runId);
       } catch (RuntimeException e) {
-        log.log(Level.WARNING, e, () -> "metric " + metric.name() + " failed for window " + window);
+        // one line for the operator; the trace only at FINE (the query's span records the exception)
+        log.warning(() -> "metric " + metric.name() + " failed for window " + window + ": " + oneLine(e));
+        log.log(Level.FINE, e, () -> "metric " + metric.name() + " failure");
         return new MetricOutcome(metric.name(), MetricOutcome.Status.FAILED, done, points, attempts[0], queryNanos,
-            System.nanoTime() - started, "window " + window + ": " + e.getMessage());
+            System.nanoTime() - started, "window " + window + ": " + oneLine(e));
       }
       queryNanos += result.elapsedNanos();
       store.upsertPoints(computed);
@@ -245,7 +247,7 @@ public final class MetricRunner {
       attempts[0]++;
       long started = System.nanoTime();
       try {
-        QueryResult result = tracing.warehouseQuery(metric.name(), () -> warehouse.query(metric.sql(), window));
+        QueryResult result = tracing.warehouseQuery(metric.name(), () -> warehouse.query(metric.sql().text(warehouse.dialect()), window));
         telemetry.metricQueryDuration(metric.name(), true, result.elapsedNanos() / 1e6);
         return result;
       } catch (RuntimeException e) {
@@ -271,14 +273,20 @@ public final class MetricRunner {
     }
     java.time.Duration backoff = retry.delayAfter(attempt);
     java.time.Duration pause = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-    log.log(Level.INFO, e, () -> "metric " + metric.name() + ": transient failure on attempt " + attempt
-        + ", retrying in " + pause.toMillis() + " ms");
+    log.info(() -> "metric " + metric.name() + ": transient failure on attempt " + attempt
+        + ", retrying in " + pause.toMillis() + " ms: " + oneLine(e));
     try {
       sleeper.sleep(pause);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while backing off", ie);
     }
+  }
+
+  /** The exception's message on one line (drivers add the statement and a caret on further lines). */
+  private static String oneLine(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**

@@ -6,6 +6,7 @@ import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.metric.JobState;
 import com.pulse.domain.metric.MetricPoint;
@@ -90,7 +91,7 @@ class MetricRunnerTest {
   }
 
   private MetricRunner runner(FailingConnections connections, Instant now) {
-    return MetricRunner.builder(catalog, new JdbcWarehouse(connections, "test"), store, export)
+    return MetricRunner.builder(catalog, new JdbcWarehouse(connections, "test", SqlDialect.DUCKDB), store, export)
         .clock(Clock.fixed(now, ZoneOffset.UTC))
         .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0))
         .sleeper(sleeps::add).maxCatchUpWindows(5).runIds(() -> "run-" + runs.incrementAndGet()).build();
