@@ -41,11 +41,8 @@ public final class MetricsMarkdown {
         .append("     MetricsDocTest fails when this file is stale. -->\n")
         .append("# Metric catalog\n\n")
         .append(metrics.size()).append(" metrics, computed by the `WarehouseMetrics` function from `")
-        .append(catalogPath).append("`. Windows are calendar-aligned, UTC and half-open `[start, end)`; ")
-        .append("a window is computed once it has closed and its settle delay has passed. Schedules are ")
-        .append("NCRONTAB with six fields (`second minute hour day month day-of-week`). Each SQL query runs ")
-        .append("once per window for all tenants, with `:window_start` and `:window_end` bound as JDBC ")
-        .append("timestamps, and returns one row per `tenant_id` and dimension combination.\n\n")
+        .append(catalogPath).append("`. Windows, schedules, settle delays and the SQL contract are explained in ")
+        .append("[WAREHOUSE.md](WAREHOUSE.md#the-catalog).\n\n")
         .append("| metric | title | unit | window | schedule | SLO | owners |\n")
         .append("| --- | --- | --- | --- | --- | --- | --- |\n");
     for (MetricDefinition m : metrics) {

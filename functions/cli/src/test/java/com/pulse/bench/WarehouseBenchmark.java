@@ -6,7 +6,6 @@ import com.pulse.adapter.jdbc.NamedParameters;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.TpchDuckDbLoader;
 import com.pulse.app.MetricRunner;
-import com.pulse.app.RetryPolicy;
 import com.pulse.app.RunSummary;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
@@ -25,7 +24,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -53,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Warehouse-metrics performance (results in README section {@code warehouse}):
+ * Warehouse-metrics performance (how to run, results: docs/PERFORMANCE.md):
  * <ul>
  *   <li>{@code catalogEngine} vs {@code catalogBareJdbc}: the whole sample catalog for one window
  *       per metric (the demo's newest closed windows) on TPC-H in DuckDB, through the engine (query,
@@ -63,8 +61,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * The scale factor is {@code -p scaleFactor=1}; the DuckDB file is generated once under
  * {@code .pulse/bench/} and reused. SF 1 init time is measured by {@link TpchInitBenchmark}.
- * Run: {@code ./mvnw -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java
- * -Dexec.args="-cp %classpath org.openjdk.jmh.Main WarehouseBenchmark"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -115,8 +111,8 @@ public class WarehouseBenchmark {
   /** The whole catalog, one window per metric, through the engine. Returns points written. */
   @Benchmark
   public long catalogEngine() {
-    MetricRunner runner = new MetricRunner(catalog, warehouse, new InMemoryMetricStore(), NO_EXPORT, Clock.systemUTC(),
-        RetryPolicy.DEFAULT, d -> { }, 1, () -> "bench");
+    MetricRunner runner = MetricRunner.builder(catalog, warehouse, new InMemoryMetricStore(), NO_EXPORT)
+        .sleeper(d -> { }).maxCatchUpWindows(1).runIds(() -> "bench").build();
     RunSummary summary = runner.run(plan);
     if (summary.metricsFailed() > 0) {
       throw new IllegalStateException(summary.outcomes().toString());
@@ -130,8 +126,8 @@ public class WarehouseBenchmark {
    */
   @Benchmark
   public long catalogEngineDiscardingStore() {
-    MetricRunner runner = new MetricRunner(catalog, warehouse, DISCARDING_STORE, NO_EXPORT, Clock.systemUTC(),
-        RetryPolicy.DEFAULT, d -> { }, 1, () -> "bench");
+    MetricRunner runner = MetricRunner.builder(catalog, warehouse, DISCARDING_STORE, NO_EXPORT)
+        .sleeper(d -> { }).maxCatchUpWindows(1).runIds(() -> "bench").build();
     return runner.run(plan).pointsWritten();
   }
 
