@@ -2,7 +2,7 @@ package com.pulse.cli;
 
 import com.pulse.app.port.Warehouse;
 import com.pulse.cli.catalog.CatalogCheck;
-import com.pulse.config.Settings;
+import com.pulse.config.Setting;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogException;
 import com.pulse.domain.catalog.CatalogLoader;
@@ -59,7 +59,7 @@ final class CatalogCommand implements Runnable {
       List<CatalogProblem> problems = new ArrayList<>(CatalogCheck.dialect(loaded));
       if (warehouse != null) {
         Map<String, String> overrides = new HashMap<>();
-        overrides.put(Settings.WAREHOUSE_JDBC_URL, warehouse);
+        overrides.put(Setting.WAREHOUSE_JDBC_URL.key(), warehouse);
         Warehouse target = CliSupport.root(overrides).warehouse();
         problems.addAll(CatalogCheck.against(loaded, target, warehouse.split(";")[0]));
       }

@@ -110,8 +110,8 @@ class CatalogDialectsTest {
 
   private static Map<String, MetricPoint> backfill(JdbcWarehouse warehouse) {
     InMemoryMetricStore store = new InMemoryMetricStore();
-    MetricRunner runner = new MetricRunner(CATALOG, warehouse, store, NO_EXPORT, Clock.fixed(TO, ZoneOffset.UTC),
-        RetryPolicy.DEFAULT, Sleeper.SYSTEM, 1, () -> "run");
+    MetricRunner runner = MetricRunner.builder(CATALOG, warehouse, store, NO_EXPORT)
+        .clock(Clock.fixed(TO, ZoneOffset.UTC)).maxCatchUpWindows(1).runIds(() -> "run").build();
     RunSummary summary = runner.backfill(List.of(), FROM, TO);
     assertThat(summary.metricsFailed()).as("failed metrics on %s: %s", warehouse.dialect(), summary).isZero();
     return store.allPoints().stream().collect(Collectors.toMap(MetricPoint::id, Function.identity()));

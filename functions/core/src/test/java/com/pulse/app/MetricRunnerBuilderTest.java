@@ -29,8 +29,22 @@ class MetricRunnerBuilderTest {
           schedule: "0 5 * * * *"
           sql: SELECT 't' AS tenant_id, 1 AS n WHERE :window_start < :window_end
       """));
-  private static final Warehouse WAREHOUSE = (sql, window) -> new QueryResult(List.of("tenant_id", "n"), Set.of("n"),
-      List.<Object[]>of(new Object[] {"t", 1}), 0);
+  private static final Warehouse WAREHOUSE = new Warehouse() {
+    @Override
+    public com.pulse.domain.catalog.SqlDialect dialect() {
+      return com.pulse.domain.catalog.SqlDialect.DUCKDB;
+    }
+
+    @Override
+    public QueryResult prepare(String sql) {
+      return query(sql, null);
+    }
+
+    @Override
+    public QueryResult query(String sql, com.pulse.domain.window.Window window) {
+      return new QueryResult(List.of("tenant_id", "n"), Set.of("n"), List.<Object[]>of(new Object[] {"t", 1}), 0);
+    }
+  };
   private final InMemoryMetricStore store = new InMemoryMetricStore();
 
   private MetricRunnerBuilder builder() {
