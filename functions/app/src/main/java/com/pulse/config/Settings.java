@@ -94,8 +94,18 @@ public final class Settings {
   public static final String EMAIL_SENDER_ADDRESS = "EMAIL_SENDER_ADDRESS";
   /** Re-send period of an unresolved breach, ISO 8601 duration, e.g. {@code PT24H}. */
   public static final String NOTIFY_REMINDER_PERIOD = "NOTIFY_REMINDER_PERIOD";
-  /** Comma-separated customer-engineering addresses; they receive every digest. May be empty. */
+  /** Comma-separated customer-engineering addresses; they receive every metric-wide notice (stale metrics). May be empty. */
   public static final String NOTIFY_CUSTOMER_ENGINEERS = "NOTIFY_CUSTOMER_ENGINEERS";
+
+  // ---- tenants, per-engineer digests, telemetry SLOs (issue 13) ----
+  /** Optional path of the tenants file (owners, tiers, telemetry SLOs, API roles); empty = the file packaged with the app. */
+  public static final String TENANTS_PATH = "TENANTS_PATH";
+  /** Notices listed per digest section (New, Ongoing, Resolved) before the rest is counted, integer, default 25. */
+  public static final String NOTIFY_DIGEST_MAX_ITEMS = "NOTIFY_DIGEST_MAX_ITEMS";
+  /** Link to the customer-metrics workbook with {@code {tenantId}} where the tenant goes; empty = no links in digests. */
+  public static final String NOTIFY_WORKBOOK_LINK = "NOTIFY_WORKBOOK_LINK";
+  /** NCRONTAB schedule of the SloBurnRates timer (telemetry SLO burn-rate evaluation), e.g. every five minutes. */
+  public static final String SLO_BURN_RATE_SCHEDULE = "SLO_BURN_RATE_SCHEDULE";
 
   // ---- local mode ----
   /** Local data folder (embedded warehouse, JSON-lines export, report); local mode only, not set in Azure. */

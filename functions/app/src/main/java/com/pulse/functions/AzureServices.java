@@ -11,6 +11,7 @@ import com.pulse.app.notify.NotifyCustomerEngineers;
 import com.pulse.app.notify.NotifySloBreaches;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.NotificationStateStore;
 import com.pulse.app.port.Notifier;
 import com.pulse.app.port.SecretSource;
@@ -20,6 +21,7 @@ import com.pulse.domain.notify.DigestComposer;
 import com.pulse.domain.notify.EpisodeTracker;
 import com.pulse.domain.notify.FreshnessPolicy;
 import com.pulse.domain.notify.SloEvaluator;
+import com.pulse.domain.tenant.TenantDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -108,13 +110,16 @@ public final class AzureServices {
   }
 
   /**
-   * The digest use case: owners from the catalog, {@link Settings#NOTIFY_CUSTOMER_ENGINEERS} as the
-   * always-copied list, {@link Settings#NOTIFY_REMINDER_PERIOD} between reminders.
+   * The digest use case: tenant owners from the tenants file, catalog owners and
+   * {@link Settings#NOTIFY_CUSTOMER_ENGINEERS} for metric-wide notices,
+   * {@link Settings#NOTIFY_REMINDER_PERIOD} between reminders, {@link Settings#NOTIFY_DIGEST_MAX_ITEMS}
+   * notices per section and {@link Settings#NOTIFY_WORKBOOK_LINK} for links.
    *
    * @throws IllegalArgumentException if a setting is malformed
    */
   public static NotifyCustomerEngineers notifyCustomerEngineers(Map<String, String> settings,
-      List<MetricDefinition> catalog, NotificationStateStore states, Notifier notifier, Clock clock) {
+      List<MetricDefinition> catalog, TenantDirectory tenants, NotificationStateStore states, HeldDigestStore held,
+      Notifier notifier, Clock clock) {
     Map<String, List<String>> owners = new LinkedHashMap<>();
     catalog.forEach(m -> owners.put(m.name(), m.owners()));
     List<String> customerEngineers = optional(settings, Settings.NOTIFY_CUSTOMER_ENGINEERS)
@@ -125,10 +130,13 @@ public final class AzureServices {
         throw new IllegalArgumentException(Settings.NOTIFY_CUSTOMER_ENGINEERS + " has an invalid address: " + address);
       }
     });
-    return new NotifyCustomerEngineers(states, notifier,
+    int maxItems = integer(settings, Settings.NOTIFY_DIGEST_MAX_ITEMS, DigestComposer.DEFAULT_MAX_PER_SECTION);
+    String workbookLink = optional(settings, Settings.NOTIFY_WORKBOOK_LINK).orElse(null);
+    List<String> swept = tenants.tenants().stream().map(com.pulse.domain.tenant.Tenant::id).toList();
+    return new NotifyCustomerEngineers(states, held, notifier,
         new EpisodeTracker(duration(settings, Settings.NOTIFY_REMINDER_PERIOD, DEFAULT_REMINDER_PERIOD),
             RESOLVED_RETENTION),
-        new DigestComposer(owners, customerEngineers), clock);
+        new DigestComposer(tenants, owners, customerEngineers, maxItems, workbookLink), () -> swept, clock);
   }
 
   /** The SLO check to run after each warehouse-metrics run, over the points that run wrote. */

@@ -11,7 +11,8 @@ import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.jdbc.SqlServerConnectionSource;
 import com.pulse.adapter.local.FileDeadLetterStore;
 import com.pulse.adapter.local.InMemoryMetricStore;
-import com.pulse.adapter.local.InMemoryNotificationStateStore;
+import com.pulse.adapter.local.FileHeldDigestStore;
+import com.pulse.adapter.local.FileNotificationStateStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.adapter.local.JsonLinesExport;
 import com.pulse.adapter.telemetry.OpenTelemetryLogHandler;
@@ -32,6 +33,7 @@ import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.NotificationStateStore;
 import com.pulse.app.port.Notifier;
 import com.pulse.app.port.SecretSource;
@@ -43,6 +45,8 @@ import com.pulse.config.Settings;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.tenant.TenantDirectory;
+import com.pulse.domain.tenant.TenantsLoader;
 import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -62,7 +66,8 @@ import java.util.UUID;
  *   <caption>Adapter selection</caption>
  *   <tr><th>port</th><th>Azure, when set</th><th>local default</th></tr>
  *   <tr><td>stores (metrics, windows, dead letters, notification state)</td><td>Cosmos DB,
- *       {@code COSMOS_ENDPOINT}</td><td>in-process; dead letters in {@code <localDir>/deadletter.jsonl}</td></tr>
+ *       {@code COSMOS_ENDPOINT}</td><td>in-process; dead letters in {@code <localDir>/deadletter.jsonl},
+ *       notification state and held digests in {@code <localDir>/notifications}</td></tr>
  *   <tr><td>history export</td><td>Event Hubs {@code metrics-out}, {@code METRICS_OUT_NAMESPACE}</td>
  *       <td>JSON lines in {@code <localDir>/export}</td></tr>
  *   <tr><td>secrets</td><td>Key Vault, {@code KEY_VAULT_URI}</td><td>{@code PULSE_SECRET_*} variables</td></tr>
@@ -105,6 +110,8 @@ public final class CompositionRoot {
   private WindowStore windowStore;
   private DeadLetterStore deadLetterStore;
   private NotificationStateStore notificationStateStore;
+  private HeldDigestStore heldDigestStore;
+  private TenantDirectory tenants;
   private MetricExport metricExport;
   private SecretSource secretSource;
   private Notifier notifier;
@@ -292,12 +299,38 @@ public final class CompositionRoot {
     return deadLetterStore;
   }
 
-  /** Notification state per tenant: Cosmos DB, else in-process. */
+  /** Notification state per tenant: Cosmos DB, else one file per tenant in {@code <localDir>/notifications} (durable dedup). */
   public synchronized NotificationStateStore notificationStateStore() {
     if (notificationStateStore == null) {
-      notificationStateStore = cosmos().map(CosmosStores::notifications).orElseGet(InMemoryNotificationStateStore::new);
+      notificationStateStore = cosmos().map(CosmosStores::notifications)
+          .orElseGet(() -> new FileNotificationStateStore(localDir().resolve("notifications")));
     }
     return notificationStateStore;
+  }
+
+  // ---- tenants and per-engineer digests (issue 13) --------------------------------------------
+
+  /** Undelivered digests per recipient: Cosmos DB, else files in {@code <localDir>/notifications/held}. */
+  public synchronized HeldDigestStore heldDigestStore() {
+    if (heldDigestStore == null) {
+      heldDigestStore = cosmos().map(CosmosStores::heldDigests)
+          .orElseGet(() -> new FileHeldDigestStore(localDir().resolve("notifications").resolve("held")));
+    }
+    return heldDigestStore;
+  }
+
+  /**
+   * The tenants file: {@link Settings#TENANTS_PATH}, else the packaged {@code tenants/tenants.yaml}.
+   *
+   * @throws com.pulse.domain.tenant.TenantsException listing every problem if it is invalid
+   */
+  public synchronized TenantDirectory tenants() {
+    if (tenants == null) {
+      tenants = AzureServices.optional(settings, Settings.TENANTS_PATH)
+          .map(path -> TenantsLoader.load(Path.of(path)))
+          .orElseGet(() -> TenantsLoader.loadResource(TenantsLoader.DEFAULT_RESOURCE));
+    }
+    return tenants;
   }
 
   // ---- other adapters -------------------------------------------------------------------------
@@ -382,8 +415,8 @@ public final class CompositionRoot {
   /** The deduplicated customer-engineer digest (catalog owners, {@link Settings#NOTIFY_CUSTOMER_ENGINEERS}). */
   public synchronized NotifyCustomerEngineers notifyCustomerEngineers() {
     if (notify == null) {
-      notify = AzureServices.notifyCustomerEngineers(settings, catalog().metrics(), notificationStateStore(),
-          notifier(), clock);
+      notify = AzureServices.notifyCustomerEngineers(settings, catalog().metrics(), tenants(),
+          notificationStateStore(), heldDigestStore(), notifier(), clock);
     }
     return notify;
   }

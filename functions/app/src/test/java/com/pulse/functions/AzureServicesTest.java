@@ -58,7 +58,8 @@ class AzureServicesTest {
         Settings.NOTIFY_REMINDER_PERIOD, Duration.ofDays(1))).hasMessageContaining(Settings.NOTIFY_REMINDER_PERIOD);
     assertThatThrownBy(() -> AzureServices.notifyCustomerEngineers(
         Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com, not-an-address"), List.of(NotifyFixtures.ON_TIME),
-        new InMemoryNotificationStateStore(), email -> { }, Clock.systemUTC()))
+        com.pulse.domain.tenant.TenantDirectory.ownedBy(List.of("ce@example.com")), new InMemoryNotificationStateStore(),
+        new com.pulse.adapter.local.InMemoryHeldDigestStore(), email -> { }, Clock.systemUTC()))
         .hasMessageContaining("not-an-address");
   }
 

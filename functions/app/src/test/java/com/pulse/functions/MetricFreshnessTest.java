@@ -29,7 +29,9 @@ class MetricFreshnessTest {
     Map<String, String> settings = Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com",
         Settings.METRIC_FRESHNESS_GRACE, "PT30M", Settings.NOTIFY_REMINDER_PERIOD, "P1D");
     List<com.pulse.domain.catalog.MetricDefinition> catalog = List.of(NotifyFixtures.ON_TIME, NotifyFixtures.TICKETS);
-    var notify = AzureServices.notifyCustomerEngineers(settings, catalog, states, sent::add, clock);
+    var notify = AzureServices.notifyCustomerEngineers(settings, catalog,
+        com.pulse.domain.tenant.TenantDirectory.ownedBy(List.of("ce@example.com")), states,
+        new com.pulse.adapter.local.InMemoryHeldDigestStore(), sent::add, clock);
     useCase = AzureServices.checkFreshness(settings, stores, () -> catalog, notify, clock);
   }
 
@@ -39,7 +41,9 @@ class MetricFreshnessTest {
     Map<String, String> settings = Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com");
     List<com.pulse.domain.catalog.MetricDefinition> catalog = List.of(NotifyFixtures.ON_TIME);
     var outbox = AzureServices.notifier(settings, null, dir.resolve("outbox"));
-    var notify = AzureServices.notifyCustomerEngineers(settings, catalog, states, outbox, clock);
+    var notify = AzureServices.notifyCustomerEngineers(settings, catalog,
+        com.pulse.domain.tenant.TenantDirectory.ownedBy(List.of("ce@example.com")), states,
+        new com.pulse.adapter.local.InMemoryHeldDigestStore(), outbox, clock);
     MetricFreshness function = new MetricFreshness(AzureServices.checkFreshness(settings, stores, () -> catalog, notify, clock));
     stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-19T00:00:00Z"), "r", null, "ok", null, 0));
 
@@ -63,7 +67,7 @@ class MetricFreshnessTest {
 
     function.run("{}");
     assertThat(sent).extracting(DigestEmail::recipient).containsExactly("ana@example.com", "ce@example.com");
-    assertThat(sent.get(1).text()).contains("All tenants").contains("[NEW] stale metric on_time_rate")
+    assertThat(sent.get(1).text()).contains("All tenants").contains("[NEW sev2] All tenants - stale metric on_time_rate")
         .doesNotContain("open_tickets");
 
     clock.advance(Duration.ofMinutes(30));
@@ -76,7 +80,7 @@ class MetricFreshnessTest {
     CheckFreshness.Result result = useCase.run();
     assertThat(result.stale()).isEmpty();
     assertThat(result.notification().resolved()).isEqualTo(1);
-    assertThat(sent.get(3).text()).contains("[RESOLVED] stale metric on_time_rate");
+    assertThat(sent.get(3).text()).contains("[RESOLVED] All tenants - stale metric on_time_rate");
   }
 
   @Test
