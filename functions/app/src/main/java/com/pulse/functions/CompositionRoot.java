@@ -45,6 +45,10 @@ import com.pulse.config.Settings;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.app.observability.SloTelemetry;
+import com.pulse.app.slo.EvaluateSloBurnRates;
+import com.pulse.domain.slo.BurnRateEvaluator;
+import com.pulse.domain.slo.BurnRateRule;
 import com.pulse.domain.tenant.TenantDirectory;
 import com.pulse.domain.tenant.TenantsLoader;
 import io.opentelemetry.api.OpenTelemetry;
@@ -112,6 +116,7 @@ public final class CompositionRoot {
   private NotificationStateStore notificationStateStore;
   private HeldDigestStore heldDigestStore;
   private TenantDirectory tenants;
+  private EvaluateSloBurnRates evaluateSloBurnRates;
   private MetricExport metricExport;
   private SecretSource secretSource;
   private Notifier notifier;
@@ -331,6 +336,15 @@ public final class CompositionRoot {
           .orElseGet(() -> TenantsLoader.loadResource(TenantsLoader.DEFAULT_RESOURCE));
     }
     return tenants;
+  }
+
+  /** Telemetry SLO burn rates over this root's windows, tenants and digest, publishing the burn-rate gauges. */
+  public synchronized EvaluateSloBurnRates evaluateSloBurnRates() {
+    if (evaluateSloBurnRates == null) {
+      evaluateSloBurnRates = new EvaluateSloBurnRates(windowStore(), tenants(), new BurnRateEvaluator(BurnRateRule.DEFAULTS),
+          notifyCustomerEngineers(), SloTelemetry.create(openTelemetry()), clock);
+    }
+    return evaluateSloBurnRates;
   }
 
   // ---- other adapters -------------------------------------------------------------------------
