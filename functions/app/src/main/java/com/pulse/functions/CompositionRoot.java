@@ -21,7 +21,10 @@ import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
 import com.pulse.app.Sleeper;
 import com.pulse.app.api.HealthCheck;
+import com.pulse.app.api.TenantAccess;
 import com.pulse.app.api.TenantMetrics;
+import com.pulse.app.api.TenantSlos;
+import com.pulse.app.slo.TenantSloReader;
 import com.pulse.app.api.TenantTelemetry;
 import com.pulse.app.notify.CheckFreshness;
 import com.pulse.app.notify.NotifyCustomerEngineers;
@@ -452,14 +455,25 @@ public final class CompositionRoot {
     return checkFreshness;
   }
 
-  /** {@code GET /api/tenants/{tenantId}/metrics}. */
+  /** {@code GET /api/tenants/{tenantId}/metrics}, tenant-scoped ({@link #tenantAccess()}). */
   public TenantMetrics tenantMetrics() {
-    return new TenantMetrics(metricStore());
+    return new TenantMetrics(metricStore(), tenantAccess());
   }
 
-  /** {@code GET /api/tenants/{tenantId}/telemetry}. */
+  /** {@code GET /api/tenants/{tenantId}/telemetry}, tenant-scoped. */
   public TenantTelemetry tenantTelemetry() {
-    return new TenantTelemetry(windowStore());
+    return new TenantTelemetry(windowStore(), tenantAccess());
+  }
+
+  /** {@code GET /api/tenants/{tenantId}/slos}, tenant-scoped. */
+  public TenantSlos tenantSlos() {
+    return new TenantSlos(new TenantSloReader(windowStore(), tenants(), new BurnRateEvaluator(BurnRateRule.DEFAULTS)),
+        tenantAccess(), clock);
+  }
+
+  /** Who may read which tenant through the API: App Service principal against the tenants file. */
+  public TenantAccess tenantAccess() {
+    return new TenantAccess(tenants());
   }
 
   /** {@code GET /api/health}. */
