@@ -17,12 +17,12 @@ class TenantsLoaderTest {
     TenantDirectory d = TenantsLoader.loadResource(TenantsLoader.DEFAULT_RESOURCE);
 
     assertThat(d.ownersOf("tenant-1")).containsExactly("alice@example.com");
-    assertThat(d.ownersOf("tenant-5")).containsExactly("carol@example.com", "alice@example.com");
+    assertThat(d.ownersOf("tenant-4")).containsExactly("carol@example.com", "alice@example.com");
     assertThat(d.ownersOf("no-such-tenant")).isEqualTo(d.defaultOwners()).containsExactly("ce-default@example.com");
     assertThat(d.slosOf("no-such-tenant")).isEqualTo(d.tiers().get("standard"));
     assertThat(d.slosOf("tenant-1")).extracting(TelemetrySlo::name)
         .containsExactly("availability", "checkout-availability", "latency", "auth-latency");
-    assertThat(d.displayName("tenant-3")).isEqualTo("Fabrikam Residences");
+    assertThat(d.displayName("tenant-2")).isEqualTo("Fabrikam Residences");
     assertThat(d.allOwners()).contains("alice@example.com", "bob@example.com", "carol@example.com", "ce-default@example.com");
   }
 
