@@ -70,7 +70,7 @@ public final class TelemetryDemo {
     public List<Chart> reportCharts() {
       java.util.SortedSet<Instant> minutes = new java.util.TreeSet<>();
       charts.forEach(s -> s.points().forEach(p -> minutes.add(p.minute())));
-      List<String> labels = minutes.stream().map(Instant::toString).toList();
+      List<String> labels = minutes.stream().map(m -> m.toString().substring(11, 16)).toList();
       Map<String, List<Double>> requests = new java.util.LinkedHashMap<>();
       Map<String, List<Double>> errors = new java.util.LinkedHashMap<>();
       Map<String, List<Double>> p95 = new java.util.LinkedHashMap<>();

@@ -190,7 +190,7 @@ public final class DigestComposer {
       }
       text.append('\n');
     }
-    String footer = "Pulse run at " + runAt + ". Ranked by severity (0 = critical), then impact (how far past "
+    String footer = "Pulse run at " + seconds(runAt) + ". Ranked by severity (0 = critical), then impact (how far past "
         + "target, or burn rate over threshold), then time open. You get one reminder per open episode per "
         + "reminder period and one message when it resolves or its data stops.";
     text.append(footer).append('\n');
@@ -243,9 +243,13 @@ public final class DigestComposer {
   private static String since(Notice n, Instant runAt) {
     var e = n.episode();
     return switch (n.type()) {
-      case RESOLVED, NO_DATA -> "(from " + e.startedAt() + " to " + e.resolvedAt() + ")";
-      default -> "(open " + hours(Duration.between(e.startedAt(), runAt)) + " since " + e.startedAt() + ")";
+      case RESOLVED, NO_DATA -> "(from " + seconds(e.startedAt()) + " to " + seconds(e.resolvedAt()) + ")";
+      default -> "(open " + hours(Duration.between(e.startedAt(), runAt)) + " since " + seconds(e.startedAt()) + ")";
     };
+  }
+
+  private static Instant seconds(Instant t) {
+    return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   private static String hours(Duration d) {

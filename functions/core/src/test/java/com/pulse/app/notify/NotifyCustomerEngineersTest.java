@@ -196,4 +196,16 @@ class NotifyCustomerEngineersTest {
     assertThat(notifier.sent).extracting(DigestEmail::recipient).containsExactly("ce@example.com");
     assertThat(notifier.sent.get(0).text()).contains("tenant t-unknown");
   }
+
+  @Test
+  void onlyEachMetricsNewestWindowIsCheckedSoAYearOldBreachIsNotAnnouncedAsNew() {
+    NotifySloBreaches check = new NotifySloBreaches(slo, inMemory());
+
+    NotifyCustomerEngineers.Result r = check.afterRun(List.of(onTime("t1", "eu", DAY, 0.95),
+        onTime("t1", "us", DAY.minus(Duration.ofDays(300)), 0.2), onTime("t2", "eu", DAY, 0.5)));
+
+    assertThat(r.started()).isEqualTo(1);
+    assertThat(notifier.sent).singleElement().satisfies(e -> assertThat(e.text()).contains("Contoso (t2)")
+        .doesNotContain("region=us"));
+  }
 }
