@@ -1,14 +1,12 @@
 package com.pulse.functions;
 
+import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 import com.pulse.app.slo.EvaluateSloBurnRates;
-import com.pulse.config.Settings;
 import com.pulse.domain.notify.Finding;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Telemetry SLO burn rates, on the schedule {@code %SLO_BURN_RATE_SCHEDULE%}: evaluates every SLO
@@ -18,16 +16,10 @@ import java.util.logging.Logger;
  * next one retries).
  */
 public final class SloBurnRates {
-  private static final Logger LOG = Logger.getLogger(SloBurnRates.class.getName());
-  private final Supplier<EvaluateSloBurnRates> useCase;
+  private final EvaluateSloBurnRates useCase;
 
-  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
-  public SloBurnRates() {
-    this(() -> CompositionRoot.get().evaluateSloBurnRates());
-  }
-
-  /** @throws NullPointerException if {@code useCase} is null */
-  public SloBurnRates(Supplier<EvaluateSloBurnRates> useCase) {
+  /** Built by {@link FunctionInjector}. @throws NullPointerException if {@code useCase} is null */
+  public SloBurnRates(EvaluateSloBurnRates useCase) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
   }
 
@@ -35,13 +27,15 @@ public final class SloBurnRates {
    * One run.
    *
    * @param timerInfo the host's timer JSON (unused)
+   * @param context invocation context (logger, invocation id)
    * @throws com.pulse.app.port.DependencyException if the store or mail service is unavailable
    */
   @FunctionName("SloBurnRates")
   public void run(
-      @TimerTrigger(name = "timer", schedule = "%" + Settings.SLO_BURN_RATE_SCHEDULE + "%") String timerInfo) {
-    EvaluateSloBurnRates.Result result = useCase.get().run(List.of());
-    LOG.info(() -> "slo burn rates at " + result.evaluatedAt() + ": statuses=" + result.statuses().size()
+      @TimerTrigger(name = "timer", schedule = "%SLO_BURN_RATE_SCHEDULE%") String timerInfo,
+      ExecutionContext context) {
+    EvaluateSloBurnRates.Result result = useCase.run(List.of());
+    context.getLogger().info(() -> "SloBurnRates at " + result.evaluatedAt() + ": statuses=" + result.statuses().size()
         + " fastBurns=" + result.pages().stream().map(f -> f.tenantId() + "/" + f.metric()).toList()
         + " slowBurns=" + result.digested().stream().map(Finding::tenantId).distinct().count() + " tenant(s)"
         + " emails=" + result.notification().emailsSent());

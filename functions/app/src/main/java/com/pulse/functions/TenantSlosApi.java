@@ -1,5 +1,6 @@
 package com.pulse.functions;
 
+import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -21,12 +22,7 @@ import java.util.Optional;
 public final class TenantSlosApi {
   private final TenantSlos useCase;
 
-  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
-  public TenantSlosApi() {
-    this(CompositionRoot.get().tenantSlos());
-  }
-
-  /** @throws NullPointerException if {@code useCase} is null */
+  /** Built by {@link FunctionInjector}. @throws NullPointerException if {@code useCase} is null */
   public TenantSlosApi(TenantSlos useCase) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
   }
@@ -36,8 +32,9 @@ public final class TenantSlosApi {
   public HttpResponseMessage run(
       @HttpTrigger(name = "request", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,
           route = "tenants/{tenantId}/slos") HttpRequestMessage<Optional<String>> request,
-      @BindingName("tenantId") String tenantId) {
-    return HttpJson.respond(request, () -> {
+      @BindingName("tenantId") String tenantId,
+      ExecutionContext context) {
+    return HttpJson.respond(request, context.getLogger(), () -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("tenantId", tenantId);
       body.put("slos", useCase.statuses(HttpJson.principal(request), tenantId, request.getQueryParameters().get("at")));

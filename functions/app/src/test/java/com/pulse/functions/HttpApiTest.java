@@ -35,12 +35,14 @@ class HttpApiTest {
 
   private HttpResponseMessage metrics(String tenant) {
     return new TenantMetricsApi(new TenantMetrics(stores, ACCESS))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of(), OPERATOR), tenant);
+        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of(), OPERATOR), tenant,
+            new FakeExecutionContext("TenantMetrics"));
   }
 
   private HttpResponseMessage telemetry(String tenant, Map<String, String> query) {
     return new TenantTelemetryApi(new TenantTelemetry(stores, ACCESS))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/telemetry", query, OPERATOR), tenant);
+        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/telemetry", query, OPERATOR), tenant,
+            new FakeExecutionContext("TenantTelemetry"));
   }
 
   @Test

@@ -81,7 +81,8 @@ class TenantAccessApiTest {
     if (principalHeader != null) {
       headers.put("X-MS-CLIENT-PRINCIPAL", principalHeader);
     }
-    return api.run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of(), headers), tenant);
+    return api.run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of(), headers), tenant,
+        new FakeExecutionContext("TenantMetrics"));
   }
 
   private static String principal(String name, Set<String> roles, Set<String> groups) {
@@ -159,7 +160,7 @@ class TenantAccessApiTest {
     String ana = principal("ana@example.com", Set.of("Pulse.CustomerEngineer"), Set.of());
 
     HttpResponseMessage r = slos.run(new FakeHttpRequest("/api/tenants/t1/slos", Map.of(),
-        Map.of("x-ms-client-principal", ana)), "t1");
+        Map.of("x-ms-client-principal", ana)), "t1", new FakeExecutionContext("TenantSlos"));
 
     assertThat(r.getStatusCode()).isEqualTo(200);
     JsonNode slo = json.readTree((String) r.getBody()).get("slos").get(0);

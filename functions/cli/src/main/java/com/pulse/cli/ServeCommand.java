@@ -11,7 +11,7 @@ import com.pulse.app.api.TenantTelemetry;
 import com.pulse.app.slo.TenantSloReader;
 import com.pulse.cli.serve.LocalApiServer;
 import com.pulse.cli.serve.LocalSnapshot;
-import com.pulse.config.Settings;
+import com.pulse.config.Setting;
 import com.pulse.domain.slo.BurnRateEvaluator;
 import com.pulse.domain.slo.BurnRateRule;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the Pulse HTTP API (same handlers as the function app) and the report on localhost, over the data of the last `pulse demo`.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--dir", defaultValue = CompositionRoot.DEFAULT_LOCAL_DIR, description = "Local data folder (default ${DEFAULT-VALUE}).")
-  Path dir;
+  @Option(names = "--dir", description = "Local data folder (default: the PULSE_LOCAL_DIR setting, see docs/CONFIGURATION.md).")
+  Path dirOption;
 
   @Option(names = "--port", defaultValue = "7071", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}, the Functions host's).")
   int port;
@@ -61,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
+    Path dir = dirOption != null ? dirOption : CliSupport.config(Map.of()).localDir();
     LocalSnapshot snapshot = LocalSnapshot.read(dir);
     InMemoryMetricStore metrics = new InMemoryMetricStore();
     metrics.upsertPoints(snapshot.points());
@@ -69,10 +70,11 @@ final class ServeCommand implements Callable<Integer> {
     Instant asOf = snapshot.windows().stream().map(WindowDocument::windowEnd).max(Comparator.naturalOrder())
         .orElse(Instant.now());
     Clock clock = Clock.fixed(asOf, ZoneOffset.UTC);
-    CompositionRoot root = CliSupport.root(Map.of(Settings.PULSE_LOCAL_DIR, dir.toString()));
+    CompositionRoot root = CliSupport.root(Map.of(Setting.PULSE_LOCAL_DIR.key(), dir.toString()));
     TenantAccess access = new TenantAccess(root.tenants());
     LocalApiServer.Handlers handlers = new LocalApiServer.Handlers(
-        new HealthApi(new HealthCheck(metrics, root.deadLetterStore(), () -> root.catalog().metrics(), clock)),
+        new HealthApi(new HealthCheck(metrics, new com.pulse.adapter.local.FileDeadLetterStore(dir.resolve(CompositionRoot.DEAD_LETTER_FILE)),
+            () -> root.catalog().metrics(), clock)),
         new TenantMetricsApi(new TenantMetrics(metrics, access)),
         new TenantTelemetryApi(new TenantTelemetry(windows, access)),
         new TenantSlosApi(new TenantSlos(new TenantSloReader(windows, root.tenants(),

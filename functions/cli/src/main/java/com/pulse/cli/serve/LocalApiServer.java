@@ -99,9 +99,9 @@ public final class LocalApiServer implements AutoCloseable {
     } else if (m.matches()) {
       String tenant = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
       response = switch (m.group(2)) {
-        case "metrics" -> h.metrics().run(request, tenant);
-        case "telemetry" -> h.telemetry().run(request, tenant);
-        default -> h.slos().run(request, tenant);
+        case "metrics" -> h.metrics().run(request, tenant, LocalExecutionContext.of("TenantMetrics"));
+        case "telemetry" -> h.telemetry().run(request, tenant, LocalExecutionContext.of("TenantTelemetry"));
+        default -> h.slos().run(request, tenant, LocalExecutionContext.of("TenantSlos"));
       };
     } else {
       send(exchange, 404, "application/json", "{\"error\":{\"code\":\"NotFound\",\"message\":\"routes: /api/health, "

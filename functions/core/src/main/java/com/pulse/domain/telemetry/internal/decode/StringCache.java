@@ -1,0 +1,85 @@
+package com.pulse.domain.telemetry.internal.decode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A small direct-mapped cache from text (a {@code char[]} range from Jackson, or a UTF-8
+ * {@code byte[]} range from protobuf) to an equal {@link String}, so the few distinct tenants,
+ * services, operations and users of a stream are not re-allocated for every request. A hit allocates
+ * nothing; a miss creates the string and replaces whatever occupied its slot, so the memory is
+ * bounded by {@code capacity} entries whatever the cardinality. Not thread-safe.
+ */
+final class StringCache {
+  /** Longer texts are not cached (they are rare and would pin memory). */
+  private static final int MAX_CACHED_LENGTH = 128;
+
+  private final int mask;
+  private final String[] strings;
+  private final byte[][] utf8;
+  private final char[][] utf16;
+
+  /**
+   * @param capacity number of slots, a power of two
+   * @throws IllegalArgumentException if {@code capacity} is not a positive power of two
+   */
+  StringCache(int capacity) {
+    if (capacity <= 0 || Integer.bitCount(capacity) != 1) {
+      throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+    }
+    this.mask = capacity - 1;
+    this.strings = new String[capacity];
+    this.utf8 = new byte[capacity][];
+    this.utf16 = new char[capacity][];
+  }
+
+  /** The string equal to {@code chars[offset, offset + length)}. */
+  String get(char[] chars, int offset, int length) {
+    if (length > MAX_CACHED_LENGTH) {
+      return new String(chars, offset, length);
+    }
+    int h = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h = 31 * h + chars[i];
+    }
+    int slot = spread(h) & mask;
+    char[] key = utf16[slot];
+    if (key != null
+        && key.length == length
+        && Arrays.equals(key, 0, length, chars, offset, offset + length)) {
+      return strings[slot];
+    }
+    String s = new String(chars, offset, length);
+    strings[slot] = s;
+    utf16[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+    utf8[slot] = null;
+    return s;
+  }
+
+  /** The string decoded (UTF-8) from {@code bytes[offset, offset + length)}. */
+  String get(byte[] bytes, int offset, int length) {
+    if (length > MAX_CACHED_LENGTH) {
+      return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
+    int h = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h = 31 * h + bytes[i];
+    }
+    int slot = spread(h) & mask;
+    byte[] key = utf8[slot];
+    if (key != null
+        && key.length == length
+        && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
+      return strings[slot];
+    }
+    String s = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    strings[slot] = s;
+    utf8[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+    utf16[slot] = null;
+    return s;
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+}
