@@ -1,6 +1,6 @@
 // Development warehouse: an Azure SQL Database (serverless, auto-pausing) on a logical server with
 // Microsoft Entra-only authentication, no SQL login or password anywhere. The deploying principal
-// is the server's Entra admin; the azd postprovision hook (scripts/azd/postprovision.sh) then, as
+// is the server's Entra admin; the azd postprovision hook (bicep/hooks/postprovision.sh) then, as
 // that admin, loads the TPC-H sample with `pulse warehouse init --jdbc-url` and creates the function
 // identity as a database user with db_datareader (a database user can only be created by a
 // connection to the database, not by ARM). Production brings its own warehouse (warehouseJdbcUrl).

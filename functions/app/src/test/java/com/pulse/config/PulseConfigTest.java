@@ -22,7 +22,7 @@ class PulseConfigTest {
     assertThat(config.keyVault()).isEmpty();
     assertThat(config.notifications().acsEndpoint()).isEmpty();
     assertThat(config.warehouse().jdbcUrl()).isEmpty();
-    assertThat(config.warehouse().queryMaxAttempts()).isEqualTo(4);
+    assertThat(config.warehouse().queryMaxAttempts()).isEqualTo(com.pulse.app.RetryPolicy.DEFAULT.maxAttempts());
     assertThat(config.warehouse().maxCatchUpWindows()).isEqualTo(24);
     assertThat(config.telemetry().allowedLateness()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.notifications().reminderPeriod()).isEqualTo(Duration.ofDays(1));

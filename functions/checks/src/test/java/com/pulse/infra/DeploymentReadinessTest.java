@@ -217,7 +217,7 @@ final class DeploymentReadinessTest {
     assertThat(azd.at("/keyVaultPurgeProtection/value").asText()).isEqualTo("${PULSE_KEY_VAULT_PURGE_PROTECTION=false}");
     assertThat(azd.at("/keyVaultNameSeed/value").asText()).isEqualTo("${PULSE_KEY_VAULT_NAME_SEED=}");
     // azd up after azd down without --purge: the hook names the soft-deleted vault and the three ways out.
-    assertThat(Files.readString(ROOT.resolve("scripts/azd/preprovision.sh")))
+    assertThat(Files.readString(ROOT.resolve("bicep/hooks/preprovision.sh")))
         .contains("az keyvault list-deleted").contains("az keyvault recover").contains("az keyvault purge")
         .contains("azd env set PULSE_KEY_VAULT_NAME_SEED");
   }
@@ -267,7 +267,7 @@ final class DeploymentReadinessTest {
         .contains("WAREHOUSE_JDBC_URL: appWarehouseJdbcUrl");
     JsonNode azd = new ObjectMapper().readTree(ROOT.resolve("bicep/main.parameters.json").toFile()).get("parameters");
     assertThat(azd.at("/devWarehouseAdminObjectId/value").asText()).isEqualTo("${AZURE_PRINCIPAL_ID}");
-    assertThat(Files.readString(ROOT.resolve("scripts/azd/postprovision.sh")))
+    assertThat(Files.readString(ROOT.resolve("bicep/hooks/postprovision.sh")))
         .contains("warehouse init").contains("--jdbc-url ${WAREHOUSE_JDBC_URL}")
         .contains("--reader-name ${AZURE_FUNCTION_IDENTITY_NAME} --reader-client-id ${AZURE_CLIENT_ID}");
     Set<String> outputs = new TreeSet<>();
