@@ -90,6 +90,16 @@ public enum Setting {
   NOTIFY_CUSTOMER_ENGINEERS("NOTIFY_CUSTOMER_ENGINEERS", SettingType.EMAIL_LIST, null, Use.BOTH,
       "Customer-engineering addresses copied on every digest (besides the metric owners)."),
 
+  // ---- tenants, per-engineer digests, telemetry SLOs ----
+  TENANTS_PATH("TENANTS_PATH", SettingType.TEXT, null, Use.BOTH,
+      "Path of a tenants YAML file (owners, tiers, telemetry SLOs, API roles). Unset: the file packaged with the app."),
+  NOTIFY_DIGEST_MAX_ITEMS("NOTIFY_DIGEST_MAX_ITEMS", SettingType.COUNT, "25", Use.BOTH,
+      "Notices listed per digest section (New, Ongoing, Resolved) before the rest is counted."),
+  NOTIFY_WORKBOOK_LINK("NOTIFY_WORKBOOK_LINK", SettingType.TEXT, null, Use.BOTH,
+      "Link to the customer-metrics workbook with {tenantId} where the tenant goes. Unset: digests have no links."),
+  SLO_BURN_RATE_SCHEDULE("SLO_BURN_RATE_SCHEDULE", SettingType.NCRONTAB, null, Use.HOST,
+      "Schedule of the SloBurnRates timer (UTC), telemetry SLO burn-rate evaluation."),
+
   // ---- local mode ----
   PULSE_LOCAL_DIR("PULSE_LOCAL_DIR", SettingType.TEXT, ".pulse", Use.LOCAL,
       "Local data folder: DuckDB warehouse, JSON-lines export, dead letters, outbox, report.");

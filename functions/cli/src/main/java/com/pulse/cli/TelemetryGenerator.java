@@ -80,12 +80,36 @@ public final class TelemetryGenerator {
    */
   public record Output(List<Path> files, long events, long requests, long malformed) {}
 
+  /**
+   * A seeded outage: requests of one tenant to one service fail at {@code errorRate} during
+   * {@code [from, to)} (the demo's known outage for the SLO burn-rate alerts).
+   *
+   * @param tenant tenant index ({@code tenant-<index>})
+   * @param service service name, e.g. {@code checkout}
+   * @param from first affected instant
+   * @param to end (exclusive)
+   * @param errorRate failing fraction of the affected requests, 0..1
+   */
+  public record Outage(int tenant, String service, Instant from, Instant to, double errorRate) {}
+
   private final Options options;
+  private final List<Outage> outages;
   private final SplittableRandom random;
   private final double[] tenantCdf;
+  private int currentTenant = -1;
 
   /** @throws NullPointerException if {@code options} is null */
   public TelemetryGenerator(Options options) {
+    this(options, List.of());
+  }
+
+  /**
+   * A generator with seeded outages; without outages the stream is the same as {@link #TelemetryGenerator(Options)}'s.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public TelemetryGenerator(Options options, List<Outage> outages) {
+    this.outages = List.copyOf(outages);
     this.options = Objects.requireNonNull(options, "options");
     this.random = new SplittableRandom(options.seed());
     this.tenantCdf = new double[options.tenants()];
@@ -163,6 +187,16 @@ public final class TelemetryGenerator {
     return new Output(files, events, requests, malformed);
   }
 
+  private double outageRate(int service, long enqueuedMillis) {
+    for (Outage o : outages) {
+      if (o.tenant() == currentTenant && o.service().equals(SERVICES[service][0])
+          && enqueuedMillis >= o.from().toEpochMilli() && enqueuedMillis < o.to().toEpochMilli()) {
+        return o.errorRate();
+      }
+    }
+    return 0;
+  }
+
   private int tenant() {
     double u = random.nextDouble();
     for (int k = 0; k < tenantCdf.length; k++) {
@@ -176,6 +210,7 @@ public final class TelemetryGenerator {
   private record Body(byte[] bytes, String contentType, int requests) {}
 
   private Body body(int tenant, long enqueued, int burstService) {
+    currentTenant = tenant;
     int roll = random.nextInt(1000);
     if (roll < 2) {
       return new Body("{\"tenantId\":\"tenant-1\",\"service\":\"checkout\",\"oper".getBytes(StandardCharsets.UTF_8), "application/json", -1);
@@ -257,7 +292,7 @@ public final class TelemetryGenerator {
     int op = 1 + random.nextInt(SERVICES[service].length - 1);
     double mu = 2.5 + service * 0.5 + op * 0.3; // median e^mu ms
     double durationMs = Math.round(Math.exp(mu + 0.8 * random.nextGaussian()) * 1000) / 1000.0;
-    boolean error = random.nextDouble() < (service == burstService ? 0.30 : 0.01);
+    boolean error = random.nextDouble() < Math.max(service == burstService ? 0.30 : 0.01, outageRate(service, enqueued));
     long lag = random.nextInt(100) < 2 ? 120_000 + random.nextInt(480_000) : random.nextInt(3_000);
     return new Request(service, SERVICES[service][op], enqueued - lag - Math.round(durationMs), durationMs, error);
   }
