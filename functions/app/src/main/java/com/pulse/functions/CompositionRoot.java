@@ -39,6 +39,7 @@ import com.pulse.app.port.Warehouse;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchObserver;
+import com.pulse.app.telemetry.IngestCounters;
 import com.pulse.config.Settings;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
@@ -94,6 +95,7 @@ public final class CompositionRoot {
 
   private final Map<String, String> settings;
   private final Clock clock;
+  private final IngestCounters ingestCounters = new IngestCounters();
   private Catalog catalog;
   private TokenCredential credential;
   private OpenTelemetry openTelemetry;
@@ -417,7 +419,7 @@ public final class CompositionRoot {
 
   /** {@code GET /api/health}. */
   public HealthCheck healthCheck() {
-    return new HealthCheck(metricStore(), deadLetterStore(), () -> catalog().metrics(), clock);
+    return new HealthCheck(metricStore(), deadLetterStore(), () -> catalog().metrics(), clock, ingestCounters);
   }
 
   /** The lateness policy ({@link Settings#TELEMETRY_ALLOWED_LATENESS}). @throws IllegalArgumentException if malformed */
@@ -446,9 +448,13 @@ public final class CompositionRoot {
     return AggregateBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock);
   }
 
-  /** Reports each aggregated batch to {@link #telemetry()}. */
+  /** Reports each aggregated batch to {@link #telemetry()} and to the counters {@link #healthCheck()} shows. */
   public BatchObserver batchObserver() {
-    return new BatchTelemetry(telemetry());
+    BatchObserver metrics = new BatchTelemetry(telemetry());
+    return (batch, result) -> {
+      ingestCounters.observed(batch, result);
+      metrics.observed(batch, result);
+    };
   }
 
   // ---- warehouse ------------------------------------------------------------------------------

@@ -131,9 +131,11 @@ public final class TelemetryAggregation {
         PulseTracing.links(eventProperties), () -> useCase.get().handle(batch));
     observer.observed(batch, result);
     context.getLogger().log(Level.INFO,
-        "TelemetryAggregation partition={0} events={1} requests={2} deadLettered={3} expired={4} written={5} skipped={6} conflicts={7}",
-        new Object[] {batch.partition(), result.events(), result.requests(), result.deadLettered(), result.expired(),
-            result.documentsWritten(), result.documentsSkipped(), result.conflicts()});
+        "TelemetryAggregation partition={0} events={1} requests={2} deadLettered={3} late={4} expired={5} outOfRange={6}"
+            + " duplicate={7} written={8} skipped={9} conflicts={10}",
+        new Object[] {batch.partition(), result.events(), result.requests(), result.deadLettered(), result.lateRequests(),
+            result.expired(), result.outOfRange(), result.duplicateRequests(), result.documentsWritten(),
+            result.documentsSkipped(), result.conflicts()});
     return result;
   }
 }

@@ -25,6 +25,8 @@ public final class TenantTelemetry {
    * @throws IllegalArgumentException if a stored sketch is corrupt
    */
   public List<MergedWindow> query(TelemetryRange range) {
-    return WindowMerger.merge(store.listRange(range.tenantId(), range.granularity(), range.from(), range.to()));
+    return WindowMerger.merge(store.listRange(range.tenantId(), range.granularity(), range.from(), range.to()).stream()
+        .filter(d -> d.dependency() == null) // request windows; dependency windows are served by ADX DependencyStats
+        .toList());
   }
 }
