@@ -209,13 +209,13 @@ public final class AggregateBatch {
         watermarks[i] = aggregator.policy().watermark(maxEnqueued);
         aggregator.beginEvent(event.sequenceNumber(), watermarks[i]);
         try {
-          if (event.contentType() == null || event.contentType().isBlank()) {
-            throw new IllegalArgumentException("missing content-type property");
-          }
           if (event.body().length == 0) {
             throw new IllegalArgumentException("empty body");
           }
-          decoders.forContentType(event.contentType()).decode(event.body(), aggregator);
+          if (decoders.forContentType(event.contentType()).decode(event.body(), aggregator) == 0) {
+            // nothing was passed to the aggregator, so dead-lettering keeps the event all-or-nothing
+            throw new IllegalArgumentException("no records: the body holds no span or event");
+          }
           decoded[i] = true;
         } catch (IllegalArgumentException e) {
           rejected.add(deadLetter(event, e.getMessage(), now));

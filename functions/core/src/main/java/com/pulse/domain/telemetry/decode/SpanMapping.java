@@ -149,6 +149,7 @@ final class SpanMapping {
       buffer.addDependency(dependency(), name, startMillis(resourceIndex), latencyMs(resourceIndex),
           statusError || strings[ERROR_TYPE] != null || httpStatus >= 400);
     } else {
+      startMillis(resourceIndex); // a span has a start: an OTLP metrics or logs body read as traces fails here
       buffer.addInternal();
     }
   }
@@ -182,7 +183,8 @@ final class SpanMapping {
   private long startMillis(int resourceIndex) {
     if (startNanos <= 0) {
       throw new IllegalArgumentException(
-          "resourceSpans[" + resourceIndex + "]: span without a valid startTimeUnixNano: " + startNanos);
+          "resourceSpans[" + resourceIndex + "]: span without a valid startTimeUnixNano: " + startNanos
+              + " (an OTLP metrics or logs request on the traces hub?)");
     }
     return startNanos / 1_000_000L;
   }
