@@ -1,5 +1,5 @@
-// Pulse - everything it needs in Azure, in one subscription-scope deployment:
-//   azd up                      (azure.yaml in this folder; see README section "infra")
+// Pulse - everything it needs in Azure, in one subscription-scope deployment (docs/DEPLOY.md):
+//   azd up                      (from the repository root: ../azure.yaml, parameters main.parameters.json)
 //   az deployment sub create -l <region> -f bicep/main.bicep -p bicep/dev.bicepparam
 // Modules are resource-group scoped and each owns its diagnostic settings and role assignments.
 // Role ids: modules/roles.bicep. Policy checks over these files: functions/checks/src/test/java/com/pulse/infra.
@@ -49,11 +49,17 @@ param metricFreshnessSchedule string = '0 */15 * * * *'
 @description('Most missed windows one run computes per metric (catch-up cap).')
 param metricsMaxCatchupWindows int = 24
 
-@description('JDBC URL of the warehouse without credentials (Entra ID token auth), e.g. jdbc:sqlserver://srv.database.windows.net:1433;databaseName=dw;encrypt=true. Empty = use the Key Vault secret.')
+@description('JDBC URL of the warehouse without credentials (Entra ID token auth), e.g. jdbc:sqlserver://srv.database.windows.net:1433;databaseName=dw;encrypt=true. Empty = the dev warehouse below if deployed, else the Key Vault secret.')
 param warehouseJdbcUrl string = ''
 
+@description('Object id of the Entra principal (the deployer) that administers a development warehouse: an Azure SQL serverless database with Entra-only auth, filled with TPC-H by the azd postprovision hook. Empty = no dev warehouse (bring your own: warehouseJdbcUrl).')
+param devWarehouseAdminObjectId string = ''
+
+@description('Entra principal type of devWarehouseAdminObjectId: User, Group or ServicePrincipal (azd AZURE_PRINCIPAL_TYPE).')
+param devWarehouseAdminPrincipalType string = 'User'
+
 @description('Attempts per metric query on transient warehouse faults (first included).')
-param warehouseQueryMaxAttempts int = 4
+param warehouseQueryMaxAttempts int = 5
 
 @description('Grace added to a metric window before the freshness watchdog calls it stale, ISO 8601 duration.')
 param metricFreshnessGrace string = 'PT1H'
@@ -107,8 +113,23 @@ param warehouseConnectionString string = ''
 @description('ACS data location (geography), e.g. Europe, United States.')
 param emailDataLocation string = 'Europe'
 
-@description('Custom sender domain; empty = Azure-managed domain.')
+@description('Custom sender domain; empty = Azure-managed domain only. Takes two deployments: see customEmailDomainVerified.')
 param customEmailDomain string = ''
+
+@description('Phase 2 of a custom email domain: true once its DNS records are verified; then it is linked and sends. False = created only (the Azure-managed domain sends).')
+param customEmailDomainVerified bool = false
+
+// ---------------------------------------------------------------- key vault
+@description('Key Vault purge protection (prod: true). Irreversible: the vault name then stays taken for keyVaultSoftDeleteRetentionDays after a teardown.')
+param keyVaultPurgeProtection bool = true
+
+@description('Days a deleted Key Vault stays recoverable (7-90).')
+@minValue(7)
+@maxValue(90)
+param keyVaultSoftDeleteRetentionDays int = 90
+
+@description('Seed of the Key Vault name; change it (e.g. 2) to recreate an environment while its old vault is still soft-deleted.')
+param keyVaultNameSeed string = ''
 
 // ---------------------------------------------------------------- alerting (module alerts)
 @description('On-call email addresses (action group).')
@@ -136,18 +157,21 @@ var names = {
   storage: 'stpulse${take(token, 13)}'
   eventHubs: 'evhns-pulse-${token}'
   cosmos: 'cosmos-pulse-${token}'
-  keyVault: 'kv-pulse-${take(token, 13)}'
+  // The vault name is also seeded by keyVaultNameSeed: a soft-deleted vault keeps its name reserved.
+  keyVault: 'kv-pulse-${take(toLower(uniqueString(subscription().id, environmentName, location, keyVaultNameSeed)), 13)}'
   adx: 'adxpulse${take(token, 13)}'
   acs: 'acs-pulse-${token}'
   emailService: 'ecs-pulse-${token}'
   plan: 'plan-pulse-${token}'
   functionApp: 'func-pulse-${token}'
   vnet: 'vnet-pulse-${token}'
+  sqlServer: 'sql-pulse-${token}'
 }
+var deployDevWarehouse = !empty(devWarehouseAdminObjectId)
 var deploymentContainerName = 'app-package'
 var captureContainerName = 'telemetry-capture'
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: names.resourceGroup
   location: location
   tags: tags
@@ -255,6 +279,8 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     vaultName: names.keyVault
+    enablePurgeProtection: keyVaultPurgeProtection
+    softDeleteRetentionInDays: keyVaultSoftDeleteRetentionDays
     warehouseConnectionString: warehouseConnectionString
     functionPrincipalId: identity.outputs.functionPrincipalId
     enablePrivateNetworking: enablePrivateNetworking
@@ -271,6 +297,7 @@ module communication 'modules/communication.bicep' = {
     emailServiceName: names.emailService
     dataLocation: emailDataLocation
     customEmailDomain: customEmailDomain
+    customEmailDomainVerified: customEmailDomainVerified
     functionPrincipalId: identity.outputs.functionPrincipalId
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
   }
@@ -294,6 +321,23 @@ module adx 'modules/kusto.bicep' = {
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
   }
 }
+
+module warehouse 'modules/warehouse.bicep' = if (deployDevWarehouse) {
+  scope: rg
+  name: 'warehouse'
+  params: {
+    location: location
+    tags: tags
+    serverName: names.sqlServer
+    adminObjectId: devWarehouseAdminObjectId
+    adminPrincipalType: devWarehouseAdminPrincipalType == 'ServicePrincipal' ? 'Application' : devWarehouseAdminPrincipalType
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+// The warehouse the app reads: an explicit URL wins, else the dev warehouse; empty = the Key Vault
+// secret WAREHOUSE_CONNECTION_SECRET_NAME (set by hand), else the app reports that none is configured.
+var appWarehouseJdbcUrl = !empty(warehouseJdbcUrl) ? warehouseJdbcUrl : (deployDevWarehouse ? warehouse!.outputs.jdbcUrl : '')
 
 // Every setting the Java code reads (com.pulse.config.Settings, %NAME% placeholders, connection
 // prefixes); AppSettingsPolicyTest compares coreAppSettings + optionalAppSettings with the code in
@@ -333,7 +377,7 @@ var coreAppSettings = {
 }
 
 var optionalAppSettings = {
-  WAREHOUSE_JDBC_URL: warehouseJdbcUrl
+  WAREHOUSE_JDBC_URL: appWarehouseJdbcUrl
   CATALOG_PATH: catalogPath
   NOTIFY_CUSTOMER_ENGINEERS: join(customerEngineeringEmails, ',')
 }
@@ -471,9 +515,18 @@ output METRICS_OUT_HUB_NAME string = eventHubs.outputs.metricsOutHubName
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE string = cosmos.outputs.databaseName
 output KEY_VAULT_URI string = keyVault.outputs.vaultUri
+output KEY_VAULT_NAME string = keyVault.outputs.vaultName
+output AZURE_FUNCTION_IDENTITY_NAME string = names.functionIdentity
+@description('The app\'s warehouse: empty = none configured (the timer then reports it as its first problem).')
+output WAREHOUSE_JDBC_URL string = appWarehouseJdbcUrl
+@description('Dev warehouse server and database for the postprovision hook; empty without one.')
+output WAREHOUSE_SQL_SERVER string = deployDevWarehouse ? warehouse!.outputs.serverName : ''
+output WAREHOUSE_DATABASE string = deployDevWarehouse ? warehouse!.outputs.databaseName : ''
 output ADX_CLUSTER_URI string = adx.outputs.clusterUri
 output ADX_DATABASE string = adx.outputs.databaseName
 output ACS_ENDPOINT string = communication.outputs.endpoint
 output EMAIL_SENDER_ADDRESS string = communication.outputs.senderAddress
+@description('Phase 1 of a custom email domain: DNS records to publish; {} without one.')
+output EMAIL_DOMAIN_VERIFICATION_RECORDS object = communication.outputs.customDomainVerificationRecords
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.appInsightsName
 output LOG_ANALYTICS_WORKSPACE_ID string = monitoring.outputs.workspaceId

@@ -1,6 +1,11 @@
 // Production: private endpoints + VNet integration, always-ready instances for the telemetry path
 // and the API, provisioned (autoscale) Cosmos DB, a two-node ADX cluster with SLA.
 //   az deployment sub create -n pulse-prod -l westeurope -f bicep/main.bicep -p bicep/prod.bicepparam
+// REQUIRED environment variables (no default, on purpose: prod never runs without them):
+//   PULSE_VIEWERS_GROUP_ID, PULSE_ADMINS_GROUP_ID (Entra group object ids), PULSE_API_CLIENT_ID
+//   (the API's app registration). Unset, the build stops with "Environment variable ... does not
+//   exist"; the deploy workflow checks them first and names the missing ones (docs/DEPLOY.md
+//   "Production parameters"). Every readEnvironmentVariable without a default here is required.
 using 'main.bicep'
 
 param environmentName = 'prod'
@@ -25,6 +30,15 @@ param viewersGroupObjectId = readEnvironmentVariable('PULSE_VIEWERS_GROUP_ID')
 param adminsGroupObjectId = readEnvironmentVariable('PULSE_ADMINS_GROUP_ID')
 param apiClientId = readEnvironmentVariable('PULSE_API_CLIENT_ID')
 param customEmailDomain = readEnvironmentVariable('PULSE_EMAIL_DOMAIN', '')
+// Two phases: deploy with the domain, publish its DNS records, verify, then set this to true.
+param customEmailDomainVerified = readEnvironmentVariable('PULSE_EMAIL_DOMAIN_VERIFIED', 'false') == 'true'
+
+param keyVaultPurgeProtection = true
+param keyVaultSoftDeleteRetentionDays = 90
+param keyVaultNameSeed = readEnvironmentVariable('PULSE_KEY_VAULT_NAME_SEED', '')
+
+// Production brings its own warehouse (SQL Server family, Entra auth for the function identity).
+param warehouseJdbcUrl = readEnvironmentVariable('PULSE_WAREHOUSE_JDBC_URL', '')
 
 param warehouseMetricsSchedule = '0 5 * * * *'
 param metricFreshnessSchedule = '0 */15 * * * *'

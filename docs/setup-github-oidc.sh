@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One-time setup of GitHub → Azure OpenID Connect federation for Pulse (README section "delivery").
+# One-time setup of GitHub → Azure OpenID Connect federation for Pulse (docs/DEPLOY.md, "From clone to a deployed dev environment").
 # Creates, for one environment (dev or prod), an Entra app registration + service principal whose
 # federated credential trusts only jobs of this repository running in that GitHub environment, and
 # gives it the deployment roles of docs/SECURITY.md §1. With `whatif`, creates the read-only identity
@@ -72,4 +72,4 @@ a638d3c7-ab3a-418d-83e6-5f17a39d4fde, 2b629674-e913-4c01-ae53-ef4638d8f975, \
     --condition "${condition}" --condition-version 2.0 > /dev/null
 fi
 
-echo "${name}: client id ${app_id} (set it as a GitHub variable, see README section \"delivery\")"
+echo "${name}: client id ${app_id} (set it as a GitHub variable, see docs/DEPLOY.md, step 6)"

@@ -122,7 +122,7 @@ resource actionGroups 'Microsoft.Insights/actionGroups@2023-01-01' = [for group 
 // Action group resource ids by key, for the rules' `actionGroups: [key, ...]`.
 var actionGroupIds = toObject(alerting.actionGroups, g => g.key, g => resourceId('Microsoft.Insights/actionGroups', g.name))
 
-resource metricAlerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [for rule in alerting.metricAlerts: {
+resource metricAlerts 'Microsoft.Insights/metricAlerts@2026-01-01' = [for rule in alerting.metricAlerts: {
   name: rule.name
   location: 'global'
   tags: tags
@@ -166,7 +166,7 @@ resource metricAlerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [for rule i
   dependsOn: [actionGroups]
 }]
 
-resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [for rule in alerting.logAlerts: {
+resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [for rule in alerting.logAlerts: {
   name: rule.name
   location: location
   tags: tags

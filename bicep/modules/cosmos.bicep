@@ -37,7 +37,7 @@ param enablePrivateNetworking bool
 @description('Log Analytics workspace resource id for diagnostic settings.')
 param logAnalyticsWorkspaceId string
 
-resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+resource account 'Microsoft.DocumentDB/databaseAccounts@2026-03-15' = {
   name: accountName
   location: location
   tags: tags
@@ -58,7 +58,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
   }
 }
 
-resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2026-03-15' = {
   parent: account
   name: databaseName
   properties: {
@@ -118,7 +118,7 @@ var containers = [
   }
 ]
 
-resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for c in containers: {
+resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2026-03-15' = [for c in containers: {
   parent: database
   name: c.name
   properties: {
@@ -139,7 +139,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
 // Data-plane RBAC (not Azure RBAC): Built-in Data Contributor, scoped to the database, not the account.
 // why: the function app reads and writes items in every Pulse container; it never needs account or
 // database management (COSMOS_CREATE_IF_MISSING=false), which stays with Bicep.
-resource functionDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+resource functionDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2026-03-15' = {
   parent: account
   name: guid(database.id, functionPrincipalId, cosmosRoleIds.builtInDataContributor)
   properties: {

@@ -57,7 +57,7 @@ param logAnalyticsWorkspaceId string
 var telemetryHubName = 'telemetry'
 var metricsOutHubName = 'metrics-out'
 
-resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
+resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
   name: namespaceName
   location: location
   tags: tags
@@ -73,7 +73,7 @@ resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' = {
   }
 }
 
-resource networkRules 'Microsoft.EventHub/namespaces/networkRuleSets@2024-01-01' = {
+resource networkRules 'Microsoft.EventHub/namespaces/networkRuleSets@2026-01-01' = {
   parent: namespace
   name: 'default'
   properties: {
@@ -86,7 +86,7 @@ resource networkRules 'Microsoft.EventHub/namespaces/networkRuleSets@2024-01-01'
   }
 }
 
-resource captureStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource captureStorage 'Microsoft.Storage/storageAccounts@2026-04-01' existing = {
   name: captureStorageAccountName
 }
 
@@ -102,7 +102,7 @@ resource captureWritesBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-resource telemetryHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
+resource telemetryHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
   parent: namespace
   name: telemetryHubName
   dependsOn: [ captureWritesBlobs ]
@@ -131,13 +131,13 @@ resource telemetryHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
 
 // No `adx` consumer group on telemetry: raw telemetry is not ingested into ADX (Pulse exports
 // aggregates through metrics-out; Capture keeps the raw history for replay).
-resource telemetryPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
+resource telemetryPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
   parent: telemetryHub
   name: 'pulse'
   properties: { userMetadata: 'TelemetryAggregation function (checkpoints in host storage)' }
 }
 
-resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
+resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
   parent: namespace
   name: metricsOutHubName
   properties: {
@@ -146,7 +146,7 @@ resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' = {
   }
 }
 
-resource metricsOutAdxGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2024-01-01' = {
+resource metricsOutAdxGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
   parent: metricsOutHub
   name: 'adx'
   properties: { userMetadata: 'Azure Data Explorer data connection' }

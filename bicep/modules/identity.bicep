@@ -14,13 +14,13 @@ param functionIdentityName string
 @description('Name of the alert rules identity.')
 param alertIdentityName string
 
-resource functionIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource functionIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: functionIdentityName
   location: location
   tags: tags
 }
 
-resource alertIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+resource alertIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: alertIdentityName
   location: location
   tags: tags

@@ -1,4 +1,8 @@
-// Key Vault in RBAC mode (no access policies) with soft delete and purge protection. Holds the
+// Key Vault in RBAC mode (no access policies) with soft delete, and purge protection where the
+// environment asks for it (prod). A vault name stays reserved while the vault is soft-deleted (and,
+// with purge protection, cannot be freed before softDeleteRetentionInDays): main.bicep seeds the
+// name with keyVaultNameSeed so a torn-down environment can be recreated (docs/DEPLOY.md
+// "Tearing down and redeploying"). Holds the
 // warehouse JDBC URL (server and database, no credentials: the app connects with an Entra token and
 // refuses a URL carrying a password), so reads of it are audited. It is created only when a value is
 // passed at deploy time; otherwise the operator sets it (az keyvault secret set) and the app reads
@@ -13,6 +17,14 @@ param tags object
 
 @description('Key Vault name (3-24 chars).')
 param vaultName string
+
+@description('Purge protection: a deleted vault and its secrets cannot be purged before the retention ends (prod). Irreversible once on.')
+param enablePurgeProtection bool
+
+@description('Days a deleted vault stays recoverable (7-90); its name stays taken that long.')
+@minValue(7)
+@maxValue(90)
+param softDeleteRetentionInDays int = 90
 
 @description('Name of the warehouse connection secret.')
 param warehouseSecretName string = 'warehouse-connection'
@@ -30,7 +42,7 @@ param enablePrivateNetworking bool
 @description('Log Analytics workspace resource id for diagnostic settings.')
 param logAnalyticsWorkspaceId string
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2026-02-01' = {
   name: vaultName
   location: location
   tags: tags
@@ -39,8 +51,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     sku: { family: 'A', name: 'standard' }
     enableRbacAuthorization: true
     enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
+    softDeleteRetentionInDays: softDeleteRetentionInDays
+    // ARM accepts only true or absent: purge protection cannot be switched off once on.
+    enablePurgeProtection: enablePurgeProtection ? true : null
     publicNetworkAccess: enablePrivateNetworking ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
@@ -49,7 +62,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource warehouseSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(warehouseConnectionString)) {
+resource warehouseSecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = if (!empty(warehouseConnectionString)) {
   parent: vault
   name: warehouseSecretName
   properties: {

@@ -51,7 +51,7 @@ param adminsGroupObjectId string
 @description('Log Analytics workspace resource id for diagnostic settings.')
 param logAnalyticsWorkspaceId string
 
-resource cluster 'Microsoft.Kusto/clusters@2023-08-15' = {
+resource cluster 'Microsoft.Kusto/clusters@2025-02-14' = {
   name: clusterName
   location: location
   tags: tags
@@ -72,7 +72,7 @@ resource cluster 'Microsoft.Kusto/clusters@2023-08-15' = {
   }
 }
 
-resource database 'Microsoft.Kusto/clusters/databases@2023-08-15' = {
+resource database 'Microsoft.Kusto/clusters/databases@2025-02-14' = {
   parent: cluster
   name: databaseName
   location: location
@@ -83,52 +83,52 @@ resource database 'Microsoft.Kusto/clusters/databases@2023-08-15' = {
   }
 }
 
-// Schema scripts, run in order. forceUpdateTag follows the content, so an edited file re-runs and an
-// unchanged one does not. The commands are idempotent (.create-merge / .create-or-alter).
-resource tablesScript 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
-  parent: database
-  name: 'pulse-01-tables'
-  properties: {
+// Schema scripts, run in order (each waits for the previous one). The script text is a secure
+// module parameter: see modules/kusto-script.bicep for why.
+module tablesScript 'kusto-script.bicep' = {
+  name: '${deployment().name}-kql-01'
+  params: {
+    clusterName: cluster.name
+    databaseName: database.name
+    scriptName: 'pulse-01-tables'
     scriptContent: loadTextContent('../adx/01-tables.kql')
-    forceUpdateTag: uniqueString(loadTextContent('../adx/01-tables.kql'))
-    continueOnErrors: false
   }
 }
 
-resource mappingsScript 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
-  parent: database
-  name: 'pulse-02-mappings'
+module mappingsScript 'kusto-script.bicep' = {
+  name: '${deployment().name}-kql-02'
   dependsOn: [ tablesScript ]
-  properties: {
+  params: {
+    clusterName: cluster.name
+    databaseName: database.name
+    scriptName: 'pulse-02-mappings'
     scriptContent: loadTextContent('../adx/02-mappings.kql')
-    forceUpdateTag: uniqueString(loadTextContent('../adx/02-mappings.kql'))
-    continueOnErrors: false
   }
 }
 
-resource viewsScript 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
-  parent: database
-  name: 'pulse-03-views'
+module viewsScript 'kusto-script.bicep' = {
+  name: '${deployment().name}-kql-03'
   dependsOn: [ mappingsScript ]
-  properties: {
+  params: {
+    clusterName: cluster.name
+    databaseName: database.name
+    scriptName: 'pulse-03-views'
     scriptContent: loadTextContent('../adx/03-views.kql')
-    forceUpdateTag: uniqueString(loadTextContent('../adx/03-views.kql'))
-    continueOnErrors: false
   }
 }
 
-resource functionsScript 'Microsoft.Kusto/clusters/databases/scripts@2023-08-15' = {
-  parent: database
-  name: 'pulse-04-functions'
+module functionsScript 'kusto-script.bicep' = {
+  name: '${deployment().name}-kql-04'
   dependsOn: [ viewsScript ]
-  properties: {
+  params: {
+    clusterName: cluster.name
+    databaseName: database.name
+    scriptName: 'pulse-04-functions'
     scriptContent: loadTextContent('../adx/04-functions.kql')
-    forceUpdateTag: uniqueString(loadTextContent('../adx/04-functions.kql'))
-    continueOnErrors: false
   }
 }
 
-resource viewers 'Microsoft.Kusto/clusters/databases/principalAssignments@2023-08-15' = if (!empty(viewersGroupObjectId)) {
+resource viewers 'Microsoft.Kusto/clusters/databases/principalAssignments@2025-02-14' = if (!empty(viewersGroupObjectId)) {
   parent: database
   name: 'customer-engineers-viewer'
   properties: {
@@ -139,7 +139,7 @@ resource viewers 'Microsoft.Kusto/clusters/databases/principalAssignments@2023-0
   }
 }
 
-resource admins 'Microsoft.Kusto/clusters/databases/principalAssignments@2023-08-15' = if (!empty(adminsGroupObjectId)) {
+resource admins 'Microsoft.Kusto/clusters/databases/principalAssignments@2025-02-14' = if (!empty(adminsGroupObjectId)) {
   parent: database
   name: 'operators-admin'
   properties: {
@@ -150,11 +150,11 @@ resource admins 'Microsoft.Kusto/clusters/databases/principalAssignments@2023-08
   }
 }
 
-resource namespace 'Microsoft.EventHub/namespaces@2024-01-01' existing = {
+resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' existing = {
   name: eventHubNamespaceName
 }
 
-resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' existing = {
+resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' existing = {
   parent: namespace
   name: metricsOutHubName
 }
@@ -170,7 +170,7 @@ resource clusterReceivesMetrics 'Microsoft.Authorization/roleAssignments@2022-04
   }
 }
 
-resource metricsOutConnection 'Microsoft.Kusto/clusters/databases/dataConnections@2023-08-15' = {
+resource metricsOutConnection 'Microsoft.Kusto/clusters/databases/dataConnections@2025-02-14' = {
   parent: database
   name: 'metrics-out'
   location: location

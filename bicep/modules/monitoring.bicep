@@ -26,7 +26,7 @@ param functionPrincipalId string
 @description('Principal id of the alert rules identity (reads logs for scheduled query rules).')
 param alertPrincipalId string
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: workspaceName
   location: location
   tags: tags

@@ -32,7 +32,7 @@ var zoneNames = {
   keyvault: 'privatelink.vaultcore.azure.net'
 }
 
-resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
+resource vnet 'Microsoft.Network/virtualNetworks@2025-09-01' = {
   name: vnetName
   location: location
   tags: tags
@@ -57,13 +57,13 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = {
   }
 }
 
-resource zones 'Microsoft.Network/privateDnsZones@2020-06-01' = [for zone in items(zoneNames): {
+resource zones 'Microsoft.Network/privateDnsZones@2024-06-01' = [for zone in items(zoneNames): {
   name: zone.value
   location: 'global'
   tags: tags
 }]
 
-resource zoneLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = [for (zone, i) in items(zoneNames): {
+resource zoneLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = [for (zone, i) in items(zoneNames): {
   parent: zones[i]
   name: '${vnetName}-link'
   location: 'global'

@@ -23,7 +23,7 @@ param groupId string
 @description('Private DNS zone the endpoint registers its A record in.')
 param privateDnsZoneId string
 
-resource endpoint 'Microsoft.Network/privateEndpoints@2023-11-01' = {
+resource endpoint 'Microsoft.Network/privateEndpoints@2025-09-01' = {
   name: name
   location: location
   tags: tags
@@ -41,7 +41,7 @@ resource endpoint 'Microsoft.Network/privateEndpoints@2023-11-01' = {
   }
 }
 
-resource dnsGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = {
+resource dnsGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2025-09-01' = {
   parent: endpoint
   name: 'default'
   properties: {

@@ -5,20 +5,25 @@ import com.azure.messaging.eventhubs.EventHubClientBuilder;
 import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.pulse.adapter.cosmos.CosmosClients;
 import com.pulse.adapter.cosmos.CosmosStores;
+import com.pulse.adapter.cosmos.CosmosTelemetry;
+import com.pulse.adapter.email.AcsEmailNotifier;
+import com.pulse.adapter.eventhubs.EventHubsMetricExport;
 import com.pulse.adapter.identity.AzureCredentials;
 import com.pulse.adapter.jdbc.ConnectionSource;
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.jdbc.SqlServerConnectionSource;
+import com.pulse.adapter.keyvault.KeyVaultSecretSource;
+import com.pulse.adapter.local.EnvironmentSecretSource;
 import com.pulse.adapter.local.FileDeadLetterStore;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.InMemoryNotificationStateStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.adapter.local.JsonLinesExport;
+import com.pulse.adapter.local.OutboxNotifier;
 import com.pulse.adapter.telemetry.OpenTelemetryLogHandler;
 import com.pulse.adapter.telemetry.TelemetrySetup;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
-import com.pulse.app.Sleeper;
 import com.pulse.app.api.HealthCheck;
 import com.pulse.app.api.TenantMetrics;
 import com.pulse.app.api.TenantTelemetry;
@@ -40,24 +45,31 @@ import com.pulse.app.port.WindowStore;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.IngestCounters;
-import com.pulse.config.Settings;
+import com.pulse.config.PulseConfig;
+import com.pulse.config.Setting;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
+import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.notify.DigestComposer;
+import com.pulse.domain.notify.EpisodeTracker;
+import com.pulse.domain.notify.FreshnessPolicy;
+import com.pulse.domain.notify.SloEvaluator;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import io.opentelemetry.api.OpenTelemetry;
-import java.nio.file.Path;
-import java.util.function.Function;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The one place that builds Pulse's object graph from app settings ({@link Settings} names), read
- * once when the root is created. Each port has one getter; it returns the Azure adapter when its
- * setting is present and the embedded local adapter otherwise:
+ * The one place that builds Pulse's object graph from a {@link PulseConfig}. Each port gets the
+ * Azure adapter when its settings are present and the embedded local adapter otherwise:
  *
  * <table>
  *   <caption>Adapter selection</caption>
@@ -69,67 +81,95 @@ import java.util.UUID;
  *   <tr><td>secrets</td><td>Key Vault, {@code KEY_VAULT_URI}</td><td>{@code PULSE_SECRET_*} variables</td></tr>
  *   <tr><td>email</td><td>ACS Email, {@code ACS_ENDPOINT}</td><td>outbox files in {@code <localDir>/outbox}</td></tr>
  *   <tr><td>warehouse</td><td>SQL Server family, {@code WAREHOUSE_JDBC_URL} or the Key Vault secret
- *       {@code WAREHOUSE_CONNECTION_SECRET_NAME}</td><td>DuckDB file {@code <localDir>/tpch-sf0.01.duckdb}</td></tr>
+ *       {@code WAREHOUSE_CONNECTION_SECRET_NAME}</td><td>the CLI only: DuckDB file
+ *       {@code <localDir>/tpch-sf0.01.duckdb}</td></tr>
  *   <tr><td>OpenTelemetry</td><td>Azure Monitor, {@code APPLICATIONINSIGHTS_CONNECTION_STRING}</td><td>no-op</td></tr>
  * </table>
  *
- * <p>Azure adapters authenticate with the one Entra ID credential ({@link AzureCredentials}:
- * managed identity {@code AZURE_CLIENT_ID} in Azure, {@code DefaultAzureCredential} locally); no keys.
- * Components are built lazily on first use and then shared (singletons), so a function touches only
- * what it needs.
+ * <p>Clients are {@link Lazy}: built on first use, each under its own lock (never a root-wide one),
+ * so a function builds only what it needs, and the Entra credential is never created unless an
+ * Azure adapter is (local mode loads no identity classes). Use cases are built on each call over the
+ * shared clients and stores; {@link FunctionInjector} keeps one instance of each function.
  *
- * <p>Thread-safe: getters are synchronized; the Functions host calls {@link #get()} from any
- * invocation thread.
+ * <p>Thread-safe.
  */
 public final class CompositionRoot {
-  /** Local data folder default. */
-  public static final String DEFAULT_LOCAL_DIR = ".pulse";
-  /** Embedded warehouse file name default (under the local data folder). */
+  /** Embedded warehouse file name (under the local data folder). */
   public static final String DEFAULT_WAREHOUSE_FILE = "tpch-sf0.01.duckdb";
   /** Local dead-letter file name (under the local data folder). */
   public static final String DEAD_LETTER_FILE = "deadletter.jsonl";
-  /** Cosmos DB database id when {@link Settings#COSMOS_DATABASE} is unset. */
-  public static final String DEFAULT_DATABASE = "pulse";
+  /** How long a resolved episode stays in the notification state. */
+  public static final Duration RESOLVED_RETENTION = Duration.ofDays(7);
 
-  private static volatile CompositionRoot instance;
+  /** The serving stores, all Cosmos DB or all local, shared by every use case. */
+  private record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
+      NotificationStateStore notifications) {}
 
-  private final Map<String, String> settings;
+  private final PulseConfig config;
   private final Clock clock;
+  private final Optional<Function<String, ConnectionSource>> localWarehouse;
+  private final Lazy<TokenCredential> credential;
+  private final Lazy<OpenTelemetry> openTelemetry;
+  private final Lazy<PulseTelemetry> telemetry;
+  private final Lazy<PulseTracing> tracing;
+  private final Lazy<Catalog> catalog;
+  private final Lazy<Stores> stores;
+  private final Lazy<MetricExport> metricExport;
+  private final Lazy<SecretSource> secrets;
+  private final Lazy<Notifier> notifier;
+  private final Lazy<Warehouse> warehouse;
   private final IngestCounters ingestCounters = new IngestCounters();
-  private Catalog catalog;
-  private TokenCredential credential;
-  private OpenTelemetry openTelemetry;
-  private PulseTelemetry telemetry;
-  private PulseTracing tracing;
-  private Optional<CosmosStores> cosmos;
-  private Warehouse warehouse;
-  private MetricStore metricStore;
-  private WindowStore windowStore;
-  private DeadLetterStore deadLetterStore;
-  private NotificationStateStore notificationStateStore;
-  private MetricExport metricExport;
-  private SecretSource secretSource;
-  private Notifier notifier;
-  private MetricRunner metricRunner;
-  private NotifyCustomerEngineers notify;
-  private NotifySloBreaches notifySloBreaches;
-  private CheckFreshness checkFreshness;
-  private AggregateBatch aggregateBatch;
-  private LatenessPolicy latenessPolicy;
-  private final Function<String, ConnectionSource> localWarehouse;
 
-  /** A {@code jdbc:duckdb:} warehouse outside the CLI: DuckDB is local-only and not in the function package. */
-  private static ConnectionSource noLocalWarehouse(String url) {
-    throw new IllegalStateException("cannot open the DuckDB warehouse " + url + ": DuckDB is local-only (the CLI); in Azure set "
-        + Settings.WAREHOUSE_JDBC_URL + " or " + Settings.WAREHOUSE_CONNECTION_SECRET_NAME + " to a jdbc:sqlserver: URL");
+  private CompositionRoot(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
+      Supplier<TokenCredential> credential) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.localWarehouse = localWarehouse;
+    this.credential = Lazy.of(credential);
+    this.openTelemetry = Lazy.of(this::createOpenTelemetry);
+    this.telemetry = Lazy.of(() -> PulseTelemetry.create(openTelemetry.get(), clock));
+    this.tracing = Lazy.of(() -> PulseTracing.create(openTelemetry.get()));
+    this.catalog = Lazy.of(() -> config.warehouse().catalogPath().map(CatalogLoader::load)
+        .orElseGet(() -> CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE)));
+    this.stores = Lazy.of(this::createStores);
+    this.metricExport = Lazy.of(this::createMetricExport);
+    this.secrets = Lazy.of(this::createSecretSource);
+    this.notifier = Lazy.of(this::createNotifier);
+    this.warehouse = Lazy.of(this::createWarehouse);
   }
 
-  private CompositionRoot(Map<String, String> settings, Clock clock, TokenCredential credential,
-      Function<String, ConnectionSource> localWarehouse) {
-    this.settings = Map.copyOf(settings);
-    this.localWarehouse = Objects.requireNonNull(localWarehouse, "localWarehouse");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.credential = credential;
+  /**
+   * The root of the Functions host: no embedded warehouse (DuckDB is not in the function package).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompositionRoot create(PulseConfig config, Clock clock) {
+    return new CompositionRoot(config, clock, Optional.empty(), identity(config));
+  }
+
+  /**
+   * The root of the CLI: {@code jdbc:duckdb:} URLs, and an unset warehouse, are opened by
+   * {@code localWarehouse} (the embedded DuckDB).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static CompositionRoot create(PulseConfig config, Clock clock, Function<String, ConnectionSource> localWarehouse) {
+    return new CompositionRoot(config, clock, Optional.of(localWarehouse), identity(config));
+  }
+
+  /**
+   * A root with a given credential factory instead of the one {@code AZURE_CLIENT_ID} selects (tests
+   * against local servers, and tests that local mode never asks for one).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  static CompositionRoot create(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
+      Supplier<TokenCredential> credential) {
+    return new CompositionRoot(config, clock, localWarehouse, credential);
+  }
+
+  private static Supplier<TokenCredential> identity(PulseConfig config) {
+    return () -> AzureCredentials.create(config.managedIdentityClientId().orElse(null));
   }
 
   /**
@@ -140,50 +180,9 @@ public final class CompositionRoot {
     return Map.copyOf(System.getenv());
   }
 
-  /** The process-wide root over the environment (app settings), created on first call. */
-  public static CompositionRoot get() {
-    CompositionRoot root = instance;
-    if (root == null) {
-      synchronized (CompositionRoot.class) {
-        if (instance == null) {
-          instance = new CompositionRoot(environment(), Clock.systemUTC(), null, CompositionRoot::noLocalWarehouse);
-        }
-        root = instance;
-      }
-    }
-    return root;
-  }
-
-  /**
-   * A root over explicit settings (CLI flags merged over the environment, tests).
-   *
-   * @param settings setting name ({@link Settings}) to value; missing names take defaults
-   * @throws NullPointerException if an argument is null
-   */
-  public static CompositionRoot create(Map<String, String> settings, Clock clock) {
-    return new CompositionRoot(settings, clock, null, CompositionRoot::noLocalWarehouse);
-  }
-
-  /**
-   * A root whose {@code jdbc:duckdb:} warehouse URLs are opened by {@code localWarehouse} (the CLI's
-   * embedded DuckDB).
-   *
-   * @throws NullPointerException if an argument is null
-   */
-  public static CompositionRoot create(Map<String, String> settings, Clock clock,
-      Function<String, ConnectionSource> localWarehouse) {
-    return new CompositionRoot(settings, clock, null, localWarehouse);
-  }
-
-  /**
-   * A root with a given credential instead of the one {@link Settings#AZURE_CLIENT_ID} selects
-   * (tests against local servers, tools with an explicit credential).
-   *
-   * @throws NullPointerException if an argument is null
-   */
-  public static CompositionRoot create(Map<String, String> settings, Clock clock, TokenCredential credential) {
-    return new CompositionRoot(settings, clock, Objects.requireNonNull(credential, "credential"),
-        CompositionRoot::noLocalWarehouse);
+  /** The configuration this root was built from. */
+  public PulseConfig config() {
+    return config;
   }
 
   /** The injected clock (system UTC in Azure). */
@@ -191,251 +190,82 @@ public final class CompositionRoot {
     return clock;
   }
 
-  /** Local data folder, {@link Settings#PULSE_LOCAL_DIR} or {@value #DEFAULT_LOCAL_DIR}. */
-  public Path localDir() {
-    return Path.of(AzureServices.optional(settings, Settings.PULSE_LOCAL_DIR).orElse(DEFAULT_LOCAL_DIR));
-  }
-
   /** The metric catalog. @throws com.pulse.domain.catalog.CatalogException if it is invalid */
-  public synchronized Catalog catalog() {
-    if (catalog == null) {
-      catalog = AzureServices.optional(settings, Settings.CATALOG_PATH)
-          .map(path -> CatalogLoader.load(Path.of(path)))
-          .orElseGet(() -> CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE));
-    }
-    return catalog;
+  public Catalog catalog() {
+    return catalog.get();
   }
 
-  // ---- identity and observability -------------------------------------------------------------
-
-  /** The app's Entra ID credential (Cosmos DB, Event Hubs, Key Vault, ACS, warehouse tokens, ingestion). */
-  public synchronized TokenCredential credential() {
-    if (credential == null) {
-      credential = AzureCredentials.create(settings.get(Settings.AZURE_CLIENT_ID));
-    }
-    return credential;
-  }
-
-  /**
-   * OpenTelemetry exporting to Application Insights when
-   * {@link Settings#APPLICATIONINSIGHTS_CONNECTION_STRING} is set, else the no-op API; also routes
-   * {@code com.pulse} log records to it.
-   */
-  public synchronized OpenTelemetry openTelemetry() {
-    if (openTelemetry == null) {
-      String connectionString = settings.get(Settings.APPLICATIONINSIGHTS_CONNECTION_STRING);
-      openTelemetry = connectionString == null || connectionString.isBlank() ? OpenTelemetry.noop()
-          : TelemetrySetup.create(connectionString, credential());
-      OpenTelemetryLogHandler.install(openTelemetry, "com.pulse");
-    }
-    return openTelemetry;
-  }
-
-  /** Pulse's metric instruments. */
-  public synchronized PulseTelemetry telemetry() {
-    if (telemetry == null) {
-      telemetry = PulseTelemetry.create(openTelemetry(), clock);
-    }
-    return telemetry;
+  /** Pulse's metric instruments (Azure Monitor when Application Insights is configured, else no-op). */
+  public PulseTelemetry telemetry() {
+    return telemetry.get();
   }
 
   /** Pulse's span helpers. */
-  public synchronized PulseTracing tracing() {
-    if (tracing == null) {
-      tracing = PulseTracing.create(openTelemetry());
-    }
-    return tracing;
+  public PulseTracing tracing() {
+    return tracing.get();
   }
 
-  // ---- stores ---------------------------------------------------------------------------------
-
-  /**
-   * The Cosmos DB stores when {@link Settings#COSMOS_ENDPOINT} is set ({@code COSMOS_DATABASE},
-   * {@code COSMOS_CONNECTION_MODE}, {@code COSMOS_CREATE_IF_MISSING}), else empty.
-   *
-   * @throws IllegalArgumentException if a Cosmos setting is invalid (named in the message)
-   * @throws com.pulse.app.port.DependencyException if creating missing containers fails transiently
-   */
-  public synchronized Optional<CosmosStores> cosmos() {
-    if (cosmos == null) {
-      cosmos = AzureServices.optional(settings, Settings.COSMOS_ENDPOINT).map(endpoint -> {
-        // validate every Cosmos setting before connecting
-        CosmosClients.ConnectionMode mode = CosmosClients.ConnectionMode.parse(settings.get(Settings.COSMOS_CONNECTION_MODE));
-        String database = AzureServices.optional(settings, Settings.COSMOS_DATABASE).orElse(DEFAULT_DATABASE);
-        boolean create = AzureServices.bool(settings, Settings.COSMOS_CREATE_IF_MISSING);
-        return CosmosStores.open(CosmosClients.create(endpoint, credential(), mode), database, create, telemetry(), tracing());
-      });
-    }
-    return cosmos;
+  /** The warehouse; see {@link #warehouseJdbcUrl()}. @throws IllegalStateException if none is configured */
+  public Warehouse warehouse() {
+    return warehouse.get();
   }
 
-  /** The serving store of metric points and job state: Cosmos DB, else in-process. */
-  public synchronized MetricStore metricStore() {
-    if (metricStore == null) {
-      metricStore = cosmos().map(CosmosStores::metrics).orElseGet(InMemoryMetricStore::new);
-    }
-    return metricStore;
-  }
-
-  /** The telemetry window store: Cosmos DB, else in-process. */
-  public synchronized WindowStore windowStore() {
-    if (windowStore == null) {
-      windowStore = cosmos().map(CosmosStores::windows).orElseGet(InMemoryWindowStore::new);
-    }
-    return windowStore;
-  }
-
-  /** The dead-letter store: Cosmos DB, else {@code <localDir>/}{@value #DEAD_LETTER_FILE}. */
-  public synchronized DeadLetterStore deadLetterStore() {
-    if (deadLetterStore == null) {
-      deadLetterStore = cosmos().map(CosmosStores::deadLetters)
-          .orElseGet(() -> new FileDeadLetterStore(localDir().resolve(DEAD_LETTER_FILE)));
-    }
-    return deadLetterStore;
-  }
-
-  /** Notification state per tenant: Cosmos DB, else in-process. */
-  public synchronized NotificationStateStore notificationStateStore() {
-    if (notificationStateStore == null) {
-      notificationStateStore = cosmos().map(CosmosStores::notifications).orElseGet(InMemoryNotificationStateStore::new);
-    }
-    return notificationStateStore;
-  }
-
-  // ---- other adapters -------------------------------------------------------------------------
-
-  /**
-   * The history export (Event Hubs {@code metrics-out}, else JSON lines under {@code <localDir>/export}),
-   * with a span per call and failures counted ({@link ObservedMetricExport}).
-   *
-   * @throws IllegalArgumentException if {@link Settings#METRICS_OUT_NAMESPACE} is set without a hub name
-   */
-  public synchronized MetricExport metricExport() {
-    if (metricExport == null) {
-      MetricExport export = AzureServices.metricExport(settings, credential())
-          .orElseGet(() -> new JsonLinesExport(localDir().resolve("export")));
-      metricExport = new ObservedMetricExport(export, telemetry(), tracing());
-    }
-    return metricExport;
-  }
-
-  /**
-   * Secrets: Key Vault when {@link Settings#KEY_VAULT_URI} is set, else {@code PULSE_SECRET_*}
-   * settings; the secret named by {@link Settings#WAREHOUSE_CONNECTION_SECRET_NAME} is loaded at
-   * creation.
-   *
-   * @throws IllegalStateException naming a missing required secret
-   */
-  public synchronized SecretSource secretSource() {
-    if (secretSource == null) {
-      secretSource = AzureServices.secretSource(settings, credential(), clock,
-          AzureServices.optional(settings, Settings.WAREHOUSE_CONNECTION_SECRET_NAME).stream().toList());
-    }
-    return secretSource;
-  }
-
-  /** Email: ACS when {@link Settings#ACS_ENDPOINT} is set, else files in {@code <localDir>/outbox}. */
-  public synchronized Notifier notifier() {
-    if (notifier == null) {
-      notifier = AzureServices.notifier(settings, credential(), localDir().resolve("outbox"));
-    }
-    return notifier;
-  }
-
-  /** The warehouse (see {@link #warehouseJdbcUrl()}). */
-  public synchronized Warehouse warehouse() {
-    if (warehouse == null) {
-      warehouse = createWarehouse();
-    }
-    return warehouse;
-  }
-
-  /**
-   * A producer for the telemetry hub (dead-letter replay): namespace
-   * {@link Settings#TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE}, hub {@link Settings#TELEMETRY_HUB_NAME},
-   * this root's credential. The caller closes it.
-   *
-   * @throws IllegalStateException if the namespace or hub name is not set
-   */
-  public EventHubProducerClient telemetryProducer() {
-    Optional<String> namespace = AzureServices.optional(settings, Settings.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE);
-    Optional<String> hub = AzureServices.optional(settings, Settings.TELEMETRY_HUB_NAME);
-    if (namespace.isEmpty() || hub.isEmpty()) {
-      throw new IllegalStateException("set " + Settings.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE + " and "
-          + Settings.TELEMETRY_HUB_NAME + " to re-publish to the telemetry hub");
-    }
-    return new EventHubClientBuilder().credential(namespace.get(), hub.get(), credential()).buildProducerClient();
-  }
-
-  // ---- use cases ------------------------------------------------------------------------------
+  // ---- use cases (built per call over the shared clients and stores) --------------------------
 
   /** The warehouse-metrics use case, reporting to {@link #telemetry()} and {@link #tracing()}. */
-  public synchronized MetricRunner metricRunner() {
-    if (metricRunner == null) {
-      RetryPolicy retry = new RetryPolicy(AzureServices.integer(settings, Settings.WAREHOUSE_QUERY_MAX_ATTEMPTS, 4),
-          Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0);
-      int maxCatchUp = AzureServices.integer(settings, Settings.METRICS_MAX_CATCHUP_WINDOWS, 24);
-      metricRunner = new MetricRunner(catalog(), warehouse(), metricStore(), metricExport(), clock, retry,
-          Sleeper.SYSTEM, maxCatchUp, () -> UUID.randomUUID().toString(), telemetry(), tracing());
-    }
-    return metricRunner;
+  public MetricRunner metricRunner() {
+    RetryPolicy retry = RetryPolicy.DEFAULT.withMaxAttempts(config.warehouse().queryMaxAttempts());
+    return MetricRunner.builder(catalog(), warehouse(), stores.get().metrics(), metricExport.get())
+        .clock(clock).retryPolicy(retry).maxCatchUpWindows(config.warehouse().maxCatchUpWindows())
+        .telemetry(telemetry()).tracing(tracing()).build();
   }
 
-  /** The deduplicated customer-engineer digest (catalog owners, {@link Settings#NOTIFY_CUSTOMER_ENGINEERS}). */
-  public synchronized NotifyCustomerEngineers notifyCustomerEngineers() {
-    if (notify == null) {
-      notify = AzureServices.notifyCustomerEngineers(settings, catalog().metrics(), notificationStateStore(),
-          notifier(), clock);
-    }
-    return notify;
+  /** The deduplicated customer-engineer digest (catalog owners plus {@code NOTIFY_CUSTOMER_ENGINEERS}). */
+  public NotifyCustomerEngineers notifyCustomerEngineers() {
+    Map<String, List<String>> owners = new LinkedHashMap<>();
+    catalog().metrics().forEach(m -> owners.put(m.name(), m.owners()));
+    return new NotifyCustomerEngineers(stores.get().notifications(), notifier.get(),
+        new EpisodeTracker(config.notifications().reminderPeriod(), RESOLVED_RETENTION),
+        new DigestComposer(owners, config.notifications().customerEngineers()), clock);
   }
 
   /** The SLO check run after each warehouse-metrics run over the points it wrote. */
-  public synchronized NotifySloBreaches notifySloBreaches() {
-    if (notifySloBreaches == null) {
-      notifySloBreaches = AzureServices.notifySloBreaches(catalog().metrics(), notifyCustomerEngineers());
-    }
-    return notifySloBreaches;
+  public NotifySloBreaches notifySloBreaches() {
+    Map<String, MetricDefinition> byName = new LinkedHashMap<>();
+    catalog().metrics().forEach(m -> byName.put(m.name(), m));
+    return new NotifySloBreaches(new SloEvaluator(byName), notifyCustomerEngineers());
   }
 
-  /** The freshness watchdog ({@link Settings#METRIC_FRESHNESS_GRACE}). */
-  public synchronized CheckFreshness checkFreshness() {
-    if (checkFreshness == null) {
-      checkFreshness = AzureServices.checkFreshness(settings, metricStore(), () -> catalog().metrics(),
-          notifyCustomerEngineers(), clock);
-    }
-    return checkFreshness;
+  /** The freshness watchdog ({@code METRIC_FRESHNESS_GRACE}). */
+  public CheckFreshness checkFreshness() {
+    return new CheckFreshness(stores.get().metrics(), () -> catalog().metrics(),
+        new FreshnessPolicy(config.notifications().freshnessGrace()), notifyCustomerEngineers(), clock);
   }
 
   /** {@code GET /api/tenants/{tenantId}/metrics}. */
   public TenantMetrics tenantMetrics() {
-    return new TenantMetrics(metricStore());
+    return new TenantMetrics(stores.get().metrics());
   }
 
   /** {@code GET /api/tenants/{tenantId}/telemetry}. */
   public TenantTelemetry tenantTelemetry() {
-    return new TenantTelemetry(windowStore());
+    return new TenantTelemetry(stores.get().windows());
   }
 
   /** {@code GET /api/health}. */
   public HealthCheck healthCheck() {
-    return new HealthCheck(metricStore(), deadLetterStore(), () -> catalog().metrics(), clock, ingestCounters);
+    return new HealthCheck(stores.get().metrics(), stores.get().deadLetters(), () -> catalog().metrics(), clock,
+        ingestCounters);
   }
 
-  /** The lateness policy ({@link Settings#TELEMETRY_ALLOWED_LATENESS}). @throws IllegalArgumentException if malformed */
-  public synchronized LatenessPolicy latenessPolicy() {
-    if (latenessPolicy == null) {
-      latenessPolicy = LatenessPolicy.of(AzureServices.allowedLateness(settings));
-    }
-    return latenessPolicy;
+  /** The lateness policy ({@code TELEMETRY_ALLOWED_LATENESS}). */
+  public LatenessPolicy latenessPolicy() {
+    return LatenessPolicy.of(config.telemetry().allowedLateness());
   }
 
   /** The telemetry aggregation use case over this root's window and dead-letter stores and export. */
-  public synchronized AggregateBatch aggregateBatch() {
-    if (aggregateBatch == null) {
-      aggregateBatch = aggregateBatch(windowStore(), deadLetterStore(), metricExport());
-    }
-    return aggregateBatch;
+  public AggregateBatch aggregateBatch() {
+    return aggregateBatch(stores.get().windows(), stores.get().deadLetters(), metricExport.get());
   }
 
   /**
@@ -457,35 +287,105 @@ public final class CompositionRoot {
     };
   }
 
-  // ---- warehouse ------------------------------------------------------------------------------
-
-  /** The warehouse JDBC URL: the setting, else the Key Vault secret it names, else the local DuckDB file. */
-  String warehouseJdbcUrl() {
-    Optional<String> url = AzureServices.optional(settings, Settings.WAREHOUSE_JDBC_URL);
-    if (url.isPresent()) {
-      return url.get();
+  /**
+   * A producer for the telemetry hub (dead-letter replay) with this root's credential. The caller
+   * closes it.
+   *
+   * @throws IllegalStateException if the hub's namespace or name is not set
+   */
+  public EventHubProducerClient telemetryProducer() {
+    PulseConfig.Telemetry t = config.telemetry();
+    if (t.hubNamespace().isEmpty() || t.hubName().isEmpty()) {
+      throw new IllegalStateException("set " + Setting.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE.key() + " and "
+          + Setting.TELEMETRY_HUB_NAME.key() + " to re-publish to the telemetry hub");
     }
-    Optional<String> secretName = AzureServices.optional(settings, Settings.WAREHOUSE_CONNECTION_SECRET_NAME);
-    if (secretName.isPresent()) {
-      return secretSource().secret(secretName.get());
-    }
-    return "jdbc:duckdb:" + localDir().resolve(DEFAULT_WAREHOUSE_FILE);
+    return new EventHubClientBuilder().credential(t.hubNamespace().get(), t.hubName().get(), credential.get())
+        .buildProducerClient();
   }
+
+  // ---- clients, chosen by the configuration ---------------------------------------------------
+
+  private OpenTelemetry createOpenTelemetry() {
+    OpenTelemetry otel = config.applicationInsights()
+        .map(connectionString -> TelemetrySetup.create(connectionString, credential.get()))
+        .orElseGet(OpenTelemetry::noop);
+    OpenTelemetryLogHandler.install(otel, "com.pulse");
+    return otel;
+  }
+
+  private Stores createStores() {
+    return config.cosmos().map(c -> {
+      CosmosStores cosmos = CosmosStores.open(
+          CosmosClients.create(c.endpoint(), credential.get(), CosmosClients.ConnectionMode.parse(c.connectionMode())),
+          c.database(), c.createIfMissing(), CosmosTelemetry.create(openTelemetry.get()), tracing());
+      return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications());
+    }).orElseGet(() -> new Stores(new InMemoryMetricStore(), new InMemoryWindowStore(),
+        new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)), new InMemoryNotificationStateStore()));
+  }
+
+  /** Event Hubs or JSON lines, with a span per call and failures counted ({@link ObservedMetricExport}). */
+  private MetricExport createMetricExport() {
+    MetricExport export = config.export()
+        .<MetricExport>map(e -> EventHubsMetricExport.create(e.namespace(), e.hubName(), credential.get()))
+        .orElseGet(() -> new JsonLinesExport(config.localDir().resolve("export")));
+    return new ObservedMetricExport(export, telemetry(), tracing());
+  }
+
+  /** Key Vault or {@code PULSE_SECRET_*}; the warehouse secret is loaded at once, so a missing one fails early. */
+  private SecretSource createSecretSource() {
+    SecretSource source = config.keyVault()
+        .<SecretSource>map(kv -> KeyVaultSecretSource.create(kv.uri(), credential.get(), clock, kv.refreshInterval()))
+        .orElseGet(() -> new EnvironmentSecretSource(config.localSecrets()));
+    source.require(config.warehouse().connectionSecretName().stream().toList());
+    return source;
+  }
+
+  private Notifier createNotifier() {
+    PulseConfig.Notifications n = config.notifications();
+    return n.acsEndpoint().<Notifier>map(endpoint -> AcsEmailNotifier.create(endpoint, credential.get(), n.senderAddress()))
+        .orElseGet(() -> new OutboxNotifier(config.localDir().resolve("outbox"), n.senderAddress()));
+  }
+
+  /**
+   * The warehouse JDBC URL: {@code WAREHOUSE_JDBC_URL}, else the Key Vault secret
+   * {@code WAREHOUSE_CONNECTION_SECRET_NAME} names, else (CLI only) the local DuckDB file.
+   *
+   * @throws IllegalStateException in the Functions host when neither setting is set, naming both
+   */
+  String warehouseJdbcUrl() {
+    PulseConfig.Warehouse w = config.warehouse();
+    if (w.jdbcUrl().isPresent()) {
+      return w.jdbcUrl().get();
+    }
+    if (w.connectionSecretName().isPresent()) {
+      return secrets.get().secret(w.connectionSecretName().get());
+    }
+    if (localWarehouse.isPresent()) {
+      return "jdbc:duckdb:" + config.localDir().resolve(DEFAULT_WAREHOUSE_FILE);
+    }
+    throw new IllegalStateException(NO_WAREHOUSE);
+  }
+
+  /** What to set when the Functions host has no warehouse. */
+  static final String NO_WAREHOUSE = "no warehouse configured: set " + Setting.WAREHOUSE_JDBC_URL.key()
+      + " to the warehouse's jdbc:sqlserver: URL (no credentials; the managed identity's Entra token is used), or "
+      + Setting.WAREHOUSE_CONNECTION_SECRET_NAME.key() + " to the name of a Key Vault secret holding that URL (with "
+      + Setting.KEY_VAULT_URI.key() + "); see docs/CONFIGURATION.md";
 
   private Warehouse createWarehouse() {
     String url = warehouseJdbcUrl();
-    ConnectionSource source;
-    String name;
     if (url.startsWith("jdbc:sqlserver:")) {
-      source = new SqlServerConnectionSource(url, credential(), clock);
-      name = url.substring(0, url.indexOf(';') < 0 ? url.length() : url.indexOf(';'));
-    } else if (url.startsWith("jdbc:duckdb:")) {
-      source = localWarehouse.apply(url);
-      name = url;
-    } else {
-      throw new IllegalArgumentException(Settings.WAREHOUSE_JDBC_URL
-          + " must start with jdbc:sqlserver: or jdbc:duckdb:, got " + url.split(";")[0]);
+      int end = url.indexOf(';');
+      return new JdbcWarehouse(new SqlServerConnectionSource(url, credential.get(), clock),
+          end < 0 ? url : url.substring(0, end), SqlDialect.ofJdbcUrl(url));
     }
-    return new JdbcWarehouse(source, name);
+    if (url.startsWith("jdbc:duckdb:")) {
+      ConnectionSource source = localWarehouse.orElseThrow(() -> new IllegalStateException("cannot open the DuckDB warehouse "
+          + url + ": DuckDB is local-only (the CLI); in Azure set " + Setting.WAREHOUSE_JDBC_URL.key() + " or "
+          + Setting.WAREHOUSE_CONNECTION_SECRET_NAME.key() + " to a jdbc:sqlserver: URL")).apply(url);
+      return new JdbcWarehouse(source, url, SqlDialect.ofJdbcUrl(url));
+    }
+    throw new IllegalArgumentException("the warehouse URL must start with jdbc:sqlserver: or jdbc:duckdb:, got "
+        + url.split(";")[0]);
   }
 }

@@ -19,12 +19,7 @@ import java.util.Optional;
 public final class HealthApi {
   private final HealthCheck useCase;
 
-  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
-  public HealthApi() {
-    this(CompositionRoot.get().healthCheck());
-  }
-
-  /** @throws NullPointerException if {@code useCase} is null */
+  /** Built by {@link FunctionInjector}. @throws NullPointerException if {@code useCase} is null */
   public HealthApi(HealthCheck useCase) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
   }

@@ -24,13 +24,15 @@ import java.util.logging.Logger;
  * ISO-8601 strings. Stateless and thread-safe.
  */
 final class HttpJson {
-  private static final Logger LOG = Logger.getLogger(HttpJson.class.getName());
   static final ObjectMapper JSON = JsonMappers.iso();
 
   private HttpJson() {}
 
-  /** Runs {@code handler} and answers 200 with its result as JSON, or the mapped error. */
-  static HttpResponseMessage respond(HttpRequestMessage<?> request, Supplier<?> handler) {
+  /**
+   * Runs {@code handler} and answers 200 with its result as JSON, or the mapped error; an unavailable
+   * dependency is logged to {@code log} (the invocation's logger).
+   */
+  static HttpResponseMessage respond(HttpRequestMessage<?> request, Logger log, Supplier<?> handler) {
     try {
       return json(request, HttpStatus.OK, handler.get());
     } catch (IllegalArgumentException e) {
@@ -38,7 +40,7 @@ final class HttpJson {
     } catch (NoSuchElementException e) {
       return error(request, HttpStatus.NOT_FOUND, "NotFound", e.getMessage());
     } catch (DependencyException e) {
-      LOG.log(Level.WARNING, "dependency unavailable for " + request.getUri(), e);
+      log.log(Level.WARNING, "dependency unavailable for " + request.getUri(), e);
       long retryAfterSeconds = Math.max(1, e.retryAfter().orElse(Duration.ofSeconds(30)).toSeconds());
       return request.createResponseBuilder(HttpStatus.SERVICE_UNAVAILABLE)
           .header("Content-Type", "application/json")

@@ -17,8 +17,6 @@ import io.opentelemetry.context.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
-import java.util.logging.Level;
 
 /**
  * Event Hub function: aggregates a batch of telemetry events of one partition into window documents
@@ -41,35 +39,19 @@ import java.util.logging.Level;
  * <p>Thin entry point: binding data → {@link EventHubBindingData#toBatch} → use case. Thread-safe.
  */
 public final class TelemetryAggregation {
-  private final Supplier<AggregateBatch> useCase;
+  private final AggregateBatch useCase;
   private final BatchObserver observer;
-  private final Supplier<PulseTracing> tracing;
-
-  /** Used by the Functions host: the graph comes from {@link CompositionRoot#get()}. */
-  public TelemetryAggregation() {
-    this(() -> CompositionRoot.get().aggregateBatch(),
-        (batch, result) -> CompositionRoot.get().batchObserver().observed(batch, result),
-        () -> CompositionRoot.get().tracing());
-  }
+  private final PulseTracing tracing;
 
   /**
-   * For the composition root, tests and other hosts.
+   * Built by {@link FunctionInjector}.
    *
-   * @param useCase the use case (resolved on each invocation, so it can be built lazily)
+   * @param useCase the use case
    * @param observer told about every batch (custom metrics)
+   * @param tracing span helpers
    * @throws NullPointerException if an argument is null
    */
-  public TelemetryAggregation(Supplier<AggregateBatch> useCase, BatchObserver observer) {
-    this(useCase, observer, PulseTracing::noop);
-  }
-
-  /**
-   * As {@link #TelemetryAggregation(Supplier, BatchObserver)} with spans.
-   *
-   * @param tracing span helpers (resolved on each invocation)
-   * @throws NullPointerException if an argument is null
-   */
-  public TelemetryAggregation(Supplier<AggregateBatch> useCase, BatchObserver observer, Supplier<PulseTracing> tracing) {
+  public TelemetryAggregation(AggregateBatch useCase, BatchObserver observer, PulseTracing tracing) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
     this.observer = Objects.requireNonNull(observer, "observer");
     this.tracing = Objects.requireNonNull(tracing, "tracing");
@@ -127,15 +109,16 @@ public final class TelemetryAggregation {
     List<Map<String, String>> eventProperties = batch.events().stream().map(TelemetryEvent::properties).toList();
     Context producer = eventProperties.size() == 1 ? PulseTracing.extract(eventProperties.get(0)) : Context.root();
     Context parent = Span.fromContext(producer).getSpanContext().isValid() ? producer : HostTrace.parent(context);
-    BatchResult result = tracing.get().invocation("TelemetryAggregation", context.getInvocationId(), "pubsub", parent,
-        PulseTracing.links(eventProperties), () -> useCase.get().handle(batch));
+    BatchResult result = tracing.invocation("TelemetryAggregation", context.getInvocationId(), "pubsub", parent,
+        PulseTracing.links(eventProperties), () -> useCase.handle(batch));
     observer.observed(batch, result);
-    context.getLogger().log(Level.INFO,
-        "TelemetryAggregation partition={0} events={1} requests={2} deadLettered={3} late={4} expired={5} outOfRange={6}"
-            + " duplicate={7} written={8} skipped={9} conflicts={10}",
-        new Object[] {batch.partition(), result.events(), result.requests(), result.deadLettered(), result.lateRequests(),
-            result.expired(), result.outOfRange(), result.duplicateRequests(), result.documentsWritten(),
-            result.documentsSkipped(), result.conflicts()});
+    // formatted here: the Java worker forwards LogRecord.getMessage() as is, without its parameters
+    context.getLogger().info(() -> "TelemetryAggregation partition=" + batch.partition() + " events=" + result.events()
+        + " requests=" + result.requests() + " dependencies=" + result.dependencies()
+        + " internalSpans=" + result.internalSpans() + " deadLettered=" + result.deadLettered()
+        + " late=" + result.lateRequests() + " expired=" + result.expired() + " outOfRange=" + result.outOfRange()
+        + " duplicate=" + result.duplicateRequests() + " written=" + result.documentsWritten()
+        + " skipped=" + result.documentsSkipped() + " conflicts=" + result.conflicts());
     return result;
   }
 }

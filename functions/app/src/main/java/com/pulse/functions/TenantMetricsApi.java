@@ -1,5 +1,6 @@
 package com.pulse.functions;
 
+import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -22,12 +23,7 @@ import java.util.Optional;
 public final class TenantMetricsApi {
   private final TenantMetrics useCase;
 
-  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
-  public TenantMetricsApi() {
-    this(CompositionRoot.get().tenantMetrics());
-  }
-
-  /** @throws NullPointerException if {@code useCase} is null */
+  /** Built by {@link FunctionInjector}. @throws NullPointerException if {@code useCase} is null */
   public TenantMetricsApi(TenantMetrics useCase) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
   }
@@ -37,8 +33,9 @@ public final class TenantMetricsApi {
   public HttpResponseMessage run(
       @HttpTrigger(name = "request", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,
           route = "tenants/{tenantId}/metrics") HttpRequestMessage<Optional<String>> request,
-      @BindingName("tenantId") String tenantId) {
-    return HttpJson.respond(request, () -> {
+      @BindingName("tenantId") String tenantId,
+      ExecutionContext context) {
+    return HttpJson.respond(request, context.getLogger(), () -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("tenantId", tenantId);
       body.put("points", useCase.latest(tenantId));

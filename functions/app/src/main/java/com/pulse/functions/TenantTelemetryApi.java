@@ -1,5 +1,6 @@
 package com.pulse.functions;
 
+import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
@@ -23,12 +24,7 @@ import java.util.Optional;
 public final class TenantTelemetryApi {
   private final TenantTelemetry useCase;
 
-  /** Used by the Functions host: the use case comes from {@link CompositionRoot#get()}. */
-  public TenantTelemetryApi() {
-    this(CompositionRoot.get().tenantTelemetry());
-  }
-
-  /** @throws NullPointerException if {@code useCase} is null */
+  /** Built by {@link FunctionInjector}. @throws NullPointerException if {@code useCase} is null */
   public TenantTelemetryApi(TenantTelemetry useCase) {
     this.useCase = Objects.requireNonNull(useCase, "useCase");
   }
@@ -38,8 +34,9 @@ public final class TenantTelemetryApi {
   public HttpResponseMessage run(
       @HttpTrigger(name = "request", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,
           route = "tenants/{tenantId}/telemetry") HttpRequestMessage<Optional<String>> request,
-      @BindingName("tenantId") String tenantId) {
-    return HttpJson.respond(request, () -> {
+      @BindingName("tenantId") String tenantId,
+      ExecutionContext context) {
+    return HttpJson.respond(request, context.getLogger(), () -> {
       Map<String, String> q = request.getQueryParameters();
       TelemetryRange range = TelemetryRange.parse(tenantId, q.get("from"), q.get("to"), q.get("granularity"));
       Map<String, Object> body = new LinkedHashMap<>();

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,35 +37,25 @@ import java.util.logging.Logger;
 public final class WarehouseMetrics {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Supplier<MetricRunner> runner;
-  private final Supplier<Clock> clock;
+  private final MetricRunner runner;
   private final Consumer<List<MetricPoint>> afterRun;
-  private final Supplier<PulseTracing> tracing;
-
-  /** Used by the Functions host: the graph comes from {@link CompositionRoot#get()}. */
-  public WarehouseMetrics() {
-    this(() -> CompositionRoot.get().metricRunner(), () -> CompositionRoot.get().clock(),
-        points -> CompositionRoot.get().notifySloBreaches().afterRun(points), () -> CompositionRoot.get().tracing());
-  }
-
-  /** For tests and other hosts: no SLO check, no spans. @throws NullPointerException if an argument is null */
-  public WarehouseMetrics(Supplier<MetricRunner> runner, Supplier<Clock> clock) {
-    this(runner, clock, points -> {}, PulseTracing::noop);
-  }
+  private final PulseTracing tracing;
+  private final Clock clock;
 
   /**
-   * @param runner the use case (resolved per invocation, so it can be built lazily)
-   * @param clock the clock the run's {@code as of} comes from
-   * @param afterRun told the points each run wrote (the SLO check)
+   * Built by {@link FunctionInjector}.
+   *
+   * @param runner the use case
+   * @param afterRun told the points each run wrote (the SLO check, {@link NotifySloBreaches#afterRun})
    * @param tracing span helpers
+   * @param clock the clock the run's {@code as of} comes from
    * @throws NullPointerException if an argument is null
    */
-  public WarehouseMetrics(Supplier<MetricRunner> runner, Supplier<Clock> clock, Consumer<List<MetricPoint>> afterRun,
-      Supplier<PulseTracing> tracing) {
+  public WarehouseMetrics(MetricRunner runner, Consumer<List<MetricPoint>> afterRun, PulseTracing tracing, Clock clock) {
     this.runner = Objects.requireNonNull(runner, "runner");
-    this.clock = Objects.requireNonNull(clock, "clock");
     this.afterRun = Objects.requireNonNull(afterRun, "afterRun");
     this.tracing = Objects.requireNonNull(tracing, "tracing");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -90,14 +79,14 @@ public final class WarehouseMetrics {
    * @throws com.pulse.app.port.DependencyException if the store or export fails
    */
   public RunSummary tick(String timerInfo, ExecutionContext context) {
-    return tracing.get().invocation("WarehouseMetrics", context.getInvocationId(), "timer", HostTrace.parent(context), List.of(),
+    return tracing.invocation("WarehouseMetrics", context.getInvocationId(), "timer", HostTrace.parent(context), List.of(),
         () -> runAndNotify(timerInfo, context.getLogger(), context.getInvocationId()));
   }
 
   private RunSummary runAndNotify(String timerInfo, Logger log, String invocationId) {
-    boolean pastDue = isPastDue(timerInfo);
+    boolean pastDue = isPastDue(timerInfo, log);
     log.info(() -> "WarehouseMetrics tick, invocation " + invocationId + ", isPastDue=" + pastDue);
-    RunSummary summary = runner.get().runDue(clock.get().instant());
+    RunSummary summary = runner.runDue(clock.instant(), log);
     log.info(summary::toString);
     for (MetricOutcome o : summary.outcomes()) {
       if (o.status() == MetricOutcome.Status.FAILED) {
@@ -113,7 +102,7 @@ public final class WarehouseMetrics {
   }
 
   /** Reads {@code IsPastDue} from the timer JSON; false when absent or unreadable. */
-  static boolean isPastDue(String timerInfo) {
+  static boolean isPastDue(String timerInfo, Logger log) {
     if (timerInfo == null || timerInfo.isBlank()) {
       return false;
     }
@@ -121,7 +110,7 @@ public final class WarehouseMetrics {
       JsonNode node = JSON.readTree(timerInfo);
       return node.path("IsPastDue").asBoolean(node.path("isPastDue").asBoolean(false));
     } catch (java.io.IOException e) {
-      Logger.getLogger(WarehouseMetrics.class.getName()).log(Level.FINE, "unreadable timer info", e);
+      log.log(Level.FINE, "unreadable timer info", e);
       return false;
     }
   }

@@ -2,40 +2,45 @@ package com.pulse.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulse.adapter.cosmos.CosmosStores;
 import com.pulse.adapter.cosmos.CosmosTestServer;
-import com.pulse.config.Settings;
-import com.pulse.domain.metric.JobState;
-import com.pulse.domain.notify.NotificationState;
+import com.pulse.app.telemetry.TelemetryBatch;
+import com.pulse.app.telemetry.TelemetryEvent;
+import com.pulse.config.PulseConfig;
+import com.pulse.config.Setting;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The root wires working Cosmos DB stores from app settings alone (local HTTPS server, gateway mode). */
 class CompositionRootCosmosIntegrationTest {
   @Test
-  void cosmosStoresAreBuiltFromSettings() {
+  void cosmosStoresAreBuiltFromSettings(@TempDir Path first, @TempDir Path second) {
     CosmosTestServer server = CosmosTestServer.shared();
-    Map<String, String> settings = Map.of(
-        Settings.COSMOS_ENDPOINT, server.endpoint(),
-        Settings.COSMOS_DATABASE, "pulse-" + UUID.randomUUID(),
-        Settings.COSMOS_CREATE_IF_MISSING, "true",
-        Settings.COSMOS_CONNECTION_MODE, "gateway");
+    String database = "pulse-" + UUID.randomUUID();
 
-    CompositionRoot root = CompositionRoot.create(settings, Clock.systemUTC(), CosmosTestServer.dummyCredential());
+    CompositionRoot writer = root(server, database, first);
+    assertThat(writer.healthCheck().check().storeReachable()).isTrue();
+    writer.aggregateBatch().handle(new TelemetryBatch("0", List.of(new TelemetryEvent(
+        "not json".getBytes(StandardCharsets.UTF_8), 1, "1", Instant.now(), "application/json", Map.of()))));
 
-    CosmosStores stores = root.cosmos().orElseThrow();
-    assertThat(root.metricStore()).isSameAs(stores.metrics());
-    assertThat(root.windowStore()).isSameAs(stores.windows());
-    assertThat(root.deadLetterStore()).isSameAs(stores.deadLetters());
-    assertThat(root.notificationStateStore()).isSameAs(stores.notifications());
-    JobState job = new JobState("orders", Instant.parse("2024-05-01T00:00:00Z"), "run-1", Instant.parse("2024-05-01T00:05:00Z"), "ok", null, 0);
-    stores.metrics().writeJob(job);
-    assertThat(stores.metrics().readJob("orders")).contains(job);
-    NotificationState state = new NotificationState("acme", Map.of(), Instant.parse("2024-05-01T00:00:00Z"));
-    stores.notifications().write(state);
-    assertThat(stores.notifications().read("acme")).contains(state);
+    // another root (another local folder) sees the dead letter: it is in Cosmos DB, not in a local file
+    assertThat(root(server, database, second).healthCheck().check().deadLetters()).isEqualTo(1);
+  }
+
+  private static CompositionRoot root(CosmosTestServer server, String database, Path localDir) {
+    PulseConfig config = PulseConfig.parse(Map.of(
+        Setting.COSMOS_ENDPOINT.key(), server.endpoint(),
+        Setting.COSMOS_DATABASE.key(), database,
+        Setting.COSMOS_CREATE_IF_MISSING.key(), "true",
+        Setting.COSMOS_CONNECTION_MODE.key(), "gateway",
+        Setting.PULSE_LOCAL_DIR.key(), localDir.toString()));
+    return CompositionRoot.create(config, Clock.systemUTC(), Optional.empty(), CosmosTestServer::dummyCredential);
   }
 }

@@ -31,12 +31,12 @@ class HttpApiTest {
 
   private HttpResponseMessage metrics(String tenant) {
     return new TenantMetricsApi(new TenantMetrics(stores))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of()), tenant);
+        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of()), tenant, new FakeExecutionContext("TenantMetrics"));
   }
 
   private HttpResponseMessage telemetry(String tenant, Map<String, String> query) {
     return new TenantTelemetryApi(new TenantTelemetry(stores))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/telemetry", query), tenant);
+        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/telemetry", query), tenant, new FakeExecutionContext("TenantTelemetry"));
   }
 
   @Test

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulse.config.Settings;
+import com.pulse.config.Setting;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,14 +64,13 @@ class HttpFunctionBindingsIntegrationTest {
   void freshnessTimerUsesTheScheduleSetting() throws IOException {
     JsonNode f = function("MetricFreshness");
     assertThat(f.get("entryPoint").asText()).isEqualTo("com.pulse.functions.MetricFreshness.run");
-    assertThat(binding(f, "timerTrigger").get("schedule").asText()).isEqualTo("%" + Settings.METRIC_FRESHNESS_SCHEDULE + "%");
+    assertThat(binding(f, "timerTrigger").get("schedule").asText()).isEqualTo("%" + Setting.METRIC_FRESHNESS_SCHEDULE.key() + "%");
   }
 
   @Test
   void everyEntryPointExistsAndEveryPlaceholderIsASetting() throws Exception {
     Set<String> settings = new HashSet<>();
-    Arrays.stream(Settings.class.getFields()).filter(f -> Modifier.isStatic(f.getModifiers()))
-        .forEach(f -> settings.add(f.getName()));
+    Arrays.stream(Setting.values()).forEach(s -> settings.add(s.key()));
     Set<String> routes = new HashSet<>();
     List<Path> files = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(APP)) {
@@ -88,7 +86,7 @@ class HttpFunctionBindingsIntegrationTest {
       assertThat(Arrays.stream(type.getMethods()).map(Method::getName)).as(entryPoint).contains(method);
       Matcher m = PLACEHOLDER.matcher(text);
       while (m.find()) {
-        assertThat(settings).as("%s placeholder in %s is a Settings constant", m.group(1), file).contains(m.group(1));
+        assertThat(settings).as("%s placeholder in %s is a row of the Setting table", m.group(1), file).contains(m.group(1));
       }
       for (JsonNode b : f.get("bindings")) {
         if (b.get("type").asText().equals("httpTrigger")) {

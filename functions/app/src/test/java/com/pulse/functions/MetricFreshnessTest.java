@@ -6,7 +6,8 @@ import com.pulse.adapter.local.InMemoryNotificationStateStore;
 import com.pulse.app.notify.CheckFreshness;
 import com.pulse.app.observability.InMemoryTelemetry;
 import com.pulse.app.observability.PulseTelemetry;
-import com.pulse.config.Settings;
+import com.pulse.config.PulseConfig;
+import com.pulse.config.Setting;
 import com.pulse.domain.metric.JobState;
 import com.pulse.domain.notify.DigestEmail;
 import com.pulse.domain.notify.NotifyFixtures;
@@ -26,25 +27,35 @@ class MetricFreshnessTest {
   private final CheckFreshness useCase;
 
   MetricFreshnessTest() {
-    Map<String, String> settings = Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com",
-        Settings.METRIC_FRESHNESS_GRACE, "PT30M", Settings.NOTIFY_REMINDER_PERIOD, "P1D");
+    PulseConfig config = PulseConfig.parse(Map.of(Setting.NOTIFY_CUSTOMER_ENGINEERS.key(), "ce@example.com",
+        Setting.METRIC_FRESHNESS_GRACE.key(), "PT30M", Setting.NOTIFY_REMINDER_PERIOD.key(), "P1D"));
     List<com.pulse.domain.catalog.MetricDefinition> catalog = List.of(NotifyFixtures.ON_TIME, NotifyFixtures.TICKETS);
-    var notify = AzureServices.notifyCustomerEngineers(settings, catalog, states, sent::add, clock);
-    useCase = AzureServices.checkFreshness(settings, stores, () -> catalog, notify, clock);
+    useCase = checkFreshness(config, catalog, sent::add);
+  }
+
+  /** The watchdog as the composition root builds it, over this test's stores and {@code notifier}. */
+  private CheckFreshness checkFreshness(PulseConfig config, List<com.pulse.domain.catalog.MetricDefinition> catalog,
+      com.pulse.app.port.Notifier notifier) {
+    Map<String, List<String>> owners = new java.util.LinkedHashMap<>();
+    catalog.forEach(m -> owners.put(m.name(), m.owners()));
+    var notify = new com.pulse.app.notify.NotifyCustomerEngineers(states, notifier,
+        new com.pulse.domain.notify.EpisodeTracker(config.notifications().reminderPeriod(), CompositionRoot.RESOLVED_RETENTION),
+        new com.pulse.domain.notify.DigestComposer(owners, config.notifications().customerEngineers()), clock);
+    return new CheckFreshness(stores, () -> catalog,
+        new com.pulse.domain.notify.FreshnessPolicy(config.notifications().freshnessGrace()), notify, clock);
   }
 
   @Test
   void localModeWritesEachDigestOnceToTheOutbox(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
-    Map<String, String> settings = Map.of(Settings.NOTIFY_CUSTOMER_ENGINEERS, "ce@example.com");
+    PulseConfig config = PulseConfig.parse(Map.of(Setting.NOTIFY_CUSTOMER_ENGINEERS.key(), "ce@example.com"));
     List<com.pulse.domain.catalog.MetricDefinition> catalog = List.of(NotifyFixtures.ON_TIME);
-    var outbox = AzureServices.notifier(settings, null, dir.resolve("outbox"));
-    var notify = AzureServices.notifyCustomerEngineers(settings, catalog, states, outbox, clock);
-    MetricFreshness function = new MetricFreshness(AzureServices.checkFreshness(settings, stores, () -> catalog, notify, clock));
+    var outbox = new com.pulse.adapter.local.OutboxNotifier(dir.resolve("outbox"), config.notifications().senderAddress());
+    MetricFreshness function = new MetricFreshness(checkFreshness(config, catalog, outbox), PulseTelemetry.noop());
     stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-19T00:00:00Z"), "r", null, "ok", null, 0));
 
     for (int run = 0; run < 4; run++) {
-      function.run("{}");
+      function.run("{}", new FakeExecutionContext("MetricFreshness"));
       clock.advance(Duration.ofMinutes(30));
     }
 
@@ -59,15 +70,15 @@ class MetricFreshnessTest {
   void staleMetricIsAnnouncedOnceAndResolvedWhenItCatchesUp() {
     stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-20T00:00:00Z"), "r", null, "ok", null, 0));
     stores.jobs.put("open_tickets", new JobState("open_tickets", Instant.parse("2026-11-21T01:00:00Z"), "r", null, "ok", null, 0));
-    MetricFreshness function = new MetricFreshness(useCase);
+    MetricFreshness function = new MetricFreshness(useCase, PulseTelemetry.noop());
 
-    function.run("{}");
+    function.run("{}", new FakeExecutionContext("MetricFreshness"));
     assertThat(sent).extracting(DigestEmail::recipient).containsExactly("ana@example.com", "ce@example.com");
     assertThat(sent.get(1).text()).contains("All tenants").contains("[NEW] stale metric on_time_rate")
         .doesNotContain("open_tickets");
 
     clock.advance(Duration.ofMinutes(30));
-    function.run("{}");
+    function.run("{}", new FakeExecutionContext("MetricFreshness"));
     assertThat(sent).hasSize(2);
 
     stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-21T00:00:00Z"), "r", null, "ok", null, 0));
@@ -84,7 +95,7 @@ class MetricFreshnessTest {
     stores.jobs.put("on_time_rate", new JobState("on_time_rate", Instant.parse("2026-11-20T00:00:00Z"), "r", null, "ok", null, 0));
     stores.jobs.put("open_tickets", new JobState("open_tickets", null, "r", null, "failed", "boom", 1));
     try (InMemoryTelemetry otel = new InMemoryTelemetry()) {
-      new MetricFreshness(() -> useCase, () -> PulseTelemetry.create(otel.sdk, clock)).run("{}");
+      new MetricFreshness(useCase, PulseTelemetry.create(otel.sdk, clock)).run("{}", new FakeExecutionContext("MetricFreshness"));
 
       var gauge = otel.collect().get("pulse.metric.freshness").getDoubleGaugeData().getPoints();
       // 2026-11-20T00:00Z to the clock's 2026-11-21T02:00Z; a metric without a completed window has no point

@@ -8,7 +8,9 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.BatchResult;
+import com.pulse.config.PulseConfig;
 import com.pulse.domain.telemetry.WindowDocument;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -100,10 +102,10 @@ class OpenTelemetrySdkThroughFunctionTest {
   void everySpanKindInBothEncodingsWithAndWithoutContentType() throws IOException {
     ExecutionContext context = mock(ExecutionContext.class);
     when(context.getLogger()).thenReturn(Logger.getLogger("test"));
-    CompositionRoot root = CompositionRoot.create(
-        Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M"), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-    var useCase = root.aggregateBatch(windows, deadLetters, new InMemoryWindowExport());
-    TelemetryAggregation function = new TelemetryAggregation(() -> useCase, (batch, result) -> {});
+    CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M")),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    TelemetryAggregation function = new TelemetryAggregation(root.aggregateBatch(windows, deadLetters,
+        new InMemoryWindowExport()), (batch, result) -> {}, PulseTracing.noop());
     byte[][] bodies = {encode(false), encode(true), encode(false), encode(true)};
     Map<String, Object>[] sys = new Map[] {
       system(1, "application/x-protobuf"), system(2, "application/json"), system(3, null), system(4, null)};

@@ -14,8 +14,10 @@ import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DependencyException;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
+import com.pulse.config.PulseConfig;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.testing.FaultInjectingWindowStore;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * (maps decoded by the worker's Gson: numbers as {@code Double}, times as ISO strings).
  */
 class TelemetryAggregationTest {
-  private final InMemoryWindowStore windows = new InMemoryWindowStore();
+  private final InMemoryWindowStore stored = new InMemoryWindowStore();
+  private final FaultInjectingWindowStore windows = new FaultInjectingWindowStore(stored);
   private final InMemoryDeadLetterStore deadLetters = new InMemoryDeadLetterStore();
   private final InMemoryWindowExport export = new InMemoryWindowExport();
   private final ExecutionContext context = mock(ExecutionContext.class);
@@ -45,10 +48,10 @@ class TelemetryAggregationTest {
   @BeforeEach
   void setUp() {
     when(context.getLogger()).thenReturn(Logger.getLogger("test"));
-    CompositionRoot root = CompositionRoot.create(
-        Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M"), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-    var useCase = root.aggregateBatch(windows, deadLetters, export);
-    function = new TelemetryAggregation(() -> useCase, (batch, result) -> observed.add(result));
+    CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M")),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    function = new TelemetryAggregation(root.aggregateBatch(windows, deadLetters, export),
+        (batch, result) -> observed.add(result), PulseTracing.noop());
   }
 
   private static byte[] json(String tenant, String ts, double ms, String status) {
@@ -136,7 +139,7 @@ class TelemetryAggregationTest {
     Map<String, Object>[] sys = new Map[] {system(5, "0", "2026-11-20T10:00:02.5Z", "application/json")};
     BatchResult result = invoke(bodies, sys, null, null, null);
     assertThat(result.documentsWritten()).isEqualTo(2);
-    assertThat(windows.all()).allSatisfy(d -> assertThat(d.lastSequenceNumber()).isEqualTo(5));
+    assertThat(stored.all()).allSatisfy(d -> assertThat(d.lastSequenceNumber()).isEqualTo(5));
   }
 
   @Test
@@ -173,7 +176,7 @@ class TelemetryAggregationTest {
     String other = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     try (InMemoryTelemetry otel = new InMemoryTelemetry()) {
       TelemetryAggregation traced = new TelemetryAggregation(
-          () -> root().aggregateBatch(windows, deadLetters, export), BatchObserver.NONE, () -> PulseTracing.create(otel.sdk));
+          root().aggregateBatch(windows, deadLetters, export), BatchObserver.NONE, PulseTracing.create(otel.sdk));
       Map<String, Object> partitionContext = Map.of("PartitionId", "7");
 
       traced.process(new byte[][] {json("contoso", "2026-11-20T10:00:01Z", 10, "ok")}, partitionContext,
@@ -201,6 +204,6 @@ class TelemetryAggregationTest {
   }
 
   private static CompositionRoot root() {
-    return CompositionRoot.create(Map.of(), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    return CompositionRoot.create(PulseConfig.parse(Map.of()), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
   }
 }

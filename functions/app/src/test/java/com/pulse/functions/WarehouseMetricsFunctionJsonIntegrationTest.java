@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulse.config.Settings;
+import com.pulse.config.Setting;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class WarehouseMetricsFunctionJsonIntegrationTest {
     JsonNode timer = bindings.get(0);
     assertThat(timer.path("type").asText()).isEqualTo("timerTrigger");
     assertThat(timer.path("direction").asText()).isEqualTo("in");
-    assertThat(timer.path("schedule").asText()).isEqualTo("%" + Settings.WAREHOUSE_METRICS_SCHEDULE + "%");
+    assertThat(timer.path("schedule").asText()).isEqualTo("%" + Setting.WAREHOUSE_METRICS_SCHEDULE.key() + "%");
     JsonNode retry = fn.path("retry");
     assertThat(retry.path("strategy").asText()).isEqualTo("exponentialBackoff");
     assertThat(retry.path("maxRetryCount").asInt()).isEqualTo(3);

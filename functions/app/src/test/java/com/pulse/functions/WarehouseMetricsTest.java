@@ -7,13 +7,13 @@ import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.JsonLinesExport;
 import com.pulse.app.MetricRunner;
-import com.pulse.app.RetryPolicy;
 import com.pulse.app.RunSummary;
 import com.pulse.app.observability.InMemoryTelemetry;
 import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.metric.MetricPoint;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -107,11 +107,11 @@ class WarehouseMetricsTest {
     Instant tick = Instant.parse("2024-05-01T10:05:00Z");
     Clock clock = Clock.fixed(tick, ZoneOffset.UTC);
     InMemoryMetricStore store = new InMemoryMetricStore();
-    MetricRunner runner = new MetricRunner(catalog, new JdbcWarehouse(db::duplicate, "test"), store,
-        new JsonLinesExport(dir), clock, RetryPolicy.DEFAULT, d -> { }, 24, () -> "run-1");
+    MetricRunner runner = MetricRunner.builder(catalog, new JdbcWarehouse(db::duplicate, "test", SqlDialect.DUCKDB), store,
+        new JsonLinesExport(dir)).clock(clock).sleeper(d -> { }).runIds(() -> "run-1").build();
     FakeContext context = new FakeContext();
 
-    RunSummary summary = new WarehouseMetrics(() -> runner, () -> clock)
+    RunSummary summary = new WarehouseMetrics(runner, points -> { }, PulseTracing.noop(), clock)
         .tick("{\"Schedule\":{\"AdjustForDST\":true},\"IsPastDue\":true}", context);
 
     // both metrics never ran, so both are due; each computes its newest closed window
@@ -136,16 +136,17 @@ class WarehouseMetricsTest {
       Catalog catalog = CatalogLoader.parse("fn.yaml", new StringReader(CATALOG));
       Clock clock = Clock.fixed(Instant.parse("2024-05-01T10:05:00Z"), ZoneOffset.UTC);
       PulseTracing tracing = PulseTracing.create(otel.sdk);
-      MetricRunner runner = new MetricRunner(catalog, new JdbcWarehouse(db::duplicate, "test"), new InMemoryMetricStore(),
-          new JsonLinesExport(dir), clock, RetryPolicy.DEFAULT, d -> { }, 24, () -> "run-1",
-          PulseTelemetry.create(otel.sdk, clock), tracing);
+      MetricRunner runner = MetricRunner.builder(catalog, new JdbcWarehouse(db::duplicate, "test", SqlDialect.DUCKDB),
+              new InMemoryMetricStore(), new JsonLinesExport(dir))
+          .clock(clock).sleeper(d -> { }).runIds(() -> "run-1")
+          .telemetry(PulseTelemetry.create(otel.sdk, clock)).tracing(tracing).build();
       List<MetricPoint> checked = new ArrayList<>();
       FakeContext context = new FakeContext();
 
-      RunSummary summary = new WarehouseMetrics(() -> runner, () -> clock, points -> {
+      RunSummary summary = new WarehouseMetrics(runner, points -> {
         checked.addAll(points);
         throw new IllegalStateException("mail service rejected the digest");
-      }, () -> tracing).tick("{}", context);
+      }, tracing, clock).tick("{}", context);
 
       assertThat(summary.pointsWritten()).isEqualTo(2);
       assertThat(checked).extracting(MetricPoint::tenantId).containsExactlyInAnyOrder("a", "b");
@@ -168,9 +169,10 @@ class WarehouseMetricsTest {
 
   @Test
   void pastDueFlagIsReadFromTheTimerJson() {
-    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":true}")).isTrue();
-    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":false}")).isFalse();
-    assertThat(WarehouseMetrics.isPastDue("not json")).isFalse();
-    assertThat(WarehouseMetrics.isPastDue(null)).isFalse();
+    java.util.logging.Logger log = java.util.logging.Logger.getAnonymousLogger();
+    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":true}", log)).isTrue();
+    assertThat(WarehouseMetrics.isPastDue("{\"IsPastDue\":false}", log)).isFalse();
+    assertThat(WarehouseMetrics.isPastDue("not json", log)).isFalse();
+    assertThat(WarehouseMetrics.isPastDue(null, log)).isFalse();
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the delivery documents true to the repository: every relative link in the README and
- * {@code docs/} resolves (file and heading anchor), every GitHub variable the workflows read is
+ * {@code docs/} resolves (file and heading anchor), the README stays a short front door linking
+ * every document, every GitHub variable the workflows read is
  * documented in the {@code delivery} section of docs/DEPLOY.md, and every environment variable a
  * {@code bicep/*.bicepparam} file reads is passed by the deployment workflow.
  *
@@ -59,6 +60,31 @@ final class DeliveryDocsTest {
     }
     assertThat(links).isPositive();
     assertThat(broken).isEmpty();
+  }
+
+  /**
+   * The README is the front door (what Pulse is, the two commands, a map, links): short enough to
+   * read at once, and every document in {@code docs/} is reachable from it, so reference material
+   * moved out of it is never lost to a newcomer.
+   */
+  @Test
+  void readmeIsAShortFrontDoorThatLinksEveryDocument() throws IOException {
+    String readme = Files.readString(ROOT.resolve("README.md"));
+    Set<String> linked = new TreeSet<>();
+    Matcher link = LINK.matcher(readme);
+    while (link.find()) {
+      linked.add(link.group(1).replaceFirst("#.*$", ""));
+    }
+    List<String> documents;
+    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+      documents = docs.filter(p -> p.toString().endsWith(".md"))
+          .map(p -> "docs/" + p.getFileName()).sorted().toList();
+    }
+
+    assertThat(readme.lines().count()).as("README.md lines").isLessThanOrEqualTo(200);
+    assertThat(readme).contains("`./mvnw -q test-compile exec:java -Dexec.args=\"demo\"`", "`./mvnw -B verify`");
+    assertThat(documents).as("documents in docs/").isNotEmpty()
+        .allSatisfy(document -> assertThat(linked).as("README links").contains(document));
   }
 
   @Test

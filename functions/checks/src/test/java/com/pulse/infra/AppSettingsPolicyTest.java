@@ -2,28 +2,28 @@ package com.pulse.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pulse.config.Settings;
+import com.pulse.config.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every app setting the Java code reads is set by Bicep, and every setting Bicep sets is read by the
  * code (or by the Functions host, listed with a reason). The code side is computed, not listed:
- * the {@code public static final String} constants of {@link Settings}, every {@code %NAME%}
- * placeholder in {@code functions/app/src/main/java}, and every {@code connection = "Prefix"} of a
- * binding annotation (an identity-based connection prefix). Local-mode-only settings are listed
- * with a reason and not expected in Bicep.
+ * the keys of the {@link Setting} table, every {@code %NAME%} placeholder in
+ * {@code functions/app/src/main/java}, and every {@code connection = "Prefix"} of a binding
+ * annotation (an identity-based connection prefix). Local-mode-only settings (the table's
+ * {@link Setting.Use#LOCAL} rows) are not expected in Bicep.
  */
 final class AppSettingsPolicyTest {
 
@@ -37,8 +37,8 @@ final class AppSettingsPolicyTest {
       "JAVA_APPLICATIONINSIGHTS_ENABLE_TELEMETRY", "host.json telemetryMode OpenTelemetry: the Java worker streams its own logs");
 
   /** Settings only local mode reads: the code has them, Azure does not need them. */
-  private static final Map<String, String> LOCAL_ONLY = Map.of(
-      "PULSE_LOCAL_DIR", "local data folder of the embedded mode (DuckDB file, JSON-lines export, report)");
+  private static final Map<String, String> LOCAL_ONLY = Arrays.stream(Setting.values())
+      .filter(s -> s.use() == Setting.Use.LOCAL).collect(Collectors.toMap(Setting::key, Setting::description));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\"%([A-Za-z_][A-Za-z0-9_]*)%\"");
   private static final Pattern CONNECTION = Pattern.compile("\\bconnection\\s*=\\s*\"([^\"]+)\"");
@@ -50,7 +50,7 @@ final class AppSettingsPolicyTest {
 
     AppSettingsDiff diff = AppSettingsDiff.of(code, bicep, HOST_OWNED, LOCAL_ONLY);
 
-    assertThat(code).as("settings found in the code").contains(Settings.AZURE_CLIENT_ID, Settings.WAREHOUSE_METRICS_SCHEDULE);
+    assertThat(code).as("settings found in the code").contains(Setting.AZURE_CLIENT_ID.key(), Setting.WAREHOUSE_METRICS_SCHEDULE.key());
     assertThat(diff.missingInBicep()).as("read by the code but not set in bicep/main.bicep coreAppSettings/optionalAppSettings").isEmpty();
     assertThat(diff.unusedInBicep()).as("set by Bicep but read by no code (add a Settings constant or remove it)").isEmpty();
   }
@@ -91,15 +91,8 @@ final class AppSettingsPolicyTest {
 
   static Set<String> codeSettings() {
     Set<String> names = new TreeSet<>();
-    for (Field field : Settings.class.getDeclaredFields()) {
-      int m = field.getModifiers();
-      if (Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m) && field.getType() == String.class) {
-        try {
-          names.add((String) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
+    for (Setting setting : Setting.values()) {
+      names.add(setting.key());
     }
     Path sources = BicepSources.repositoryRoot().resolve("functions/app/src/main/java");
     try (Stream<Path> files = Files.walk(sources)) {

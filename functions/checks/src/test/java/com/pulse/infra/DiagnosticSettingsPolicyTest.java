@@ -30,7 +30,8 @@ final class DiagnosticSettingsPolicyTest {
       "Microsoft.KeyVault/vaults",
       "Microsoft.Communication/communicationServices",
       "Microsoft.OperationalInsights/workspaces",
-      "Microsoft.Network/virtualNetworks");
+      "Microsoft.Network/virtualNetworks",
+      "Microsoft.Sql/servers/databases");
 
   /** Types without a diagnostic setting of their own, and why that is fine. */
   private static final Map<String, String> NOT_APPLICABLE = Map.ofEntries(
@@ -64,7 +65,9 @@ final class DiagnosticSettingsPolicyTest {
       Map.entry("Microsoft.Insights/scheduledQueryRules", "firings are in the Activity log (Alert category, sent to the workspace)"),
       Map.entry("Microsoft.AlertsManagement/actionRules", "no log categories; changes are in the Activity log"),
       Map.entry("Microsoft.Insights/workbooks", "no log categories; changes are in the Activity log"),
-      Map.entry("Microsoft.Network/privateDnsZones/virtualNetworkLinks", "no diagnostic categories"));
+      Map.entry("Microsoft.Network/privateDnsZones/virtualNetworkLinks", "no diagnostic categories"),
+      Map.entry("Microsoft.Sql/servers", "no categories of its own; each database has its setting"),
+      Map.entry("Microsoft.Sql/servers/firewallRules", "changes are in the Activity log"));
 
   @Test
   void everyDeclaredResourceIsCoveredOrExplicitlyExempt() {

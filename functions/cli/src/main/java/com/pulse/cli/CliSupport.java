@@ -1,7 +1,8 @@
 package com.pulse.cli;
 
 import com.pulse.adapter.jdbc.DuckDbConnectionSource;
-import com.pulse.config.Settings;
+import com.pulse.config.PulseConfig;
+import com.pulse.config.Setting;
 import com.pulse.functions.CompositionRoot;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,7 @@ final class CliSupport {
   /**
    * The environment with {@code overrides} on top (null values ignored).
    *
-   * @param overrides setting name ({@link Settings}) to flag value
+   * @param overrides setting name ({@link Setting#key()}) to flag value
    */
   static Map<String, String> settings(Map<String, String> overrides) {
     Map<String, String> s = new HashMap<>(CompositionRoot.environment());
@@ -31,12 +32,23 @@ final class CliSupport {
   }
 
   /**
-   * A composition root over the environment with {@code overrides} on top, system UTC clock.
+   * The configuration of the environment with {@code overrides} on top.
    *
-   * @param overrides setting name ({@link Settings}) to flag value; null values ignored
+   * @param overrides setting name ({@link Setting#key()}) to flag value; null values ignored
+   * @throws com.pulse.config.InvalidConfigurationException listing every invalid setting
+   */
+  static PulseConfig config(Map<String, String> overrides) {
+    return PulseConfig.parse(settings(overrides));
+  }
+
+  /**
+   * A composition root over {@link #config(Map)}, system UTC clock, the embedded DuckDB warehouse.
+   *
+   * @param overrides setting name ({@link Setting#key()}) to flag value; null values ignored
+   * @throws com.pulse.config.InvalidConfigurationException listing every invalid setting
    */
   static CompositionRoot root(Map<String, String> overrides) {
-    return CompositionRoot.create(settings(overrides), Clock.systemUTC(), DuckDbConnectionSource::openWarehouse);
+    return CompositionRoot.create(config(overrides), Clock.systemUTC(), DuckDbConnectionSource::openWarehouse);
   }
 
   /**

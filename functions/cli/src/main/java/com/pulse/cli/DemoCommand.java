@@ -8,7 +8,7 @@ import com.pulse.app.RunSummary;
 import com.pulse.app.notify.NotifyCustomerEngineers;
 import com.pulse.cli.report.HtmlReport;
 import com.pulse.cli.report.MetricSeries;
-import com.pulse.config.Settings;
+import com.pulse.config.Setting;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.Window;
@@ -39,8 +39,8 @@ final class DemoCommand implements Callable<Integer> {
   /** The end of the TPC-H order calendar (latest o_orderdate). */
   static final String TPCH_AS_OF = "1998-08-02";
 
-  @Option(names = "--dir", defaultValue = CompositionRoot.DEFAULT_LOCAL_DIR, description = "Local data folder (default ${DEFAULT-VALUE}).")
-  Path dir;
+  @Option(names = "--dir", description = "Local data folder (default: the PULSE_LOCAL_DIR setting, see docs/CONFIGURATION.md).")
+  Path dirOption;
 
   @Option(names = "--as-of", defaultValue = TPCH_AS_OF, description = "Windows must be closed at this date/instant (default ${DEFAULT-VALUE}).")
   String asOf;
@@ -57,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream out = System.out;
+    Path dir = dirOption != null ? dirOption : CliSupport.config(Map.of()).localDir();
     Path db = dir.resolve(CompositionRoot.DEFAULT_WAREHOUSE_FILE);
     if (!Files.exists(db)) {
       out.println("First run: generating TPC-H SF 0.01 into " + db + " ...");
@@ -66,9 +67,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     Files.deleteIfExists(dir.resolve("export").resolve(JsonLinesExport.POINTS_FILE));
     Map<String, String> overrides = new LinkedHashMap<>();
-    overrides.put(Settings.WAREHOUSE_JDBC_URL, "jdbc:duckdb:" + db.toAbsolutePath());
-    overrides.put(Settings.PULSE_LOCAL_DIR, dir.toString());
-    overrides.put(Settings.CATALOG_PATH, catalog == null ? "" : catalog.toString());
+    overrides.put(Setting.WAREHOUSE_JDBC_URL.key(), "jdbc:duckdb:" + db.toAbsolutePath());
+    overrides.put(Setting.PULSE_LOCAL_DIR.key(), dir.toString());
+    overrides.put(Setting.CATALOG_PATH.key(), catalog == null ? "" : catalog.toString());
     CompositionRoot root = CliSupport.root(overrides);
     MetricRunner runner = root.metricRunner();
     Instant asOfInstant = CliSupport.instant(asOf);

@@ -16,13 +16,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pulse docs metrics}: writes {@code docs/METRICS.md} from the metric catalog (see
- * {@link MetricsMarkdown}), or with {@code --check} only reports whether the file is stale.
+ * {@link MetricsMarkdown}); {@code pulse docs configuration} writes {@code docs/CONFIGURATION.md} from
+ * the settings table ({@link ConfigurationMarkdown}). With {@code --check} each only reports whether
+ * its file is stale.
  * Runs stand-alone too: {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=com.pulse.cli.DocsCommand
  * -Dexec.args="metrics"}. Exit codes: 0 written or up to date, 1 stale ({@code --check}), 2 usage or
  * catalog error (picocli conventions).
  */
 @Command(name = "docs", mixinStandardHelpOptions = true, description = "Generate documents from the code.",
-    subcommands = DocsCommand.Metrics.class)
+    subcommands = {DocsCommand.Metrics.class, DocsCommand.Configuration.class})
 public final class DocsCommand {
   /** The packaged catalog's path in the repository, as shown in the generated document. */
   public static final String CATALOG_SOURCE = "functions/core/src/main/resources/catalog/metrics.yaml";
@@ -70,20 +72,44 @@ public final class DocsCommand {
       String expected = catalog == null
           ? renderPackagedCatalog()
           : MetricsMarkdown.render(catalog.toString(), CatalogLoader.load(catalog).metrics());
-      PrintWriter out = spec.commandLine().getOut();
-      String actual = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
-      if (check) {
-        boolean fresh = actual.equals(expected);
-        out.println(output + (fresh ? " is up to date" : " is stale: run `docs metrics` and commit it"));
-        return fresh ? 0 : 1;
-      }
-      if (!actual.equals(expected)) {
-        Path parent = output.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Files.writeString(output, expected, StandardCharsets.UTF_8);
-      }
-      out.println("wrote " + output);
-      return 0;
+      return write(spec.commandLine().getOut(), output, expected, check, "docs metrics");
     }
+  }
+
+  /** {@code docs configuration [--output FILE] [--check]}. */
+  @Command(name = "configuration", mixinStandardHelpOptions = true,
+      description = "Write docs/CONFIGURATION.md from the app settings table.")
+  static final class Configuration implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--output", paramLabel = "FILE", defaultValue = ConfigurationMarkdown.DOCUMENT,
+        description = "Document to write (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    @Option(names = "--check", description = "Do not write; exit 1 when the document is stale.")
+    private boolean check;
+
+    @Override
+    public Integer call() throws IOException {
+      return write(spec.commandLine().getOut(), output, ConfigurationMarkdown.render(), check, "docs configuration");
+    }
+  }
+
+  /** Writes {@code expected} to {@code output} unless it is there already; with {@code check}, only compares. */
+  private static int write(PrintWriter out, Path output, String expected, boolean check, String command)
+      throws IOException {
+    String actual = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+    if (check) {
+      boolean fresh = actual.equals(expected);
+      out.println(output + (fresh ? " is up to date" : " is stale: run `" + command + "` and commit it"));
+      return fresh ? 0 : 1;
+    }
+    if (!actual.equals(expected)) {
+      Files.createDirectories(output.toAbsolutePath().getParent());
+      Files.writeString(output, expected, StandardCharsets.UTF_8);
+    }
+    out.println("wrote " + output);
+    return 0;
   }
 }

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulse.adapter.json.JsonMappers;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.app.MetricRunner;
-import com.pulse.app.RetryPolicy;
 import com.pulse.app.RunSummary;
-import com.pulse.app.Sleeper;
 import com.pulse.app.port.MetricExport;
 import com.pulse.domain.export.MetricPointRecord;
 import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.functions.CompositionRoot;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +36,8 @@ final class MetricsCommand implements Callable<Integer> {
     }
     CompositionRoot root = CliSupport.root(range.settingOverrides());
     InMemoryMetricStore store = new InMemoryMetricStore();
-    MetricRunner runner = new MetricRunner(root.catalog(), root.warehouse(), store, NO_EXPORT, root.clock(),
-        RetryPolicy.DEFAULT, Sleeper.SYSTEM, Integer.MAX_VALUE, () -> UUID.randomUUID().toString());
+    MetricRunner runner = MetricRunner.builder(root.catalog(), root.warehouse(), store, NO_EXPORT)
+        .clock(root.clock()).maxCatchUpWindows(Integer.MAX_VALUE).build();
     RunSummary summary = runner.backfill(range.metrics, range.fromInstant(), range.toInstant());
     ObjectMapper json = JsonMappers.iso();
     for (MetricPoint p : store.allPoints()) {

@@ -2,6 +2,7 @@ package com.pulse.cli;
 
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.catalog.Slo;
+import com.pulse.domain.catalog.SqlDialect;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -40,11 +41,8 @@ public final class MetricsMarkdown {
         .append("     MetricsDocTest fails when this file is stale. -->\n")
         .append("# Metric catalog\n\n")
         .append(metrics.size()).append(" metrics, computed by the `WarehouseMetrics` function from `")
-        .append(catalogPath).append("`. Windows are calendar-aligned, UTC and half-open `[start, end)`; ")
-        .append("a window is computed once it has closed and its settle delay has passed. Schedules are ")
-        .append("NCRONTAB with six fields (`second minute hour day month day-of-week`). Each SQL query runs ")
-        .append("once per window for all tenants, with `:window_start` and `:window_end` bound as JDBC ")
-        .append("timestamps, and returns one row per `tenant_id` and dimension combination.\n\n")
+        .append(catalogPath).append("`. Windows, schedules, settle delays and the SQL contract are explained in ")
+        .append("[WAREHOUSE.md](WAREHOUSE.md#the-catalog).\n\n")
         .append("| metric | title | unit | window | schedule | SLO | owners |\n")
         .append("| --- | --- | --- | --- | --- | --- | --- |\n");
     for (MetricDefinition m : metrics) {
@@ -73,7 +71,18 @@ public final class MetricsMarkdown {
         .append(" |\n")
         .append("| SLO | ").append(m.sloOptional().map(MetricsMarkdown::sloLong).orElse("none")).append(" |\n")
         .append("| owners | ").append(owners(m.owners())).append(" |\n\n")
-        .append("```sql\n").append(m.sql().strip()).append("\n```\n");
+        .append(sql(m));
+  }
+
+  /** One SQL block when the text is portable, else one per dialect, each under its catalog key. */
+  private static String sql(MetricDefinition m) {
+    if (m.sql().isPortable()) {
+      return "```sql\n" + m.sql().text(SqlDialect.DUCKDB).strip() + "\n```\n";
+    }
+    StringBuilder out = new StringBuilder();
+    m.sql().texts().forEach((dialect, text) -> out.append(out.length() == 0 ? "" : "\n").append("`")
+        .append(dialect.key()).append("`:\n\n```sql\n").append(text.strip()).append("\n```\n"));
+    return out.toString();
   }
 
   private static String slo(Slo slo) {

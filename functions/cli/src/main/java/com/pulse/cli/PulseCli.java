@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         // ---- register subcommands here ----
         DemoCommand.class,
         MetricsCommand.class,
+        CatalogCommand.class,
         BackfillCommand.class,
         WarehouseCommand.class,
         TelemetryCommand.class,
@@ -37,17 +38,24 @@ public final class PulseCli implements Runnable {
   }
 
   /**
-   * The command line with Pulse's error handling: bad input (an {@link IllegalArgumentException},
-   * e.g. a catalog error {@code file:line: problem} or an unparsable date) prints one line and
-   * exits with status 2; anything else keeps its stack trace.
+   * The command line with Pulse's error handling, never a stack trace: bad input (an
+   * {@link IllegalArgumentException}, e.g. catalog errors {@code file:line: problem}, one per line,
+   * or an unparsable date) prints its message and exits with status 2; any other failure (a warehouse
+   * that cannot be reached, a failed write) prints one line and exits with status 1. Set
+   * {@code PULSE_STACKTRACE=1} to see the trace of the latter.
    */
   public static CommandLine commandLine() {
     return new CommandLine(new PulseCli()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      String prefix = "pulse " + cmd.getCommandName() + ": ";
       if (e instanceof IllegalArgumentException) {
-        cmd.getErr().println("pulse " + cmd.getCommandName() + ": " + e.getMessage());
+        cmd.getErr().println(prefix + e.getMessage().replace("\n", "\n" + prefix));
         return 2;
       }
-      throw e;
+      cmd.getErr().println(prefix + e.getClass().getSimpleName() + ": " + e.getMessage());
+      if ("1".equals(System.getenv("PULSE_STACKTRACE"))) {
+        e.printStackTrace(cmd.getErr());
+      }
+      return 1;
     });
   }
 
@@ -57,6 +65,8 @@ public final class PulseCli implements Runnable {
    * @param args command line
    */
   public static void main(String[] args) {
+    // one line per log record (the JDK's default format takes two)
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
     Logger.getLogger("").setLevel(Level.WARNING);
     int status = commandLine().execute(args);
     if (status != 0) {

@@ -1,6 +1,6 @@
 package com.pulse.cli;
 
-import com.pulse.config.Settings;
+import com.pulse.config.Setting;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ final class WindowRangeOptions {
   /** The settings these options override (absent options are null, so the environment's value stays). */
   Map<String, String> settingOverrides() {
     Map<String, String> overrides = new HashMap<>();
-    overrides.put(Settings.WAREHOUSE_JDBC_URL, warehouseUrl);
-    overrides.put(Settings.CATALOG_PATH, catalog == null ? null : catalog.toString());
+    overrides.put(Setting.WAREHOUSE_JDBC_URL.key(), warehouseUrl);
+    overrides.put(Setting.CATALOG_PATH.key(), catalog == null ? null : catalog.toString());
     return overrides;
   }
 }

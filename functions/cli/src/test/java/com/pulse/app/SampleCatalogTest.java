@@ -12,7 +12,6 @@ import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.Window;
 import com.pulse.domain.window.WindowPlanner;
 import io.trino.tpch.Order;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -73,8 +72,8 @@ class SampleCatalogTest {
 
   private static Map<String, Map<String, Double>> computed(MetricDefinition metric, Window window) {
     InMemoryMetricStore store = new InMemoryMetricStore();
-    MetricRunner runner = new MetricRunner(CATALOG, tpch.warehouse, store, new RecordingExport(), Clock.systemUTC(),
-        RetryPolicy.DEFAULT, d -> { }, 10, () -> "test-run");
+    MetricRunner runner = MetricRunner.builder(CATALOG, tpch.warehouse, store, new RecordingExport())
+        .sleeper(d -> { }).maxCatchUpWindows(10).runIds(() -> "test-run").build();
     RunSummary summary = runner.run(Map.of(metric, List.of(window)));
     assertThat(summary.metricsFailed()).as(summary.outcomes().toString()).isZero();
     Map<String, Map<String, Double>> out = new HashMap<>();

@@ -2,6 +2,7 @@ package com.pulse.app;
 
 import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.TpchDuckDbLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import io.trino.tpch.Customer;
 import io.trino.tpch.LineItem;
 import io.trino.tpch.Nation;
@@ -36,7 +37,7 @@ final class TpchFixture {
   private TpchFixture() throws SQLException {
     connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
     TpchDuckDbLoader.loadInto(connection, SCALE_FACTOR);
-    warehouse = new JdbcWarehouse(connection::duplicate, "in-memory TPC-H");
+    warehouse = new JdbcWarehouse(connection::duplicate, "in-memory TPC-H", SqlDialect.DUCKDB);
     Map<Long, String> nations = new HashMap<>();
     for (Nation n : TpchTable.NATION.createGenerator(SCALE_FACTOR, 1, 1)) {
       nations.put(n.getNationKey(), n.getName());

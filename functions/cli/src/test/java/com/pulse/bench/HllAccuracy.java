@@ -7,7 +7,7 @@ import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 
 /**
- * Measured error of Pulse's distinct-user estimate, for docs/ARCHITECTURE.md: sketches configured
+ * Measured error of Pulse's distinct-user estimate, for docs/PERFORMANCE.md: sketches configured
  * exactly as {@link UserSketches} ({@code lgK = 12}, {@code HLL_8}) fed with {@link UserSketches#hash64}
  * of distinct user ids, for 100 to 1,000,000 users. Per size it runs {@code trials} independent
  * streams and prints the RMS and the largest relative error of (1) one sketch and (2) the union of

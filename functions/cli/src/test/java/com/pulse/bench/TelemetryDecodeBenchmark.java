@@ -30,8 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * the whole corpus of {@link TelemetryCorpus#REQUESTS} requests (so {@code -prof gc}'s
  * {@code gc.alloc.rate.norm} is bytes per request). Beside it, on the same bytes: the decoder alone
  * (counting sink), the bare parse (a Jackson streaming token walk; protobuf-java {@code parseFrom})
- * and a naive baseline ({@link NaiveTelemetryAggregation}). How to run: README section
- * {@code telemetry-perf}.
+ * and a naive baseline ({@link NaiveTelemetryAggregation}). How to run it and its
+ * results: docs/PERFORMANCE.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

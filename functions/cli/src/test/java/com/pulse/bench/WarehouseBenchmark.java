@@ -6,18 +6,16 @@ import com.pulse.adapter.jdbc.NamedParameters;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.TpchDuckDbLoader;
 import com.pulse.app.MetricRunner;
-import com.pulse.app.RetryPolicy;
 import com.pulse.app.RunSummary;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
-import com.pulse.domain.metric.JobState;
-import java.util.Collection;
-import java.util.Optional;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
 import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.export.MetricPointRecord;
 import com.pulse.domain.export.TelemetryWindowRecord;
+import com.pulse.domain.metric.JobState;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.Window;
 import com.pulse.domain.window.WindowPlanner;
@@ -26,14 +24,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Warehouse-metrics performance (results in README section {@code warehouse}):
+ * Warehouse-metrics performance (how to run, results: docs/PERFORMANCE.md):
  * <ul>
  *   <li>{@code catalogEngine} vs {@code catalogBareJdbc}: the whole sample catalog for one window
  *       per metric (the demo's newest closed windows) on TPC-H in DuckDB, through the engine (query,
@@ -62,8 +61,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * The scale factor is {@code -p scaleFactor=1}; the DuckDB file is generated once under
  * {@code .pulse/bench/} and reused. SF 1 init time is measured by {@link TpchInitBenchmark}.
- * Run: {@code ./mvnw -q test-compile exec:exec -Dexec.classpathScope=test -Dexec.executable=java
- * -Dexec.args="-cp %classpath org.openjdk.jmh.Main WarehouseBenchmark"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -91,7 +88,7 @@ public class WarehouseBenchmark {
       TpchDuckDbLoader.load(file, scaleFactor);
     }
     source = new DuckDbConnectionSource("jdbc:duckdb:" + file.toAbsolutePath(), true);
-    warehouse = new JdbcWarehouse(source, file.toString());
+    warehouse = new JdbcWarehouse(source, file.toString(), SqlDialect.DUCKDB);
     catalog = CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE);
     plan = new LinkedHashMap<>();
     for (MetricDefinition m : catalog.metrics()) {
@@ -114,8 +111,8 @@ public class WarehouseBenchmark {
   /** The whole catalog, one window per metric, through the engine. Returns points written. */
   @Benchmark
   public long catalogEngine() {
-    MetricRunner runner = new MetricRunner(catalog, warehouse, new InMemoryMetricStore(), NO_EXPORT, Clock.systemUTC(),
-        RetryPolicy.DEFAULT, d -> { }, 1, () -> "bench");
+    MetricRunner runner = MetricRunner.builder(catalog, warehouse, new InMemoryMetricStore(), NO_EXPORT)
+        .sleeper(d -> { }).maxCatchUpWindows(1).runIds(() -> "bench").build();
     RunSummary summary = runner.run(plan);
     if (summary.metricsFailed() > 0) {
       throw new IllegalStateException(summary.outcomes().toString());
@@ -129,8 +126,8 @@ public class WarehouseBenchmark {
    */
   @Benchmark
   public long catalogEngineDiscardingStore() {
-    MetricRunner runner = new MetricRunner(catalog, warehouse, DISCARDING_STORE, NO_EXPORT, Clock.systemUTC(),
-        RetryPolicy.DEFAULT, d -> { }, 1, () -> "bench");
+    MetricRunner runner = MetricRunner.builder(catalog, warehouse, DISCARDING_STORE, NO_EXPORT)
+        .sleeper(d -> { }).maxCatchUpWindows(1).runIds(() -> "bench").build();
     return runner.run(plan).pointsWritten();
   }
 
@@ -138,7 +135,7 @@ public class WarehouseBenchmark {
   @Benchmark
   public void catalogBareJdbc(Blackhole bh) throws Exception {
     for (Map.Entry<MetricDefinition, List<Window>> e : plan.entrySet()) {
-      NamedParameters p = NamedParameters.parse(e.getKey().sql());
+      NamedParameters p = NamedParameters.parse(e.getKey().sql().text(SqlDialect.DUCKDB));
       Window w = e.getValue().get(0);
       try (Connection c = source.open(); PreparedStatement ps = c.prepareStatement(p.jdbcSql())) {
         for (int i = 0; i < p.names().size(); i++) {

@@ -29,7 +29,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Storage size report for docs/ARCHITECTURE.md: bytes per event of a Capture directory (event bodies,
+ * Storage size report for docs/PERFORMANCE.md: bytes per event of a Capture directory (event bodies,
  * by content type, and the Avro files) against bytes per stored window document after replaying it
  * through {@link TelemetryReplay} (the real {@code AggregateBatch}, batches of 256 as in host.json).
  * A document's size is its Cosmos DB JSON as the adapter stores it ({@link CosmosDocuments#toDocument}

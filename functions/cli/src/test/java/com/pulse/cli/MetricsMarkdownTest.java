@@ -3,6 +3,7 @@ package com.pulse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.catalog.MetricSql;
 import com.pulse.domain.catalog.Slo;
 import com.pulse.domain.window.WindowPeriod;
 import java.time.Duration;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.Test;
 final class MetricsMarkdownTest {
   private static final MetricDefinition ON_TIME = new MetricDefinition("on_time_rate", "On-time delivery",
       "Share of line items received\non or before the commit date.", "ratio", WindowPeriod.MONTH, "0 5 2 * * *",
-      Duration.ofHours(6), "SELECT tenant_id, n_name AS nation, 0.5 AS on_time_rate FROM t\n",
+      Duration.ofHours(6), MetricSql.portable("SELECT tenant_id, n_name AS nation, 0.5 AS on_time_rate FROM t\n"),
       List.of("nation"), List.of("on_time_rate"), new Slo(Slo.Op.GE, 0.950, "on_time_rate", 2),
       List.of("ce-team@example.com"), "metrics.yaml:1");
   private static final MetricDefinition ORDERS = new MetricDefinition("order_count", "Orders | all",
       "Orders placed.", "count", WindowPeriod.DAY, "0 0 1 * * *", Duration.ZERO,
-      "SELECT tenant_id, count(*) AS orders FROM o", List.of(), List.of(), null, List.of(), "metrics.yaml:9");
+      MetricSql.portable("SELECT tenant_id, count(*) AS orders FROM o"), List.of(), List.of(), null, List.of(), "metrics.yaml:9");
 
   @Test
   void summaryRowPerMetricWithItsUnitWindowScheduleSloAndOwners() {

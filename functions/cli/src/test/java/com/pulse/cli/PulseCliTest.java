@@ -32,6 +32,24 @@ class PulseCliTest {
   }
 
   @Test
+  void warehouseInitThroughJdbcIsIdempotentAndRefusesAPartialLoad(@TempDir Path dir) throws Exception {
+    String url = "jdbc:duckdb:" + dir.resolve("remote.duckdb");
+    assertThat(run("warehouse", "init", "--scale-factor", "0.001", "--jdbc-url", url)).contains("8 tables");
+    assertThat(run("warehouse", "init", "--scale-factor", "0.001", "--jdbc-url", url)).contains("already loaded");
+
+    String partial = "jdbc:duckdb:" + dir.resolve("partial.duckdb");
+    try (var c = java.sql.DriverManager.getConnection(partial); var s = c.createStatement()) {
+      s.execute("CREATE TABLE orders (o_orderkey BIGINT)");
+    }
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = PulseCli.commandLine();
+    cli.setErr(new java.io.PrintWriter(err));
+    assertThat(cli.execute("warehouse", "init", "--jdbc-url", partial)).isEqualTo(2);
+    assertThat(err.toString()).contains("only some TPC-H tables [orders]").doesNotContain("Exception");
+    assertThat(PulseCli.commandLine().execute("warehouse", "init", "--jdbc-url", url, "--reader-name", "x")).isEqualTo(2);
+  }
+
+  @Test
   void warehouseInitThenMetricsAsJsonLines(@TempDir Path dir) throws Exception {
     Path db = dir.resolve("tpch.duckdb");
     assertThat(run("warehouse", "init", "--scale-factor", "0.001", "--path", db.toString())).contains("8 tables");

@@ -41,7 +41,6 @@ import java.util.logging.Logger;
  * <p>Thread-safe if its ports are; runs are sequential within one call.
  */
 public final class MetricRunner {
-  private static final Logger LOG = Logger.getLogger(MetricRunner.class.getName());
 
   private final Catalog catalog;
   private final Warehouse warehouse;
@@ -56,45 +55,33 @@ public final class MetricRunner {
   private final PulseTracing tracing;
 
   /**
-   * @param maxCatchUpWindows most windows one metric computes in one scheduled run, {@code >= 1}
-   * @param runIds source of run ids (e.g. random UUIDs)
+   * A builder of a runner of {@code catalog}'s metrics over these ports; every other setting has a
+   * default ({@link MetricRunnerBuilder}).
+   *
+   * @param catalog the metrics to run
+   * @param warehouse where their SQL runs
+   * @param store where points and job state are written
+   * @param export the history sink of the points
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code maxCatchUpWindows < 1}
    */
-  public MetricRunner(Catalog catalog, Warehouse warehouse, MetricStore store, MetricExport export, Clock clock,
-      RetryPolicy retry, Sleeper sleeper, int maxCatchUpWindows, Supplier<String> runIds) {
-    this(catalog, warehouse, store, export, clock, retry, sleeper, maxCatchUpWindows, runIds, PulseTelemetry.noop(),
-        PulseTracing.noop());
+  public static MetricRunnerBuilder builder(Catalog catalog, Warehouse warehouse, MetricStore store,
+      MetricExport export) {
+    return new MetricRunnerBuilder(catalog, warehouse, store, export);
   }
 
-  /**
-   * As the other constructor, reporting to Pulse's instruments: {@code pulse.metric.query_duration}
-   * per query attempt (ms, outcome ok/failed), {@code pulse.metric.runs} per metric run (status
-   * ok/failed), the freshness gauge ({@link PulseTelemetry#metricCompleted}) after each completed
-   * window; and a CLIENT span per warehouse query ({@link PulseTracing#warehouseQuery}).
-   *
-   * @param telemetry Pulse's instruments
-   * @param tracing Pulse's spans
-   * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if {@code maxCatchUpWindows < 1}
-   */
-  public MetricRunner(Catalog catalog, Warehouse warehouse, MetricStore store, MetricExport export, Clock clock,
-      RetryPolicy retry, Sleeper sleeper, int maxCatchUpWindows, Supplier<String> runIds, PulseTelemetry telemetry,
-      PulseTracing tracing) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-    this.store = Objects.requireNonNull(store, "store");
-    this.export = Objects.requireNonNull(export, "export");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.retry = Objects.requireNonNull(retry, "retry");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    if (maxCatchUpWindows < 1) {
-      throw new IllegalArgumentException("maxCatchUpWindows must be >= 1: " + maxCatchUpWindows);
-    }
-    this.maxCatchUpWindows = maxCatchUpWindows;
-    this.runIds = Objects.requireNonNull(runIds, "runIds");
-    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
-    this.tracing = Objects.requireNonNull(tracing, "tracing");
+  /** From a builder whose every setting was validated when it was set. */
+  MetricRunner(MetricRunnerBuilder builder) {
+    this.catalog = builder.catalog;
+    this.warehouse = builder.warehouse;
+    this.store = builder.store;
+    this.export = builder.export;
+    this.clock = builder.clock;
+    this.retry = builder.retry;
+    this.sleeper = builder.sleeper;
+    this.maxCatchUpWindows = builder.maxCatchUpWindows;
+    this.runIds = builder.runIds;
+    this.telemetry = builder.telemetry;
+    this.tracing = builder.tracing;
   }
 
   /** The catalog this runner runs. */
@@ -111,7 +98,17 @@ public final class MetricRunner {
    * @throws DependencyException if the store or export fails transiently
    */
   public RunSummary runDue(Instant asOf) {
+    return runDue(asOf, defaultLog());
+  }
+
+  /**
+   * {@link #runDue(Instant)} logging to {@code log} (the invocation's logger in the Functions host).
+   *
+   * @throws DependencyException if the store or export fails transiently
+   */
+  public RunSummary runDue(Instant asOf, Logger log) {
     Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(log, "log");
     Map<String, JobState> jobs = store.readJobs(catalog.names());
     Map<MetricDefinition, List<Window>> plan = new LinkedHashMap<>();
     for (MetricDefinition m : catalog.metrics()) {
@@ -120,7 +117,7 @@ public final class MetricRunner {
         plan.put(m, WindowPlanner.due(m.window(), m.settle(), asOf, job.lastCompletedWindowEnd(), maxCatchUpWindows));
       }
     }
-    return run(plan, jobs, asOf);
+    return run(plan, jobs, asOf, log);
   }
 
   /**
@@ -134,12 +131,22 @@ public final class MetricRunner {
    * @throws DependencyException if the store or export fails transiently
    */
   public RunSummary backfill(List<String> metrics, Instant from, Instant to) {
+    return backfill(metrics, from, to, defaultLog());
+  }
+
+  /**
+   * {@link #backfill(List, Instant, Instant)} logging to {@code log}.
+   *
+   * @throws IllegalArgumentException for an unknown metric or {@code to <= from}
+   * @throws DependencyException if the store or export fails transiently
+   */
+  public RunSummary backfill(List<String> metrics, Instant from, Instant to, Logger log) {
     Catalog selected = metrics.isEmpty() ? catalog : catalog.select(metrics);
     Map<MetricDefinition, List<Window>> plan = new LinkedHashMap<>();
     for (MetricDefinition m : selected.metrics()) {
       plan.put(m, WindowPlanner.within(m.window(), from, to));
     }
-    return run(plan, store.readJobs(selected.names()), clock.instant());
+    return run(plan, store.readJobs(selected.names()), clock.instant(), log);
   }
 
   /**
@@ -149,17 +156,23 @@ public final class MetricRunner {
    */
   public RunSummary run(Map<MetricDefinition, List<Window>> plan) {
     List<String> names = plan.keySet().stream().map(MetricDefinition::name).toList();
-    return run(plan, store.readJobs(names), clock.instant());
+    return run(plan, store.readJobs(names), clock.instant(), defaultLog());
+  }
+
+  /** The logger of callers that hand in none (the CLI, tests): {@code com.pulse.app.MetricRunner}. */
+  private static Logger defaultLog() {
+    return Logger.getLogger(MetricRunner.class.getName());
   }
 
   /** @param closedAt the instant a window must be closed at to count as completed in the job state */
-  private RunSummary run(Map<MetricDefinition, List<Window>> plan, Map<String, JobState> jobs, Instant closedAt) {
+  private RunSummary run(Map<MetricDefinition, List<Window>> plan, Map<String, JobState> jobs, Instant closedAt,
+      Logger log) {
     String runId = runIds.get();
     Instant startedAt = clock.instant();
     List<MetricOutcome> outcomes = new ArrayList<>(plan.size());
     List<MetricPoint> written = new ArrayList<>();
     plan.forEach((metric, windows) -> {
-      MetricOutcome outcome = runMetric(metric, windows, runId, written);
+      MetricOutcome outcome = runMetric(metric, windows, runId, written, log);
       outcomes.add(outcome);
       if (outcome.status() != MetricOutcome.Status.UP_TO_DATE) {
         telemetry.metricRun(metric.name(), outcome.status() == MetricOutcome.Status.OK);
@@ -168,13 +181,13 @@ public final class MetricRunner {
       }
     });
     RunSummary summary = new RunSummary(runId, startedAt, clock.instant(), outcomes, written);
-    LOG.info(summary::toString);
+    log.info(summary::toString);
     return summary;
   }
 
   /** Runs one metric's windows; appends the points it wrote to {@code written}. */
   private MetricOutcome runMetric(MetricDefinition metric, List<Window> windows, String runId,
-      List<MetricPoint> written) {
+      List<MetricPoint> written, Logger log) {
     if (windows.isEmpty()) {
       return new MetricOutcome(metric.name(), MetricOutcome.Status.UP_TO_DATE, List.of(), 0, 0, 0, 0, null);
     }
@@ -187,12 +200,14 @@ public final class MetricRunner {
       QueryResult result;
       List<MetricPoint> computed;
       try {
-        result = queryWithRetry(metric, window, attempts);
+        result = queryWithRetry(metric, window, attempts, log);
         computed = PointAssembler.assemble(metric, window, result, clock.instant(), runId);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, e, () -> "metric " + metric.name() + " failed for window " + window);
+        // one line for the operator; the trace only at FINE (the query's span records the exception)
+        log.warning(() -> "metric " + metric.name() + " failed for window " + window + ": " + oneLine(e));
+        log.log(Level.FINE, e, () -> "metric " + metric.name() + " failure");
         return new MetricOutcome(metric.name(), MetricOutcome.Status.FAILED, done, points, attempts[0], queryNanos,
-            System.nanoTime() - started, "window " + window + ": " + e.getMessage());
+            System.nanoTime() - started, "window " + window + ": " + oneLine(e));
       }
       queryNanos += result.elapsedNanos();
       store.upsertPoints(computed);
@@ -227,12 +242,12 @@ public final class MetricRunner {
     return out;
   }
 
-  private QueryResult queryWithRetry(MetricDefinition metric, Window window, int[] attempts) {
+  private QueryResult queryWithRetry(MetricDefinition metric, Window window, int[] attempts, Logger log) {
     for (int attempt = 1; ; attempt++) {
       attempts[0]++;
       long started = System.nanoTime();
       try {
-        QueryResult result = tracing.warehouseQuery(metric.name(), () -> warehouse.query(metric.sql(), window));
+        QueryResult result = tracing.warehouseQuery(metric.name(), () -> warehouse.query(metric.sql().text(warehouse.dialect()), window));
         telemetry.metricQueryDuration(metric.name(), true, result.elapsedNanos() / 1e6);
         return result;
       } catch (RuntimeException e) {
@@ -240,7 +255,7 @@ public final class MetricRunner {
         if (!(e instanceof DependencyException dependency)) {
           throw e;
         }
-        handleTransient(metric, dependency, attempt);
+        handleTransient(metric, dependency, attempt, log);
       }
     }
   }
@@ -251,21 +266,27 @@ public final class MetricRunner {
    *
    * @throws IllegalStateException if the attempts are used up or the backoff is interrupted
    */
-  private void handleTransient(MetricDefinition metric, DependencyException e, int attempt) {
+  private void handleTransient(MetricDefinition metric, DependencyException e, int attempt, Logger log) {
     if (attempt >= retry.maxAttempts()) {
       throw new IllegalStateException("transient failure persisted after " + attempt + " attempts: "
           + e.getMessage(), e);
     }
     java.time.Duration backoff = retry.delayAfter(attempt);
     java.time.Duration pause = e.retryAfter().filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-    LOG.log(Level.INFO, e, () -> "metric " + metric.name() + ": transient failure on attempt " + attempt
-        + ", retrying in " + pause.toMillis() + " ms");
+    log.info(() -> "metric " + metric.name() + ": transient failure on attempt " + attempt
+        + ", retrying in " + pause.toMillis() + " ms: " + oneLine(e));
     try {
       sleeper.sleep(pause);
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while backing off", ie);
     }
+  }
+
+  /** The exception's message on one line (drivers add the statement and a caret on further lines). */
+  private static String oneLine(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**

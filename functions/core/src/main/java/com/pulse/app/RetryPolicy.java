@@ -16,8 +16,23 @@ import java.util.Objects;
  */
 public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDelay, double multiplier) {
 
-  /** 4 attempts, 2 s, 4 s, 8 s pauses (capped at 30 s): rides out an Azure SQL failover (~30 s is typical). */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0);
+  /**
+   * How long an Azure SQL reconfiguration (failover, load balancing, upgrade) may keep a database
+   * unreachable: Microsoft's transient-fault guidance says most finish in less than 60 seconds, so
+   * the default policy's pauses add up to more than this. Source: "Troubleshoot transient connection
+   * errors in SQL Database and SQL Managed Instance",
+   * https://learn.microsoft.com/azure/azure-sql/database/troubleshoot-common-connectivity-issues
+   */
+  public static final Duration AZURE_SQL_RECONFIGURATION = Duration.ofSeconds(60);
+
+  /**
+   * The warehouse default, after the same guidance ("delay for 5 seconds before your first retry …
+   * the delay should grow exponentially, up to a maximum of 60 seconds"): 5 attempts with pauses of
+   * 5, 10, 20 and 40 s, 75 s in all ({@link #totalBackoff()}), so the last attempt starts after a
+   * reconfiguration of up to {@link #AZURE_SQL_RECONFIGURATION} has finished. A run that meets a
+   * failover is at most 75 s longer, far inside the Functions timeout.
+   */
+  public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofSeconds(5), Duration.ofSeconds(60), 2.0);
 
   /**
    * @throws IllegalArgumentException if {@code maxAttempts < 1}, a delay is negative or {@code multiplier < 1}
@@ -34,6 +49,25 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     if (multiplier < 1) {
       throw new IllegalArgumentException("multiplier must be >= 1: " + multiplier);
     }
+  }
+
+  /**
+   * This policy with another number of attempts (e.g. from the {@code WAREHOUSE_QUERY_MAX_ATTEMPTS}
+   * setting).
+   *
+   * @throws IllegalArgumentException if {@code maxAttempts < 1}
+   */
+  public RetryPolicy withMaxAttempts(int maxAttempts) {
+    return new RetryPolicy(maxAttempts, initialDelay, maxDelay, multiplier);
+  }
+
+  /** The sum of the pauses between the first and the last attempt: how long a transient fault can be ridden out. */
+  public Duration totalBackoff() {
+    Duration total = Duration.ZERO;
+    for (int attempt = 1; attempt < maxAttempts; attempt++) {
+      total = total.plus(delayAfter(attempt));
+    }
+    return total;
   }
 
   /** The pause after failed attempt {@code attempt} (1-based). */

@@ -6,6 +6,7 @@ import com.pulse.adapter.jdbc.JdbcWarehouse;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.metric.JobState;
 import com.pulse.domain.metric.MetricPoint;
@@ -90,9 +91,10 @@ class MetricRunnerTest {
   }
 
   private MetricRunner runner(FailingConnections connections, Instant now) {
-    return new MetricRunner(catalog, new JdbcWarehouse(connections, "test"), store, export,
-        Clock.fixed(now, ZoneOffset.UTC), new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0),
-        sleeps::add, 5, () -> "run-" + runs.incrementAndGet());
+    return MetricRunner.builder(catalog, new JdbcWarehouse(connections, "test", SqlDialect.DUCKDB), store, export)
+        .clock(Clock.fixed(now, ZoneOffset.UTC))
+        .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(30), 2.0))
+        .sleeper(sleeps::add).maxCatchUpWindows(5).runIds(() -> "run-" + runs.incrementAndGet()).build();
   }
 
   private FailingConnections failing(int failures, int errorNumber, String sqlState) {

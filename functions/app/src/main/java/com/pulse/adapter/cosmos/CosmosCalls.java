@@ -1,7 +1,6 @@
 package com.pulse.adapter.cosmos;
 
 import com.azure.cosmos.CosmosException;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import java.util.Objects;
 import java.util.function.Function;
@@ -11,21 +10,22 @@ import java.util.function.ToDoubleFunction;
 /**
  * Runs the Cosmos DB calls of one container: a CLIENT span per call, the request charge (RU) of
  * every response and failure recorded as {@code pulse.cosmos.request_charge}{container, operation},
- * a 429 that outlived the SDK's retries counted as {@code pulse.cosmos.throttled}{container}, and
+ * a 429 that outlived the SDK's retries counted as {@code pulse.cosmos.throttled}{container} (both
+ * {@link CosmosTelemetry}), and
  * {@link CosmosException} translated by {@link CosmosFailures}. Thread-safe.
  */
 public final class CosmosCalls {
   static final String SYSTEM = "cosmosdb";
 
   private final String container;
-  private final PulseTelemetry telemetry;
+  private final CosmosTelemetry telemetry;
   private final PulseTracing tracing;
 
   /**
    * @param container container name (metric attribute and span name)
    * @throws NullPointerException if an argument is null
    */
-  public CosmosCalls(String container, PulseTelemetry telemetry, PulseTracing tracing) {
+  public CosmosCalls(String container, CosmosTelemetry telemetry, PulseTracing tracing) {
     this.container = Objects.requireNonNull(container, "container");
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.tracing = Objects.requireNonNull(tracing, "tracing");
@@ -67,7 +67,7 @@ public final class CosmosCalls {
           return onExpected.apply(e);
         }
         if (e.getStatusCode() == 429) {
-          telemetry.cosmosThrottled(container);
+          telemetry.throttled(container);
         }
         throw CosmosFailures.translate(container, operation, e);
       }
@@ -76,11 +76,11 @@ public final class CosmosCalls {
 
   /** Records {@code requestChargeRu} for {@code operation} (used for bulk item results). */
   public void charge(String operation, double requestChargeRu) {
-    telemetry.cosmosRequestCharge(container, operation, requestChargeRu);
+    telemetry.requestCharge(container, operation, requestChargeRu);
   }
 
   /** Counts a throttled request (used for bulk item results). */
   public void throttled() {
-    telemetry.cosmosThrottled(container);
+    telemetry.throttled(container);
   }
 }

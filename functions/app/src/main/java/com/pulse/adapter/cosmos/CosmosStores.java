@@ -2,7 +2,6 @@ package com.pulse.adapter.cosmos;
 
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosDatabase;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricStore;
@@ -15,7 +14,7 @@ import java.util.function.Function;
 /**
  * The Cosmos DB stores of one database, sharing one client (docs/ARCHITECTURE.md §2: containers {@code metrics},
  * {@code jobs}, {@code windows}, {@code deadletter}, {@code notifications}). Every store call reports
- * its request charge (RU) and throttling to {@link PulseTelemetry} and runs in a {@link PulseTracing}
+ * its request charge (RU) and throttling to {@link CosmosTelemetry} and runs in a {@link PulseTracing}
  * span. Thread-safe, like the client.
  *
  * @param client the shared client (close it on shutdown)
@@ -46,7 +45,7 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
    * @throws NullPointerException if an argument is null
    */
   public static CosmosStores open(CosmosClient client, String databaseId, boolean createIfMissing,
-      PulseTelemetry telemetry, PulseTracing tracing) {
+      CosmosTelemetry telemetry, PulseTracing tracing) {
     Objects.requireNonNull(telemetry, "telemetry");
     Objects.requireNonNull(tracing, "tracing");
     CosmosDatabase database = CosmosContainers.open(client, databaseId, createIfMissing);

@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
+import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,8 @@ import java.util.Objects;
 
 /**
  * {@link WindowStore} on Cosmos DB container {@code windows} (pk {@code /tenantId}). The hot path is
- * point operations only: {@code readMany}, create (409 → {@link ConcurrentModificationException})
- * and replace with {@code If-Match} on the ETag (412 or 404 → {@link ConcurrentModificationException}).
+ * point operations only: {@code readMany}, create (409 → {@link WriteConflictException})
+ * and replace with {@code If-Match} on the ETag (412 or 404 → {@link WriteConflictException}).
  * Minute windows carry a per-document {@code ttl} (container TTL must be on, default -1), hourly
  * roll-ups never expire. {@link #listRange} is a single-partition SQL query.
  *
@@ -78,8 +78,8 @@ public final class CosmosWindowStore implements WindowStore {
         () -> container.createItem(toStored(document), new PartitionKey(document.tenantId()),
             new CosmosItemRequestOptions()),
         CosmosItemResponse::getRequestCharge, 409, conflict -> {
-          throw new ConcurrentModificationException("window document " + document.id() + " of tenant "
-              + document.tenantId() + " already exists (409)", conflict);
+          throw new WriteConflictException("window document " + document.id() + " of tenant "
+              + document.tenantId() + " already exists (409)", 409, conflict);
         });
     return new Versioned<>(document, response.getETag());
   }
@@ -94,14 +94,14 @@ public final class CosmosWindowStore implements WindowStore {
       } catch (com.azure.cosmos.CosmosException e) {
         if (e.getStatusCode() == 404) { // deleted (TTL) since it was read: same remedy as a 412
           calls.charge("replace", e.getRequestCharge());
-          throw new ConcurrentModificationException("window document " + document.id() + " of tenant "
-              + document.tenantId() + " no longer exists (404)", e);
+          throw new WriteConflictException("window document " + document.id() + " of tenant "
+              + document.tenantId() + " no longer exists (404)", 404, e);
         }
         throw e;
       }
     }, CosmosItemResponse::getRequestCharge, 412, stale -> {
-      throw new ConcurrentModificationException("window document " + document.id() + " of tenant "
-          + document.tenantId() + " changed since it was read (412)", stale);
+      throw new WriteConflictException("window document " + document.id() + " of tenant "
+          + document.tenantId() + " changed since it was read (412)", 412, stale);
     });
     return new Versioned<>(document, response.getETag());
   }

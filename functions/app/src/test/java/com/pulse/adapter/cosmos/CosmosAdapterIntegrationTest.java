@@ -8,8 +8,8 @@ import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.observability.InMemoryTelemetry;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
+import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -22,11 +22,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +46,7 @@ class CosmosAdapterIntegrationTest {
   private final InMemoryTelemetry otel = new InMemoryTelemetry();
   private final String database = "pulse-" + UUID.randomUUID();
   private final CosmosStores stores = CosmosStores.open(CosmosFixture.client(), database,
-      true, PulseTelemetry.create(otel.sdk, Clock.systemUTC()), PulseTracing.create(otel.sdk));
+      true, CosmosTelemetry.create(otel.sdk), PulseTracing.create(otel.sdk));
 
   @AfterEach
   void close() {
@@ -73,7 +71,7 @@ class CosmosAdapterIntegrationTest {
     String etag = stores.windows().create(doc).etag();
     stores.windows().replace(window("acme", "PT1M", 2), etag);
     assertThatThrownBy(() -> stores.windows().replace(window("acme", "PT1M", 3), etag))
-        .isInstanceOf(ConcurrentModificationException.class);
+        .isInstanceOf(WriteConflictException.class);
 
     // the server charges 1 RU per request (header x-ms-request-charge) and per bulk item
     assertThat(requestCharge("windows", "create")).isEqualTo(1.0);

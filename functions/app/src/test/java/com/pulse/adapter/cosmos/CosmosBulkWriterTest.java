@@ -14,10 +14,8 @@ import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.observability.InMemoryTelemetry;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DependencyException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +29,7 @@ class CosmosBulkWriterTest {
   private final InMemoryTelemetry otel = new InMemoryTelemetry();
   private final CosmosContainer container = mock(CosmosContainer.class);
   private final CosmosBulkWriter writer = new CosmosBulkWriter(container,
-      new CosmosCalls("metrics", PulseTelemetry.create(otel.sdk, Clock.systemUTC()), PulseTracing.create(otel.sdk)));
+      new CosmosCalls("metrics", CosmosTelemetry.create(otel.sdk), PulseTracing.create(otel.sdk)));
 
   @AfterEach
   void close() {

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.cosmos.CosmosException;
 import com.pulse.app.observability.InMemoryTelemetry;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DependencyException;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.metrics.data.MetricData;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CosmosCallsTest {
   private final InMemoryTelemetry otel = new InMemoryTelemetry();
   private final CosmosCalls calls = new CosmosCalls("windows",
-      PulseTelemetry.create(otel.sdk, Clock.systemUTC()), PulseTracing.create(otel.sdk));
+      CosmosTelemetry.create(otel.sdk), PulseTracing.create(otel.sdk));
 
   @AfterEach
   void close() {

@@ -1,7 +1,6 @@
 package com.pulse.adapter.cosmos;
 
 import com.azure.cosmos.CosmosClient;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 
 import java.util.UUID;
@@ -20,11 +19,11 @@ final class CosmosFixture {
   }
 
   /** The production stores (built like {@code CompositionRoot} does) on a new, empty database. */
-  static CosmosStores freshStores(PulseTelemetry telemetry, PulseTracing tracing) {
+  static CosmosStores freshStores(CosmosTelemetry telemetry, PulseTracing tracing) {
     return CosmosStores.open(client(), "pulse-" + UUID.randomUUID(), true, telemetry, tracing);
   }
 
   static CosmosStores freshStores() {
-    return freshStores(PulseTelemetry.noop(), PulseTracing.noop());
+    return freshStores(CosmosTelemetry.noop(), PulseTracing.noop());
   }
 }

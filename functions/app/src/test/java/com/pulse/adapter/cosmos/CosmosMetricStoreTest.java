@@ -14,7 +14,6 @@ import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DependencyException;
 import com.pulse.domain.metric.MetricPoint;
@@ -51,8 +50,8 @@ class CosmosMetricStoreTest {
     when(metrics.replaceItem(any(ObjectNode.class), eq(LatestPointsDocument.ID), any(PartitionKey.class),
         any(CosmosItemRequestOptions.class))).thenThrow(preconditionFailed());
     CosmosMetricStore store = new CosmosMetricStore(metrics, jobs,
-        new CosmosCalls("metrics", PulseTelemetry.noop(), PulseTracing.noop()),
-        new CosmosCalls("jobs", PulseTelemetry.noop(), PulseTracing.noop()));
+        new CosmosCalls("metrics", CosmosTelemetry.noop(), PulseTracing.noop()),
+        new CosmosCalls("jobs", CosmosTelemetry.noop(), PulseTracing.noop()));
     Instant start = Instant.parse("2024-03-01T00:00:00Z");
     MetricPoint point = new MetricPoint(MetricPoint.idOf("sales", "t1", Map.of(), start), "sales", "t1", new TreeMap<>(),
         start, Instant.parse("2024-03-02T00:00:00Z"), new TreeMap<>(Map.of("amount", 1.0)), "currency", start, "run-1");

@@ -15,7 +15,6 @@ import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.azure.cosmos.util.CosmosPagedIterable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -85,7 +84,7 @@ class CosmosQueriesTest {
         1.5, new byte[] {1}, new byte[0], 9, 2, TO);
     CosmosContainer container = containerAnswering(ObjectNode.class, List.of(CosmosDocuments.toDocument(doc)), 2.5);
     CosmosWindowStore store = new CosmosWindowStore(container,
-        new CosmosCalls("windows", PulseTelemetry.noop(), PulseTracing.noop()), Duration.ofDays(1));
+        new CosmosCalls("windows", CosmosTelemetry.noop(), PulseTracing.noop()), Duration.ofDays(1));
 
     List<WindowDocument> found = store.listRange("acme", "PT1M", FROM, TO);
 
@@ -102,7 +101,7 @@ class CosmosQueriesTest {
     DeadLetter letter = new DeadLetter("1-5", "1", "500", 5, FROM, "bad", null, Map.of(), "AQI=", TO);
     CosmosContainer container = containerAnswering(ObjectNode.class, List.of(CosmosDocuments.toDocument(letter)), 3);
     CosmosDeadLetterStore store = new CosmosDeadLetterStore(container,
-        new CosmosCalls("deadletter", PulseTelemetry.noop(), PulseTracing.noop()));
+        new CosmosCalls("deadletter", CosmosTelemetry.noop(), PulseTracing.noop()));
 
     assertThat(store.list("1", 10)).containsExactly(letter);
     ArgumentCaptor<CosmosQueryRequestOptions> options = ArgumentCaptor.forClass(CosmosQueryRequestOptions.class);
@@ -110,7 +109,7 @@ class CosmosQueriesTest {
     assertThat(options.getValue().getPartitionKey()).isEqualTo(new PartitionKey("1"));
 
     CosmosContainer counting = containerAnswering(Long.class, List.of(42L), 1);
-    assertThat(new CosmosDeadLetterStore(counting, new CosmosCalls("deadletter", PulseTelemetry.noop(),
+    assertThat(new CosmosDeadLetterStore(counting, new CosmosCalls("deadletter", CosmosTelemetry.noop(),
         PulseTracing.noop())).count()).isEqualTo(42);
   }
 }

@@ -38,6 +38,13 @@ class AcsEmailNotifierTest {
     when(client.beginSend(any(EmailMessage.class))).thenReturn(poller);
   }
 
+  /** The service answers {@code beginSend} with HTTP {@code status}. */
+  private void sendFailsWithStatus(int status, String message) {
+    HttpResponse response = mock(HttpResponse.class);
+    when(response.getStatusCode()).thenReturn(status);
+    when(client.beginSend(any(EmailMessage.class))).thenThrow(new HttpResponseException(message, response));
+  }
+
   @Test
   void sendsTextAndHtmlFromTheSenderToTheRecipient() {
     pollerEnds(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED,
@@ -67,10 +74,7 @@ class AcsEmailNotifierTest {
 
   @Test
   void throttlingIsADependencyFailure() {
-    HttpResponse response = mock(HttpResponse.class);
-    when(response.getStatusCode()).thenReturn(429);
-    HttpResponseException throttled = new HttpResponseException("Too many requests", response);
-    when(client.beginSend(any(EmailMessage.class))).thenThrow(throttled);
+    sendFailsWithStatus(429, "Too many requests");
 
     assertThatThrownBy(() -> notifier.send(EMAIL))
         .isInstanceOfSatisfying(DependencyException.class, e -> assertThat(e.statusCode()).isEqualTo(429));
@@ -90,10 +94,7 @@ class AcsEmailNotifierTest {
 
   @Test
   void forbiddenIsAConfigurationError() {
-    HttpResponse response = mock(HttpResponse.class);
-    when(response.getStatusCode()).thenReturn(403);
-    HttpResponseException forbidden = new HttpResponseException("Forbidden", response);
-    when(client.beginSend(any(EmailMessage.class))).thenThrow(forbidden);
+    sendFailsWithStatus(403, "Forbidden");
 
     assertThatThrownBy(() -> notifier.send(EMAIL)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("HTTP 403");

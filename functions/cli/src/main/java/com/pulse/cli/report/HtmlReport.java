@@ -110,11 +110,6 @@ public final class HtmlReport {
     return this;
   }
 
-  /** Number of charts added so far. */
-  public int chartCount() {
-    return charts.size();
-  }
-
   /** The complete HTML document. @throws IllegalStateException if Chart.js is not on the classpath */
   public String render() {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"

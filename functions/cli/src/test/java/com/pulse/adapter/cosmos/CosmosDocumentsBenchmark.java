@@ -26,19 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * and advancing a tenant's latest-points document by one run of 50 points. Network time is not
  * included.
  *
- * <p>Run: {@code java -cp <test classpath> org.openjdk.jmh.Main CosmosDocumentsBenchmark} (the test
- * classpath is in any surefire report, property {@code surefire.test.class.path}).
- *
- * <p>Measured 2026-11-21, JDK 17, 1 fork, 3×1 s warm-up, 5×1 s measurement, on a 2-core machine
- * shared with other builds (load average 12–14, hence the wide error bars):
- * <pre>
- * Benchmark                 Mode  Cnt   Score    Error  Units
- * advanceLatestBy50Points   avgt    5  15.958 ± 31.243  us/op
- * windowFromDocument        avgt    5   8.954 ± 36.797  us/op
- * windowToDocument          avgt    5   5.452 ± 12.089  us/op
- * </pre>
- * So the mapping costs about 15 µs of CPU per window document read and rewritten, small next to
- * a Cosmos DB round trip (milliseconds).
+ * <p>How to run it and its dated results: docs/PERFORMANCE.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

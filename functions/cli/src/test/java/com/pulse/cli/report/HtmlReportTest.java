@@ -23,8 +23,7 @@ class HtmlReportTest {
     Path file = dir.resolve("r.html");
     report.write(file);
     String html = Files.readString(file);
-    assertThat(report.chartCount()).isEqualTo(2);
-    assertThat(html.split("<canvas ", -1)).hasSize(3);
+    assertThat(html.split("<canvas ", -1)).as("one canvas per chart").hasSize(3);
     assertThat(html).contains("Chart.js v4.4.1").doesNotContain("src=\"http").doesNotContain("<script src");
     assertThat(html).contains("Pulse &lt;test&gt;").contains("Latency &lt;/script&gt;");
     // only the two real </script> tags close script elements: the inline bundle and the chart calls

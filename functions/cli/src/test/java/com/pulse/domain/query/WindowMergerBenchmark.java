@@ -23,17 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * of minute windows of one operation from 4 partitions (240 documents), each with a DDSketch of 500
  * log-normal latencies and an HLL (lgK 12) of 100 users. Store time is not included.
  *
- * <p>Run: {@code java -cp <test classpath> org.openjdk.jmh.Main WindowMergerBenchmark}.
- *
- * <p>Measured 2026-11-21, JDK 17, 1 fork, 3×1 s warm-up, 5×1 s measurement, 2-core machine shared
- * with other builds (load average 12–14, hence the error bar):
- * <pre>
- * Benchmark                                          Mode  Cnt      Score       Error  Units
- * WindowMergerBenchmark.mergeOneHourOfMinuteWindows  avgt    5  13262.988 ± 30180.523  us/op
- * </pre>
- * About 13 ms per hour of minute windows (≈ 55 µs per document: sketch decode, DDSketch
- * merge, HLL heapify and union), the same order as the single-partition Cosmos query that fetches
- * them; a day of hourly roll-ups (96 documents) costs proportionally less.
+ * <p>How to run it and its dated results: docs/PERFORMANCE.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

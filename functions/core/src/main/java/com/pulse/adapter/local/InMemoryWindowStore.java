@@ -3,12 +3,12 @@ package com.pulse.adapter.local;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
+import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,40 +19,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * In-process {@link WindowStore} with real optimistic concurrency: every write gets a new ETag
  * (a store-wide counter, quoted like Cosmos DB's {@code _etag}); {@link #create} fails on an existing
- * id (409) and {@link #replace} on a stale ETag (412), both as {@link ConcurrentModificationException}.
+ * id (409) and {@link #replace} on a stale ETag (412) or a missing document (404), all as
+ * {@link WriteConflictException}.
  * Thread-safe (per-document atomic compare-and-set on a {@link ConcurrentHashMap}).
- *
- * <p>Fault injection for tests: {@link #setFault} installs a hook called before every operation on
- * a document; it may throw (a {@code DependencyException} to simulate a 429/503, or any runtime
- * exception to simulate a host crash between writes) or block (to interleave two owners).
  */
 public final class InMemoryWindowStore implements WindowStore {
 
-  /** Operations a {@link Fault} is told about. */
-  public enum Operation { READ, CREATE, REPLACE }
-
-  /** Hook run before each operation on a document; may throw to inject a failure. */
-  @FunctionalInterface
-  public interface Fault {
-    /** Called before {@code operation} on the document with {@code id}. */
-    void before(Operation operation, String id);
-  }
-
   private final Map<DocumentKey, Versioned<WindowDocument>> documents = new ConcurrentHashMap<>();
   private final AtomicLong etags = new AtomicLong();
-  private final AtomicLong writes = new AtomicLong();
-  private volatile Fault fault = (op, id) -> {};
-
-  /** Installs a fault hook (null removes it). */
-  public void setFault(Fault fault) {
-    this.fault = fault == null ? (op, id) -> {} : fault;
-  }
 
   @Override
   public Map<DocumentKey, Versioned<WindowDocument>> readMany(Collection<DocumentKey> keys) {
     Map<DocumentKey, Versioned<WindowDocument>> found = new LinkedHashMap<>();
     for (DocumentKey key : keys) {
-      fault.before(Operation.READ, key.id());
       Versioned<WindowDocument> v = documents.get(key);
       if (v != null) {
         found.put(key, v);
@@ -63,26 +42,25 @@ public final class InMemoryWindowStore implements WindowStore {
 
   @Override
   public Versioned<WindowDocument> create(WindowDocument document) {
-    fault.before(Operation.CREATE, document.id());
     Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
     if (documents.putIfAbsent(keyOf(document), stored) != null) {
-      throw new ConcurrentModificationException("409 conflict: window document " + document.id() + " exists");
+      throw new WriteConflictException("409 conflict: window document " + document.id() + " exists", 409, null);
     }
-    writes.incrementAndGet();
     return stored;
   }
 
   @Override
   public Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag) {
     Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
-    fault.before(Operation.REPLACE, document.id());
     DocumentKey key = keyOf(document);
     Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
     Versioned<WindowDocument> result = documents.computeIfPresent(key, (k, old) -> old.etag().equals(ifMatchEtag) ? stored : old);
-    if (result != stored) {
-      throw new ConcurrentModificationException("412 precondition failed: window document " + document.id() + " changed or was deleted");
+    if (result == null) {
+      throw new WriteConflictException("404 not found: window document " + document.id() + " was deleted", 404, null);
     }
-    writes.incrementAndGet();
+    if (result != stored) {
+      throw new WriteConflictException("412 precondition failed: window document " + document.id() + " changed", 412, null);
+    }
     return stored;
   }
 
@@ -106,11 +84,6 @@ public final class InMemoryWindowStore implements WindowStore {
     documents.values().forEach(v -> out.add(v.value()));
     out.sort(Comparator.comparing(WindowDocument::id));
     return out;
-  }
-
-  /** Successful creates + replaces so far. */
-  public long writeCount() {
-    return writes.get();
   }
 
   private String nextEtag() {

@@ -3,7 +3,6 @@ package com.pulse.app.observability;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
@@ -28,14 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>pulse.telemetry.events</td><td>counter, {event}</td><td>partition, outcome</td></tr>
  *   <tr><td>pulse.telemetry.event_lag</td><td>histogram, ms</td><td>partition</td></tr>
  *   <tr><td>pulse.windows.written</td><td>counter, {window}</td><td>granularity</td></tr>
- *   <tr><td>pulse.cosmos.request_charge</td><td>counter, {RU}</td><td>container, operation</td></tr>
- *   <tr><td>pulse.cosmos.throttled</td><td>counter, {request}</td><td>container</td></tr>
  *   <tr><td>pulse.deadletter.count</td><td>counter, {event}</td><td>partition</td></tr>
  *   <tr><td>pulse.metric.query_duration</td><td>histogram, ms</td><td>metric, outcome</td></tr>
  *   <tr><td>pulse.metric.runs</td><td>counter, {run}</td><td>metric, status</td></tr>
  *   <tr><td>pulse.metric.freshness</td><td>gauge, s</td><td>metric</td></tr>
  *   <tr><td>pulse.export.failures</td><td>counter, {failure}</td><td>table</td></tr>
  * </table>
+ *
+ * <p>Adapters record what a dependency charges for itself (e.g. the document store's request units)
+ * with their own instruments on the same {@link #SCOPE}, so the use cases know no store's cost model.
  *
  * <p>Thread-safe: OpenTelemetry instruments are, and the freshness state is a concurrent map. With
  * {@link OpenTelemetry#noop()} every call is a cheap no-op.
@@ -47,8 +47,6 @@ public final class PulseTelemetry {
   static final AttributeKey<String> PARTITION = AttributeKey.stringKey("partition");
   static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("outcome");
   static final AttributeKey<String> GRANULARITY = AttributeKey.stringKey("granularity");
-  static final AttributeKey<String> CONTAINER = AttributeKey.stringKey("container");
-  static final AttributeKey<String> OPERATION = AttributeKey.stringKey("operation");
   static final AttributeKey<String> METRIC = AttributeKey.stringKey("metric");
   static final AttributeKey<String> STATUS = AttributeKey.stringKey("status");
   static final AttributeKey<String> TABLE = AttributeKey.stringKey("table");
@@ -64,8 +62,6 @@ public final class PulseTelemetry {
   private final LongCounter events;
   private final DoubleHistogram eventLag;
   private final LongCounter windowsWritten;
-  private final DoubleCounter requestCharge;
-  private final LongCounter throttled;
   private final LongCounter deadLettered;
   private final DoubleHistogram queryDuration;
   private final LongCounter runs;
@@ -84,11 +80,6 @@ public final class PulseTelemetry {
         .setExplicitBucketBoundariesAdvice(LAG_BUCKETS_MS).build();
     windowsWritten = meter.counterBuilder("pulse.windows.written")
         .setDescription("Window documents created or replaced").setUnit("{window}").build();
-    requestCharge = meter.counterBuilder("pulse.cosmos.request_charge").ofDoubles()
-        .setDescription("Cosmos DB request units consumed").setUnit("{RU}").build();
-    throttled = meter.counterBuilder("pulse.cosmos.throttled")
-        .setDescription("Cosmos DB requests that failed with 429 after the SDK's retries")
-        .setUnit("{request}").build();
     deadLettered = meter.counterBuilder("pulse.deadletter.count")
         .setDescription("Events written to the dead-letter store").setUnit("{event}").build();
     queryDuration = meter.histogramBuilder("pulse.metric.query_duration")
@@ -135,18 +126,6 @@ public final class PulseTelemetry {
   /** Adds {@code count} window documents written at {@code granularity} ({@code PT1M}, {@code PT1H}). */
   public void windowsWritten(String granularity, long count) {
     windowsWritten.add(count, Attributes.of(GRANULARITY, granularity));
-  }
-
-  /** Adds the request charge (RU) of one Cosmos DB operation; NaN or negative is ignored. */
-  public void cosmosRequestCharge(String container, String operation, double requestChargeRu) {
-    if (requestChargeRu > 0) {
-      requestCharge.add(requestChargeRu, Attributes.of(CONTAINER, container, OPERATION, operation));
-    }
-  }
-
-  /** Counts one Cosmos DB request that was still throttled (429) after the SDK's retries. */
-  public void cosmosThrottled(String container) {
-    throttled.add(1, Attributes.of(CONTAINER, container));
   }
 
   /** Adds {@code count} events of {@code partition} written to the dead-letter store. */

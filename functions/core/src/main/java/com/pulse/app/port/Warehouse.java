@@ -1,5 +1,6 @@
 package com.pulse.app.port;
 
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.window.Window;
 
 /**
@@ -11,6 +12,22 @@ import com.pulse.domain.window.Window;
  * thread-safe.
  */
 public interface Warehouse {
+
+  /** The SQL dialect the warehouse speaks: which of a metric's texts it runs. */
+  SqlDialect dialect();
+
+  /**
+   * Prepares (parses, binds and plans, without running) a metric query and describes its result:
+   * the columns it would return and which are numeric, with no rows. On the SQL Server family this
+   * compiles the statement on the server; names of tables, columns and functions are checked.
+   *
+   * @param sql query text with {@code :window_start} / {@code :window_end} parameters
+   * @return the result columns, {@code rows} empty, {@code elapsedNanos} the time to prepare
+   * @throws DependencyException if the failure is transient
+   * @throws IllegalArgumentException if the SQL uses an unknown parameter
+   * @throws IllegalStateException if the warehouse rejects the query (syntax, missing table or column)
+   */
+  QueryResult prepare(String sql);
 
   /**
    * Runs a metric query.

@@ -3,7 +3,6 @@ package com.pulse.app.port;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +30,8 @@ public interface WindowStore {
    * Creates a document that must not exist yet.
    *
    * @return the stored document with its new ETag
-   * @throws ConcurrentModificationException if a document with that id exists (HTTP 409): re-read
-   *     and merge
+   * @throws WriteConflictException if a document with that id exists (HTTP 409): re-read and
+   *     merge
    * @throws DependencyException on a transient failure
    */
   Versioned<WindowDocument> create(WindowDocument document);
@@ -41,9 +40,10 @@ public interface WindowStore {
    * Replaces a document only if its current ETag equals {@code ifMatchEtag}.
    *
    * @return the stored document with its new ETag
-   * @throws ConcurrentModificationException if the ETag no longer matches (HTTP 412) or the
-   *     document was deleted: re-read and merge
+   * @throws WriteConflictException if the ETag no longer matches (HTTP 412) or the document was
+   *     deleted (HTTP 404): re-read and merge
    * @throws DependencyException on a transient failure
+   * @throws NullPointerException if {@code ifMatchEtag} is null
    */
   Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag);
 

@@ -6,6 +6,7 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
+import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  *       the document already holds them (redelivery): skip it and re-export its current version; if
  *       some are, keep only its events {@code > L} (one re-decode of the batch serves every such
  *       document, each with its own floor {@code L}); merge and
- *       {@code create} / {@code replace(etag)}. On {@link ConcurrentModificationException} (another
+ *       {@code create} / {@code replace(etag)}. On {@link WriteConflictException} (another
  *       owner of the partition wrote first) re-read that document and redo this step, up to
  *       {@value #MAX_ATTEMPTS} times.
  *   <li>Export every new version ({@link MetricExport#exportWindows}).
@@ -174,7 +174,7 @@ public final class AggregateBatch {
       try {
         Versioned<WindowDocument> saved = current == null ? windows.create(next) : windows.replace(next, current.etag());
         return new Outcome(saved.value(), true, attempt, fresh.count(), fresh.lateCount());
-      } catch (ConcurrentModificationException conflict) {
+      } catch (WriteConflictException conflict) {
         current = windows.readMany(List.of(key)).get(key);
       }
     }

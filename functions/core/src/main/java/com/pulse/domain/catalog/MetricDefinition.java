@@ -11,18 +11,18 @@ import java.util.regex.Pattern;
  * One validated catalog entry: a customer KPI computed by one SQL query per window for all tenants.
  * Instances come from {@link CatalogLoader}, which reports errors with file and line. Immutable.
  *
- * <p>The SQL takes the named parameters {@code :window_start} and {@code :window_end} (half-open
+ * <p>The SQL ({@link MetricSql}, one text per {@link SqlDialect}) takes the named parameters {@code :window_start} and {@code :window_end} (half-open
  * {@code [start, end)}, UTC, bound as JDBC timestamps) and returns one row per tenant and dimension
  * combination: a {@code tenant_id} column, the {@link #dimensions()} columns and the value columns.
  *
- * @param name unique id, {@code [a-z][a-z0-9_]*}
+ * @param name unique id, {@link #NAME}: at most {@value #MAX_NAME_LENGTH} characters, like every id the API accepts
  * @param title short human title
  * @param description what the number means for a customer engineer
  * @param unit unit of the values: {@code ratio}, {@code count}, {@code days}, {@code currency}, ...
  * @param window calendar-aligned UTC window length
  * @param schedule NCRONTAB expression with six fields ({@code sec min hour day month day-of-week})
  * @param settle time to wait after a window closes before computing it (late data); zero if none
- * @param sql the query text
+ * @param sql the query text per dialect
  * @param dimensions dimension column names (lower case), possibly empty
  * @param values value column names (lower case); empty means every numeric column that is not
  *     {@code tenant_id} or a dimension
@@ -38,15 +38,18 @@ public record MetricDefinition(
     WindowPeriod window,
     String schedule,
     Duration settle,
-    String sql,
+    MetricSql sql,
     List<String> dimensions,
     List<String> values,
     Slo slo,
     List<String> owners,
     String source) {
 
-  /** The metric name syntax. */
-  public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  /** Longest metric name: the API's id rule (tenant ids too are 1 to 128 characters). */
+  public static final int MAX_NAME_LENGTH = 128;
+
+  /** The metric name syntax: a lower-case letter, then up to 127 lower-case letters, digits or {@code _}. */
+  public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0," + (MAX_NAME_LENGTH - 1) + "}");
 
   /**
    * Validates and copies the lists.

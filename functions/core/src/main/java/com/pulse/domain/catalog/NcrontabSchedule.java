@@ -23,6 +23,8 @@ public final class NcrontabSchedule {
   private static final CronDefinition SIX_FIELDS = CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING);
   private static final CronParser PARSER = new CronParser(SIX_FIELDS);
 
+  private static final int YEAR_DAYS = 366;
+
   private final String expression;
   private final ExecutionTime executionTime;
 
@@ -64,6 +66,24 @@ public final class NcrontabSchedule {
     ZonedDateTime probe = until.plusSeconds(1).atZone(ZoneOffset.UTC);
     Optional<ZonedDateTime> last = executionTime.lastExecution(probe);
     return last.isPresent() && (after == null || last.get().toInstant().isAfter(after));
+  }
+
+  /**
+   * Whether the schedule fires at least once within 366 days of any moment: probed from the start of
+   * every month of 2024 to 2031 (two leap years, so a schedule on 29 February fails, as does one on
+   * a day that never exists, such as 30 February). Deterministic; about a hundred next-execution
+   * look-ups.
+   */
+  public boolean firesEveryYear() {
+    ZonedDateTime probe = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    ZonedDateTime end = probe.plusYears(8);
+    for (; probe.isBefore(end); probe = probe.plusMonths(1)) {
+      Optional<ZonedDateTime> next = executionTime.nextExecution(probe);
+      if (next.isEmpty() || next.get().isAfter(probe.plusDays(YEAR_DAYS))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The expression text. */

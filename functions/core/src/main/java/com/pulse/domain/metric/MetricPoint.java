@@ -1,5 +1,6 @@
 package com.pulse.domain.metric;
 
+import com.pulse.domain.metric.internal.SortedArrayMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

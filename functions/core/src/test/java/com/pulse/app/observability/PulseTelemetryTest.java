@@ -45,7 +45,6 @@ class PulseTelemetryTest {
     telemetry.events("3", EventOutcome.AGGREGATED, 5);
     telemetry.events("4", EventOutcome.DEADLETTERED, 1);
     telemetry.windowsWritten("PT1M", 7);
-    telemetry.cosmosThrottled("windows");
     telemetry.deadLettered("4", 1);
     telemetry.metricRun("churn_rate", true);
     telemetry.metricRun("churn_rate", false);
@@ -56,29 +55,11 @@ class PulseTelemetryTest {
     assertThat(longSum(collected, "pulse.telemetry.events", attrs("partition", "3", "outcome", "duplicate"))).isEqualTo(2);
     assertThat(longSum(collected, "pulse.telemetry.events", attrs("partition", "4", "outcome", "deadlettered"))).isEqualTo(1);
     assertThat(longSum(collected, "pulse.windows.written", attrs("granularity", "PT1M"))).isEqualTo(7);
-    assertThat(longSum(collected, "pulse.cosmos.throttled", attrs("container", "windows"))).isEqualTo(1);
     assertThat(longSum(collected, "pulse.deadletter.count", attrs("partition", "4"))).isEqualTo(1);
     assertThat(longSum(collected, "pulse.metric.runs", attrs("metric", "churn_rate", "status", "ok"))).isEqualTo(1);
     assertThat(longSum(collected, "pulse.metric.runs", attrs("metric", "churn_rate", "status", "failed"))).isEqualTo(1);
     assertThat(longSum(collected, "pulse.export.failures", attrs("table", "MetricPoints"))).isEqualTo(1);
     assertThat(collected.get("pulse.telemetry.events").getUnit()).isEqualTo("{event}");
-  }
-
-  @Test
-  void requestChargeIsADoubleSumInRequestUnits() {
-    telemetry.cosmosRequestCharge("windows", "replace", 10.29);
-    telemetry.cosmosRequestCharge("windows", "replace", 1.0);
-    telemetry.cosmosRequestCharge("windows", "read", 1.0);
-    telemetry.cosmosRequestCharge("windows", "read", Double.NaN);
-
-    MetricData data = otel.collect().get("pulse.cosmos.request_charge");
-    assertThat(data.getUnit()).isEqualTo("{RU}");
-    assertThat(data.getDoubleSumData().getPoints())
-        .filteredOn(p -> p.getAttributes().equals(attrs("container", "windows", "operation", "replace")))
-        .singleElement().extracting(DoublePointData::getValue).isEqualTo(11.29);
-    assertThat(data.getDoubleSumData().getPoints())
-        .filteredOn(p -> p.getAttributes().equals(attrs("container", "windows", "operation", "read")))
-        .singleElement().extracting(DoublePointData::getValue).isEqualTo(1.0);
   }
 
   @Test

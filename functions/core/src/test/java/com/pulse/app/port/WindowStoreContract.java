@@ -7,7 +7,6 @@ import com.pulse.domain.telemetry.WindowDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +71,7 @@ public abstract class WindowStoreContract {
     WindowDocument doc = window(tenant, "PT1M", T0, "0", 1, 1, 1);
     store.create(doc);
     assertThatThrownBy(() -> store.create(window(tenant, "PT1M", T0, "0", 2, 2, 1)))
-        .isInstanceOf(ConcurrentModificationException.class);
+        .isInstanceOfSatisfying(WriteConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
     assertSameDocument(store.readMany(List.of(new DocumentKey(tenant, doc.id()))).get(new DocumentKey(tenant, doc.id())).value(), doc);
   }
 
@@ -85,7 +84,7 @@ public abstract class WindowStoreContract {
     Versioned<WindowDocument> v2 = store.replace(window(tenant, "PT1M", T0, "3", 7, 52, 2), etag1);
     assertThat(v2.etag()).isNotEqualTo(etag1);
     assertThatThrownBy(() -> store.replace(window(tenant, "PT1M", T0, "3", 6, 51, 2), etag1))
-        .isInstanceOf(ConcurrentModificationException.class);
+        .isInstanceOfSatisfying(WriteConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(412));
 
     Versioned<WindowDocument> stored = store.readMany(List.of(new DocumentKey(tenant, v1.id()))).get(new DocumentKey(tenant, v1.id()));
     assertThat(stored.value().count()).isEqualTo(7);
@@ -102,7 +101,7 @@ public abstract class WindowStoreContract {
   void replacingAMissingDocumentConflicts() {
     WindowDocument doc = window(tenant, "PT1H", T0, "1", 1, 1, 2);
     assertThatThrownBy(() -> store.replace(doc, "\"no-such-etag\""))
-        .isInstanceOf(ConcurrentModificationException.class);
+        .isInstanceOfSatisfying(WriteConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
+import com.pulse.testing.FaultInjectingWindowStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AggregateBatchTest {
-  private final InMemoryWindowStore store = new InMemoryWindowStore();
+  private final FaultInjectingWindowStore store = new FaultInjectingWindowStore(new InMemoryWindowStore());
   private final InMemoryWindowExport export = new InMemoryWindowExport();
   private final AggregateBatch useCase = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store,
       new InMemoryDeadLetterStore(), export, LatenessPolicy.of(Duration.ofMinutes(1)),
@@ -133,7 +134,7 @@ class AggregateBatchTest {
     useCase.handle(new TelemetryBatch("0", events(1, 2)));
     boolean[] once = {false};
     store.setFault((op, id) -> {
-      if (op == InMemoryWindowStore.Operation.REPLACE && !once[0]) {
+      if (op == FaultInjectingWindowStore.Operation.REPLACE && !once[0]) {
         once[0] = true;
         useCase.handle(new TelemetryBatch("0", events(3, 6))); // the other owner, further ahead
       }

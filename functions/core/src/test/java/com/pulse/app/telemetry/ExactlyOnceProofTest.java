@@ -6,6 +6,7 @@ import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.WindowStore;
 import com.pulse.domain.export.TelemetryWindowRecord;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -13,6 +14,7 @@ import com.pulse.domain.telemetry.aggregate.LatencySketches;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.UserSketches;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
+import com.pulse.testing.FaultInjectingWindowStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,11 +90,12 @@ class ExactlyOnceProofTest {
     }
 
     InMemoryWindowStore store = new InMemoryWindowStore();
+    FaultInjectingWindowStore faultyStore = new FaultInjectingWindowStore(store);
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     InMemoryWindowExport export = new InMemoryWindowExport();
-    AggregateBatch faulty = useCase(store, dead, export);
-    ThreadLocal<InMemoryWindowStore.Fault> perOwner = ThreadLocal.withInitial(() -> (op, id) -> {});
-    store.setFault((op, id) -> perOwner.get().before(op, id));
+    AggregateBatch faulty = useCase(faultyStore, dead, export);
+    ThreadLocal<FaultInjectingWindowStore.Fault> perOwner = ThreadLocal.withInitial(() -> (op, id) -> {});
+    faultyStore.setFault((op, id) -> perOwner.get().before(op, id));
     List<Future<Integer>> runs = new ArrayList<>();
     for (int owner = 0; owner < 2; owner++) {
       long ownerSeed = seed * 31 + owner;
@@ -115,7 +118,7 @@ class ExactlyOnceProofTest {
    * only checkpoints every few batches. Returns the number of injected failures.
    */
   private static int consume(
-      List<TelemetryEvent> events, AggregateBatch useCase, ThreadLocal<InMemoryWindowStore.Fault> fault, SplittableRandom r) {
+      List<TelemetryEvent> events, AggregateBatch useCase, ThreadLocal<FaultInjectingWindowStore.Fault> fault, SplittableRandom r) {
     int checkpoint = 0;
     int position = 0;
     int failures = 0;
@@ -128,10 +131,10 @@ class ExactlyOnceProofTest {
         if (r.nextInt(4) == 0) {
           Thread.yield();
         }
-        if (op == InMemoryWindowStore.Operation.READ && transientRead) {
+        if (op == FaultInjectingWindowStore.Operation.READ && transientRead) {
           throw new DependencyException("injected 503 on read of " + id, 503, null, null);
         }
-        if (op != InMemoryWindowStore.Operation.READ && writes[0]++ == writesBeforeCrash) {
+        if (op != FaultInjectingWindowStore.Operation.READ && writes[0]++ == writesBeforeCrash) {
           throw new SimulatedCrash();
         }
       });
@@ -156,7 +159,7 @@ class ExactlyOnceProofTest {
     return failures;
   }
 
-  private static AggregateBatch useCase(InMemoryWindowStore store, InMemoryDeadLetterStore dead, InMemoryWindowExport export) {
+  private static AggregateBatch useCase(WindowStore store, InMemoryDeadLetterStore dead, InMemoryWindowExport export) {
     return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, dead, export, POLICY, CLOCK);
   }
 

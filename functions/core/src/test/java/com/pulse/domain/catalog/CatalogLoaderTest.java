@@ -86,6 +86,13 @@ class CatalogLoaderTest {
       key given twice       | '    unit: count'                       | '    unit: count\\n    unit: ratio'    | 6 | given twice
       wrong type            | '    title: Orders'                     | '    title: [a, b]'                     | 3 | non-empty string
       value also dimension  | 'values: [orders]'                      | 'values: [priority]'                    | 11 | also tenant_id or a dimension
+      empty values          | 'values: [orders]'                      | 'values: []'                            | 11 | at least one column
+      never fires           | '    schedule: "0 0 1 1 * *"'           | '    schedule: "0 0 0 30 2 *"'          | 7 | fire
+      fires every 4 years   | '    schedule: "0 0 1 1 * *"'           | '    schedule: "0 0 0 29 2 *"'          | 7 | at least once a year
+      settle too long       | '    settle: PT6H'                      | '    settle: P999999999D'               | 8 | at most 31 days
+      settle negative       | '    settle: PT6H'                      | '    settle: PT-1H'                     | 8 | not be negative
+      unknown dialect       | '    sql: SELECT'                       | '    sql: {oracle: SELECT}\n    x: SELECT' | 9 | unknown SQL dialect 'oracle'
+      one dialect only      | '    sql: SELECT o_custkey AS tenant_id, COUNT(*) AS orders FROM orders GROUP BY 1' | '    sql: {duckdb: SELECT 1 AS tenant_id}' | 9 | none for 'sqlserver'
       """)
   void reportsErrorWithFileAndLine(String kind, String from, String to, int line, String message) {
     String yaml = ENTRY.replace(from, to.replace("\\n", "\n"));
@@ -97,6 +104,50 @@ class CatalogLoaderTest {
         })
         .hasMessageStartingWith("test.yaml:" + line + ": ")
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void everyProblemOfTheFileIsReportedAtOnce() {
+    String yaml = ENTRY.replace("window: P1M", "window: P2W").replace("severity: 2}", "severity: 9}")
+        + ENTRY.substring(ENTRY.indexOf("  - name")).replace("name: orders", "name: " + "x".repeat(5000))
+            .replace("owners: [ce@example.com]", "owners: [nobody]");
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.problems())
+            .extracting(CatalogProblem::line).containsExactly(6, 12, 14, 25))
+        .hasMessageContaining("test.yaml:14: name must match")
+        .hasMessageContaining("(5000 characters)");
+  }
+
+  @Test
+  void nameLengthFollowsTheApiIdRule() {
+    String longest = "m" + "x".repeat(MetricDefinition.MAX_NAME_LENGTH - 1);
+    assertThat(parse(ENTRY.replace("name: orders", "name: " + longest)).names()).containsExactly(longest);
+    assertThatThrownBy(() -> parse(ENTRY.replace("name: orders", "name: " + longest + "x")))
+        .hasMessageContaining("at most 128 characters");
+  }
+
+  @Test
+  void emptyMetricsListIsRejected() {
+    assertThatThrownBy(() -> parse("metrics: []\n")).hasMessage("test.yaml:1: 'metrics' must list at least one metric");
+  }
+
+  @Test
+  void sqlPerDialectNeedsEveryDialect() {
+    MetricDefinition m = parse(ENTRY.replace(
+        "    sql: SELECT o_custkey AS tenant_id, COUNT(*) AS orders FROM orders GROUP BY 1",
+        "    sql:\n      duckdb: SELECT 1 AS tenant_id, 2 AS orders\n      sqlserver: SELECT 1 AS tenant_id, 3 AS orders"))
+        .metrics().get(0);
+    assertThat(m.sql().isPortable()).isFalse();
+    assertThat(m.sql().text(SqlDialect.SQL_SERVER)).isEqualTo("SELECT 1 AS tenant_id, 3 AS orders");
+    assertThat(parse(ENTRY).metrics().get(0).sql().isPortable()).isTrue();
+  }
+
+  @Test
+  void missingFileIsBadInputNamingTheFile(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+    assertThatThrownBy(() -> CatalogLoader.load(missing))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("catalog file " + missing + " does not exist or is not a file");
   }
 
   @Test
@@ -119,6 +170,13 @@ class CatalogLoaderTest {
     assertThatThrownBy(() -> parse("metrics:\n  - name: a\n    title: a: b\n    unit: x\n"))
         .isInstanceOfSatisfying(CatalogException.class, e -> assertThat(e.line()).isEqualTo(3))
         .hasMessageContaining("malformed YAML");
+  }
+
+  @Test
+  void malformedYamlIsOneLineAtTheProblem() {
+    assertThatThrownBy(() -> parse("metrics:\n  - name: a\n\ttitle: a\n"))
+        .hasMessage("test.yaml:3: malformed YAML: while scanning for the next token; found character '\\t(TAB)' that "
+            + "cannot start any token. (Do not use \\t(TAB) for indentation)");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.pulse.domain.notify;
 
 import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.catalog.MetricSql;
 import com.pulse.domain.catalog.Slo;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.window.WindowPeriod;
@@ -16,18 +17,18 @@ public final class NotifyFixtures {
   /** Daily on-time rate, SLO {@code rate >= 0.9}, severity 1, owned by Ana. */
   public static final MetricDefinition ON_TIME = new MetricDefinition("on_time_rate", "On-time delivery",
       "Share of orders shipped by the commit date", "ratio", WindowPeriod.DAY, "0 15 1 * * *",
-      Duration.ofHours(1), "select 1", List.of("region"), List.of("rate"),
+      Duration.ofHours(1), MetricSql.portable("select 1"), List.of("region"), List.of("rate"),
       new Slo(Slo.Op.GE, 0.9, "rate", 1), List.of("Ana@Example.com"), "catalog/metrics.yaml:12");
 
   /** Hourly open tickets, SLO {@code open < 100}, owned by Bo. */
   public static final MetricDefinition TICKETS = new MetricDefinition("open_tickets", "Open tickets",
-      "Support tickets not closed", "count", WindowPeriod.HOUR, "0 5 * * * *", Duration.ZERO, "select 1",
+      "Support tickets not closed", "count", WindowPeriod.HOUR, "0 5 * * * *", Duration.ZERO, MetricSql.portable("select 1"),
       List.of(), List.of("open"), new Slo(Slo.Op.LT, 100, "open", 2), List.of("bo@example.com"),
       "catalog/metrics.yaml:30");
 
   /** Monthly revenue, no SLO, no owners. */
   public static final MetricDefinition REVENUE = new MetricDefinition("revenue", "Revenue", "Billed revenue",
-      "currency", WindowPeriod.MONTH, "0 0 2 * * *", Duration.ofDays(1), "select 1", List.of(),
+      "currency", WindowPeriod.MONTH, "0 0 2 * * *", Duration.ofDays(1), MetricSql.portable("select 1"), List.of(),
       List.of("amount"), null, List.of(), "catalog/metrics.yaml:44");
 
   /** The three metrics by name. */

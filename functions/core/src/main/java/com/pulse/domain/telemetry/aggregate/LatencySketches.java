@@ -4,6 +4,7 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
 import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
 import com.datadoghq.sketch.ddsketch.store.Store;
+import com.pulse.domain.telemetry.internal.DDSketchProtoReader;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,7 @@
 package com.pulse.domain.telemetry.aggregate;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.pulse.domain.telemetry.internal.LongHeapSort;
 import java.util.Arrays;
 import org.apache.datasketches.hll.HllSketch;
 

@@ -3,6 +3,8 @@ package com.pulse.domain.telemetry.decode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.pulse.domain.telemetry.RequestSink;
 import com.pulse.domain.telemetry.TelemetryDecoder;
+import com.pulse.domain.telemetry.internal.decode.JsonTelemetryDecoder;
+import com.pulse.domain.telemetry.internal.decode.OtlpProtobufDecoder;
 
 /**
  * Chooses the {@link TelemetryDecoder} for an event's {@code content-type} property (or, without

@@ -3,6 +3,8 @@ package com.pulse.domain.telemetry.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pulse.domain.telemetry.internal.decode.JsonTelemetryDecoder;
+import com.pulse.domain.telemetry.internal.decode.OtlpProtobufDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;

@@ -1,0 +1,127 @@
+package com.pulse.domain.telemetry.internal.decode;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parses an ISO-8601 / RFC 3339 date-time with an offset ({@code 2026-11-21T05:41:37.123Z},
+ * {@code 2026-11-21T06:41:37+01:00}) to epoch milliseconds without allocating in the common case.
+ * The fast path handles {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:mm)}; anything else is handed to
+ * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A date-time without an offset is rejected: it is
+ * ambiguous. Fractions finer than a millisecond are truncated. Day counting follows H. Hinnant,
+ * "chrono-Compatible Low-Level Date Algorithms" (days_from_civil),
+ * https://howardhinnant.github.io/date_algorithms.html. Stateless and thread-safe.
+ */
+final class IsoInstant {
+  private IsoInstant() {}
+
+  /**
+   * @return epoch milliseconds UTC of the date-time in {@code c[off, off + len)}
+   * @throws IllegalArgumentException if the text is not an ISO-8601 date-time with an offset
+   */
+  static long parseEpochMillis(char[] c, int off, int len) {
+    long fast = fastPath(c, off, len);
+    if (fast != Long.MIN_VALUE) {
+      return fast;
+    }
+    String text = new String(c, off, len);
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+          .toInstant()
+          .toEpochMilli();
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "not an ISO-8601 date-time with offset: '" + text + "'", e);
+    }
+  }
+
+  /** Returns {@code Long.MIN_VALUE} when the text is not in the fast-path shape. */
+  private static long fastPath(char[] c, int off, int len) {
+    if (len < 20 || c[off + 4] != '-' || c[off + 7] != '-' || c[off + 10] != 'T'
+        || c[off + 13] != ':' || c[off + 16] != ':') {
+      return Long.MIN_VALUE;
+    }
+    int year = digits(c, off, 4);
+    int month = digits(c, off + 5, 2);
+    int day = digits(c, off + 8, 2);
+    int hour = digits(c, off + 11, 2);
+    int minute = digits(c, off + 14, 2);
+    int second = digits(c, off + 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return Long.MIN_VALUE;
+    }
+    int i = off + 19;
+    int end = off + len;
+    int millis = 0;
+    if (c[i] == '.') {
+      i++;
+      int start = i;
+      while (i < end && c[i] >= '0' && c[i] <= '9') {
+        if (i - start < 3) {
+          millis = millis * 10 + (c[i] - '0');
+        }
+        i++;
+      }
+      int n = i - start;
+      if (n == 0 || n > 9) {
+        return Long.MIN_VALUE;
+      }
+      for (int k = n; k < 3; k++) {
+        millis *= 10;
+      }
+    }
+    int offsetSeconds;
+    if (i == end - 1 && c[i] == 'Z') {
+      offsetSeconds = 0;
+    } else if (i == end - 6 && (c[i] == '+' || c[i] == '-') && c[i + 3] == ':') {
+      int oh = digits(c, i + 1, 2);
+      int om = digits(c, i + 4, 2);
+      if (oh < 0 || oh > 18 || om < 0 || om > 59) {
+        return Long.MIN_VALUE;
+      }
+      offsetSeconds = (oh * 3600 + om * 60) * (c[i] == '-' ? -1 : 1);
+    } else {
+      return Long.MIN_VALUE;
+    }
+    long days = daysFromCivil(year, month, day);
+    long seconds = days * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    return seconds * 1000L + millis;
+  }
+
+  private static int digits(char[] c, int off, int n) {
+    int v = 0;
+    for (int i = off; i < off + n; i++) {
+      int d = c[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    switch (month) {
+      case 2:
+        return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
+    }
+  }
+
+  private static long daysFromCivil(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
+  }
+}

@@ -1,0 +1,106 @@
+package com.pulse.domain.telemetry.internal.decode;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A small direct-mapped cache from text (a {@code char[]} range from Jackson, or a UTF-8
+ * {@code byte[]} range from protobuf) to an equal {@link String}, so the few distinct tenants,
+ * services, operations and users of a stream are not re-allocated for every request. A hit allocates
+ * nothing; a miss creates the string and replaces whatever occupied its slot, so the memory is
+ * bounded by {@code capacity} entries whatever the cardinality. Not thread-safe.
+ */
+final class StringCache {
+  /** Longer texts are not cached (they are rare and would pin memory). */
+  private static final int MAX_CACHED_LENGTH = 128;
+
+  private final int mask;
+  private final String[] strings;
+  private final byte[][] utf8;
+  private final char[][] utf16;
+  private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+  /**
+   * @param capacity number of slots, a power of two
+   * @throws IllegalArgumentException if {@code capacity} is not a positive power of two
+   */
+  StringCache(int capacity) {
+    if (capacity <= 0 || Integer.bitCount(capacity) != 1) {
+      throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+    }
+    this.mask = capacity - 1;
+    this.strings = new String[capacity];
+    this.utf8 = new byte[capacity][];
+    this.utf16 = new char[capacity][];
+  }
+
+  /** The string equal to {@code chars[offset, offset + length)}. */
+  String get(char[] chars, int offset, int length) {
+    if (length > MAX_CACHED_LENGTH) {
+      return new String(chars, offset, length);
+    }
+    int h = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h = 31 * h + chars[i];
+    }
+    int slot = spread(h) & mask;
+    char[] key = utf16[slot];
+    if (key != null
+        && key.length == length
+        && Arrays.equals(key, 0, length, chars, offset, offset + length)) {
+      return strings[slot];
+    }
+    String s = new String(chars, offset, length);
+    strings[slot] = s;
+    utf16[slot] = Arrays.copyOfRange(chars, offset, offset + length);
+    utf8[slot] = null;
+    return s;
+  }
+
+  /**
+   * The string decoded (UTF-8) from {@code bytes[offset, offset + length)}.
+   *
+   * @throws IllegalArgumentException if the bytes are not well-formed UTF-8 (protobuf {@code string}
+   *     fields must be; a lenient decode would turn them into U+FFFD and merge distinct values)
+   */
+  String get(byte[] bytes, int offset, int length) {
+    if (length > MAX_CACHED_LENGTH) {
+      return utf8(bytes, offset, length);
+    }
+    int h = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      h = 31 * h + bytes[i];
+    }
+    int slot = spread(h) & mask;
+    byte[] key = utf8[slot];
+    if (key != null
+        && key.length == length
+        && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
+      return strings[slot];
+    }
+    String s = utf8(bytes, offset, length);
+    strings[slot] = s;
+    utf8[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+    utf16[slot] = null;
+    return s;
+  }
+
+  /** Strict UTF-8 (malformed input and encoded surrogates are errors); only on a cache miss. */
+  private String utf8(byte[] bytes, int offset, int length) {
+    try {
+      return strict.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("invalid UTF-8 in a string field at byte " + offset, e);
+    }
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+}
