@@ -102,7 +102,7 @@ public final class CompositionRoot {
   public static final Duration RESOLVED_RETENTION = Duration.ofDays(7);
 
   /** The serving stores, all Cosmos DB or all local, shared by every use case. */
-  private record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
+  record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
       NotificationStateStore notifications) {}
 
   private final PulseConfig config;
@@ -198,6 +198,11 @@ public final class CompositionRoot {
   /** Pulse's metric instruments (Azure Monitor when Application Insights is configured, else no-op). */
   public PulseTelemetry telemetry() {
     return telemetry.get();
+  }
+
+  /** The stores this root picked (Cosmos DB or in-process), built on first use; for wiring tests. */
+  Stores stores() {
+    return stores.get();
   }
 
   /** Pulse's span helpers. */
