@@ -55,6 +55,7 @@ import com.pulse.app.port.Warehouse;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchObserver;
+import com.pulse.app.telemetry.IngestCounters;
 import com.pulse.config.PulseConfig;
 import com.pulse.config.Setting;
 import com.pulse.domain.catalog.Catalog;
@@ -130,6 +131,7 @@ public final class CompositionRoot {
   private final Lazy<Warehouse> warehouse;
   private final Lazy<TenantDirectory> tenants;
   private final Lazy<SloTelemetry> sloTelemetry;
+  private final IngestCounters ingestCounters = new IngestCounters();
 
   private CompositionRoot(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
       Supplier<TokenCredential> credential) {
@@ -318,7 +320,8 @@ public final class CompositionRoot {
 
   /** {@code GET /api/health}. */
   public HealthCheck healthCheck() {
-    return new HealthCheck(stores.get().metrics(), stores.get().deadLetters(), () -> catalog().metrics(), clock);
+    return new HealthCheck(stores.get().metrics(), stores.get().deadLetters(), () -> catalog().metrics(), clock,
+        ingestCounters);
   }
 
   /** The lateness policy ({@code TELEMETRY_ALLOWED_LATENESS}). */
@@ -341,9 +344,13 @@ public final class CompositionRoot {
     return AggregateBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock);
   }
 
-  /** Reports each aggregated batch to {@link #telemetry()}. */
+  /** Reports each aggregated batch to {@link #telemetry()} and to the counters {@link #healthCheck()} shows. */
   public BatchObserver batchObserver() {
-    return new BatchTelemetry(telemetry());
+    BatchObserver metrics = new BatchTelemetry(telemetry());
+    return (batch, result) -> {
+      ingestCounters.observed(batch, result);
+      metrics.observed(batch, result);
+    };
   }
 
   /**

@@ -3,6 +3,7 @@ package com.pulse.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.local.FileDeadLetterStore;
+import com.pulse.domain.telemetry.aggregate.DependencySummary;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.WindowSummary;
 import com.pulse.functions.CompositionRoot;
@@ -83,25 +84,55 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     List<WindowSummary> windows = result.windows(windowSize);
+    List<DependencySummary> dependencies = result.dependencies(windowSize);
     if (format == Format.jsonl) {
-      windows.forEach(w -> out.println(jsonLine(w)));
+      windows.forEach(w -> out.println(jsonLine(w, windowSize)));
+      dependencies.forEach(d -> out.println(jsonLine(d, windowSize)));
     } else {
       printTable(out, windows);
-      out.printf("%d files, %d events, %d requests, %d dead-lettered, %d document writes, %d skipped (already applied)%n",
-          result.files(), result.events(), result.requests(), result.deadLettered(), result.documentsWritten(), result.documentsSkipped());
+      if (!dependencies.isEmpty()) {
+        printDependencies(out, dependencies);
+      }
+      out.printf("%d files, %d events, %d requests, %d dependency calls, %d internal spans, %d dead-lettered, %d late, "
+              + "%d expired, %d out of range, %d document writes, %d skipped (already applied)%n",
+          result.files(), result.events(), result.requests(), result.dependencies(), result.internalSpans(),
+          result.deadLettered(), result.late(), result.expired(), result.outOfRange(), result.documentsWritten(),
+          result.documentsSkipped());
     }
     out.flush();
     return 0;
   }
 
-  /** The jsonl form of one window (the documented replay output keys). */
-  static String jsonLine(WindowSummary w) {
+  /** The fields every jsonl record has: {@code signal, tenantId, service, windowStart, windowEnd, granularity}. */
+  private static ObjectNode record(String signal, String tenantId, String service, java.time.Instant start,
+      java.time.Instant end, Granularity granularity) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("tenantId", w.tenantId());
-    n.put("service", w.service());
+    n.put("signal", signal);
+    n.put("tenantId", tenantId);
+    n.put("service", service);
+    n.put("windowStart", start.toString());
+    n.put("windowEnd", end.toString());
+    n.put("granularity", granularity.iso());
+    return n;
+  }
+
+  /** The jsonl form of one dependency window ({@code signal = "dependency"}, docs/OPENTELEMETRY.md). */
+  static String jsonLine(DependencySummary d, Granularity granularity) {
+    ObjectNode n = record("dependency", d.tenantId(), d.service(), d.windowStart(), d.windowEnd(), granularity);
+    n.put("dependency", d.dependency());
+    n.put("operation", d.operation());
+    n.put("count", d.count());
+    n.put("errorCount", d.errorCount());
+    n.put("p50Ms", d.p50Ms());
+    n.put("p95Ms", d.p95Ms());
+    n.put("p99Ms", d.p99Ms());
+    return n.toString();
+  }
+
+  /** The jsonl form of one request window ({@code signal = "request"}, docs/OPENTELEMETRY.md). */
+  static String jsonLine(WindowSummary w, Granularity granularity) {
+    ObjectNode n = record("request", w.tenantId(), w.service(), w.windowStart(), w.windowEnd(), granularity);
     n.put("operation", w.operation());
-    n.put("windowStart", w.windowStart().toString());
-    n.put("windowEnd", w.windowEnd().toString());
     n.put("count", w.count());
     n.put("errorCount", w.errorCount());
     n.put("p50Ms", w.p50Ms());
@@ -110,6 +141,16 @@ public final class ReplayCommand implements Callable<Integer> {
     n.put("distinctUsers", w.distinctUsers());
     n.put("lateCount", w.lateCount());
     return n.toString();
+  }
+
+  private static void printDependencies(PrintWriter out, List<DependencySummary> dependencies) {
+    String fmt = "%-20s %-12s %-10s %-20s %-24s %8s %7s %9s %9s %9s%n";
+    out.printf(fmt, "windowStart", "tenant", "service", "dependency", "operation", "calls", "errors", "p50 ms", "p95 ms",
+        "p99 ms");
+    for (DependencySummary d : dependencies) {
+      out.printf(fmt, d.windowStart(), d.tenantId(), d.service(), d.dependency(), d.operation(), d.count(), d.errorCount(),
+          String.format("%.1f", d.p50Ms()), String.format("%.1f", d.p95Ms()), String.format("%.1f", d.p99Ms()));
+    }
   }
 
   private static void printTable(PrintWriter out, List<WindowSummary> windows) {

@@ -130,11 +130,11 @@ public final class TelemetryDemo {
     return new Result(capture, generated, replay, replay.windows(Granularity.MINUTE), charts(replay.documents()));
   }
 
-  /** Per-service minute series from minute window documents of any partitions. */
+  /** Per-service minute series of requests from minute window documents of any partitions. */
   public static List<ServiceSeries> charts(List<WindowDocument> documents) {
     Map<String, Map<Instant, List<WindowDocument>>> byService = new TreeMap<>();
     for (WindowDocument d : documents) {
-      if (d.granularity().equals(Granularity.MINUTE.iso())) {
+      if (d.granularity().equals(Granularity.MINUTE.iso()) && d.dependency() == null) {
         byService.computeIfAbsent(d.service(), k -> new TreeMap<>()).computeIfAbsent(d.windowStart(), k -> new ArrayList<>()).add(d);
       }
     }

@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  *   <li>log-normal latencies per operation; error bursts (5-minute spans with 30% errors on one
  *       service), 1% errors otherwise; 2% of requests arrive 2–10 minutes late;
  *   <li>about 70% Pulse JSON events (arrays of 1–10 requests) and 30% OTLP protobuf
- *       {@code ExportTraceServiceRequest}s of 5–40 spans (SERVER spans counted, some CLIENT spans not),
+ *       {@code ExportTraceServiceRequest}s of 5–40 spans (SERVER spans are requests; some CLIENT spans, database and HTTP dependency calls),
  *       built with the {@code io.opentelemetry.proto} builders;
  *   <li>about 0.5% malformed events (truncated JSON, missing tenant, unsupported content type).
  * </ul>
@@ -258,7 +258,7 @@ public final class TelemetryGenerator {
       Span.Builder span = Span.newBuilder()
           .setTraceId(ByteString.copyFrom(bytes(16)))
           .setSpanId(ByteString.copyFrom(bytes(8)))
-          .setName(client ? "HTTP GET" : r.operation)
+          .setName(client ? (r.durationMs > 20 ? "SELECT orders" : "GET") : r.operation)
           .setKind(client ? Span.SpanKind.SPAN_KIND_CLIENT : Span.SpanKind.SPAN_KIND_SERVER)
           .setStartTimeUnixNano(startNanos)
           .setEndTimeUnixNano(startNanos + Math.round(r.durationMs * 1_000_000))
@@ -266,6 +266,11 @@ public final class TelemetryGenerator {
           .addAttributes(KeyValue.newBuilder().setKey("http.response.status_code")
               .setValue(AnyValue.newBuilder().setIntValue(r.error ? 503 : 200)))
           .addAttributes(attr("user.id", "user-" + tenant + "-" + random.nextInt(50 + 400 / (tenant + 1))));
+      if (client && r.durationMs > 20) { // a database call (semantic conventions: db.system.name, db.namespace)
+        span.addAttributes(attr("db.system.name", "postgresql")).addAttributes(attr("db.namespace", "shop"));
+      } else if (client) { // an outgoing HTTP call
+        span.addAttributes(attr("server.address", "payments.internal"));
+      }
       if (r.error && random.nextBoolean()) {
         span.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR));
       }

@@ -12,6 +12,7 @@ import com.pulse.app.telemetry.BatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.DependencySummary;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowSummaries;
@@ -70,13 +71,23 @@ public final class TelemetryReplay {
    * @param deadLettered events dead-lettered
    * @param documentsWritten window document writes
    * @param documentsSkipped touched documents that already held a batch (overlaps)
+   * @param late requests folded in behind the watermark ({@link BatchResult#lateRequests})
+   * @param expired requests dropped because their window had expired ({@link BatchResult#expired})
+   * @param outOfRange records dropped for an out-of-range value ({@link BatchResult#outOfRange})
+   * @param dependencies dependency calls folded in ({@link BatchResult#dependencies})
+   * @param internalSpans INTERNAL spans counted ({@link BatchResult#internalSpans})
    * @param documents final per-partition window documents
    */
   public record Result(int files, long events, long requests, long deadLettered, long documentsWritten,
-      long documentsSkipped, List<WindowDocument> documents) {
+      long documentsSkipped, long late, long expired, long outOfRange, long dependencies, long internalSpans, List<WindowDocument> documents) {
     /** Final windows of {@code granularity} merged across partitions. */
     public List<WindowSummary> windows(Granularity granularity) {
       return WindowSummaries.merge(documents, granularity);
+    }
+
+    /** Final dependency windows of {@code granularity} merged across partitions. */
+    public List<DependencySummary> dependencies(Granularity granularity) {
+      return WindowSummaries.dependencies(documents, granularity);
     }
   }
 
@@ -107,6 +118,11 @@ public final class TelemetryReplay {
     long dead = 0;
     long written = 0;
     long skipped = 0;
+    long late = 0;
+    long expired = 0;
+    long outOfRange = 0;
+    long dependencies = 0;
+    long internalSpans = 0;
     for (Map.Entry<String, List<List<TelemetryEvent>>> p : byPartition.entrySet()) {
       List<List<TelemetryEvent>> sorted = new ArrayList<>(p.getValue());
       sorted.sort(Comparator.comparingLong(list -> list.isEmpty() ? Long.MAX_VALUE : list.get(0).sequenceNumber()));
@@ -118,10 +134,15 @@ public final class TelemetryReplay {
           dead += r.deadLettered();
           written += r.documentsWritten();
           skipped += r.documentsSkipped();
+          late += r.lateRequests();
+          expired += r.expired();
+          outOfRange += r.outOfRange();
+          dependencies += r.dependencies();
+          internalSpans += r.internalSpans();
         }
       }
     }
-    return new Result(files, events, requests, dead, written, skipped, windows.all());
+    return new Result(files, events, requests, dead, written, skipped, late, expired, outOfRange, dependencies, internalSpans, windows.all());
   }
 
   private static Map<String, List<TelemetryEvent>> read(Path file, String partitionFlag) {

@@ -139,7 +139,7 @@ class EventHubsMetricExportTest {
     TelemetryWindowRecord huge = window("t1", "0");
     java.util.Map<String, Long> bins = new java.util.HashMap<>();
     IntStream.range(0, 2000).forEach(i -> bins.put(Integer.toString(i), (long) i));
-    TelemetryWindowRecord tooBig = new TelemetryWindowRecord("w-big", "t1", "svc", "GET /", "PT1M",
+    TelemetryWindowRecord tooBig = new TelemetryWindowRecord("w-big", "t1", "svc", "GET /", "", "PT1M",
         huge.windowStart(), huge.windowEnd(), "0", 1, 0, 0, 1, 1, 1, 1, 1, 1.02, 0, bins, 1, 1,
         huge.updatedAt());
 
@@ -186,7 +186,7 @@ class EventHubsMetricExportTest {
   }
 
   static TelemetryWindowRecord window(String tenant, String partition) {
-    return new TelemetryWindowRecord("w-" + tenant + "-" + partition, tenant, "checkout", "POST /cart", "PT1M",
+    return new TelemetryWindowRecord("w-" + tenant + "-" + partition, tenant, "checkout", "POST /cart", "", "PT1M",
         "2026-11-20T10:00:00Z", "2026-11-20T10:01:00Z", partition, 10, 1, 0, 523.5, 40.1, 95.2, 120.7, 7,
         1.0202020202, 0, Map.of("12", 4L, "13", 6L), 1234, 3, "2026-11-20T10:01:05Z");
   }

@@ -30,6 +30,8 @@ public final class TenantTelemetry {
    */
   public List<MergedWindow> query(String principalHeader, TelemetryRange range) {
     access.require(principalHeader, range.tenantId());
-    return WindowMerger.merge(store.listRange(range.tenantId(), range.granularity(), range.from(), range.to()));
+    return WindowMerger.merge(store.listRange(range.tenantId(), range.granularity(), range.from(), range.to()).stream()
+        .filter(d -> d.dependency() == null) // request windows; dependency windows are served by ADX DependencyStats
+        .toList());
   }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param id window document id
  * @param tenantId tenant id
  * @param service service name ({@code service.name})
- * @param operation operation / route
+ * @param operation operation / route (requests), span name (dependency calls)
+ * @param dependency what the calls of a dependency window went to; empty for a request window
  * @param granularity {@code "PT1M"} (minute window) or {@code "PT1H"} (hourly roll-up)
  * @param windowStart inclusive start, ISO-8601 UTC
  * @param windowEnd exclusive end, ISO-8601 UTC
@@ -45,6 +46,7 @@ public record TelemetryWindowRecord(
     String tenantId,
     String service,
     String operation,
+    String dependency,
     String granularity,
     String windowStart,
     String windowEnd,

@@ -38,7 +38,8 @@ public final class WindowMerger {
   public static List<MergedWindow> merge(Collection<WindowDocument> documents) {
     Map<String, List<WindowDocument>> groups = new TreeMap<>();
     for (WindowDocument d : documents) {
-      String key = d.windowStart() + "\u001f" + d.service() + "\u001f" + d.operation() + "\u001f" + d.granularity();
+      String key = d.windowStart() + "\u001f" + d.service() + "\u001f" + d.operation() + "\u001f" + d.granularity()
+          + "\u001f" + d.dependency(); // never merge a dependency window into a request window
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
     }
     List<MergedWindow> merged = new ArrayList<>(groups.size());

@@ -66,7 +66,7 @@ class JsonLinesExportTest {
   @Test
   void windowsFileMatchesTheTelemetryWindowsMapping(@TempDir Path dir) throws Exception {
     JsonLinesExport export = new JsonLinesExport(dir);
-    export.exportWindows(List.of(new TelemetryWindowRecord("w1", "t1", "api", "GET /x", "PT1M",
+    export.exportWindows(List.of(new TelemetryWindowRecord("w1", "t1", "api", "GET /x", "", "PT1M",
         "2024-01-01T00:00:00Z", "2024-01-01T00:01:00Z", "0", 10, 1, 0, 123.0, 10, 20, 30, 4, 1.02, 0,
         Map.of("120", 10L), 99, 1, "2024-01-01T00:01:05Z")));
     List<String> lines = Files.readAllLines(dir.resolve(JsonLinesExport.WINDOWS_FILE));

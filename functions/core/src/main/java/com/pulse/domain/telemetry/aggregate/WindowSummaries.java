@@ -27,7 +27,7 @@ public final class WindowSummaries {
   public static List<WindowSummary> merge(List<WindowDocument> documents, Granularity granularity) {
     Map<String, List<WindowDocument>> byTenant = new TreeMap<>();
     for (WindowDocument d : documents) {
-      if (d.granularity().equals(granularity.iso())) {
+      if (d.granularity().equals(granularity.iso()) && d.dependency() == null) {
         byTenant.computeIfAbsent(d.tenantId(), k -> new ArrayList<>()).add(d);
       }
     }
@@ -35,6 +35,31 @@ public final class WindowSummaries {
     byTenant.forEach((tenant, docs) -> WindowMerger.merge(docs).forEach(w -> out.add(summary(tenant, w))));
     out.sort(Comparator.comparing(WindowSummary::windowStart).thenComparing(WindowSummary::tenantId)
         .thenComparing(WindowSummary::service).thenComparing(WindowSummary::operation));
+    return out;
+  }
+
+  /**
+   * Final dependency windows of one granularity, ordered by window start, tenant, service,
+   * dependency, operation: each (tenant, dependency) group merged by {@link WindowMerger}.
+   *
+   * @param documents documents of any tenants and partitions (request windows and other
+   *     granularities are ignored)
+   * @throws IllegalArgumentException if a stored sketch cannot be decoded
+   */
+  public static List<DependencySummary> dependencies(List<WindowDocument> documents, Granularity granularity) {
+    Map<String, List<WindowDocument>> groups = new TreeMap<>();
+    for (WindowDocument d : documents) {
+      if (d.granularity().equals(granularity.iso()) && d.dependency() != null) {
+        groups.computeIfAbsent(d.tenantId() + '\u001f' + d.dependency(), k -> new ArrayList<>()).add(d);
+      }
+    }
+    List<DependencySummary> out = new ArrayList<>();
+    groups.values().forEach(docs -> WindowMerger.merge(docs).forEach(w -> out.add(new DependencySummary(
+        docs.get(0).tenantId(), w.service(), docs.get(0).dependency(), w.operation(), w.windowStart(), w.windowEnd(),
+        w.count(), w.errorCount(), orZero(w.p50Ms()), orZero(w.p95Ms()), orZero(w.p99Ms())))));
+    out.sort(Comparator.comparing(DependencySummary::windowStart).thenComparing(DependencySummary::tenantId)
+        .thenComparing(DependencySummary::service).thenComparing(DependencySummary::dependency)
+        .thenComparing(DependencySummary::operation));
     return out;
   }
 
