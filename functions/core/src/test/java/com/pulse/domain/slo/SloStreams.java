@@ -33,7 +33,7 @@ public final class SloStreams {
         sketch.accept(ms);
         sum += ms;
       }
-      docs.add(new WindowDocument("w-" + tenant + m, tenant, "checkout", "POST /orders", "PT1M", m, m.plusSeconds(60),
+      docs.add(new WindowDocument("w-" + tenant + m, tenant, "checkout", "POST /orders", null, "PT1M", m, m.plusSeconds(60),
           "0", requests, errors, 0, sum, LatencySketches.serialize(sketch), new byte[0], 1, 1, m.plusSeconds(65)));
     }
     return docs;
