@@ -59,8 +59,9 @@ public final class TenantSloReader {
     Duration longest = evaluator.rules().stream().map(BurnRateRule::longWindow).max(Duration::compareTo)
         .orElse(Duration.ofHours(1));
     int periodDays = slos.stream().mapToInt(TelemetrySlo::periodDays).max().orElse(30);
-    List<WindowDocument> minuteDocs = windows.listRange(tenantId, "PT1M", at.minus(longest), at);
-    List<WindowDocument> hourDocs = windows.listRange(tenantId, "PT1H", at.minus(Duration.ofDays(periodDays)), at);
+    // SLOs are over requests: dependency windows (dependency != null) are calls the tenant made, not served
+    List<WindowDocument> minuteDocs = requestsOnly(windows.listRange(tenantId, "PT1M", at.minus(longest), at));
+    List<WindowDocument> hourDocs = requestsOnly(windows.listRange(tenantId, "PT1H", at.minus(Duration.ofDays(periodDays)), at));
     List<Evaluated> out = new ArrayList<>();
     for (TelemetrySlo slo : slos) {
       SliSeries minutes = SliSeries.of(slo, minuteDocs);
@@ -68,5 +69,9 @@ public final class TenantSloReader {
       out.add(new Evaluated(evaluator.status(tenantId, minutes, hours, at), minutes));
     }
     return out;
+  }
+
+  private static List<WindowDocument> requestsOnly(List<WindowDocument> docs) {
+    return docs.stream().filter(d -> d.dependency() == null).toList();
   }
 }
