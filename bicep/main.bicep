@@ -79,6 +79,19 @@ param customerEngineeringEmails array = []
 @description('Catalog file path inside the package; empty = the packaged default catalog.')
 param catalogPath string = ''
 
+// ---- tenants, per-engineer digests, telemetry SLOs
+@description('Tenants file path inside the package (owners, tiers, telemetry SLOs, API roles); empty = the packaged default.')
+param tenantsPath string = ''
+
+@description('Notices listed per digest section before the rest is counted.')
+param notifyDigestMaxItems int = 25
+
+@description('Link to the customer-metrics workbook with {tenantId} where the tenant goes; empty = no links in digests.')
+param notifyWorkbookLink string = ''
+
+@description('NCRONTAB schedule of the telemetry SLO burn-rate evaluation (SloBurnRates timer).')
+param sloBurnRateSchedule string = '0 */5 * * * *'
+
 // ---------------------------------------------------------------- data services
 @description('Partitions of the telemetry hub (parallelism of TelemetryAggregation).')
 @minValue(1)
@@ -374,12 +387,16 @@ var coreAppSettings = {
   ACS_ENDPOINT: communication.outputs.endpoint
   EMAIL_SENDER_ADDRESS: communication.outputs.senderAddress
   NOTIFY_REMINDER_PERIOD: notifyReminderPeriod
+  NOTIFY_DIGEST_MAX_ITEMS: string(notifyDigestMaxItems)
+  SLO_BURN_RATE_SCHEDULE: sloBurnRateSchedule
 }
 
 var optionalAppSettings = {
   WAREHOUSE_JDBC_URL: appWarehouseJdbcUrl
   CATALOG_PATH: catalogPath
   NOTIFY_CUSTOMER_ENGINEERS: join(customerEngineeringEmails, ',')
+  TENANTS_PATH: tenantsPath
+  NOTIFY_WORKBOOK_LINK: notifyWorkbookLink
 }
 
 var appSettings = union(

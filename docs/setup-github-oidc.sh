@@ -72,4 +72,4 @@ a638d3c7-ab3a-418d-83e6-5f17a39d4fde, 2b629674-e913-4c01-ae53-ef4638d8f975, \
     --condition "${condition}" --condition-version 2.0 > /dev/null
 fi
 
-echo "${name}: client id ${app_id} (set it as a GitHub variable, see docs/DEPLOY.md, step 6)"
+echo "${name}: client id ${app_id} (set it as a GitHub variable, see docs/DEPLOY.md, step 7)"

@@ -7,6 +7,7 @@
 # Entra admin): `azd config set auth.useAzCliAuth true` makes azd use the az login (docs/DEPLOY.md).
 # Inputs are azd outputs of bicep/main.bicep; a deployment without a dev warehouse skips all of it.
 set -eu
+cd "$(dirname "$0")/../.." # the repository root: ./mvnw, whatever directory azd runs hooks from
 
 if [ -z "${WAREHOUSE_SQL_SERVER:-}" ]; then
   if [ -z "${WAREHOUSE_JDBC_URL:-}" ]; then

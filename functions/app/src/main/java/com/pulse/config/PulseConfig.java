@@ -78,9 +78,13 @@ public record PulseConfig(
    * @param reminderPeriod {@link Setting#NOTIFY_REMINDER_PERIOD}
    * @param customerEngineers {@link Setting#NOTIFY_CUSTOMER_ENGINEERS}, possibly empty
    * @param freshnessGrace {@link Setting#METRIC_FRESHNESS_GRACE}
+   * @param tenantsPath {@link Setting#TENANTS_PATH}, empty for the packaged tenants file
+   * @param digestMaxItems {@link Setting#NOTIFY_DIGEST_MAX_ITEMS}
+   * @param workbookLink {@link Setting#NOTIFY_WORKBOOK_LINK}, empty for no links
    */
   public record Notifications(Optional<String> acsEndpoint, String senderAddress, Duration reminderPeriod,
-      List<String> customerEngineers, Duration freshnessGrace) {}
+      List<String> customerEngineers, Duration freshnessGrace, Optional<Path> tenantsPath, int digestMaxItems,
+      Optional<String> workbookLink) {}
 
   /** @throws NullPointerException if a component is null */
   public PulseConfig {
@@ -119,7 +123,9 @@ public record PulseConfig(
     Optional<Export> export = exportNamespace.map(ns -> new Export(ns, r.value(Setting.METRICS_OUT_HUB_NAME)));
     Optional<KeyVault> keyVault = keyVaultUri.map(uri -> new KeyVault(uri, r.value(Setting.KEY_VAULT_REFRESH_INTERVAL)));
     Notifications notifications = new Notifications(acsEndpoint, r.value(Setting.EMAIL_SENDER_ADDRESS), r.value(Setting.NOTIFY_REMINDER_PERIOD),
-        r.<List<String>>optional(Setting.NOTIFY_CUSTOMER_ENGINEERS).orElse(List.of()), r.value(Setting.METRIC_FRESHNESS_GRACE));
+        r.<List<String>>optional(Setting.NOTIFY_CUSTOMER_ENGINEERS).orElse(List.of()), r.value(Setting.METRIC_FRESHNESS_GRACE),
+        r.<String>optional(Setting.TENANTS_PATH).map(Path::of), r.value(Setting.NOTIFY_DIGEST_MAX_ITEMS),
+        r.optional(Setting.NOTIFY_WORKBOOK_LINK));
     Path localDir = Path.of(r.<String>value(Setting.PULSE_LOCAL_DIR));
     Optional<String> identity = r.optional(Setting.AZURE_CLIENT_ID);
     Optional<String> insights = r.optional(Setting.APPLICATIONINSIGHTS_CONNECTION_STRING);

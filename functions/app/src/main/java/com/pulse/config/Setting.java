@@ -33,7 +33,8 @@ public enum Setting {
   WAREHOUSE_QUERY_MAX_ATTEMPTS("WAREHOUSE_QUERY_MAX_ATTEMPTS", SettingType.COUNT,
       Integer.toString(com.pulse.app.RetryPolicy.DEFAULT.maxAttempts()), Use.BOTH,
       "Attempts per metric query on a transient warehouse failure, the first included."),
-  METRICS_MAX_CATCHUP_WINDOWS("METRICS_MAX_CATCHUP_WINDOWS", SettingType.COUNT, "24", Use.BOTH,
+  METRICS_MAX_CATCHUP_WINDOWS("METRICS_MAX_CATCHUP_WINDOWS", SettingType.COUNT,
+      Integer.toString(com.pulse.app.MetricRunnerBuilder.DEFAULT_MAX_CATCH_UP_WINDOWS), Use.BOTH,
       "Most missed windows one run computes per metric (catch-up after an outage)."),
   CATALOG_PATH("CATALOG_PATH", SettingType.TEXT, null, Use.BOTH,
       "Path of a metric catalog YAML file. Unset: the catalog packaged with the app."),
@@ -88,6 +89,16 @@ public enum Setting {
       "Time between reminders of an unresolved breach."),
   NOTIFY_CUSTOMER_ENGINEERS("NOTIFY_CUSTOMER_ENGINEERS", SettingType.EMAIL_LIST, null, Use.BOTH,
       "Customer-engineering addresses copied on every digest (besides the metric owners)."),
+
+  // ---- tenants, per-engineer digests, telemetry SLOs ----
+  TENANTS_PATH("TENANTS_PATH", SettingType.TEXT, null, Use.BOTH,
+      "Path of a tenants YAML file (owners, tiers, telemetry SLOs, API roles). Unset: the file packaged with the app."),
+  NOTIFY_DIGEST_MAX_ITEMS("NOTIFY_DIGEST_MAX_ITEMS", SettingType.COUNT, "25", Use.BOTH,
+      "Notices listed per digest section (New, Ongoing, Resolved) before the rest is counted."),
+  NOTIFY_WORKBOOK_LINK("NOTIFY_WORKBOOK_LINK", SettingType.TEXT, null, Use.BOTH,
+      "Link to the customer-metrics workbook with {tenantId} where the tenant goes. Unset: digests have no links."),
+  SLO_BURN_RATE_SCHEDULE("SLO_BURN_RATE_SCHEDULE", SettingType.NCRONTAB, null, Use.HOST,
+      "Schedule of the SloBurnRates timer (UTC), telemetry SLO burn-rate evaluation."),
 
   // ---- local mode ----
   PULSE_LOCAL_DIR("PULSE_LOCAL_DIR", SettingType.TEXT, ".pulse", Use.LOCAL,

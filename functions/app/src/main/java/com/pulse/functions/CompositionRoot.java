@@ -16,7 +16,8 @@ import com.pulse.adapter.keyvault.KeyVaultSecretSource;
 import com.pulse.adapter.local.EnvironmentSecretSource;
 import com.pulse.adapter.local.FileDeadLetterStore;
 import com.pulse.adapter.local.InMemoryMetricStore;
-import com.pulse.adapter.local.InMemoryNotificationStateStore;
+import com.pulse.adapter.local.FileHeldDigestStore;
+import com.pulse.adapter.local.FileNotificationStateStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.adapter.local.JsonLinesExport;
 import com.pulse.adapter.local.OutboxNotifier;
@@ -37,13 +38,24 @@ import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.NotificationStateStore;
+import com.pulse.app.api.TenantAccess;
+import com.pulse.app.api.TenantSlos;
+import com.pulse.app.observability.SloTelemetry;
+import com.pulse.app.slo.EvaluateSloBurnRates;
+import com.pulse.app.slo.TenantSloReader;
+import com.pulse.domain.slo.BurnRateEvaluator;
+import com.pulse.domain.slo.BurnRateRule;
+import com.pulse.domain.tenant.TenantDirectory;
+import com.pulse.domain.tenant.TenantsLoader;
 import com.pulse.app.port.Notifier;
 import com.pulse.app.port.SecretSource;
 import com.pulse.app.port.Warehouse;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchObserver;
+import com.pulse.app.telemetry.IngestCounters;
 import com.pulse.config.PulseConfig;
 import com.pulse.config.Setting;
 import com.pulse.domain.catalog.Catalog;
@@ -101,8 +113,8 @@ public final class CompositionRoot {
   public static final Duration RESOLVED_RETENTION = Duration.ofDays(7);
 
   /** The serving stores, all Cosmos DB or all local, shared by every use case. */
-  private record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
-      NotificationStateStore notifications) {}
+  record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
+      NotificationStateStore notifications, HeldDigestStore heldDigests) {}
 
   private final PulseConfig config;
   private final Clock clock;
@@ -117,6 +129,9 @@ public final class CompositionRoot {
   private final Lazy<SecretSource> secrets;
   private final Lazy<Notifier> notifier;
   private final Lazy<Warehouse> warehouse;
+  private final Lazy<TenantDirectory> tenants;
+  private final Lazy<SloTelemetry> sloTelemetry;
+  private final IngestCounters ingestCounters = new IngestCounters();
 
   private CompositionRoot(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
       Supplier<TokenCredential> credential) {
@@ -134,6 +149,9 @@ public final class CompositionRoot {
     this.secrets = Lazy.of(this::createSecretSource);
     this.notifier = Lazy.of(this::createNotifier);
     this.warehouse = Lazy.of(this::createWarehouse);
+    this.sloTelemetry = Lazy.of(() -> SloTelemetry.create(openTelemetry.get()));
+    this.tenants = Lazy.of(() -> config.notifications().tenantsPath().map(TenantsLoader::load)
+        .orElseGet(() -> TenantsLoader.loadResource(TenantsLoader.DEFAULT_RESOURCE)));
   }
 
   /**
@@ -198,6 +216,11 @@ public final class CompositionRoot {
     return telemetry.get();
   }
 
+  /** The stores this root picked (Cosmos DB or in-process), built on first use; for wiring tests. */
+  Stores stores() {
+    return stores.get();
+  }
+
   /** Pulse's span helpers. */
   public PulseTracing tracing() {
     return tracing.get();
@@ -218,13 +241,58 @@ public final class CompositionRoot {
         .telemetry(telemetry()).tracing(tracing()).build();
   }
 
-  /** The deduplicated customer-engineer digest (catalog owners plus {@code NOTIFY_CUSTOMER_ENGINEERS}). */
+  /**
+   * The deduplicated per-engineer digest: tenant owners from the tenants file, catalog owners and
+   * {@code NOTIFY_CUSTOMER_ENGINEERS} for metric-wide notices, {@code NOTIFY_DIGEST_MAX_ITEMS} and
+   * {@code NOTIFY_WORKBOOK_LINK}; failed sends held in {@link #heldDigestStore()}.
+   */
   public NotifyCustomerEngineers notifyCustomerEngineers() {
     Map<String, List<String>> owners = new LinkedHashMap<>();
     catalog().metrics().forEach(m -> owners.put(m.name(), m.owners()));
-    return new NotifyCustomerEngineers(stores.get().notifications(), notifier.get(),
-        new EpisodeTracker(config.notifications().reminderPeriod(), RESOLVED_RETENTION),
-        new DigestComposer(owners, config.notifications().customerEngineers()), clock);
+    PulseConfig.Notifications n = config.notifications();
+    List<String> swept = tenants().tenants().stream().map(com.pulse.domain.tenant.Tenant::id).toList();
+    return new NotifyCustomerEngineers(stores.get().notifications(), stores.get().heldDigests(), notifier.get(),
+        new EpisodeTracker(n.reminderPeriod(), RESOLVED_RETENTION),
+        new DigestComposer(tenants(), owners, n.customerEngineers(), n.digestMaxItems(), n.workbookLink().orElse(null)),
+        () -> swept, clock);
+  }
+
+  // ---- tenants, telemetry SLOs, tenant-scoped API (issue 13) ----
+
+  /**
+   * The tenants file: {@code TENANTS_PATH}, else the packaged {@code tenants/tenants.yaml}.
+   *
+   * @throws com.pulse.domain.tenant.TenantsException listing every problem if it is invalid
+   */
+  public TenantDirectory tenants() {
+    return tenants.get();
+  }
+
+  /** Undelivered digests per recipient: Cosmos DB, else files in {@code <localDir>/notifications/held}. */
+  public HeldDigestStore heldDigestStore() {
+    return stores.get().heldDigests();
+  }
+
+  /** Notification state per tenant: Cosmos DB, else one file per tenant in {@code <localDir>/notifications}. */
+  public NotificationStateStore notificationStateStore() {
+    return stores.get().notifications();
+  }
+
+  /** Telemetry SLO burn rates over the window store, tenants file and digest, publishing the burn-rate gauges. */
+  public EvaluateSloBurnRates evaluateSloBurnRates() {
+    return new EvaluateSloBurnRates(stores.get().windows(), tenants(), new BurnRateEvaluator(BurnRateRule.DEFAULTS),
+        notifyCustomerEngineers(), sloTelemetry.get(), clock);
+  }
+
+  /** {@code GET /api/tenants/{tenantId}/slos}, tenant-scoped. */
+  public TenantSlos tenantSlos() {
+    return new TenantSlos(new TenantSloReader(stores.get().windows(), tenants(), new BurnRateEvaluator(BurnRateRule.DEFAULTS)),
+        tenantAccess(), clock);
+  }
+
+  /** Who may read which tenant through the API: App Service principal against the tenants file. */
+  public TenantAccess tenantAccess() {
+    return new TenantAccess(tenants());
   }
 
   /** The SLO check run after each warehouse-metrics run over the points it wrote. */
@@ -240,19 +308,20 @@ public final class CompositionRoot {
         new FreshnessPolicy(config.notifications().freshnessGrace()), notifyCustomerEngineers(), clock);
   }
 
-  /** {@code GET /api/tenants/{tenantId}/metrics}. */
+  /** {@code GET /api/tenants/{tenantId}/metrics}, tenant-scoped ({@link #tenantAccess()}). */
   public TenantMetrics tenantMetrics() {
-    return new TenantMetrics(stores.get().metrics());
+    return new TenantMetrics(stores.get().metrics(), tenantAccess());
   }
 
-  /** {@code GET /api/tenants/{tenantId}/telemetry}. */
+  /** {@code GET /api/tenants/{tenantId}/telemetry}, tenant-scoped. */
   public TenantTelemetry tenantTelemetry() {
-    return new TenantTelemetry(stores.get().windows());
+    return new TenantTelemetry(stores.get().windows(), tenantAccess());
   }
 
   /** {@code GET /api/health}. */
   public HealthCheck healthCheck() {
-    return new HealthCheck(stores.get().metrics(), stores.get().deadLetters(), () -> catalog().metrics(), clock);
+    return new HealthCheck(stores.get().metrics(), stores.get().deadLetters(), () -> catalog().metrics(), clock,
+        ingestCounters);
   }
 
   /** The lateness policy ({@code TELEMETRY_ALLOWED_LATENESS}). */
@@ -275,9 +344,13 @@ public final class CompositionRoot {
     return AggregateBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock);
   }
 
-  /** Reports each aggregated batch to {@link #telemetry()}. */
+  /** Reports each aggregated batch to {@link #telemetry()} and to the counters {@link #healthCheck()} shows. */
   public BatchObserver batchObserver() {
-    return new BatchTelemetry(telemetry());
+    BatchObserver metrics = new BatchTelemetry(telemetry());
+    return (batch, result) -> {
+      ingestCounters.observed(batch, result);
+      metrics.observed(batch, result);
+    };
   }
 
   /**
@@ -311,9 +384,12 @@ public final class CompositionRoot {
       CosmosStores cosmos = CosmosStores.open(
           CosmosClients.create(c.endpoint(), credential.get(), CosmosClients.ConnectionMode.parse(c.connectionMode())),
           c.database(), c.createIfMissing(), CosmosTelemetry.create(openTelemetry.get()), tracing());
-      return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications());
+      return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications(),
+          cosmos.heldDigests());
     }).orElseGet(() -> new Stores(new InMemoryMetricStore(), new InMemoryWindowStore(),
-        new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)), new InMemoryNotificationStateStore()));
+        new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)),
+        new FileNotificationStateStore(config.localDir().resolve("notifications")),
+        new FileHeldDigestStore(config.localDir().resolve("notifications").resolve("held"))));
   }
 
   /** Event Hubs or JSON lines, with a span per call and failures counted ({@link ObservedMetricExport}). */

@@ -69,7 +69,9 @@ public final class FunctionInjector implements FunctionInstanceInjector {
         MetricFreshness.class, Lazy.of(() -> new MetricFreshness(root.checkFreshness(), root.telemetry())),
         HealthApi.class, Lazy.of(() -> new HealthApi(root.healthCheck())),
         TenantMetricsApi.class, Lazy.of(() -> new TenantMetricsApi(root.tenantMetrics())),
-        TenantTelemetryApi.class, Lazy.of(() -> new TenantTelemetryApi(root.tenantTelemetry())));
+        TenantTelemetryApi.class, Lazy.of(() -> new TenantTelemetryApi(root.tenantTelemetry())),
+        TenantSlosApi.class, Lazy.of(() -> new TenantSlosApi(root.tenantSlos())),
+        SloBurnRates.class, Lazy.of(() -> new SloBurnRates(root.evaluateSloBurnRates())));
   }
 
   /**

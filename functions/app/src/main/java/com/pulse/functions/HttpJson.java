@@ -7,6 +7,8 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import com.pulse.adapter.json.JsonMappers;
+import com.pulse.app.api.AccessDeniedException;
+import com.pulse.app.api.ClientPrincipal;
 import com.pulse.app.port.DependencyException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * JSON responses of the HTTP API and the one mapping of failures to status codes:
+ * {@link AccessDeniedException} → 401 (no or malformed principal) or 403 (tenant not readable),
  * {@link IllegalArgumentException} → 400, {@link NoSuchElementException} → 404,
  * {@link DependencyException} → 503 with {@code Retry-After} (seconds; the dependency's own value or
  * 30). Errors have the body {@code {"error":{"code":"BadRequest","message":"..."}}}. Timestamps are
@@ -35,6 +38,10 @@ final class HttpJson {
   static HttpResponseMessage respond(HttpRequestMessage<?> request, Logger log, Supplier<?> handler) {
     try {
       return json(request, HttpStatus.OK, handler.get());
+    } catch (AccessDeniedException e) {
+      return e.authenticated()
+          ? error(request, HttpStatus.FORBIDDEN, "Forbidden", e.getMessage())
+          : error(request, HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage());
     } catch (IllegalArgumentException e) {
       return error(request, HttpStatus.BAD_REQUEST, "BadRequest", e.getMessage());
     } catch (NoSuchElementException e) {
@@ -48,6 +55,19 @@ final class HttpJson {
           .body(write(errorBody("ServiceUnavailable", e.getMessage())))
           .build();
     }
+  }
+
+  /**
+   * The caller's {@code X-MS-CLIENT-PRINCIPAL} header (App Service authentication), or null; header
+   * names are matched ignoring case (the host may lower-case them).
+   */
+  static String principal(HttpRequestMessage<?> request) {
+    for (Map.Entry<String, String> h : request.getHeaders().entrySet()) {
+      if (h.getKey().equalsIgnoreCase(ClientPrincipal.HEADER)) {
+        return h.getValue();
+      }
+    }
+    return null;
   }
 
   /** A JSON response with the given status. */

@@ -114,9 +114,11 @@ public final class TelemetryAggregation {
     observer.observed(batch, result);
     // formatted here: the Java worker forwards LogRecord.getMessage() as is, without its parameters
     context.getLogger().info(() -> "TelemetryAggregation partition=" + batch.partition() + " events=" + result.events()
-        + " requests=" + result.requests() + " deadLettered=" + result.deadLettered() + " expired=" + result.expired()
-        + " written=" + result.documentsWritten() + " skipped=" + result.documentsSkipped()
-        + " conflicts=" + result.conflicts());
+        + " requests=" + result.requests() + " dependencies=" + result.dependencies()
+        + " internalSpans=" + result.internalSpans() + " deadLettered=" + result.deadLettered()
+        + " late=" + result.lateRequests() + " expired=" + result.expired() + " outOfRange=" + result.outOfRange()
+        + " duplicate=" + result.duplicateRequests() + " written=" + result.documentsWritten()
+        + " skipped=" + result.documentsSkipped() + " conflicts=" + result.conflicts());
     return result;
   }
 }

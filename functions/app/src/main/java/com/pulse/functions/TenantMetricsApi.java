@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/tenants/{tenantId}/metrics}: the newest point of every metric of a tenant.
- * 200 {@code {"tenantId":"t1","points":[MetricPoint...]}}; 400 malformed tenant id; 404 tenant
- * without metrics; 503 store unavailable. Function key required; Entra ID (App Service
- * authentication) in front of it in Azure.
+ * 200 {@code {"tenantId":"t1","points":[MetricPoint...]}}; 400 malformed tenant id; 401 no or
+ * malformed {@code X-MS-CLIENT-PRINCIPAL}; 403 caller may not read the tenant
+ * ({@link com.pulse.app.api.TenantAccess}); 404 tenant without metrics; 503 store unavailable.
+ * Function key required; Entra ID (App Service authentication) in front of it in Azure.
  */
 public final class TenantMetricsApi {
   private final TenantMetrics useCase;
@@ -38,7 +39,7 @@ public final class TenantMetricsApi {
     return HttpJson.respond(request, context.getLogger(), () -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("tenantId", tenantId);
-      body.put("points", useCase.latest(tenantId));
+      body.put("points", useCase.latest(HttpJson.principal(request), tenantId));
       return body;
     });
   }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@code GET /api/tenants/{tenantId}/telemetry?from=<ISO instant>&to=<ISO instant>[&granularity=PT1M|PT1H]}:
  * the tenant's telemetry windows starting in {@code [from, to)}, merged across partitions.
  * 200 {@code {"tenantId","from","to","granularity","windows":[MergedWindow...]}}; 400 missing or bad
- * dates, {@code from >= to}, range too long, unknown granularity; 503 store unavailable.
+ * dates, {@code from >= to}, range too long, unknown granularity; 401/403 as
+ * {@link TenantMetricsApi}; 503 store unavailable.
  */
 public final class TenantTelemetryApi {
   private final TenantTelemetry useCase;
@@ -44,7 +45,7 @@ public final class TenantTelemetryApi {
       body.put("from", range.from());
       body.put("to", range.to());
       body.put("granularity", range.granularity());
-      body.put("windows", useCase.query(range));
+      body.put("windows", useCase.query(HttpJson.principal(request), range));
       return body;
     });
   }

@@ -83,6 +83,11 @@ class CompositionRootTest {
     assertThat(dir.resolve(CompositionRoot.DEAD_LETTER_FILE)).exists();
     assertThat(dir.resolve("export")).isDirectory();
     assertThat(root.telemetry()).isSameAs(root.telemetry());
+    assertThat(root.notificationStateStore()).isInstanceOf(com.pulse.adapter.local.FileNotificationStateStore.class);
+    assertThat(root.heldDigestStore()).isInstanceOf(com.pulse.adapter.local.FileHeldDigestStore.class);
+    assertThat(root.tenants().ownersOf("tenant-1")).containsExactly("alice@example.com");
+    assertThat(root.evaluateSloBurnRates().run(List.of()).statuses()).isNotEmpty();
+    assertThat(root.tenantSlos()).isNotNull();
   }
 
   @Test

@@ -1,9 +1,8 @@
 package com.pulse.functions;
 
 import com.microsoft.azure.functions.ExecutionContext;
+import com.pulse.testing.RecordingLogHandler;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -16,29 +15,18 @@ import java.util.logging.Logger;
 final class FakeExecutionContext implements ExecutionContext {
   private final String functionName;
   private final Logger logger = Logger.getAnonymousLogger();
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+  private final RecordingLogHandler records = new RecordingLogHandler();
 
   FakeExecutionContext(String functionName) {
     this.functionName = functionName;
     logger.setUseParentHandlers(false);
     logger.setLevel(Level.ALL);
-    logger.addHandler(new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    });
+    logger.addHandler(records);
   }
 
   /** Every record logged through {@link #getLogger()}. */
   List<LogRecord> records() {
-    return records;
+    return records.records();
   }
 
   @Override

@@ -14,10 +14,16 @@ import java.util.Optional;
 final class FakeHttpRequest implements HttpRequestMessage<Optional<String>> {
   private final URI uri;
   private final Map<String, String> query;
+  private final Map<String, String> headers;
 
   FakeHttpRequest(String pathAndQuery, Map<String, String> query) {
+    this(pathAndQuery, query, Map.of());
+  }
+
+  FakeHttpRequest(String pathAndQuery, Map<String, String> query, Map<String, String> headers) {
     this.uri = URI.create("https://pulse-func.azurewebsites.net" + pathAndQuery);
     this.query = Map.copyOf(query);
+    this.headers = Map.copyOf(headers);
   }
 
   @Override
@@ -32,7 +38,7 @@ final class FakeHttpRequest implements HttpRequestMessage<Optional<String>> {
 
   @Override
   public Map<String, String> getHeaders() {
-    return Map.of();
+    return headers;
   }
 
   @Override

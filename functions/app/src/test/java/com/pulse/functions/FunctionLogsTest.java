@@ -2,6 +2,7 @@ package com.pulse.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.testing.RecordingLogHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -30,19 +29,8 @@ class FunctionLogsTest {
   @SuppressWarnings("unchecked")
   void everyFunctionLogsFormattedLinesThroughItsInvocationLogger(@TempDir Path dir) {
     FunctionInjector injector = FunctionInjectorTest.localInjector(dir);
-    List<LogRecord> elsewhere = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        elsewhere.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    RecordingLogHandler capture = new RecordingLogHandler();
+    List<LogRecord> elsewhere = capture.records();
     Logger root = Logger.getLogger("");
     root.addHandler(capture);
     List<FakeExecutionContext> invocations = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.pulse.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pulse.testing.RecordingLogHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -59,20 +59,9 @@ class FunctionPackageLoggingIntegrationTest {
         throw new IllegalStateException(e);
       }
     }).toArray(URL[]::new);
-    List<LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
     Logger sdk = Logger.getLogger("com.azure.test.packaged");
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
+    RecordingLogHandler capture = new RecordingLogHandler();
+    List<LogRecord> records = capture.records();
     sdk.addHandler(capture);
     PrintStream stderr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 class HttpApiTest {
   private static final Instant DAY = Instant.parse("2026-11-20T00:00:00Z");
   private static final Instant T = Instant.parse("2026-11-21T05:00:00Z");
+  private static final com.pulse.app.api.TenantAccess ACCESS = new com.pulse.app.api.TenantAccess(
+      com.pulse.domain.tenant.TenantDirectory.ownedBy(List.of("ce@example.com")));
+  private static final Map<String, String> OPERATOR = Map.of("x-ms-client-principal",
+      com.pulse.app.api.ClientPrincipal.encode("oncall@example.com", java.util.Set.of("Pulse.Operator"), java.util.Set.of()));
   private final ObjectMapper json = new ObjectMapper();
   private final FakeStores stores = new FakeStores();
   private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T06:00:00Z"));
@@ -30,13 +34,15 @@ class HttpApiTest {
   }
 
   private HttpResponseMessage metrics(String tenant) {
-    return new TenantMetricsApi(new TenantMetrics(stores))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of()), tenant, new FakeExecutionContext("TenantMetrics"));
+    return new TenantMetricsApi(new TenantMetrics(stores, ACCESS))
+        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of(), OPERATOR), tenant,
+            new FakeExecutionContext("TenantMetrics"));
   }
 
   private HttpResponseMessage telemetry(String tenant, Map<String, String> query) {
-    return new TenantTelemetryApi(new TenantTelemetry(stores))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/telemetry", query), tenant, new FakeExecutionContext("TenantTelemetry"));
+    return new TenantTelemetryApi(new TenantTelemetry(stores, ACCESS))
+        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/telemetry", query, OPERATOR), tenant,
+            new FakeExecutionContext("TenantTelemetry"));
   }
 
   @Test

@@ -38,9 +38,10 @@ class MetricFreshnessTest {
       com.pulse.app.port.Notifier notifier) {
     Map<String, List<String>> owners = new java.util.LinkedHashMap<>();
     catalog.forEach(m -> owners.put(m.name(), m.owners()));
-    var notify = new com.pulse.app.notify.NotifyCustomerEngineers(states, notifier,
-        new com.pulse.domain.notify.EpisodeTracker(config.notifications().reminderPeriod(), CompositionRoot.RESOLVED_RETENTION),
-        new com.pulse.domain.notify.DigestComposer(owners, config.notifications().customerEngineers()), clock);
+    var notify = new com.pulse.app.notify.NotifyCustomerEngineers(states, new com.pulse.adapter.local.InMemoryHeldDigestStore(),
+        notifier, new com.pulse.domain.notify.EpisodeTracker(config.notifications().reminderPeriod(), CompositionRoot.RESOLVED_RETENTION),
+        new com.pulse.domain.notify.DigestComposer(com.pulse.domain.tenant.TenantDirectory.ownedBy(List.of("ce@example.com")),
+            owners, config.notifications().customerEngineers(), 25, null), List::of, clock);
     return new CheckFreshness(stores, () -> catalog,
         new com.pulse.domain.notify.FreshnessPolicy(config.notifications().freshnessGrace()), notify, clock);
   }
@@ -74,7 +75,7 @@ class MetricFreshnessTest {
 
     function.run("{}", new FakeExecutionContext("MetricFreshness"));
     assertThat(sent).extracting(DigestEmail::recipient).containsExactly("ana@example.com", "ce@example.com");
-    assertThat(sent.get(1).text()).contains("All tenants").contains("[NEW] stale metric on_time_rate")
+    assertThat(sent.get(1).text()).contains("All tenants").contains("[NEW sev2] All tenants - stale metric on_time_rate")
         .doesNotContain("open_tickets");
 
     clock.advance(Duration.ofMinutes(30));
@@ -87,7 +88,7 @@ class MetricFreshnessTest {
     CheckFreshness.Result result = useCase.run();
     assertThat(result.stale()).isEmpty();
     assertThat(result.notification().resolved()).isEqualTo(1);
-    assertThat(sent.get(3).text()).contains("[RESOLVED] stale metric on_time_rate");
+    assertThat(sent.get(3).text()).contains("[RESOLVED] All tenants - stale metric on_time_rate");
   }
 
   @Test

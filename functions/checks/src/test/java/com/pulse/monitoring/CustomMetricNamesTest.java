@@ -30,7 +30,9 @@ class CustomMetricNamesTest {
       Map.entry("pulse.metric.query_duration", Set.of("metric", "outcome")),
       Map.entry("pulse.metric.runs", Set.of("metric", "status")),
       Map.entry("pulse.metric.freshness", Set.of("metric")),
-      Map.entry("pulse.export.failures", Set.of("table")));
+      Map.entry("pulse.export.failures", Set.of("table")),
+      Map.entry("pulse.slo.burn_rate", Set.of("tenant", "slo", "window")),
+      Map.entry("pulse.slo.budget_remaining", Set.of("tenant", "slo")));
 
   private static final Pattern NAME = Pattern.compile("Name == \"(pulse\\.[a-z_.]+)\"");
   private static final Pattern PROPERTY = Pattern.compile("Properties(?:\\[\"([a-z_.]+)\"\\]|\\.([a-z_]+))");

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The three workbooks in {@code dashboards/}: structure (version, items, parameters referenced
@@ -29,6 +29,10 @@ class WorkbookDefinitionsTest {
       "dashboards/access-audit.workbook.json");
 
   private static Map<String, QueryResult> results;
+
+  static List<String> workbooks() {
+    return WORKBOOKS;
+  }
   private static final List<Query> checked = new ArrayList<>();
 
   @BeforeAll
@@ -53,10 +57,7 @@ class WorkbookDefinitionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "dashboards/customer-metrics.workbook.json",
-      "dashboards/pipeline-health.workbook.json",
-      "dashboards/access-audit.workbook.json"})
+  @MethodSource("workbooks")
   void hasTheNotebookStructure(String file) {
     Workbook workbook = Workbook.read(file);
 
@@ -73,10 +74,7 @@ class WorkbookDefinitionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "dashboards/customer-metrics.workbook.json",
-      "dashboards/pipeline-health.workbook.json",
-      "dashboards/access-audit.workbook.json"})
+  @MethodSource("workbooks")
   void everyQueryNamesItsDataSource(String file) {
     Workbook workbook = Workbook.read(file);
 
@@ -97,10 +95,7 @@ class WorkbookDefinitionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "dashboards/customer-metrics.workbook.json",
-      "dashboards/pipeline-health.workbook.json",
-      "dashboards/access-audit.workbook.json"})
+  @MethodSource("workbooks")
   void everyReferencedParameterExists(String file) {
     Workbook workbook = Workbook.read(file);
     List<String> referenced = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.pulse.cli;
 
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.RequestSink;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class DeadLetterReplayCommand implements Callable<Integer> {
       int ok = 0;
       for (DeadLetter d : letters) {
         try {
-          int n = decoders.forContentType(d.contentType()).decode(Base64.getDecoder().decode(d.bodyBase64()), (t, s, o, st, ms, e, u) -> {});
+          int n = decoders.forContentType(d.contentType()).decode(Base64.getDecoder().decode(d.bodyBase64()), RequestSink.DISCARD);
           ok++;
           out.printf("%s decodes now: %d requests%n", d.id(), n);
         } catch (IllegalArgumentException e) {

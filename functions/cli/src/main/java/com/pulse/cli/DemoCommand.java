@@ -8,6 +8,9 @@ import com.pulse.app.RunSummary;
 import com.pulse.app.notify.NotifyCustomerEngineers;
 import com.pulse.cli.report.HtmlReport;
 import com.pulse.cli.report.MetricSeries;
+import com.pulse.cli.report.TenantViews;
+import com.pulse.cli.serve.LocalSnapshot;
+import com.pulse.domain.slo.SloStatus;
 import com.pulse.config.Setting;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.metric.MetricPoint;
@@ -38,6 +41,13 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
   /** The end of the TPC-H order calendar (latest o_orderdate). */
   static final String TPCH_AS_OF = "1998-08-02";
+  /**
+   * Metrics whose data ends earlier than the order calendar, with the as-of date the demo uses for
+   * them: TPC-H flags returns (l_returnflag R) only on line items received by 1995-06-17; later
+   * items carry N (not yet known), so return metrics after mid-1995 would be all zero.
+   */
+  static final Map<String, String> DATA_HORIZONS = Map.of(
+      "return_rate", "1995-07-01", "revenue_lost_to_returns", "1995-07-01");
 
   @Option(names = "--dir", description = "Local data folder (default: the PULSE_LOCAL_DIR setting, see docs/CONFIGURATION.md).")
   Path dirOption;
@@ -76,7 +86,9 @@ final class DemoCommand implements Callable<Integer> {
 
     Map<MetricDefinition, List<Window>> plan = new LinkedHashMap<>();
     for (MetricDefinition m : runner.catalog().metrics()) {
-      plan.put(m, WindowPlanner.lastClosed(m.window(), m.settle(), asOfInstant, history));
+      Instant metricAsOf = DATA_HORIZONS.containsKey(m.name()) && asOf.equals(TPCH_AS_OF)
+          ? CliSupport.instant(DATA_HORIZONS.get(m.name())) : asOfInstant;
+      plan.put(m, WindowPlanner.lastClosed(m.window(), m.settle(), metricAsOf, history));
     }
     RunSummary summary = runner.run(plan);
     List<MetricPoint> points = summary.points();
@@ -84,7 +96,14 @@ final class DemoCommand implements Callable<Integer> {
 
     HtmlReport report = new HtmlReport("Pulse — customer metrics and telemetry (TPC-H, as of " + asOf + ")", Instant.now(root.clock()));
     report.addSection("Warehouse metrics", summary + ". Each chart shows the newest " + history
-        + " closed windows of a metric across all tenants (TPC-H customers).");
+        + " closed windows of a metric across all tenants (TPC-H customers): for ratios and averages the "
+        + "distribution of the per-tenant values (p10 to p90, the SLO target applies to each tenant), for "
+        + "counts and amounts the total. Return metrics end in mid-1995, where TPC-H's return flags end.");
+    Map.Entry<List<List<String>>, Integer> breaching = TenantViews.breaching(runner.catalog().metrics(), points,
+        root.tenants(), 20);
+    report.addTable("Breaching tenants (newest window of each SLO metric)", breaching.getValue()
+        + " breaching tenant points; the first " + breaching.getKey().size() + " by severity, then distance past the target.",
+        List.of("tenant", "name", "owners", "metric", "dimensions", "value", "objective", "window"), breaching.getKey());
     out.printf("%nPulse demo: %d metrics over TPC-H SF 0.01, as of %s, %d windows each%n%n",
         plan.size(), asOf, history);
     out.printf("%-24s %-6s %-22s %-9s %7s %7s %16s %-22s %8s%n", "METRIC", "WINDOW", "LATEST WINDOW START", "UNIT",
@@ -101,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
       if (o.status() == MetricOutcome.Status.FAILED) {
         out.println("  FAILED: " + o.error());
       }
-      addChart(report, s);
+      addChart(report, s, points);
     }
     out.printf("%n%s%nSLO digest: %d emails to %s%n", summary, digest.emailsSent(),
         dir.resolve("outbox").toAbsolutePath());
@@ -109,6 +128,37 @@ final class DemoCommand implements Callable<Integer> {
     Files.deleteIfExists(dir.resolve(CompositionRoot.DEAD_LETTER_FILE));
     TelemetryDemo.Result telemetry = TelemetryDemo.run(dir, seed, root.clock());
     TelemetryDemoTable.print(out, telemetry);
+    new LocalSnapshot(points, telemetry.replay().documents()).write(dir);
+    SloDemo.Result slo = SloDemo.run(telemetry.replay().documents(), root.tenants(), root.notifyCustomerEngineers());
+    SloDemo.print(out, slo, root.tenants());
+    report.addSection("Telemetry SLOs", "Objectives per tier from the tenants file; error budget over the SLO period, "
+        + "burn rate = bad fraction / budget. Fast burn (1 h and 5 min both >= 14.4x) pages on-call; slow burn "
+        + "(6 h and 30 min both >= 6x) goes to the owner's digest (Google SRE workbook, Alerting on SLOs). "
+        + "The demo stream carries a known outage: 60 % of tenant-0's checkout requests fail from 09:20.");
+    report.addTable("SLO status at " + slo.run().evaluatedAt() + " (lowest budget first)",
+        "tenants with telemetry; the others' SLOs have no requests yet",
+        List.of("tenant", "name", "SLO", "objective", "SLI", "budget left", "1h", "5m", "6h", "30m", "firing"),
+        slo.run().statuses().stream().filter(st -> st.requests() > 0)
+            .sorted(java.util.Comparator.comparingDouble(SloStatus::budgetRemaining))
+            .map(st -> List.of(st.tenantId(), root.tenants().displayName(st.tenantId()), st.slo().name(), st.slo().describe(),
+                st.sli() == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", st.sli()),
+                String.format(java.util.Locale.ROOT, "%.1f%%", 100 * st.budgetRemaining()),
+                burn(st, "PT1H"), burn(st, "PT5M"), burn(st, "PT6H"), burn(st, "PT30M"),
+                st.firing().isEmpty() ? "-" : String.join(", ", st.firing()))).toList());
+    Map<String, List<Double>> budget = new LinkedHashMap<>();
+    List<String> budgetLabels = new java.util.ArrayList<>();
+    List<Double> budgetValues = new java.util.ArrayList<>();
+    slo.run().statuses().stream().filter(st -> st.slo().name().equals("availability") && st.requests() > 0).forEach(st -> {
+      budgetLabels.add(st.tenantId());
+      budgetValues.add(Math.round(1000 * st.budgetRemaining()) / 10.0);
+    });
+    budget.put("availability: error budget left (%)", budgetValues);
+    report.addBarChart("Error budget left per tenant (availability SLO)", "100 % = untouched, below 0 = overspent; "
+        + "2 hours of telemetry against a 30-day budget", budgetLabels, budget, "%");
+    report.addLineChart("Burn rate of tenant-0 " + slo.timelineSlo() + " over the stream",
+        "evaluated every 5 minutes; a rule fires when both its windows are at or above its threshold",
+        slo.timelineLabels(), slo.timeline(), "x budget");
+    report.addTenantExplorer(TenantViews.explorer(plan, points, slo.run().statuses(), root.tenants()));
     report.addSection("Telemetry", TelemetryDemoTable.summary(telemetry));
     for (TelemetryDemo.Chart c : telemetry.reportCharts()) {
       report.addLineChart(c.title(), c.subtitle(), c.labels(), c.series(), c.yLabel());
@@ -119,6 +169,10 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("%nreport: %s%nexport: %s%ndead letters: %s%n", reportFile.toAbsolutePath(),
         dir.resolve("export").resolve(JsonLinesExport.POINTS_FILE).toAbsolutePath(),
         dir.resolve(CompositionRoot.DEAD_LETTER_FILE).toAbsolutePath());
+    out.printf("digests: %s (one per customer engineer per run; dedup state in %s, so a second demo re-sends nothing new)%n",
+        dir.resolve("outbox").toAbsolutePath(), dir.resolve("notifications").toAbsolutePath());
+    out.printf("%nTry the API locally:  ./mvnw -q test-compile exec:java -Dexec.args=\"serve\"%n"
+        + "  then: curl -s http://127.0.0.1:7071/api/tenants/tenant-0/slos   (or open http://127.0.0.1:7071/)%n");
     return summary.metricsFailed() == 0 ? 0 : 1;
   }
 
@@ -127,13 +181,19 @@ final class DemoCommand implements Callable<Integer> {
     return Math.abs(v) >= 10_000 ? String.format("%,.0f", v) : String.format("%.4g", v);
   }
 
-  private static void addChart(HtmlReport report, MetricSeries s) {
+  private static String burn(SloStatus s, String window) {
+    return String.format(java.util.Locale.ROOT, "%.1fx", s.burnRates().getOrDefault(window, 0.0));
+  }
+
+  private static void addChart(HtmlReport report, MetricSeries s, List<MetricPoint> points) {
     MetricDefinition m = s.metric();
     List<String> labels = s.windows().stream().map(w -> w.start().toString().substring(0, 10)).toList();
-    Map<String, List<Double>> series = new LinkedHashMap<>();
-    series.put(s.aggregation() + " of " + s.valueColumn() + " over tenants", s.headline());
-    if (m.slo() != null && m.slo().value().equals(s.valueColumn()) && s.aggregation().equals("mean")) {
-      series.put("SLO target (" + m.slo().op().symbol() + ")", labels.stream().map(l -> m.slo().target()).toList());
+    Map<String, List<Double>> series;
+    if (s.aggregation().equals("sum") && m.slo() == null) {
+      series = new LinkedHashMap<>();
+      series.put("sum of " + s.valueColumn() + " over tenants", s.headline());
+    } else {
+      series = TenantViews.distribution(m, s.windows(), points);
     }
     String subtitle = m.description() + " Window " + m.window().iso() + ", unit " + m.unit()
         + (m.slo() == null ? "" : ", SLO " + m.slo() + " (breaching tenants in the newest window: "

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         DeadLetterCommand.class,
         DocsCommand.class,
+        ServeCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class PulseCli implements Runnable {

@@ -83,33 +83,72 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     List<MergedWindow> windows = result.windows(windowSize);
+    List<MergedWindow> dependencies = result.dependencyWindows(windowSize);
     if (format == Format.jsonl) {
-      windows.forEach(w -> out.println(jsonLine(w)));
+      windows.forEach(w -> out.println(jsonLine(w, windowSize)));
+      dependencies.forEach(d -> out.println(jsonLine(d, windowSize)));
     } else {
       printTable(out, windows);
-      out.printf("%d files, %d events, %d requests, %d dead-lettered, %d document writes, %d skipped (already applied)%n",
-          result.files(), result.events(), result.requests(), result.deadLettered(), result.documentsWritten(), result.documentsSkipped());
+      if (!dependencies.isEmpty()) {
+        printDependencies(out, dependencies);
+      }
+      out.printf("%d files, %d events, %d requests, %d dependency calls, %d internal spans, %d dead-lettered, %d late, "
+              + "%d expired, %d out of range, %d document writes, %d skipped (already applied)%n",
+          result.files(), result.events(), result.requests(), result.dependencies(), result.internalSpans(),
+          result.deadLettered(), result.late(), result.expired(), result.outOfRange(), result.documentsWritten(),
+          result.documentsSkipped());
     }
     out.flush();
     return 0;
   }
 
-  /** The jsonl form of one window (the documented replay output keys). */
-  static String jsonLine(MergedWindow w) {
+  /** The fields every jsonl record has: {@code signal, tenantId, service, windowStart, windowEnd, granularity}. */
+  private static ObjectNode record(String signal, String tenantId, String service, java.time.Instant start,
+      java.time.Instant end, Granularity granularity) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("tenantId", w.tenantId());
-    n.put("service", w.service());
+    n.put("signal", signal);
+    n.put("tenantId", tenantId);
+    n.put("service", service);
+    n.put("windowStart", start.toString());
+    n.put("windowEnd", end.toString());
+    n.put("granularity", granularity.iso());
+    return n;
+  }
+
+  /**
+   * The jsonl form of one window: {@code signal = "request"} with users and late count, or
+   * {@code signal = "dependency"} with the dependency (docs/OPENTELEMETRY.md); an empty window's
+   * percentiles print 0.
+   */
+  static String jsonLine(MergedWindow w, Granularity granularity) {
+    boolean dependency = w.dependency() != null;
+    ObjectNode n = record(dependency ? "dependency" : "request", w.tenantId(), w.service(), w.windowStart(),
+        w.windowEnd(), granularity);
+    if (dependency) {
+      n.put("dependency", w.dependency());
+    }
     n.put("operation", w.operation());
-    n.put("windowStart", w.windowStart().toString());
-    n.put("windowEnd", w.windowEnd().toString());
     n.put("count", w.count());
     n.put("errorCount", w.errorCount());
     n.put("p50Ms", orZero(w.p50Ms()));
     n.put("p95Ms", orZero(w.p95Ms()));
     n.put("p99Ms", orZero(w.p99Ms()));
-    n.put("distinctUsers", w.distinctUsers());
-    n.put("lateCount", w.lateCount());
+    if (!dependency) {
+      n.put("distinctUsers", w.distinctUsers());
+      n.put("lateCount", w.lateCount());
+    }
     return n.toString();
+  }
+
+  private static void printDependencies(PrintWriter out, List<MergedWindow> dependencies) {
+    String fmt = "%-20s %-12s %-10s %-20s %-24s %8s %7s %9s %9s %9s%n";
+    out.printf(fmt, "windowStart", "tenant", "service", "dependency", "operation", "calls", "errors", "p50 ms", "p95 ms",
+        "p99 ms");
+    for (MergedWindow d : dependencies) {
+      out.printf(fmt, d.windowStart(), d.tenantId(), d.service(), d.dependency(), d.operation(), d.count(), d.errorCount(),
+          String.format("%.1f", orZero(d.p50Ms())), String.format("%.1f", orZero(d.p95Ms())),
+          String.format("%.1f", orZero(d.p99Ms())));
+    }
   }
 
   private static void printTable(PrintWriter out, List<MergedWindow> windows) {

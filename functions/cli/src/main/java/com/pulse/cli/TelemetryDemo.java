@@ -70,7 +70,7 @@ public final class TelemetryDemo {
     public List<Chart> reportCharts() {
       java.util.SortedSet<Instant> minutes = new java.util.TreeSet<>();
       charts.forEach(s -> s.points().forEach(p -> minutes.add(p.minute())));
-      List<String> labels = minutes.stream().map(Instant::toString).toList();
+      List<String> labels = minutes.stream().map(m -> m.toString().substring(11, 16)).toList();
       Map<String, List<Double>> requests = new java.util.LinkedHashMap<>();
       Map<String, List<Double>> errors = new java.util.LinkedHashMap<>();
       Map<String, List<Double>> p95 = new java.util.LinkedHashMap<>();
@@ -99,8 +99,20 @@ public final class TelemetryDemo {
     }
   }
 
+  /** Start of the demo stream. */
+  public static final Instant START = Instant.parse("2026-11-20T08:00:00Z");
+  /** End of the demo stream (exclusive): the instant its SLOs are evaluated at. */
+  public static final Instant END = START.plus(Duration.ofHours(2));
   /**
-   * Runs the demo: 2 hours of telemetry from 08:00 UTC of 2026-11-20, 4 partitions, 12 tenants.
+   * The known outage of the demo stream: 60 % of tenant-0's checkout requests fail from 09:20 to the
+   * end of the stream, which the SLO burn-rate rules must catch (fast and slow burn).
+   */
+  public static final TelemetryGenerator.Outage OUTAGE = new TelemetryGenerator.Outage(0, "checkout",
+      Instant.parse("2026-11-20T09:20:00Z"), END, 0.6);
+
+  /**
+   * Runs the demo: 2 hours of telemetry from 08:00 UTC of 2026-11-20, 4 partitions, 12 tenants, with
+   * the {@link #OUTAGE}.
    *
    * @param localDir local data folder (e.g. {@code .pulse})
    * @param seed generator seed
@@ -111,18 +123,18 @@ public final class TelemetryDemo {
     Path capture = localDir.resolve("telemetry/capture");
     deleteRecursively(capture);
     TelemetryGenerator.Output generated = new TelemetryGenerator(new TelemetryGenerator.Options(
-        seed, Instant.parse("2026-11-20T08:00:00Z"), Duration.ofHours(2), 4, 12, 120)).writeTo(capture);
+        seed, START, Duration.between(START, END), 4, 12, 120), List.of(OUTAGE)).writeTo(capture);
     TelemetryReplay.Result replay = new TelemetryReplay(LatenessPolicy.of(Duration.ofMinutes(5)), clock,
         new FileDeadLetterStore(localDir.resolve("deadletter.jsonl")))
         .replay(List.of(capture), null, TelemetryReplay.DEFAULT_BATCH_SIZE);
     return new Result(capture, generated, replay, replay.windows(Granularity.MINUTE), charts(replay.documents()));
   }
 
-  /** Per-service minute series from minute window documents of any partitions. */
+  /** Per-service minute series of requests from minute window documents of any partitions. */
   public static List<ServiceSeries> charts(List<WindowDocument> documents) {
     Map<String, Map<Instant, List<WindowDocument>>> byService = new TreeMap<>();
     for (WindowDocument d : documents) {
-      if (d.granularity().equals(Granularity.MINUTE.iso())) {
+      if (d.granularity().equals(Granularity.MINUTE.iso()) && d.dependency() == null) {
         byService.computeIfAbsent(d.service(), k -> new TreeMap<>()).computeIfAbsent(d.windowStart(), k -> new ArrayList<>()).add(d);
       }
     }

@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  *   <li>log-normal latencies per operation; error bursts (5-minute spans with 30% errors on one
  *       service), 1% errors otherwise; 2% of requests arrive 2–10 minutes late;
  *   <li>about 70% Pulse JSON events (arrays of 1–10 requests) and 30% OTLP protobuf
- *       {@code ExportTraceServiceRequest}s of 5–40 spans (SERVER spans counted, some CLIENT spans not),
+ *       {@code ExportTraceServiceRequest}s of 5–40 spans (SERVER spans are requests; some CLIENT spans, database and HTTP dependency calls),
  *       built with the {@code io.opentelemetry.proto} builders;
  *   <li>about 0.5% malformed events (truncated JSON, missing tenant, unsupported content type).
  * </ul>
@@ -80,12 +80,36 @@ public final class TelemetryGenerator {
    */
   public record Output(List<Path> files, long events, long requests, long malformed) {}
 
+  /**
+   * A seeded outage: requests of one tenant to one service fail at {@code errorRate} during
+   * {@code [from, to)} (the demo's known outage for the SLO burn-rate alerts).
+   *
+   * @param tenant tenant index ({@code tenant-<index>})
+   * @param service service name, e.g. {@code checkout}
+   * @param from first affected instant
+   * @param to end (exclusive)
+   * @param errorRate failing fraction of the affected requests, 0..1
+   */
+  public record Outage(int tenant, String service, Instant from, Instant to, double errorRate) {}
+
   private final Options options;
+  private final List<Outage> outages;
   private final SplittableRandom random;
   private final double[] tenantCdf;
+  private int currentTenant = -1;
 
   /** @throws NullPointerException if {@code options} is null */
   public TelemetryGenerator(Options options) {
+    this(options, List.of());
+  }
+
+  /**
+   * A generator with seeded outages; without outages the stream is the same as {@link #TelemetryGenerator(Options)}'s.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public TelemetryGenerator(Options options, List<Outage> outages) {
+    this.outages = List.copyOf(outages);
     this.options = Objects.requireNonNull(options, "options");
     this.random = new SplittableRandom(options.seed());
     this.tenantCdf = new double[options.tenants()];
@@ -163,6 +187,16 @@ public final class TelemetryGenerator {
     return new Output(files, events, requests, malformed);
   }
 
+  private double outageRate(int service, long enqueuedMillis) {
+    for (Outage o : outages) {
+      if (o.tenant() == currentTenant && o.service().equals(SERVICES[service][0])
+          && enqueuedMillis >= o.from().toEpochMilli() && enqueuedMillis < o.to().toEpochMilli()) {
+        return o.errorRate();
+      }
+    }
+    return 0;
+  }
+
   private int tenant() {
     double u = random.nextDouble();
     for (int k = 0; k < tenantCdf.length; k++) {
@@ -176,6 +210,7 @@ public final class TelemetryGenerator {
   private record Body(byte[] bytes, String contentType, int requests) {}
 
   private Body body(int tenant, long enqueued, int burstService) {
+    currentTenant = tenant;
     int roll = random.nextInt(1000);
     if (roll < 2) {
       return new Body("{\"tenantId\":\"tenant-1\",\"service\":\"checkout\",\"oper".getBytes(StandardCharsets.UTF_8), "application/json", -1);
@@ -223,7 +258,7 @@ public final class TelemetryGenerator {
       Span.Builder span = Span.newBuilder()
           .setTraceId(ByteString.copyFrom(bytes(16)))
           .setSpanId(ByteString.copyFrom(bytes(8)))
-          .setName(client ? "HTTP GET" : r.operation)
+          .setName(client ? (r.durationMs > 20 ? "SELECT orders" : "GET") : r.operation)
           .setKind(client ? Span.SpanKind.SPAN_KIND_CLIENT : Span.SpanKind.SPAN_KIND_SERVER)
           .setStartTimeUnixNano(startNanos)
           .setEndTimeUnixNano(startNanos + Math.round(r.durationMs * 1_000_000))
@@ -231,6 +266,11 @@ public final class TelemetryGenerator {
           .addAttributes(KeyValue.newBuilder().setKey("http.response.status_code")
               .setValue(AnyValue.newBuilder().setIntValue(r.error ? 503 : 200)))
           .addAttributes(attr("user.id", "user-" + tenant + "-" + random.nextInt(50 + 400 / (tenant + 1))));
+      if (client && r.durationMs > 20) { // a database call (semantic conventions: db.system.name, db.namespace)
+        span.addAttributes(attr("db.system.name", "postgresql")).addAttributes(attr("db.namespace", "shop"));
+      } else if (client) { // an outgoing HTTP call
+        span.addAttributes(attr("server.address", "payments.internal"));
+      }
       if (r.error && random.nextBoolean()) {
         span.setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR));
       }
@@ -257,7 +297,7 @@ public final class TelemetryGenerator {
     int op = 1 + random.nextInt(SERVICES[service].length - 1);
     double mu = 2.5 + service * 0.5 + op * 0.3; // median e^mu ms
     double durationMs = Math.round(Math.exp(mu + 0.8 * random.nextGaussian()) * 1000) / 1000.0;
-    boolean error = random.nextDouble() < (service == burstService ? 0.30 : 0.01);
+    boolean error = random.nextDouble() < Math.max(service == burstService ? 0.30 : 0.01, outageRate(service, enqueued));
     long lag = random.nextInt(100) < 2 ? 120_000 + random.nextInt(480_000) : random.nextInt(3_000);
     return new Request(service, SERVICES[service][op], enqueued - lag - Math.round(durationMs), durationMs, error);
   }

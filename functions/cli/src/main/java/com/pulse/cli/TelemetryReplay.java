@@ -82,13 +82,25 @@ public final class TelemetryReplay {
    * @param deadLettered events dead-lettered
    * @param documentsWritten window document writes
    * @param documentsSkipped touched documents that already held a batch (overlaps)
+   * @param late requests folded in behind the watermark ({@link BatchResult#lateRequests})
+   * @param expired requests dropped because their window had expired ({@link BatchResult#expired})
+   * @param outOfRange records dropped for an out-of-range value ({@link BatchResult#outOfRange})
+   * @param dependencies dependency calls folded in ({@link BatchResult#dependencies})
+   * @param internalSpans INTERNAL spans counted ({@link BatchResult#internalSpans})
    * @param documents final per-partition window documents
    */
   public record Result(int files, long events, long requests, long deadLettered, long documentsWritten,
-      long documentsSkipped, List<WindowDocument> documents) {
-    /** Final windows of {@code granularity} merged across partitions. */
+      long documentsSkipped, long late, long expired, long outOfRange, long dependencies, long internalSpans, List<WindowDocument> documents) {
+    /** Final request windows of {@code granularity} merged across partitions. */
     public List<MergedWindow> windows(Granularity granularity) {
-      return WindowMerger.merge(documents.stream().filter(d -> d.granularity().equals(granularity.iso())).toList());
+      return WindowMerger.merge(
+          documents.stream().filter(d -> d.granularity().equals(granularity.iso()) && d.dependency() == null).toList());
+    }
+
+    /** Final dependency windows (CLIENT/PRODUCER spans) of {@code granularity} merged across partitions. */
+    public List<MergedWindow> dependencyWindows(Granularity granularity) {
+      return WindowMerger.merge(
+          documents.stream().filter(d -> d.granularity().equals(granularity.iso()) && d.dependency() != null).toList());
     }
   }
 
@@ -119,6 +131,11 @@ public final class TelemetryReplay {
     long dead = 0;
     long written = 0;
     long skipped = 0;
+    long late = 0;
+    long expired = 0;
+    long outOfRange = 0;
+    long dependencies = 0;
+    long internalSpans = 0;
     for (Map.Entry<String, List<List<TelemetryEvent>>> p : byPartition.entrySet()) {
       List<List<TelemetryEvent>> sorted = new ArrayList<>(p.getValue());
       sorted.sort(Comparator.comparingLong(list -> list.isEmpty() ? Long.MAX_VALUE : list.get(0).sequenceNumber()));
@@ -130,10 +147,15 @@ public final class TelemetryReplay {
           dead += r.deadLettered();
           written += r.documentsWritten();
           skipped += r.documentsSkipped();
+          late += r.lateRequests();
+          expired += r.expired();
+          outOfRange += r.outOfRange();
+          dependencies += r.dependencies();
+          internalSpans += r.internalSpans();
         }
       }
     }
-    return new Result(files, events, requests, dead, written, skipped, windows.all());
+    return new Result(files, events, requests, dead, written, skipped, late, expired, outOfRange, dependencies, internalSpans, windows.all());
   }
 
   private static Map<String, List<TelemetryEvent>> read(Path file, String partitionFlag) {

@@ -40,7 +40,22 @@ public class AggregationBenchmark {
   @Setup(Level.Trial)
   public void decodeCorpus() {
     List<Request> all = new ArrayList<>();
-    RequestSink sink = (t, s, o, start, ms, e, u) -> all.add(new Request(t, s, o, start, ms, e, u));
+    RequestSink sink = new RequestSink() {
+      @Override
+      public void request(String t, String s, String o, long start, double ms, boolean e, String u) {
+        all.add(new Request(t, s, o, start, ms, e, u));
+      }
+
+      @Override
+      public void dependency(String t, String s, String d, String o, long start, double ms, boolean e) {
+        throw new IllegalStateException("the Pulse JSON corpus has no dependency calls");
+      }
+
+      @Override
+      public void internalSpan(String t, String s) {
+        throw new IllegalStateException("the Pulse JSON corpus has no spans");
+      }
+    };
     var decoder = new TelemetryDecoders().forContentType("application/json");
     for (byte[] body : new TelemetryCorpus(42).pulseJson()) {
       decoder.decode(body, sink);

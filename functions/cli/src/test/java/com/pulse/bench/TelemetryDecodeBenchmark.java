@@ -75,6 +75,18 @@ public class TelemetryDecodeBenchmark {
       requests++;
       latencySum += durationMs;
     }
+
+    @Override
+    public void dependency(String tenantId, String service, String dependency, String operation, long startEpochMillis,
+        double durationMs, boolean error) {
+      requests++;
+      latencySum += durationMs;
+    }
+
+    @Override
+    public void internalSpan(String tenantId, String service) {
+      requests++;
+    }
   }
 
   private final CountingSink counting = new CountingSink();

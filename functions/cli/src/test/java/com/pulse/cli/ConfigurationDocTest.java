@@ -6,7 +6,6 @@ import com.pulse.config.Setting;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,17 +17,11 @@ import picocli.CommandLine;
  * fails when the table changed and the document was not regenerated.
  */
 final class ConfigurationDocTest {
-  private static final Path ROOT = Path.of("").toAbsolutePath().normalize();
 
   @Test
   void committedConfigurationDocumentMatchesTheSettingTable() throws IOException {
-    Path document = ROOT.resolve(ConfigurationMarkdown.DOCUMENT);
-    assertThat(document).as("docs/CONFIGURATION.md is generated: run `./mvnw -q test-compile exec:java "
-        + "-Dexec.args=\"docs configuration\"`").exists();
-    assertThat(Files.readString(document, StandardCharsets.UTF_8))
-        .as("docs/CONFIGURATION.md is stale: regenerate it with `./mvnw -q test-compile exec:java "
-            + "-Dexec.args=\"docs configuration\"` and commit it")
-        .isEqualTo(ConfigurationMarkdown.render());
+    GeneratedDocument.assertCommittedMatches(
+        ConfigurationMarkdown.DOCUMENT, "docs configuration", ConfigurationMarkdown.render());
   }
 
   @Test

@@ -22,14 +22,8 @@ final class MetricsDocTest {
 
   @Test
   void committedMetricsDocumentMatchesTheCatalog() throws IOException {
-    Path document = ROOT.resolve(MetricsMarkdown.DOCUMENT);
-    assertThat(document).as("docs/METRICS.md is generated: run `./mvnw -q test-compile exec:java "
-        + "-Dexec.mainClass=com.pulse.cli.DocsCommand -Dexec.args=metrics`").exists();
-
-    assertThat(Files.readString(document, StandardCharsets.UTF_8))
-        .as("docs/METRICS.md is stale: regenerate it with `./mvnw -q test-compile exec:java "
-            + "-Dexec.mainClass=com.pulse.cli.DocsCommand -Dexec.args=metrics` and commit it")
-        .isEqualTo(DocsCommand.renderPackagedCatalog());
+    GeneratedDocument.assertCommittedMatches(
+        MetricsMarkdown.DOCUMENT, "docs metrics", DocsCommand.renderPackagedCatalog());
   }
 
   @Test

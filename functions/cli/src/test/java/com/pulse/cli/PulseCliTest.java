@@ -91,7 +91,8 @@ class PulseCliTest {
     String html = Files.readString(dir.resolve("report.html"));
     int metricCharts = CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE).metrics().size();
     int telemetryCharts = 3; // requests/min, error %, p95 per service
-    assertThat(html.split("<canvas ", -1)).hasSize(metricCharts + telemetryCharts + 1);
+    int sloCharts = 2; // error budget per tenant, burn-rate timeline
+    assertThat(html.split("<canvas id=\"", -1)).hasSize(metricCharts + telemetryCharts + sloCharts + 1);
     assertThat(html).contains("Telemetry: p95 latency");
     assertThat(Files.readAllLines(dir.resolve("export").resolve("MetricPoints.jsonl"))).isNotEmpty();
     assertThat(dir.resolve("tpch-sf0.01.duckdb")).exists();

@@ -71,8 +71,10 @@ class ReplayCommandTest {
     for (Iterator<String> it = first.fieldNames(); it.hasNext(); ) {
       keys.add(it.next());
     }
-    assertThat(keys).containsExactlyInAnyOrder("tenantId", "service", "operation", "windowStart", "windowEnd", "count",
-        "errorCount", "p50Ms", "p95Ms", "p99Ms", "distinctUsers", "lateCount");
+    assertThat(keys).containsExactlyInAnyOrder("signal", "tenantId", "service", "operation", "windowStart", "windowEnd",
+        "granularity", "count", "errorCount", "p50Ms", "p95Ms", "p99Ms", "distinctUsers", "lateCount");
+    assertThat(first.get("signal").asText()).isEqualTo("request");
+    assertThat(first.get("granularity").asText()).isEqualTo("PT1M");
     assertThat(first.get("windowStart").asText()).isEqualTo("2026-11-20T10:00:00Z");
     assertThat(first.get("windowEnd").asText()).isEqualTo("2026-11-20T10:01:00Z");
     assertThat(first.get("count").asLong()).isEqualTo(4);

@@ -5,6 +5,7 @@ import com.azure.cosmos.CosmosDatabase;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.NotificationStateStore;
 import com.pulse.app.port.WindowStore;
 import java.time.Duration;
@@ -22,9 +23,10 @@ import java.util.function.Function;
  * @param windows telemetry window documents
  * @param deadLetters dead-lettered events
  * @param notifications notification state per tenant
+ * @param heldDigests undelivered digests per recipient (same container as {@code notifications})
  */
 public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore windows,
-    DeadLetterStore deadLetters, NotificationStateStore notifications) {
+    DeadLetterStore deadLetters, NotificationStateStore notifications, HeldDigestStore heldDigests) {
   /** Lifetime of minute-window documents after their last write. */
   public static final Duration MINUTE_WINDOW_TTL = Duration.ofDays(7);
 
@@ -35,6 +37,7 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
     Objects.requireNonNull(windows, "windows");
     Objects.requireNonNull(deadLetters, "deadLetters");
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(heldDigests, "heldDigests");
   }
 
   /**
@@ -58,6 +61,8 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
         new CosmosDeadLetterStore(database.getContainer(CosmosContainers.DEADLETTER),
             calls.apply(CosmosContainers.DEADLETTER)),
         new CosmosNotificationStateStore(database.getContainer(CosmosContainers.NOTIFICATIONS),
+            calls.apply(CosmosContainers.NOTIFICATIONS)),
+        new CosmosHeldDigestStore(database.getContainer(CosmosContainers.NOTIFICATIONS),
             calls.apply(CosmosContainers.NOTIFICATIONS)));
   }
 }

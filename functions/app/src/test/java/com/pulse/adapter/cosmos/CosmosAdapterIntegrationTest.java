@@ -154,7 +154,7 @@ class CosmosAdapterIntegrationTest {
   }
 
   private static WindowDocument window(String tenant, String granularity, long version) {
-    return new WindowDocument(tenant + "-" + granularity + "-w", tenant, "checkout", "GET /cart", granularity,
+    return new WindowDocument(tenant + "-" + granularity + "-w", tenant, "checkout", "GET /cart", null, granularity,
         T0, T0.plus(java.time.Duration.parse(granularity)), "0", version * 10, 0, 0, 1.0, new byte[] {1},
         new byte[0], version, version, T0);
   }

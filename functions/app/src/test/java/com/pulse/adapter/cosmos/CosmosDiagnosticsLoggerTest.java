@@ -6,10 +6,9 @@ import static org.mockito.Mockito.when;
 
 import com.azure.core.util.Context;
 import com.azure.cosmos.CosmosDiagnosticsContext;
+import com.pulse.testing.RecordingLogHandler;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -17,19 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Mockito on the SDK's final diagnostics type: the local server is never slow enough to cross a threshold. */
 class CosmosDiagnosticsLoggerTest {
-  private final List<LogRecord> records = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private final RecordingLogHandler capture = new RecordingLogHandler();
+  private final List<LogRecord> records = capture.records();
   private final Logger logger = Logger.getLogger("com.pulse.adapter.cosmos");
 
   CosmosDiagnosticsLoggerTest() {

@@ -18,7 +18,7 @@ class CosmosDocumentsTest {
   @Test
   void recordsMapToPropertiesOfTheSameNameWithIsoInstantsAndBase64Bytes() {
     byte[] sketch = {0, 1, 2, (byte) 250};
-    WindowDocument doc = new WindowDocument("w", "acme", "checkout", "POST /pay", "PT1M", T0, T0.plusSeconds(60),
+    WindowDocument doc = new WindowDocument("w", "acme", "checkout", "POST /pay", null, "PT1M", T0, T0.plusSeconds(60),
         "7", 10, 1, 0, 123.5, sketch, new byte[0], 99, 3, T0.plusSeconds(61));
     ObjectNode json = CosmosDocuments.toDocument(doc);
 

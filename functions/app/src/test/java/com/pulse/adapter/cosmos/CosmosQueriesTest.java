@@ -52,7 +52,7 @@ class CosmosQueriesTest {
 
   @Test
   void instantsAreWrittenInTheFormatTheDocumentsUse() {
-    WindowDocument doc = new WindowDocument("id", "acme", "s", "o", "PT1M", FROM, TO, "0", 0, 0, 0, 0,
+    WindowDocument doc = new WindowDocument("id", "acme", "s", "o", null, "PT1M", FROM, TO, "0", 0, 0, 0, 0,
         new byte[0], new byte[0], -1, 1, TO);
     assertThat(CosmosDocuments.toDocument(doc).get("windowStart").asText())
         .isEqualTo(parameters(CosmosQueries.windowRange("acme", "PT1M", FROM, TO)).get("@from"));
@@ -80,7 +80,7 @@ class CosmosQueriesTest {
 
   @Test
   void listRangeRunsInTheTenantsPartitionAndMapsTheDocuments() {
-    WindowDocument doc = new WindowDocument("w1", "acme", "s", "o", "PT1M", FROM, FROM.plusSeconds(60), "0", 3, 0, 0,
+    WindowDocument doc = new WindowDocument("w1", "acme", "s", "o", null, "PT1M", FROM, FROM.plusSeconds(60), "0", 3, 0, 0,
         1.5, new byte[] {1}, new byte[0], 9, 2, TO);
     CosmosContainer container = containerAnswering(ObjectNode.class, List.of(CosmosDocuments.toDocument(doc)), 2.5);
     CosmosWindowStore store = new CosmosWindowStore(container,

@@ -141,7 +141,7 @@ class EventHubsMetricExportTest {
   void aRecordLargerThanAnEmptyBatchFailsNamingIt() {
     WindowVersion small = window("t1", "0");
     WindowDocument d = small.document();
-    WindowVersion tooBig = new WindowVersion(new WindowDocument("w-big", d.tenantId(), d.service(), d.operation(),
+    WindowVersion tooBig = new WindowVersion(new WindowDocument("w-big", d.tenantId(), d.service(), d.operation(), d.dependency(),
         d.granularity(), d.windowStart(), d.windowEnd(), d.partition(), d.count(), d.errorCount(), d.lateCount(),
         d.latencySumMs(), d.latencySketch(), d.userSketch(), d.lastSequenceNumber(), d.version(), d.updatedAt()),
         1, 1, 1, 1, 0, IntStream.range(1, 2001).toArray(), IntStream.range(1, 2001).asLongStream().toArray());

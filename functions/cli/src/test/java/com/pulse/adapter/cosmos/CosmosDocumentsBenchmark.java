@@ -49,7 +49,7 @@ public class CosmosDocumentsBenchmark {
     byte[] hll = new byte[512];
     random.nextBytes(sketch);
     random.nextBytes(hll);
-    window = new WindowDocument("acme|checkout|POST_pay|PT1M|2024-05-01T10:00:00Z|3", "acme", "checkout", "POST /pay",
+    window = new WindowDocument("acme|checkout|POST_pay|PT1M|2024-05-01T10:00:00Z|3", "acme", "checkout", "POST /pay", null,
         "PT1M", T0, T0.plusSeconds(60), "3", 1234, 12, 3, 56_789.5, sketch, hll, 987_654, 17, T0.plusSeconds(61));
     windowJson = CosmosDocuments.toDocument(window);
     List<MetricPoint> previous = points(T0);

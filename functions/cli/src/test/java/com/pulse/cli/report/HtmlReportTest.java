@@ -23,11 +23,12 @@ class HtmlReportTest {
     Path file = dir.resolve("r.html");
     report.write(file);
     String html = Files.readString(file);
-    assertThat(html.split("<canvas ", -1)).as("one canvas per chart").hasSize(3);
+    assertThat(html.split("<canvas id=\"", -1)).as("one canvas per chart").hasSize(3);
     assertThat(html).contains("Chart.js v4.4.1").doesNotContain("src=\"http").doesNotContain("<script src");
     assertThat(html).contains("Pulse &lt;test&gt;").contains("Latency &lt;/script&gt;");
-    // only the two real </script> tags close script elements: the inline bundle and the chart calls
-    assertThat(html.split("</script>", -1)).hasSize(3);
+    // only the three real </script> tags close script elements: the inline bundle, the tenant explorer
+    // and the chart calls
+    assertThat(html.split("</script>", -1)).hasSize(4);
     assertThat(html).contains("[3.0,null]");
   }
 

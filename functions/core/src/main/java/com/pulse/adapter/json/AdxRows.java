@@ -25,8 +25,9 @@ import java.util.Map;
  * ({@code computedAt} in epoch ms, growing with every recomputation of the same id).
  *
  * <p><b>{@code TelemetryWindows}</b>: one row per written version of a window document (one tenant,
- * service, operation, window and source partition): {@code id, tenantId, service, operation,
- * granularity} ({@code PT1M}/{@code PT1H}), {@code windowStart, windowEnd, partition, count,
+ * service, operation, window and source partition): {@code id, tenantId, service, operation}
+ * (route for requests, span name for dependency calls), {@code dependency} (what a dependency
+ * window's calls went to; empty for a request window), {@code granularity} ({@code PT1M}/{@code PT1H}), {@code windowStart, windowEnd, partition, count,
  * errorCount, lateCount, latencySumMs, p50Ms, p95Ms, p99Ms} (this partition only),
  * {@code distinctUsers} (HLL estimate), {@code sketchGamma}, {@code sketchZeroCount}, {@code sketchBins}
  * (object: bin key as a decimal string to count, key {@code k} holding latencies in
@@ -72,6 +73,7 @@ public final class AdxRows {
     g.writeStringField("tenantId", d.tenantId());
     g.writeStringField("service", d.service());
     g.writeStringField("operation", d.operation());
+    g.writeStringField("dependency", d.dependency() == null ? "" : d.dependency());
     g.writeStringField("granularity", d.granularity());
     g.writeStringField("windowStart", d.windowStart().toString());
     g.writeStringField("windowEnd", d.windowEnd().toString());

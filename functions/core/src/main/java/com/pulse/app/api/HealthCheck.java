@@ -3,6 +3,7 @@ package com.pulse.app.api;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.MetricStore;
+import com.pulse.app.telemetry.IngestCounters;
 import com.pulse.domain.catalog.MetricDefinition;
 import com.pulse.domain.metric.JobState;
 import java.time.Clock;
@@ -15,13 +16,15 @@ import java.util.function.Supplier;
 
 /**
  * Use case behind {@code GET /api/health}: is the store reachable, when did each catalog metric last
- * run and how, and how many events wait in the dead-letter store. Thread-safe.
+ * run and how, how many events wait in the dead-letter store, and this instance's telemetry counters
+ * (late, expired, out of range, ...; {@link IngestCounters}). Thread-safe.
  */
 public final class HealthCheck {
   private final MetricStore metrics;
   private final DeadLetterStore deadLetters;
   private final Supplier<List<MetricDefinition>> catalog;
   private final Clock clock;
+  private final IngestCounters counters;
 
   /**
    * The health report.
@@ -32,13 +35,24 @@ public final class HealthCheck {
    * @param deadLetters stored dead letters, or -1 when unknown
    * @param error why the store is unreachable, or null
    * @param checkedAt check time
+   * @param telemetry this instance's telemetry aggregation counters since start
    */
   public record Report(String status, boolean storeReachable, List<JobState> jobs, long deadLetters, String error,
-      Instant checkedAt) {}
+      Instant checkedAt, IngestCounters.Snapshot telemetry) {}
 
-  /** @throws NullPointerException if an argument is null */
+  /** A check without telemetry counters (all zero). @throws NullPointerException if an argument is null */
   public HealthCheck(MetricStore metrics, DeadLetterStore deadLetters, Supplier<List<MetricDefinition>> catalog,
       Clock clock) {
+    this(metrics, deadLetters, catalog, clock, new IngestCounters());
+  }
+
+  /**
+   * @param counters the telemetry counters to report (the instance the aggregation observer feeds)
+   * @throws NullPointerException if an argument is null
+   */
+  public HealthCheck(MetricStore metrics, DeadLetterStore deadLetters, Supplier<List<MetricDefinition>> catalog,
+      Clock clock, IngestCounters counters) {
+    this.counters = Objects.requireNonNull(counters, "counters");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -55,9 +69,9 @@ public final class HealthCheck {
       List<JobState> jobs = new ArrayList<>();
       names.forEach(n -> jobs.add(states.getOrDefault(n, JobState.initial(n))));
       boolean failing = jobs.stream().anyMatch(j -> "failed".equals(j.lastStatus()));
-      return new Report(failing ? "degraded" : "ok", true, jobs, count, null, now);
+      return new Report(failing ? "degraded" : "ok", true, jobs, count, null, now, counters.snapshot());
     } catch (DependencyException | IllegalStateException e) {
-      return new Report("unavailable", false, List.of(), -1, e.getMessage(), now);
+      return new Report("unavailable", false, List.of(), -1, e.getMessage(), now, counters.snapshot());
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.pulse.app.notify;
 
+import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.Notifier;
 import com.pulse.app.port.NotificationStateStore;
 import com.pulse.domain.notify.DigestComposer;
@@ -12,6 +13,10 @@ import com.pulse.domain.notify.Notice;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,64 +28,86 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Use case: turn one run's evaluations (SLO checks per tenant, freshness checks) into deduplicated
- * customer-engineer digests.
+ * Use case: turn one run's evaluations (SLO checks per tenant, burn-rate alerts, freshness checks)
+ * into deduplicated customer-engineer digests, one per engineer.
  *
- * <p>Steps: read each tenant's {@link NotificationState}; advance it with {@link EpisodeTracker};
- * compose one {@link DigestEmail} per recipient ({@link DigestComposer}); <b>write the new states,
- * then send</b>. Writing first is what makes "never two emails for the same breach" hold even if the
- * process dies after sending. If writing a state or the very first send fails, nothing reached
- * anyone: the states already written are put back and the failure is thrown, so the next run
- * announces again. If a later send
- * fails, the states stay (the delivered emails must not repeat) and the failure is thrown naming the
- * recipients that missed this digest, for the on-call alert.
+ * <p>Steps: read each tenant's {@link NotificationState} (the run's tenants plus the
+ * {@code sweptTenants}, so a series that stopped reporting times out as {@code no_data}); advance it
+ * with {@link EpisodeTracker}; compose one {@link DigestEmail} per recipient ({@link DigestComposer});
+ * <b>write the new states, then send</b>. Writing first is what makes "never two emails for the
+ * same breach" hold even if the process dies after sending. If writing a state fails, nothing was
+ * sent: the states already written are put back and the failure is thrown, so the next run
+ * announces again.
+ *
+ * <p><b>Failed sends are retried next run, durably.</b> A digest whose send fails is kept in the
+ * {@link HeldDigestStore} (a file locally, Cosmos in Azure); every run first re-sends the held
+ * digests of every known recipient, oldest first, then this run's. A recipient's queue stops at
+ * its first failure (the rest stays held), other recipients carry on. Each notice therefore reaches
+ * each recipient exactly once if the mail service eventually accepts it, at most
+ * {@link HeldDigestStore#MAX_HELD_PER_RECIPIENT} runs late (older held digests are dropped with a
+ * SEVERE log line).
  *
  * <p>Not thread-safe per tenant: two runs must not advance the same tenant's state at once. The
- * timers are singletons, and the two callers never share a state document (SLO checks use real
- * tenants, the freshness watchdog only {@link Finding#ALL_TENANTS}), so they may overlap.
+ * timers are singletons, and the callers never share an episode key.
  */
 public final class NotifyCustomerEngineers {
   private static final Logger LOG = Logger.getLogger(NotifyCustomerEngineers.class.getName());
 
   private final NotificationStateStore states;
+  private final HeldDigestStore held;
   private final Notifier notifier;
   private final EpisodeTracker tracker;
   private final DigestComposer composer;
+  private final Supplier<Collection<String>> sweptTenants;
   private final Clock clock;
 
   /**
    * What one run did.
    *
-   * @param emailsSent digests delivered
+   * @param emailsSent digests delivered (held ones from earlier runs included)
    * @param started episodes announced
    * @param reminded episodes reminded
    * @param resolved episodes resolved
+   * @param noData episodes closed because their series stopped reporting
+   * @param heldFor recipients with a digest held for the next run (their send failed), sorted
    */
-  public record Result(int emailsSent, int started, int reminded, int resolved) {}
+  public record Result(int emailsSent, int started, int reminded, int resolved, int noData, List<String> heldFor) {
+    /** @throws NullPointerException if {@code heldFor} is null */
+    public Result {
+      heldFor = List.copyOf(heldFor);
+    }
+  }
 
-  /** @throws NullPointerException if an argument is null */
-  public NotifyCustomerEngineers(NotificationStateStore states, Notifier notifier, EpisodeTracker tracker,
-      DigestComposer composer, Clock clock) {
+  /**
+   * @param sweptTenants tenants whose state is advanced every run even without an evaluation
+   *     (the tenants file's tenants), so their silent series time out
+   * @throws NullPointerException if an argument is null
+   */
+  public NotifyCustomerEngineers(NotificationStateStore states, HeldDigestStore held, Notifier notifier,
+      EpisodeTracker tracker, DigestComposer composer, Supplier<Collection<String>> sweptTenants, Clock clock) {
     this.states = Objects.requireNonNull(states, "states");
+    this.held = Objects.requireNonNull(held, "held");
     this.notifier = Objects.requireNonNull(notifier, "notifier");
     this.tracker = Objects.requireNonNull(tracker, "tracker");
     this.composer = Objects.requireNonNull(composer, "composer");
+    this.sweptTenants = Objects.requireNonNull(sweptTenants, "sweptTenants");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
    * Runs once over the given evaluations (several for the same tenant are merged).
    *
-   * @throws com.pulse.app.port.DependencyException if the store or the mail service fails transiently
-   * @throws IllegalStateException if the mail service rejects a digest
+   * @throws com.pulse.app.port.DependencyException if the state store fails transiently (nothing sent)
+   * @throws IllegalStateException if a failed digest could not be held (named in the message)
    */
   public Result run(List<Evaluation> evaluations) {
     Instant now = clock.instant();
     Round round = advanceAll(evaluations, now);
     persist(round, now);
-    int sent = deliver(composer.compose(round.notices(), now), round, now);
-    return new Result(sent, count(round.notices(), Notice.Type.STARTED),
-        count(round.notices(), Notice.Type.REMINDER), count(round.notices(), Notice.Type.RESOLVED));
+    Delivery delivery = deliver(composer.compose(round.notices(), now));
+    return new Result(delivery.sent(), count(round.notices(), Notice.Type.STARTED),
+        count(round.notices(), Notice.Type.REMINDER), count(round.notices(), Notice.Type.RESOLVED),
+        count(round.notices(), Notice.Type.NO_DATA), delivery.heldFor());
   }
 
   /** This run's notices, the changed states, and the stored states they replace (by tenant). */
@@ -91,7 +118,15 @@ public final class NotifyCustomerEngineers {
     List<Notice> notices = new ArrayList<>();
     List<NotificationState> changed = new ArrayList<>();
     Map<String, Optional<NotificationState>> priors = new LinkedHashMap<>();
-    for (Evaluation evaluation : merge(evaluations)) {
+    List<Evaluation> all = new ArrayList<>(evaluations);
+    Set<String> present = new HashSet<>();
+    evaluations.forEach(e -> present.add(e.tenantId()));
+    for (String tenant : sweptTenants.get()) {
+      if (!present.contains(tenant)) {
+        all.add(new Evaluation(tenant, Set.of(), List.of()));
+      }
+    }
+    for (Evaluation evaluation : merge(all)) {
       Optional<NotificationState> prior = states.read(evaluation.tenantId());
       EpisodeTracker.Transition t = tracker.advance(prior, evaluation, now);
       notices.addAll(t.notices());
@@ -117,25 +152,58 @@ public final class NotifyCustomerEngineers {
     }
   }
 
-  /** Sends every digest; returns how many were sent. */
-  private int deliver(List<DigestEmail> emails, Round round, Instant now) {
+  private record Delivery(int sent, List<String> heldFor) {}
+
+  /** Sends held digests then this run's, per recipient; holds what fails. */
+  private Delivery deliver(List<DigestEmail> emails) {
+    Map<String, DigestEmail> fresh = new TreeMap<>();
+    emails.forEach(e -> fresh.put(e.recipient(), e));
+    Set<String> recipients = new TreeSet<>(composer.knownRecipients());
+    recipients.addAll(fresh.keySet());
     int sent = 0;
-    for (DigestEmail email : emails) {
-      try {
-        notifier.send(email);
-        sent++;
-      } catch (RuntimeException e) {
-        if (sent == 0) {
-          restore(List.copyOf(round.priors().keySet()), round.priors(), now, e);
-          throw e;
+    List<String> heldFor = new ArrayList<>();
+    RuntimeException holdFailure = null;
+    for (String recipient : recipients) {
+      List<DigestEmail> earlier = held.held(recipient);
+      List<DigestEmail> queue = new ArrayList<>(earlier);
+      if (fresh.containsKey(recipient)) {
+        queue.add(fresh.get(recipient));
+      }
+      int delivered = 0;
+      for (DigestEmail email : queue) {
+        try {
+          notifier.send(email);
+          delivered++;
+        } catch (RuntimeException e) {
+          LOG.log(Level.SEVERE, "digest of " + email.composedAt() + " not delivered to " + recipient
+              + "; held for the next run (" + (queue.size() - delivered) + " digest(s) waiting)", e);
+          break;
         }
-        List<String> missed = emails.subList(sent, emails.size()).stream().map(DigestEmail::recipient).toList();
-        LOG.log(Level.SEVERE, "digest delivered to " + sent + " recipient(s), not to " + missed, e);
-        throw new IllegalStateException("digest not delivered to " + missed + " after " + sent
-            + " were sent; episodes stay marked as notified to avoid duplicates", e);
+      }
+      sent += delivered;
+      if (delivered < queue.size() || !earlier.isEmpty()) {
+        List<DigestEmail> rest = queue.subList(delivered, queue.size());
+        if (rest.size() > HeldDigestStore.MAX_HELD_PER_RECIPIENT) {
+          LOG.severe("dropping " + (rest.size() - HeldDigestStore.MAX_HELD_PER_RECIPIENT)
+              + " oldest undelivered digest(s) of " + recipient + " (more than "
+              + HeldDigestStore.MAX_HELD_PER_RECIPIENT + " runs failed in a row)");
+        }
+        try {
+          held.hold(recipient, rest);
+        } catch (RuntimeException e) {
+          LOG.log(Level.SEVERE, "could not hold " + rest.size() + " undelivered digest(s) of " + recipient, e);
+          holdFailure = holdFailure == null ? e : holdFailure;
+        }
+        if (!rest.isEmpty()) {
+          heldFor.add(recipient);
+        }
       }
     }
-    return sent;
+    if (holdFailure != null) {
+      throw new IllegalStateException("undelivered digests could not be held for " + heldFor
+          + "; those notices are lost unless the episodes are re-announced", holdFailure);
+    }
+    return new Delivery(sent, heldFor);
   }
 
   /**

@@ -13,7 +13,10 @@ import java.util.TreeMap;
 /**
  * Use case run after a warehouse-metrics run: checks the points the run wrote against their SLOs,
  * tenant by tenant ({@link SloEvaluator}), and sends the deduplicated digest
- * ({@link NotifyCustomerEngineers}). Series the run did not compute are left as they are. Not
+ * ({@link NotifyCustomerEngineers}). Only points of each metric's newest window in the run are
+ * checked: a series (tenant, dimensions) without a point in that window is not checked, so an old
+ * breach of a series that stopped reporting is never announced as new, and an open one closes as
+ * no data after the silence limit. Series the run did not compute are left as they are. Not
  * thread-safe (one run at a time).
  */
 public final class NotifySloBreaches {
@@ -32,8 +35,11 @@ public final class NotifySloBreaches {
    * @throws IllegalStateException if the mail service rejects a digest
    */
   public NotifyCustomerEngineers.Result afterRun(Collection<MetricPoint> points) {
+    Map<String, java.time.Instant> newest = new java.util.HashMap<>();
+    points.forEach(p -> newest.merge(p.metric(), p.windowStart(), (a, b) -> a.isAfter(b) ? a : b));
     Map<String, List<MetricPoint>> byTenant = new TreeMap<>();
-    points.forEach(p -> byTenant.computeIfAbsent(p.tenantId(), t -> new ArrayList<>()).add(p));
+    points.stream().filter(p -> p.windowStart().equals(newest.get(p.metric())))
+        .forEach(p -> byTenant.computeIfAbsent(p.tenantId(), t -> new ArrayList<>()).add(p));
     List<Evaluation> evaluations = new ArrayList<>();
     byTenant.forEach((tenant, tenantPoints) -> evaluations.add(evaluator.evaluate(tenant, tenantPoints)));
     return notify.run(evaluations);

@@ -12,7 +12,8 @@ import java.util.Objects;
  * by outcome ({@code aggregated} = events not dead-lettered, {@code deadlettered}; and, counted per
  * request because lateness and redelivery are decided per request and window document,
  * {@code late} = requests folded in behind the watermark, {@code duplicate} = redelivered requests
- * skipped by the {@code lastSequenceNumber} rule),
+ * skipped by the {@code lastSequenceNumber} rule, {@code expired} and {@code out_of_range} = records
+ * decoded but never folded in, {@code internal} = INTERNAL spans counted, see {@link BatchResult}),
  * {@code pulse.telemetry.event_lag} per event (clock now − enqueued time),
  * {@code pulse.windows.written} per granularity ({@code PT1M}, {@code PT1H}) and
  * {@code pulse.deadletter.count}. Thread-safe; never throws for a well-formed batch and result.
@@ -38,6 +39,15 @@ public final class BatchTelemetry implements BatchObserver {
     }
     if (result.duplicateRequests() > 0) {
       telemetry.events(partition, EventOutcome.DUPLICATE, result.duplicateRequests());
+    }
+    if (result.expired() > 0) {
+      telemetry.events(partition, EventOutcome.EXPIRED, result.expired());
+    }
+    if (result.outOfRange() > 0) {
+      telemetry.events(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
+    }
+    if (result.internalSpans() > 0) {
+      telemetry.events(partition, EventOutcome.INTERNAL, result.internalSpans());
     }
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());

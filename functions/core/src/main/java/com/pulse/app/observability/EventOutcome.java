@@ -3,8 +3,10 @@ package com.pulse.app.observability;
 import java.util.Locale;
 
 /**
- * What happened to one telemetry event; the value of attribute {@code outcome} on
- * {@code pulse.telemetry.events}.
+ * What happened to one telemetry event (or, for the per-request outcomes, one decoded request); the
+ * value of attribute {@code outcome} on {@code pulse.telemetry.events}: the lower-case name
+ * ({@code aggregated}, {@code duplicate}, {@code late}, {@code deadlettered}, {@code expired},
+ * {@code out_of_range}, {@code internal}).
  */
 public enum EventOutcome {
   /** Folded into its window document. */
@@ -14,7 +16,13 @@ public enum EventOutcome {
   /** Behind the partition's watermark (counted as late; still aggregated if its window is open). */
   LATE,
   /** Malformed or unattributable: written to the dead-letter store. */
-  DEADLETTERED;
+  DEADLETTERED,
+  /** A request whose window document had already expired (older than the retention behind the watermark). */
+  EXPIRED,
+  /** A request with a value outside {@link com.pulse.domain.telemetry.IngestRules} (duration, timestamp). */
+  OUT_OF_RANGE,
+  /** A span of kind INTERNAL or UNSPECIFIED: counted, not aggregated. */
+  INTERNAL;
 
   /** Attribute value: the lower-case name, e.g. {@code "deadlettered"}. */
   public String attributeValue() {

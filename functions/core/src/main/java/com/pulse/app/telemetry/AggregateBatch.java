@@ -154,7 +154,8 @@ public final class AggregateBatch {
     export.exportWindows(versions);
     return new BatchResult(
         batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
-        skipped, conflicts, lateRequests, duplicateRequests);
+        skipped, conflicts, lateRequests, duplicateRequests, aggregator.outOfRange(),
+        aggregator.dependencies(), aggregator.internalSpans());
   }
 
   /**
@@ -213,10 +214,13 @@ public final class AggregateBatch {
         watermarks[i] = aggregator.policy().watermark(maxEnqueued);
         aggregator.beginEvent(event.sequenceNumber(), watermarks[i]);
         try {
-          if (event.contentType() == null || event.contentType().isBlank()) {
-            throw new IllegalArgumentException("missing content-type property");
+          if (event.body().length == 0) {
+            throw new IllegalArgumentException("empty body");
           }
-          decoders.forContentType(event.contentType()).decode(event.body(), aggregator);
+          if (decoders.forContentType(event.contentType()).decode(event.body(), aggregator) == 0) {
+            // nothing was passed to the aggregator, so dead-lettering keeps the event all-or-nothing
+            throw new IllegalArgumentException("no records: the body holds no span or event");
+          }
           decoded[i] = true;
         } catch (IllegalArgumentException e) {
           rejected.add(deadLetter(event, e.getMessage(), now));
@@ -247,8 +251,8 @@ public final class AggregateBatch {
         WindowAccumulator delta = e.getValue();
         long last = stored == null ? -1 : stored.value().lastSequenceNumber();
         if (delta.minSequenceNumber() <= last && delta.maxSequenceNumber() > last) {
-          String identity = identity(delta.granularity(), delta.tenantId(), delta.service(), delta.operation(),
-              delta.windowStartMillis());
+          String identity = identity(delta.granularity(), delta.tenantId(), delta.service(), delta.dependency(),
+              delta.operation(), delta.windowStartMillis());
           floors.put(identity, last);
           keys.put(identity, e.getKey());
           lowestFloor = Math.min(lowestFloor, last);
@@ -257,19 +261,21 @@ public final class AggregateBatch {
       if (floors.isEmpty()) {
         return Map.of();
       }
-      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, operation, start) ->
-          floors.getOrDefault(identity(g, tenant, service, operation, start), Long.MAX_VALUE));
+      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, dependency, operation, start) ->
+          floors.getOrDefault(identity(g, tenant, service, dependency, operation, start), Long.MAX_VALUE));
       redecodeAbove(lowestFloor, only);
       Map<DocumentKey, WindowAccumulator> trimmed = new HashMap<>();
       for (WindowAccumulator acc : only.accumulators()) {
-        trimmed.put(keys.get(identity(acc.granularity(), acc.tenantId(), acc.service(), acc.operation(),
+        trimmed.put(keys.get(identity(acc.granularity(), acc.tenantId(), acc.service(), acc.dependency(), acc.operation(),
             acc.windowStartMillis())), acc);
       }
       return trimmed;
     }
 
-    private static String identity(Granularity g, String tenant, String service, String operation, long startMillis) {
-      return g.iso() + '\u001f' + tenant + '\u001f' + service + '\u001f' + operation + '\u001f' + startMillis;
+    private static String identity(Granularity g, String tenant, String service, String dependency, String operation,
+        long startMillis) {
+      return g.iso() + '\u001f' + tenant + '\u001f' + service + '\u001f' + dependency + '\u001f' + operation + '\u001f'
+          + startMillis;
     }
 
     /** Re-decodes the decoded events above {@code floor} into {@code sink}, with their original watermarks. */
@@ -286,9 +292,10 @@ public final class AggregateBatch {
 
     /** The delta of one document restricted to events above {@code floor}: a re-decode of the batch. */
     WindowAccumulator recompute(WindowAccumulator target, long floor, LatenessPolicy policy) {
-      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, operation, start) ->
+      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, dependency, operation, start) ->
           g == target.granularity() && start == target.windowStartMillis() && tenant.equals(target.tenantId())
-              && service.equals(target.service()) && operation.equals(target.operation()) ? floor : Long.MAX_VALUE);
+              && service.equals(target.service()) && Objects.equals(dependency, target.dependency())
+              && operation.equals(target.operation()) ? floor : Long.MAX_VALUE);
       redecodeAbove(floor, only);
       return only.accumulators().get(0);
     }

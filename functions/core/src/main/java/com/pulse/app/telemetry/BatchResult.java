@@ -6,7 +6,7 @@ package com.pulse.app.telemetry;
  * @param events events in the batch
  * @param requests requests decoded and folded in (before per-document redelivery skipping)
  * @param deadLettered events sent to the dead-letter store
- * @param expired requests dropped because their window document expired (see
+ * @param expired requests and dependency calls dropped because their window document expired (see
  *     {@link com.pulse.domain.telemetry.aggregate.LatenessPolicy})
  * @param minuteDocumentsWritten minute-window documents created or replaced
  * @param hourDocumentsWritten hour-window documents created or replaced
@@ -18,6 +18,10 @@ package com.pulse.app.telemetry;
  * @param duplicateRequests requests of this batch that minute-window documents already held
  *     (redelivery after a crash or from an older checkpoint, or a second owner of the partition):
  *     skipped by the {@code lastSequenceNumber} rule; counted per request, once, in its minute window
+ * @param outOfRange requests and dependency calls dropped because a value broke
+ *     {@link com.pulse.domain.telemetry.IngestRules} (duration, timestamp); never in a sketch
+ * @param dependencies dependency calls (CLIENT/PRODUCER spans) decoded and folded in
+ * @param internalSpans spans of kind INTERNAL or UNSPECIFIED: counted, not aggregated
  */
 public record BatchResult(
     int events,
@@ -29,7 +33,20 @@ public record BatchResult(
     int documentsSkipped,
     int conflicts,
     long lateRequests,
-    long duplicateRequests) {
+    long duplicateRequests,
+    long outOfRange,
+    long dependencies,
+    long internalSpans) {
+
+  /**
+   * Records decoded from the batch but not folded into any window: {@link #expired},
+   * {@link #outOfRange} and {@link #internalSpans}. Conservation: every event is dead-lettered or
+   * decoded, and every decoded record is folded in ({@link #requests}, {@link #dependencies}) or in
+   * one of these counters.
+   */
+  public long notAggregated() {
+    return expired + outOfRange + internalSpans;
+  }
 
   /** Window documents created or replaced (one write per touched document, plus none for skipped ones). */
   public int documentsWritten() {

@@ -23,7 +23,7 @@ public final class NcrontabSchedule {
   private static final CronDefinition SIX_FIELDS = CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING);
   private static final CronParser PARSER = new CronParser(SIX_FIELDS);
 
-  private static final int YEAR_DAYS = 366;
+  private static final int FIRST_YEAR = 2024;
 
   private final String expression;
   private final ExecutionTime executionTime;
@@ -69,17 +69,15 @@ public final class NcrontabSchedule {
   }
 
   /**
-   * Whether the schedule fires at least once within 366 days of any moment: probed from the start of
-   * every month of 2024 to 2031 (two leap years, so a schedule on 29 February fails, as does one on
-   * a day that never exists, such as 30 February). Deterministic; about a hundred next-execution
-   * look-ups.
+   * Whether the schedule fires in every calendar year from 2024 to 2031 (UTC): a leap cycle, with two
+   * leap years, so a schedule only on 29 February fails, as does one on a day that never exists, such
+   * as 30 February. Deterministic; eight next-execution look-ups.
    */
   public boolean firesEveryYear() {
-    ZonedDateTime probe = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-    ZonedDateTime end = probe.plusYears(8);
-    for (; probe.isBefore(end); probe = probe.plusMonths(1)) {
-      Optional<ZonedDateTime> next = executionTime.nextExecution(probe);
-      if (next.isEmpty() || next.get().isAfter(probe.plusDays(YEAR_DAYS))) {
+    for (int year = FIRST_YEAR; year < FIRST_YEAR + 8; year++) {
+      ZonedDateTime newYear = ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+      Optional<ZonedDateTime> next = executionTime.nextExecution(newYear.minusSeconds(1));
+      if (next.isEmpty() || !next.get().isBefore(newYear.plusYears(1))) {
         return false;
       }
     }

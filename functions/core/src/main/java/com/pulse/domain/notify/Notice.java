@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param episode the episode after this run's update
  * @param severity Azure Monitor severity of the finding (0..4); for a resolution, the severity the
  *     episode last had is unknown to the state, so 4
+ * @param impact the finding's {@link Finding#impact()}, 0 for a resolution
  */
-public record Notice(Type type, String tenantId, NotificationState.Episode episode, int severity) {
+public record Notice(Type type, String tenantId, NotificationState.Episode episode, int severity, double impact) {
 
   /** Kinds of notices, in the order a digest lists them. */
   public enum Type {
@@ -20,7 +21,17 @@ public record Notice(Type type, String tenantId, NotificationState.Episode episo
     /** An open episode whose reminder period elapsed. */
     REMINDER,
     /** An episode that ended: last email about it. */
-    RESOLVED
+    RESOLVED,
+    /**
+     * An open episode whose series stopped reporting (not checked for the tracker's silence limit):
+     * closed as "no data", last email about it. Neither a breach nor a recovery is known.
+     */
+    NO_DATA
+  }
+
+  /** A notice of unknown impact (0). @throws NullPointerException if an object argument is null */
+  public Notice(Type type, String tenantId, NotificationState.Episode episode, int severity) {
+    this(type, tenantId, episode, severity, 0);
   }
 
   /** @throws NullPointerException if an argument is null */

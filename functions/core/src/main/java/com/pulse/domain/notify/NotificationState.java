@@ -26,14 +26,16 @@ public record NotificationState(String tenantId, Map<String, Episode> episodes, 
    * One breach (SLO breach or stale metric) from start to resolution.
    *
    * @param key stable key: kind, metric and dimensions
-   * @param kind {@code "slo_breach"} or {@code "stale"}
+   * @param kind {@code "slo_breach"}, {@code "stale"} or {@code "burn_rate"}
    * @param metric metric name
    * @param dimensions dimension values of the breaching point (empty if none)
-   * @param status {@code "open"} or {@code "resolved"}
+   * @param status {@code "open"}, {@code "resolved"} or {@code "no_data"} (closed because the series went silent)
    * @param startedAt when the breach was first seen
    * @param lastNotifiedAt when an email last mentioned it (announcement or reminder)
    * @param resolvedAt when it resolved, or null while open
    * @param detail last observed value vs target, human readable
+   * @param lastSeenAt the last run that checked the key (failing or not); null in states written
+   *     before this field existed (then {@code lastNotifiedAt} stands in)
    */
   public record Episode(
       String key,
@@ -44,5 +46,6 @@ public record NotificationState(String tenantId, Map<String, Episode> episodes, 
       Instant startedAt,
       Instant lastNotifiedAt,
       Instant resolvedAt,
-      String detail) {}
+      String detail,
+      Instant lastSeenAt) {}
 }

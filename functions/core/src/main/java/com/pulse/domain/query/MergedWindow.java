@@ -3,14 +3,16 @@ package com.pulse.domain.query;
 import java.time.Instant;
 
 /**
- * One telemetry window of one tenant, service and operation, merged across every source partition:
+ * One telemetry window of one tenant, service and operation (and dependency, for calls out), merged across every source partition:
  * the one read-side window result (the HTTP API, {@code replay}, the demo). Immutable; the JSON shape
  * of the windows of {@code GET /api/tenants/{tenantId}/telemetry}. Statistics of an empty window are
  * null; a caller that prints zeros decides that at its output.
  *
  * @param tenantId tenant id
  * @param service service name
- * @param operation operation / route
+ * @param operation operation / route (request windows), span name (dependency windows)
+ * @param dependency what the calls of a dependency window (CLIENT/PRODUCER spans) went to, e.g.
+ *     {@code postgresql/shop} (see {@code SpanMapping}); null for a request window
  * @param granularity {@code PT1M} or {@code PT1H}
  * @param windowStart inclusive start, UTC
  * @param windowEnd exclusive end, UTC
@@ -29,6 +31,7 @@ public record MergedWindow(
     String tenantId,
     String service,
     String operation,
+    String dependency,
     String granularity,
     Instant windowStart,
     Instant windowEnd,

@@ -14,8 +14,8 @@ import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 
 /**
- * Merges per-partition window documents into one {@link MergedWindow} per (service, operation,
- * granularity, window start): counts and sums add up; latency percentiles come from merging the
+ * Merges per-partition window documents into one {@link MergedWindow} per (tenant, service, operation,
+ * dependency, granularity, window start): counts and sums add up; latency percentiles come from merging the
  * DDSketches, which keeps the relative-accuracy guarantee (Masson et al., "DDSketch", VLDB 2019,
  * section 2.2: merged sketches answer quantiles with the same alpha); distinct users from the union of
  * the HyperLogLog sketches (Apache DataSketches HLL {@link Union}, sized to the largest input lgK).
@@ -32,20 +32,23 @@ public final class WindowMerger {
    * Merges documents.
    *
    * @param documents window documents, any order, any tenants, partitions and granularities
-   * @return merged windows ordered by window start, then tenant, service, operation and granularity
+   * @return merged windows ordered by window start, then tenant, service, operation, granularity and
+   *     dependency (request windows, whose dependency is null, first)
    * @throws IllegalArgumentException if a sketch cannot be decoded (names the document)
    */
   public static List<MergedWindow> merge(Collection<WindowDocument> documents) {
     Map<String, List<WindowDocument>> groups = new TreeMap<>();
     for (WindowDocument d : documents) {
-      String key = d.windowStart() + "\u001f" + d.tenantId() + "\u001f" + d.service() + "\u001f" + d.operation() + "\u001f" + d.granularity();
+      String key = d.windowStart() + "\u001f" + d.tenantId() + "\u001f" + d.service() + "\u001f" + d.operation()
+          + "\u001f" + d.granularity() + "\u001f" + d.dependency(); // a dependency window never merges into a request window
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
     }
     List<MergedWindow> merged = new ArrayList<>(groups.size());
     groups.values().forEach(group -> merged.add(mergeGroup(group)));
     merged.sort(Comparator.comparing(MergedWindow::windowStart).thenComparing(MergedWindow::tenantId)
         .thenComparing(MergedWindow::service).thenComparing(MergedWindow::operation)
-        .thenComparing(MergedWindow::granularity));
+        .thenComparing(MergedWindow::granularity)
+        .thenComparing(MergedWindow::dependency, Comparator.nullsFirst(Comparator.naturalOrder())));
     return merged;
   }
 
@@ -71,7 +74,7 @@ public final class WindowMerger {
       }
     }
     boolean hasLatency = !latency.isEmpty();
-    return new MergedWindow(first.tenantId(), first.service(), first.operation(), first.granularity(), first.windowStart(), end,
+    return new MergedWindow(first.tenantId(), first.service(), first.operation(), first.dependency(), first.granularity(), first.windowStart(), end,
         group.size(), count, errors, late,
         count == 0 ? null : (double) errors / count,
         count == 0 ? null : latencySumMs / count,

@@ -1,12 +1,25 @@
 package com.pulse.domain.telemetry;
 
 /**
- * Receives the requests decoded from one event, one call per request (an OTLP span of kind SERVER or
- * CONSUMER, or one Pulse JSON event). Implementations are not required to be thread-safe; a decoder
- * calls its sink from the calling thread only.
+ * Receives the records decoded from one event, one call per record: a request (an OTLP span of kind
+ * SERVER or CONSUMER, or one Pulse JSON event), a dependency call (a span of kind CLIENT or PRODUCER)
+ * or an internal span (kind INTERNAL or UNSPECIFIED: counted, not aggregated). The mapping from span
+ * to record is {@code com.pulse.domain.telemetry.decode.SpanMapping}. Every string argument has
+ * passed {@link IngestRules}. Implementations are not required to be thread-safe; a decoder calls its
+ * sink from the calling thread only.
  */
-@FunctionalInterface
 public interface RequestSink {
+  /** Discards every record: for dry runs that only ask whether a body decodes. */
+  RequestSink DISCARD = new RequestSink() {
+    @Override
+    public void request(String t, String s, String o, long start, double ms, boolean e, String u) {}
+
+    @Override
+    public void dependency(String t, String s, String d, String o, long start, double ms, boolean e) {}
+
+    @Override
+    public void internalSpan(String t, String s) {}
+  };
 
   /**
    * One request.
@@ -27,4 +40,34 @@ public interface RequestSink {
       double durationMs,
       boolean error,
       String userId);
+
+  /**
+   * One dependency call (an outgoing call: database, HTTP, RPC, messaging).
+   *
+   * @param tenantId tenant, never null
+   * @param service the calling service ({@code service.name}), never null
+   * @param dependency what was called, e.g. {@code postgresql/orders}, {@code api.stripe.com},
+   *     {@code kafka/orders} (see {@code SpanMapping}), never null
+   * @param operation the span name (low cardinality by the semantic conventions), never null
+   * @param startEpochMillis span start, epoch milliseconds UTC
+   * @param durationMs latency in milliseconds
+   * @param error true if the span status is ERROR, {@code error.type} is set, or the HTTP status is 4xx/5xx
+   */
+  void dependency(
+      String tenantId,
+      String service,
+      String dependency,
+      String operation,
+      long startEpochMillis,
+      double durationMs,
+      boolean error);
+
+  /**
+   * One span of kind INTERNAL or UNSPECIFIED: in-process work that is neither a request nor a call
+   * to a dependency; counted so that no span disappears without a trace.
+   *
+   * @param tenantId tenant, never null
+   * @param service service, never null
+   */
+  void internalSpan(String tenantId, String service);
 }

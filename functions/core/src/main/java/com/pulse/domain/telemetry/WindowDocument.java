@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Persisted state of one telemetry window for one source partition (Cosmos container
  * {@code windows}, partition key {@code /tenantId}). Keyed by
- * {@code (tenantId, service, operation, granularity, windowStart, partition)}; {@code id} is derived
+ * {@code (tenantId, service, dependency, operation, granularity, windowStart, partition)}; {@code id} is derived
  * from that key deterministically.
  *
  * <p>Exactly-once bookkeeping: {@code lastSequenceNumber} is the highest Event Hubs sequence number
@@ -21,7 +21,10 @@ import java.util.Objects;
  * @param id deterministic id of the key
  * @param tenantId tenant id (partition key)
  * @param service service name
- * @param operation operation / route
+ * @param operation operation / route (requests), span name (dependency calls)
+ * @param dependency what a dependency window's calls went to (e.g. {@code postgresql/orders},
+ *     {@code api.stripe.com}); null for a request window (and in documents written before
+ *     dependency windows existed)
  * @param granularity {@code "PT1M"} or {@code "PT1H"}
  * @param windowStart inclusive window start, UTC
  * @param windowEnd exclusive window end, UTC
@@ -42,6 +45,7 @@ public record WindowDocument(
     String tenantId,
     String service,
     String operation,
+    String dependency,
     String granularity,
     Instant windowStart,
     Instant windowEnd,

@@ -16,7 +16,7 @@ class InMemoryWindowStoreTest {
 
   private static WindowDocument doc(String id, long count) {
     Instant start = Instant.parse("2026-11-20T10:00:00Z");
-    return new WindowDocument(id, "t", "s", "o", "PT1M", start, start.plusSeconds(60), "0", count, 0, 0, 0,
+    return new WindowDocument(id, "t", "s", "o", null, "PT1M", start, start.plusSeconds(60), "0", count, 0, 0, 0,
         new byte[0], new byte[0], count, count, start);
   }
 

@@ -45,13 +45,15 @@ class BatchTelemetryTest {
   void reportsEventsByOutcomeLagWindowsPerGranularityAndDeadLetters() {
     TelemetryBatch batch = new TelemetryBatch("3", List.of(
         event(10, NOW.minusSeconds(2)), event(11, NOW.minusSeconds(1)), event(12, NOW)));
-    observer.observed(batch, new BatchResult(3, 5, 1, 0, 4, 2, 0, 0, 2, 1));
+    observer.observed(batch, new BatchResult(3, 5, 1, 4, 4, 2, 0, 0, 2, 1, 7, 0, 0));
 
     Map<String, MetricData> collected = otel.collect();
     assertThat(sum(collected, "pulse.telemetry.events", "partition", "3", "outcome", "aggregated")).isEqualTo(2);
     assertThat(sum(collected, "pulse.telemetry.events", "partition", "3", "outcome", "deadlettered")).isEqualTo(1);
     assertThat(sum(collected, "pulse.telemetry.events", "partition", "3", "outcome", "late")).isEqualTo(2);
     assertThat(sum(collected, "pulse.telemetry.events", "partition", "3", "outcome", "duplicate")).isEqualTo(1);
+    assertThat(sum(collected, "pulse.telemetry.events", "partition", "3", "outcome", "expired")).isEqualTo(4);
+    assertThat(sum(collected, "pulse.telemetry.events", "partition", "3", "outcome", "out_of_range")).isEqualTo(7);
     assertThat(sum(collected, "pulse.deadletter.count", "partition", "3", null, null)).isEqualTo(1);
     assertThat(sum(collected, "pulse.windows.written", "granularity", "PT1M", null, null)).isEqualTo(4);
     assertThat(sum(collected, "pulse.windows.written", "granularity", "PT1H", null, null)).isEqualTo(2);

@@ -34,13 +34,13 @@ public abstract class NotificationStateStoreContract {
   @Test
   void stateRoundTripsAndIsOverwritten() {
     Episode open = new Episode("slo_breach|checkout_success|region=eu", "slo_breach", "checkout_success",
-        Map.of("region", "eu"), "open", T0, T0, null, "0.97 < 0.99");
+        Map.of("region", "eu"), "open", T0, T0, null, "0.97 < 0.99", T0);
     NotificationState first = new NotificationState(tenant, Map.of(open.key(), open), T0);
     store.write(first);
     assertThat(store.read(tenant)).contains(first);
 
     Episode resolved = new Episode(open.key(), open.kind(), open.metric(), open.dimensions(), "resolved",
-        T0, T0.plusSeconds(3600), T0.plusSeconds(3600), "0.995 >= 0.99");
+        T0, T0.plusSeconds(3600), T0.plusSeconds(3600), "0.995 >= 0.99", null);
     NotificationState second = new NotificationState(tenant, Map.of(resolved.key(), resolved), T0.plusSeconds(3600));
     store.write(second);
     assertThat(store.read(tenant)).contains(second);

@@ -44,7 +44,7 @@ public abstract class WindowStoreContract {
     Duration length = Duration.parse(granularity);
     String id = String.join("|", tenantId, "checkout", "POST /pay", granularity, start.toString(), partition)
         .replaceAll("[^A-Za-z0-9_-]", "_");
-    return new WindowDocument(id, tenantId, "checkout", "POST /pay", granularity, start, start.plus(length),
+    return new WindowDocument(id, tenantId, "checkout", "POST /pay", null, granularity, start, start.plus(length),
         partition, count, count / 10, 1, count * 12.5, ("dd" + count).getBytes(StandardCharsets.UTF_8),
         new byte[] {1, 2, (byte) count}, lastSequenceNumber, version, start.plus(length).plusSeconds(3));
   }

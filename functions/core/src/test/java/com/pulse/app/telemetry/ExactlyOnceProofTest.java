@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The exactly-once proof: over a seeded stream, random batch boundaries, host crashes between
  * document writes, transient store failures, redelivery from older checkpoints and two owners of the
  * partition processing it at once (two threads on one store) must end in the same window documents
- * as one clean pass: counts, errors, late counts, latency sums, DDSketch bins, HLL contents, sequence
+ * as one clean pass (request and dependency windows): counts, errors, late counts, latency sums, DDSketch bins, HLL contents, sequence
  * numbers, dead letters; and the newest exported version of each document must equal the document.
  */
 class ExactlyOnceProofTest {
@@ -105,6 +105,8 @@ class ExactlyOnceProofTest {
       FAILURES.addAndGet(run.get());
     }
 
+    assertThat(cleanStore.all()).as("the stream has request and dependency windows")
+        .anyMatch(d -> d.dependency() != null).anyMatch(d -> d.dependency() == null);
     assertSameDocuments(store.all(), cleanStore.all());
     assertThat(ids(dead.list(null, 10_000))).isEqualTo(ids(cleanDead.list(null, 10_000)));
     assertNewestExportsMatch(export.windows(), store.all());

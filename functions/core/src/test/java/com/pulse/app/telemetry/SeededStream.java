@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A seeded synthetic partition of Pulse JSON events for tests: several tenants/services/operations,
+ * A seeded synthetic partition of Pulse JSON events and OTLP/JSON span requests (requests,
+ * dependency calls, internal spans; with and without content type) for tests: several tenants/services/operations,
  * enqueued times advancing a few seconds per event, event times mostly just before enqueue and
  * sometimes minutes late, log-normal latencies, errors, users, and a few malformed bodies.
  * Latencies are multiples of 1/8 ms so latency sums are exact in binary floating point whatever the
@@ -36,6 +37,9 @@ final class SeededStream {
       } else if (kind < 6) {
         body = new byte[] {1, 2, 3};
         contentType = "application/octet-stream";
+      } else if (kind < 20) {
+        body = otlpJson(r, enqueued).getBytes(StandardCharsets.UTF_8);
+        contentType = r.nextBoolean() ? "application/json" : null; // the Collector's kafka exporter sets none
       } else {
         int n = 1 + r.nextInt(4);
         StringBuilder sb = new StringBuilder("[");
@@ -61,5 +65,30 @@ final class SeededStream {
       events.add(new TelemetryEvent(body, 1000 + i, Long.toString(i * 512L), Instant.ofEpochMilli(enqueued), contentType, Map.of()));
     }
     return events;
+  }
+
+  /** An OTLP/JSON request with spans of kind SERVER, CLIENT (database or HTTP dependency) and INTERNAL. */
+  private static String otlpJson(SplittableRandom r, long enqueued) {
+    StringBuilder sb = new StringBuilder("{\"resourceSpans\":[{\"resource\":{\"attributes\":[")
+        .append("{\"key\":\"tenant.id\",\"value\":{\"stringValue\":\"t").append(r.nextInt(3)).append("\"}},")
+        .append("{\"key\":\"service.name\",\"value\":{\"stringValue\":\"svc").append(r.nextInt(2))
+        .append("\"}}]},\"scopeSpans\":[{\"spans\":[");
+    int n = 1 + r.nextInt(4);
+    for (int j = 0; j < n; j++) {
+      long startNanos = (enqueued - (r.nextInt(100) < 8 ? r.nextLong(60_000, 1_800_000) : r.nextLong(0, 20_000))) * 1_000_000L;
+      long latencyNanos = Math.round(Math.exp(2 + r.nextGaussian()) * 8) * 125_000L; // multiples of 1/8 ms
+      int kind = new int[] {1, 2, 3, 3}[r.nextInt(4)];
+      String attribute = r.nextBoolean()
+          ? "{\"key\":\"db.system.name\",\"value\":{\"stringValue\":\"postgresql\"}}"
+          : "{\"key\":\"server.address\",\"value\":{\"stringValue\":\"api.example.com\"}}";
+      if (j > 0) {
+        sb.append(',');
+      }
+      sb.append("{\"name\":\"call").append(r.nextInt(2)).append("\",\"kind\":").append(kind)
+          .append(",\"startTimeUnixNano\":\"").append(startNanos).append("\",\"endTimeUnixNano\":\"")
+          .append(startNanos + latencyNanos).append("\",\"attributes\":[").append(attribute).append("]")
+          .append(r.nextInt(100) < 7 ? ",\"status\":{\"code\":2}" : "").append('}');
+    }
+    return sb.append("]}]}]}").toString();
   }
 }

@@ -23,7 +23,7 @@ public final class TestWindows {
       Arrays.stream(users).forEach(u -> hll.update("user-" + u));
       userBytes = hll.toCompactByteArray();
     }
-    return new WindowDocument("w-" + partition + operation + start, "t1", "checkout", operation, "PT1M", start,
+    return new WindowDocument("w-" + partition + operation + start, "t1", "checkout", operation, null, "PT1M", start,
         start.plusSeconds(60), partition, latenciesMs.length, errors, 1, Arrays.stream(latenciesMs).sum(), latency,
         userBytes, 42, 3, start.plusSeconds(65));
   }

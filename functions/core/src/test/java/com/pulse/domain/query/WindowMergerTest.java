@@ -64,7 +64,7 @@ class WindowMergerTest {
   @Test
   void aCorruptSketchNamesTheDocument() {
     WindowDocument good = TestWindows.doc("0", "GET /a", T, new double[] {5}, new int[0], 0);
-    WindowDocument bad = new WindowDocument("w-bad", "t1", "checkout", "GET /a", "PT1M", T, T.plusSeconds(60), "1",
+    WindowDocument bad = new WindowDocument("w-bad", "t1", "checkout", "GET /a", null, "PT1M", T, T.plusSeconds(60), "1",
         1, 0, 0, 5, new byte[] {(byte) 0xff, 1, 2}, new byte[0], 1, 1, T);
 
     assertThatThrownBy(() -> WindowMerger.merge(List.of(good, bad)))

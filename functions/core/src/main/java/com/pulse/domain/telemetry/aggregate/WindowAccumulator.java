@@ -6,8 +6,8 @@ import java.util.Arrays;
 import org.apache.datasketches.hll.HllSketch;
 
 /**
- * The in-memory delta of one window document within one batch: one (tenant, service, operation,
- * granularity, window start). Counts, latency sum, a DDSketch and a buffer of distinct user-id
+ * The in-memory delta of one window document within one batch: one (tenant, service, dependency
+ * (null for requests), operation, granularity, window start). Counts, latency sum, a DDSketch and a buffer of distinct user-id
  * hashes (de-duplicated in place when full) that is folded into an HLL sketch by {@link #users()} —
  * at write time, once per distinct user — or when it exceeds {@value #MAX_USER_BUFFER} entries. So
  * the per-request path ({@link #add}) does not allocate once the sketch store and buffer have grown.
@@ -24,6 +24,7 @@ public final class WindowAccumulator {
   private final String tenantId;
   private final String service;
   private final String operation;
+  private final String dependency;
   private final Granularity granularity;
   private final long windowStartMillis;
   final int hash;
@@ -38,17 +39,20 @@ public final class WindowAccumulator {
   private long minSequenceNumber = Long.MAX_VALUE;
   private long maxSequenceNumber = Long.MIN_VALUE;
 
-  WindowAccumulator(String tenantId, String service, String operation, Granularity granularity, long windowStartMillis, int hash) {
+  WindowAccumulator(String tenantId, String service, String dependency, String operation, Granularity granularity,
+      long windowStartMillis, int hash) {
     this.tenantId = tenantId;
     this.service = service;
+    this.dependency = dependency;
     this.operation = operation;
     this.granularity = granularity;
     this.windowStartMillis = windowStartMillis;
     this.hash = hash;
   }
 
-  boolean matches(int h, String tenant, String svc, String op, long start) {
-    return hash == h && windowStartMillis == start && tenantId.equals(tenant) && service.equals(svc) && operation.equals(op);
+  boolean matches(int h, String tenant, String svc, String dep, String op, long start) {
+    return hash == h && windowStartMillis == start && tenantId.equals(tenant) && service.equals(svc) && operation.equals(op)
+        && java.util.Objects.equals(dependency, dep);
   }
 
   void add(double durationMs, int binIndex, boolean error, boolean late, boolean hasUser, long userHash, long sequenceNumber) {
@@ -134,6 +138,14 @@ public final class WindowAccumulator {
   /** Service name. */
   public String service() {
     return service;
+  }
+
+  /**
+   * What a dependency window's calls went to (e.g. {@code postgresql/orders}); null for a request
+   * window. Request and dependency windows never share an accumulator.
+   */
+  public String dependency() {
+    return dependency;
   }
 
   /** Operation / route. */

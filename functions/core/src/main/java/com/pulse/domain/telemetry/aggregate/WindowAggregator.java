@@ -1,5 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
+import com.pulse.domain.telemetry.IngestRules;
 import com.pulse.domain.telemetry.RequestSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,8 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Folds decoded requests into per-window deltas: for every request, its 1-minute window and its
- * hourly roll-up, keyed by (tenant, service, operation, window start). Implements
+ * Folds decoded requests and dependency calls into per-window deltas: for every record, its 1-minute
+ * window and its hourly roll-up, keyed by (tenant, service, dependency (null for requests),
+ * operation, window start); internal spans are counted ({@link #internalSpans}). Implements
  * {@link RequestSink}, so a decoder feeds it directly; the caller announces each event with
  * {@link #beginEvent} (its sequence number and the partition watermark, see {@link LatenessPolicy}).
  *
@@ -29,7 +31,8 @@ public final class WindowAggregator implements RequestSink {
   @FunctionalInterface
   public interface SequenceFloor {
     /** The document's {@code lastSequenceNumber}, or -1 when nothing was folded in. */
-    long floor(Granularity granularity, String tenantId, String service, String operation, long windowStartMillis);
+    long floor(Granularity granularity, String tenantId, String service, String dependency, String operation,
+        long windowStartMillis);
   }
 
   private final LatenessPolicy policy;
@@ -41,6 +44,10 @@ public final class WindowAggregator implements RequestSink {
   private long watermarkMillis = Long.MIN_VALUE;
   private long requests;
   private long expired;
+  private long outOfRange;
+  private long dependencies;
+  private long internalSpans;
+  private final long allowedLatenessMillis;
 
   /** An aggregator with the given lateness policy and no sequence floor. @throws NullPointerException if null */
   public WindowAggregator(LatenessPolicy policy) {
@@ -55,6 +62,7 @@ public final class WindowAggregator implements RequestSink {
   public WindowAggregator(LatenessPolicy policy, SequenceFloor floor) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.retentionMillis = policy.retention().toMillis();
+    this.allowedLatenessMillis = policy.allowedLateness().toMillis();
     this.floor = floor;
   }
 
@@ -81,6 +89,10 @@ public final class WindowAggregator implements RequestSink {
 
   @Override
   public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs, boolean error, String userId) {
+    if (!inRange(startEpochMillis, durationMs)) {
+      outOfRange++;
+      return;
+    }
     long minuteStart = Granularity.MINUTE.windowStart(startEpochMillis);
     long minuteEnd = minuteStart + Granularity.MINUTE.millis();
     if (minuteEnd + retentionMillis <= watermarkMillis) {
@@ -92,14 +104,61 @@ public final class WindowAggregator implements RequestSink {
     int bin = LatencySketches.binIndex(durationMs); // one logarithm for both windows
     boolean hasUser = userId != null;
     long userHash = hasUser ? UserSketches.hash64(userId) : 0;
-    if (floor == null || floor.floor(Granularity.MINUTE, tenantId, service, operation, minuteStart) < sequenceNumber) {
+    if (floor == null || floor.floor(Granularity.MINUTE, tenantId, service, null, operation, minuteStart) < sequenceNumber) {
       minutes.getOrCreate(tenantId, service, operation, minuteStart)
           .add(durationMs, bin, error, minuteEnd <= watermarkMillis, hasUser, userHash, sequenceNumber);
     }
-    if (floor == null || floor.floor(Granularity.HOUR, tenantId, service, operation, hourStart) < sequenceNumber) {
+    if (floor == null || floor.floor(Granularity.HOUR, tenantId, service, null, operation, hourStart) < sequenceNumber) {
       hours.getOrCreate(tenantId, service, operation, hourStart)
           .add(durationMs, bin, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, hasUser, userHash, sequenceNumber);
     }
+  }
+
+  @Override
+  public void dependency(String tenantId, String service, String dependency, String operation, long startEpochMillis,
+      double durationMs, boolean error) {
+    if (!inRange(startEpochMillis, durationMs)) {
+      outOfRange++;
+      return;
+    }
+    long minuteStart = Granularity.MINUTE.windowStart(startEpochMillis);
+    long minuteEnd = minuteStart + Granularity.MINUTE.millis();
+    if (minuteEnd + retentionMillis <= watermarkMillis) {
+      expired++;
+      return;
+    }
+    dependencies++;
+    long hourStart = Granularity.HOUR.windowStart(startEpochMillis);
+    int bin = LatencySketches.binIndex(durationMs);
+    if (floor == null || floor.floor(Granularity.MINUTE, tenantId, service, dependency, operation, minuteStart) < sequenceNumber) {
+      minutes.getOrCreate(tenantId, service, dependency, operation, minuteStart)
+          .add(durationMs, bin, error, minuteEnd <= watermarkMillis, false, 0, sequenceNumber);
+    }
+    if (floor == null || floor.floor(Granularity.HOUR, tenantId, service, dependency, operation, hourStart) < sequenceNumber) {
+      hours.getOrCreate(tenantId, service, dependency, operation, hourStart)
+          .add(durationMs, bin, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, false, 0, sequenceNumber);
+    }
+  }
+
+  @Override
+  public void internalSpan(String tenantId, String service) {
+    internalSpans++;
+  }
+
+  private boolean inRange(long startEpochMillis, double durationMs) {
+    return IngestRules.isDurationInRange(durationMs)
+        && (watermarkMillis == Long.MIN_VALUE
+            || IngestRules.isTimeInRange(startEpochMillis, watermarkMillis + allowedLatenessMillis));
+  }
+
+  /** Dependency calls accepted so far (each counts once, though it touches two windows). */
+  public long dependencies() {
+    return dependencies;
+  }
+
+  /** Spans of kind INTERNAL or UNSPECIFIED seen (counted, not aggregated). */
+  public long internalSpans() {
+    return internalSpans;
   }
 
   /** Requests accepted so far (each counts once, though it touches two windows). */
@@ -110,6 +169,15 @@ public final class WindowAggregator implements RequestSink {
   /** Requests dropped because their window ended {@code retention} or more before the watermark. */
   public long expired() {
     return expired;
+  }
+
+  /**
+   * Requests dropped because a value broke {@link IngestRules}: duration outside
+   * {@code [0, MAX_DURATION_MS]} or start more than {@code MAX_FUTURE_SKEW_MS} after the partition's
+   * newest enqueued time (watermark + allowed lateness). They never reach a sketch.
+   */
+  public long outOfRange() {
+    return outOfRange;
   }
 
   /** Every touched window, minute windows first, each group in first-touched order. */

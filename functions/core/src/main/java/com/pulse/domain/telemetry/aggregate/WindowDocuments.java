@@ -19,13 +19,29 @@ public final class WindowDocuments {
   /**
    * Deterministic document id: {@code <pt1m|pt1h>-<hex>} where {@code hex} is the first 32 hex digits
    * (128 bits) of SHA-256 over the UTF-8 form
-   * {@code tenantId \u001f service \u001f operation \u001f granularity \u001f windowStart(ISO-8601) \u001f partition}.
+   * {@code tenantId \u001f service \u001f operation \u001f granularity \u001f windowStart(ISO-8601) \u001f partition},
+   * followed by {@code \u001f dependency \u001f <dependency>} for a dependency window (so request window
+   * ids are those of documents written before dependency windows existed).
    * Contains only {@code [a-z0-9-]}: a valid Cosmos DB id and Kusto string.
    *
    * @throws NullPointerException if an argument is null
    */
   public static String idOf(String tenantId, String service, String operation, Granularity granularity, Instant windowStart, String partition) {
+    return idOf(tenantId, service, null, operation, granularity, windowStart, partition);
+  }
+
+  /**
+   * As {@link #idOf(String, String, String, Granularity, Instant, String)} for a window of
+   * {@code dependency} (null: a request window).
+   *
+   * @throws NullPointerException if an argument other than {@code dependency} is null
+   */
+  public static String idOf(String tenantId, String service, String dependency, String operation, Granularity granularity,
+      Instant windowStart, String partition) {
     String canonical = String.join("\u001f", tenantId, service, operation, granularity.iso(), windowStart.toString(), partition);
+    if (dependency != null) {
+      canonical = canonical + "\u001fdependency\u001f" + dependency;
+    }
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return granularity.iso().toLowerCase(java.util.Locale.ROOT) + '-' + HexFormat.of().formatHex(digest, 0, 16);
@@ -36,7 +52,8 @@ public final class WindowDocuments {
 
   /** The id of the document {@code delta} belongs to in {@code partition}. */
   public static String idOf(WindowAccumulator delta, String partition) {
-    return idOf(delta.tenantId(), delta.service(), delta.operation(), delta.granularity(), Instant.ofEpochMilli(delta.windowStartMillis()), partition);
+    return idOf(delta.tenantId(), delta.service(), delta.dependency(), delta.operation(), delta.granularity(),
+        Instant.ofEpochMilli(delta.windowStartMillis()), partition);
   }
 
   /**
@@ -67,6 +84,7 @@ public final class WindowDocuments {
         delta.tenantId(),
         delta.service(),
         delta.operation(),
+        delta.dependency(),
         g.iso(),
         start,
         start.plusMillis(g.millis()),

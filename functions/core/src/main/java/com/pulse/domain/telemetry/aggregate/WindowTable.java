@@ -19,12 +19,17 @@ final class WindowTable {
   }
 
   WindowAccumulator getOrCreate(String tenantId, String service, String operation, long windowStartMillis) {
-    int h = hash(tenantId, service, operation, windowStartMillis);
+    return getOrCreate(tenantId, service, null, operation, windowStartMillis);
+  }
+
+  /** The accumulator of a dependency window ({@code dependency} non-null) or request window (null). */
+  WindowAccumulator getOrCreate(String tenantId, String service, String dependency, String operation, long windowStartMillis) {
+    int h = hash(tenantId, service, operation, windowStartMillis) ^ (dependency == null ? 0 : dependency.hashCode() * 0x9E3779B9);
     int mask = slots.length - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       WindowAccumulator slot = slots[i];
       if (slot == null) {
-        WindowAccumulator created = new WindowAccumulator(tenantId, service, operation, granularity, windowStartMillis, h);
+        WindowAccumulator created = new WindowAccumulator(tenantId, service, dependency, operation, granularity, windowStartMillis, h);
         slots[i] = created;
         inOrder.add(created);
         if (inOrder.size() * 2 > slots.length) {
@@ -32,7 +37,7 @@ final class WindowTable {
         }
         return created;
       }
-      if (slot.matches(h, tenantId, service, operation, windowStartMillis)) {
+      if (slot.matches(h, tenantId, service, dependency, operation, windowStartMillis)) {
         return slot;
       }
     }

@@ -61,7 +61,7 @@ class WindowAggregatorTest {
   @Test
   void sequenceFloorKeepsOnlyNewerEventsOfTheTargetDocument() {
     WindowAggregator agg = new WindowAggregator(LatenessPolicy.of(Duration.ZERO),
-        (g, tenant, service, op, start) -> g == Granularity.MINUTE ? 5 : Long.MAX_VALUE);
+        (g, tenant, service, dependency, op, start) -> g == Granularity.MINUTE ? 5 : Long.MAX_VALUE);
     for (long seq = 3; seq <= 8; seq++) {
       agg.beginEvent(seq, T0);
       agg.request("t", "s", "o", T0, seq, false, null);

@@ -29,7 +29,7 @@ abstract class OtlpDecoderContract {
   }
 
   @Test
-  void countsServerAndConsumerSpansOnly() {
+  void everySpanKindBecomesARequestADependencyCallOrACountedInternalSpan() {
     OtlpSpans spans = new OtlpSpans()
         .span(CONTOSO, "server", SpanKind.SERVER, T0, 1_000_000)
         .span(CONTOSO, "client", SpanKind.CLIENT, T0, 1_000_000)
@@ -37,11 +37,43 @@ abstract class OtlpDecoderContract {
         .span(CONTOSO, "producer", SpanKind.PRODUCER, T0, 1_000_000)
         .span(CONTOSO, "consumer", SpanKind.CONSUMER, T0, 1_000_000);
 
-    assertThat(decode(spans)).isEqualTo(2);
+    assertThat(decode(spans)).isEqualTo(5);
 
     assertThat(sink.requests)
         .extracting(RecordingSink.Request::operation)
         .containsExactlyInAnyOrder("server", "consumer");
+    assertThat(sink.dependencies)
+        .extracting(RecordingSink.Dependency::operation)
+        .containsExactlyInAnyOrder("client", "producer");
+    assertThat(sink.internalSpans).containsExactly("contoso/checkout");
+  }
+
+  @Test
+  void dependencyFollowsTheSemanticConventions() {
+    decode(new OtlpSpans()
+        .span(CONTOSO, "SELECT orders", SpanKind.CLIENT, T0, 2_000_000,
+            s -> s.setAttribute("db.system.name", "postgresql").setAttribute("db.namespace", "shop")
+                .setAttribute("server.address", "db.internal"))
+        .span(CONTOSO, "SELECT legacy", SpanKind.CLIENT, T0, 1,
+            s -> s.setAttribute("db.system", "mssql").setAttribute("db.name", "crm"))
+        .span(CONTOSO, "GET", SpanKind.CLIENT, T0, 1,
+            s -> s.setAttribute("server.address", "api.stripe.com").setAttribute("http.response.status_code", 404L))
+        .span(CONTOSO, "publish orders", SpanKind.PRODUCER, T0, 1,
+            s -> s.setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", "orders"))
+        .span(CONTOSO, "Charge", SpanKind.CLIENT, T0, 1,
+            s -> s.setAttribute("peer.service", "payments").setAttribute("server.address", "10.0.0.7")
+                .setAttribute("error.type", "timeout"))
+        .span(CONTOSO, "grpc", SpanKind.CLIENT, T0, 1,
+            s -> s.setAttribute("rpc.system", "grpc").setAttribute("rpc.service", "Inventory"))
+        .span(CONTOSO, "mystery", SpanKind.CLIENT, T0, 1, OtlpSpans::error));
+
+    assertThat(sink.dependencies).extracting(d -> d.dependency() + " " + d.operation() + " " + d.error())
+        .containsExactly("postgresql/shop SELECT orders false", "mssql/crm SELECT legacy false",
+            "api.stripe.com GET true", "kafka/orders publish orders false", "payments Charge true",
+            "grpc/Inventory grpc false", "unknown mystery true");
+    assertThat(sink.dependencies.get(0).durationMs()).isEqualTo(2.0);
+    assertThat(sink.dependencies.get(0).tenantId()).isEqualTo("contoso");
+    assertThat(sink.dependencies.get(0).service()).isEqualTo("checkout");
   }
 
   @Test
@@ -144,10 +176,11 @@ abstract class OtlpDecoderContract {
   }
 
   @Test
-  void aResourceWithoutTenantButNoCountedSpansIsNotAnError() {
-    assertThat(decode(new OtlpSpans()
+  void aDependencyCallWithoutTenantIsUnattributableToo() {
+    assertThatThrownBy(() -> decode(new OtlpSpans()
         .span(OtlpSpans.resource("billing", null), "out", SpanKind.CLIENT, T0, 1)))
-        .isZero();
+        .hasMessageMatching("unattributable: resourceSpans\\[\\d] has no resource attribute tenant.id");
+    assertThat(sink.dependencies).isEmpty();
   }
 
   @Test

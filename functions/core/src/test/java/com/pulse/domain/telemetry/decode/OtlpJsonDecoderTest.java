@@ -59,7 +59,9 @@ class OtlpJsonDecoderTest extends OtlpDecoderContract {
         .replace("\"kind\":2", "\"kind\":\"SPAN_KIND_CONSUMER\"")
         .replace("\"status\":{}", "\"status\":{\"code\":\"STATUS_CODE_ERROR\"}");
 
-    assertThat(decode(client)).isZero();
+    assertThat(decode(client)).isEqualTo(1);
+    assertThat(sink.dependencies).hasSize(1);
+    assertThat(sink.requests).isEmpty();
     assertThat(decode(consumerError)).isEqualTo(1);
     assertThat(sink.requests.get(0).error()).isTrue();
   }

@@ -76,4 +76,22 @@ class OtlpProtobufDecoderTest extends OtlpDecoderContract {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(sink.requests).isEmpty();
   }
+
+  @Test
+  void rejectsInvalidUtf8InATenantIdInsteadOfReplacingIt() {
+    byte[] body = encode(new OtlpSpans().span(OtlpSpans.resource("checkout", "acmeZZ"), "a", SpanKind.SERVER, T0, 5));
+    byte[] marker = "acmeZZ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int i = 0; i + marker.length <= body.length; i++) {
+      if (Arrays.equals(body, i, i + marker.length, marker, 0, marker.length)) {
+        body[i + 4] = (byte) 0xc3; // a lead byte followed by an ASCII byte: malformed
+        body[i + 5] = (byte) 0x28;
+      }
+    }
+    byte[] corrupted = body;
+
+    assertThatThrownBy(() -> decoder().decode(corrupted, sink))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("invalid UTF-8");
+    assertThat(sink.requests).isEmpty();
+  }
 }

@@ -4,7 +4,7 @@ import com.pulse.domain.telemetry.RequestSink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test sink that keeps every request it receives. */
+/** Test sink that keeps every record it receives. */
 final class RecordingSink implements RequestSink {
   /** One received request. */
   record Request(
@@ -16,7 +16,19 @@ final class RecordingSink implements RequestSink {
       boolean error,
       String userId) {}
 
+  /** One received dependency call. */
+  record Dependency(
+      String tenantId,
+      String service,
+      String dependency,
+      String operation,
+      long startEpochMillis,
+      double durationMs,
+      boolean error) {}
+
   final List<Request> requests = new ArrayList<>();
+  final List<Dependency> dependencies = new ArrayList<>();
+  final List<String> internalSpans = new ArrayList<>();
 
   @Override
   public void request(
@@ -29,5 +41,16 @@ final class RecordingSink implements RequestSink {
       String userId) {
     requests.add(
         new Request(tenantId, service, operation, startEpochMillis, durationMs, error, userId));
+  }
+
+  @Override
+  public void dependency(String tenantId, String service, String dependency, String operation, long startEpochMillis,
+      double durationMs, boolean error) {
+    dependencies.add(new Dependency(tenantId, service, dependency, operation, startEpochMillis, durationMs, error));
+  }
+
+  @Override
+  public void internalSpan(String tenantId, String service) {
+    internalSpans.add(tenantId + "/" + service);
   }
 }

@@ -13,23 +13,24 @@ import java.util.Map;
  * ({@code kind} 2 = SERVER, 5 = CONSUMER; status {@code code} 2 = ERROR; the enum value names such as
  * {@code "SPAN_KIND_SERVER"} are accepted too), and 64-bit integers ({@code startTimeUnixNano},
  * {@code endTimeUnixNano}, {@code intValue}) as decimal strings, or as JSON numbers. Unknown fields
- * are skipped. The counting rules are those of {@link OtlpProtobufDecoder}. Writes into a shared
+ * are skipped. What a span becomes is {@link SpanMapping}, the rule shared with the protobuf decoder. Writes into a shared
  * {@link RequestBuffer}; not thread-safe.
  */
 final class OtlpJsonDecoder {
   /** Value names of {@code SpanKind} and {@code Status.StatusCode} (trace.proto), for lenient input. */
   private static final Map<String, Integer> ENUM_NAMES = Map.of(
-      "SPAN_KIND_UNSPECIFIED", 0,
-      "SPAN_KIND_INTERNAL", 1,
-      "SPAN_KIND_SERVER", OtlpAttribute.KIND_SERVER,
-      "SPAN_KIND_CLIENT", 3,
-      "SPAN_KIND_PRODUCER", 4,
-      "SPAN_KIND_CONSUMER", OtlpAttribute.KIND_CONSUMER,
+      "SPAN_KIND_UNSPECIFIED", SpanMapping.KIND_UNSPECIFIED,
+      "SPAN_KIND_INTERNAL", SpanMapping.KIND_INTERNAL,
+      "SPAN_KIND_SERVER", SpanMapping.KIND_SERVER,
+      "SPAN_KIND_CLIENT", SpanMapping.KIND_CLIENT,
+      "SPAN_KIND_PRODUCER", SpanMapping.KIND_PRODUCER,
+      "SPAN_KIND_CONSUMER", SpanMapping.KIND_CONSUMER,
       "STATUS_CODE_UNSET", 0,
       "STATUS_CODE_OK", 1,
-      "STATUS_CODE_ERROR", OtlpAttribute.STATUS_ERROR);
+      "STATUS_CODE_ERROR", SpanMapping.STATUS_ERROR);
 
   private final RequestBuffer buffer;
+  private final SpanMapping span = new SpanMapping();
   private final StringCache names = new StringCache(1024);
   private final StringCache values = new StringCache(16384);
   private int resourceIndex;
@@ -127,59 +128,36 @@ final class OtlpJsonDecoder {
   }
 
   private void span(JsonParser p) throws IOException {
-    String name = "";
-    int kind = 0;
-    long start = 0;
-    long end = 0;
-    int statusCode = 0;
-    long httpStatus = 0;
-    String route = null;
-    String user = null;
-    String endUser = null;
+    SpanMapping span = this.span;
+    span.reset();
     while (p.nextToken() != JsonToken.END_OBJECT) {
       String field = p.currentName();
       JsonToken v = p.nextToken();
       switch (field) {
         case "name":
           expect(v, JsonToken.VALUE_STRING, field);
-          name = names.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+          span.name = names.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           break;
         case "kind":
-          kind = enumValue(p, v, field);
+          span.kind = enumValue(p, v, field);
           break;
         case "startTimeUnixNano":
         case "start_time_unix_nano":
-          start = int64(p, v, field);
+          span.startNanos = int64(p, v, field);
           break;
         case "endTimeUnixNano":
         case "end_time_unix_nano":
-          end = int64(p, v, field);
+          span.endNanos = int64(p, v, field);
           break;
         case "attributes":
           expect(v, JsonToken.START_ARRAY, field);
           while (p.nextToken() != JsonToken.END_ARRAY) {
             keyValue(p);
-            if (key == null) {
-              continue;
-            }
-            switch (key) {
-              case "http.route":
-                route = stringValue;
-                break;
-              case "user.id":
-                user = stringValue;
-                break;
-              case "enduser.id":
-                endUser = stringValue;
-                break;
-              case "http.response.status_code":
-              case "http.status_code":
-                if (hasInt) {
-                  httpStatus = Math.max(httpStatus, intValue);
-                }
-                break;
-              default:
-                break;
+            int id = SpanMapping.idOf(key);
+            if (hasInt) {
+              span.integer(id, intValue);
+            } else if (stringValue != null) {
+              span.string(id, stringValue);
             }
           }
           break;
@@ -189,7 +167,7 @@ final class OtlpJsonDecoder {
             String sf = p.currentName();
             JsonToken sv = p.nextToken();
             if (sf.equals("code")) {
-              statusCode = enumValue(p, sv, "status.code");
+              span.statusCode = enumValue(p, sv, "status.code");
             } else {
               p.skipChildren();
             }
@@ -199,17 +177,7 @@ final class OtlpJsonDecoder {
           p.skipChildren();
       }
     }
-    if (kind != OtlpAttribute.KIND_SERVER && kind != OtlpAttribute.KIND_CONSUMER) {
-      return;
-    }
-    buffer.add(
-        null,
-        null,
-        route != null ? route : name,
-        OtlpAttribute.startMillis(start, resourceIndex),
-        OtlpAttribute.latencyMs(start, end, resourceIndex),
-        statusCode == OtlpAttribute.STATUS_ERROR || httpStatus >= 500,
-        user != null ? user : endUser);
+    span.emit(buffer, resourceIndex);
   }
 
   /** Reads one {@code KeyValue} object (parser on its START_OBJECT) into the fields above. */

@@ -15,12 +15,9 @@ import java.util.Objects;
  * {@code opentelemetry/proto/trace/v1/trace.proto}, {@code common/v1/common.proto},
  * {@code resource/v1/resource.proto}; wire format https://protobuf.dev/programming-guides/encoding/).
  *
- * <p>Rules: a span of kind SERVER (2) or CONSUMER (5) is one request; tenant = resource attribute
- * {@code tenant.id}; service = resource attribute {@code service.name} (else {@code unknown_service},
- * the semantic-conventions default); operation = span attribute {@code http.route}, else the span
- * name; start = {@code start_time_unix_nano} / 10^6 (ms); latency = (end − start) / 10^6 ms; error =
- * status code ERROR (2) or {@code http.response.status_code} (or the older {@code http.status_code})
- * {@code >= 500}; user = {@code user.id}, else {@code enduser.id}. Unknown fields are skipped.
+ * <p>Tenant = resource attribute {@code tenant.id}; service = resource attribute {@code service.name}
+ * (else {@code unknown_service}, the semantic-conventions default); what each span becomes is
+ * {@link SpanMapping}, the rule shared with the OTLP/JSON decoder. Unknown fields are skipped.
  *
  * <p>All-or-nothing per body; not thread-safe (reusable buffer and string caches).
  */
@@ -47,6 +44,7 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
   private final StringCache names = new StringCache(1024);
   private final StringCache users = new StringCache(16384);
   private final OtlpAttribute attribute = new OtlpAttribute();
+  private final SpanMapping span = new SpanMapping();
   private int resourceIndex;
 
   /**
@@ -136,56 +134,42 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
   }
 
   private void span(CodedInputStream in, byte[] body) throws IOException {
-    int nameOffset = 0;
-    int nameLength = 0;
-    int kind = 0;
-    long start = 0;
-    long end = 0;
-    int statusCode = 0;
-    long httpStatus = 0;
-    int routeOffset = -1;
-    int routeLength = 0;
-    String user = null;
-    String endUser = null;
+    SpanMapping span = this.span;
+    span.reset();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       switch (tag) {
         case SPAN_NAME:
-          nameLength = in.readRawVarint32();
-          nameOffset = in.getTotalBytesRead();
+          int nameLength = in.readRawVarint32();
+          span.name = names.get(body, in.getTotalBytesRead(), nameLength);
           in.skipRawBytes(nameLength);
           break;
         case SPAN_KIND:
-          kind = in.readEnum();
+          span.kind = in.readEnum();
           break;
         case SPAN_START:
-          start = in.readFixed64();
+          span.startNanos = in.readFixed64();
           break;
         case SPAN_END:
-          end = in.readFixed64();
+          span.endNanos = in.readFixed64();
           break;
         case SPAN_ATTRIBUTES:
           keyValue(in, body);
           OtlpAttribute a = attribute;
+          int id = SpanMapping.idOf(body, a.keyOffset, a.keyLength);
+          if (id < 0) {
+            break;
+          }
           if (a.isString()) {
-            if (a.keyIs(body, OtlpAttribute.HTTP_ROUTE)) {
-              routeOffset = a.valueOffset;
-              routeLength = a.valueLength;
-            } else if (a.keyIs(body, OtlpAttribute.USER_ID)) {
-              user = a.stringValue(body, users);
-            } else if (a.keyIs(body, OtlpAttribute.ENDUSER_ID)) {
-              endUser = a.stringValue(body, users);
-            }
-          } else if (a.isInt()
-              && (a.keyIs(body, OtlpAttribute.HTTP_RESPONSE_STATUS_CODE)
-                  || a.keyIs(body, OtlpAttribute.HTTP_STATUS_CODE))) {
-            httpStatus = Math.max(httpStatus, a.intValue);
+            span.string(id, a.stringValue(body, id == SpanMapping.USER_ID || id == SpanMapping.ENDUSER_ID ? users : names));
+          } else if (a.isInt()) {
+            span.integer(id, a.intValue);
           }
           break;
         case SPAN_STATUS:
           int limit = in.pushLimit(in.readRawVarint32());
           for (int t = in.readTag(); t != 0; t = in.readTag()) {
             if (t == STATUS_CODE) {
-              statusCode = in.readEnum();
+              span.statusCode = in.readEnum();
             } else {
               skip(in, t);
             }
@@ -196,21 +180,7 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
           skip(in, tag);
       }
     }
-    if (kind != OtlpAttribute.KIND_SERVER && kind != OtlpAttribute.KIND_CONSUMER) {
-      return;
-    }
-    String operation =
-        routeOffset >= 0
-            ? names.get(body, routeOffset, routeLength)
-            : names.get(body, nameOffset, nameLength);
-    buffer.add(
-        null,
-        null,
-        operation,
-        OtlpAttribute.startMillis(start, resourceIndex),
-        OtlpAttribute.latencyMs(start, end, resourceIndex),
-        statusCode == OtlpAttribute.STATUS_ERROR || httpStatus >= 500,
-        user != null ? user : endUser);
+    span.emit(buffer, resourceIndex);
   }
 
   /** Reads one length-delimited {@code KeyValue} into {@link #attribute}. */

@@ -1,5 +1,9 @@
 package com.pulse.domain.telemetry.internal.decode;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,6 +22,9 @@ final class StringCache {
   private final String[] strings;
   private final byte[][] utf8;
   private final char[][] utf16;
+  private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   /**
    * @param capacity number of slots, a power of two
@@ -56,10 +63,15 @@ final class StringCache {
     return s;
   }
 
-  /** The string decoded (UTF-8) from {@code bytes[offset, offset + length)}. */
+  /**
+   * The string decoded (UTF-8) from {@code bytes[offset, offset + length)}.
+   *
+   * @throws IllegalArgumentException if the bytes are not well-formed UTF-8 (protobuf {@code string}
+   *     fields must be; a lenient decode would turn them into U+FFFD and merge distinct values)
+   */
   String get(byte[] bytes, int offset, int length) {
     if (length > MAX_CACHED_LENGTH) {
-      return new String(bytes, offset, length, StandardCharsets.UTF_8);
+      return utf8(bytes, offset, length);
     }
     int h = 0;
     for (int i = offset, end = offset + length; i < end; i++) {
@@ -72,11 +84,20 @@ final class StringCache {
         && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
       return strings[slot];
     }
-    String s = new String(bytes, offset, length, StandardCharsets.UTF_8);
+    String s = utf8(bytes, offset, length);
     strings[slot] = s;
     utf8[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
     utf16[slot] = null;
     return s;
+  }
+
+  /** Strict UTF-8 (malformed input and encoded surrogates are errors); only on a cache miss. */
+  private String utf8(byte[] bytes, int offset, int length) {
+    try {
+      return strict.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("invalid UTF-8 in a string field at byte " + offset, e);
+    }
   }
 
   private static int spread(int h) {
