@@ -36,6 +36,9 @@ param functionMaximumInstanceCount int = 100
 @description('Always-ready instances, e.g. [{ name: \'function:TelemetryAggregation\', instanceCount: 1 }]; [] = scale to zero.')
 param alwaysReady array = []
 
+@description('Extra JVM options of the Java worker (app setting languageWorkers__java__arguments), e.g. \'-XX:SharedArchiveFile=/home/site/wwwroot/pulse.jsa\'; empty = none. Setting it makes the host restart the pre-started worker on specialization: see docs/PERFORMANCE.md "Cold start" before using it.')
+param javaWorkerArguments string = ''
+
 @description('Client id of the Entra app registration protecting the HTTP API (create it once: README "infra"); empty = API answers 401.')
 param apiClientId string = ''
 
@@ -397,6 +400,8 @@ var optionalAppSettings = {
   NOTIFY_CUSTOMER_ENGINEERS: join(customerEngineeringEmails, ',')
   TENANTS_PATH: tenantsPath
   NOTIFY_WORKBOOK_LINK: notifyWorkbookLink
+  // read by the Functions host, not Pulse: appended to the worker's JVM command line (off by default)
+  languageWorkers__java__arguments: javaWorkerArguments
 }
 
 var appSettings = union(

@@ -34,7 +34,8 @@ final class AppSettingsPolicyTest {
       "AzureWebJobsStorage__clientId", "Functions host storage: which user-assigned identity",
       "APPLICATIONINSIGHTS_CONNECTION_STRING", "Functions host and Azure Monitor OpenTelemetry exporter",
       "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "Entra ID ingestion (App Insights local auth is off)",
-      "JAVA_APPLICATIONINSIGHTS_ENABLE_TELEMETRY", "host.json telemetryMode OpenTelemetry: the Java worker streams its own logs");
+      "JAVA_APPLICATIONINSIGHTS_ENABLE_TELEMETRY", "host.json telemetryMode OpenTelemetry: the Java worker streams its own logs",
+      "languageWorkers__java__arguments", "Functions host: extra JVM options of the Java worker (javaWorkerArguments, empty = unset)");
 
   /** Settings only local mode reads: the code has them, Azure does not need them. */
   private static final Map<String, String> LOCAL_ONLY = Arrays.stream(Setting.values())
