@@ -3,6 +3,7 @@ package com.pulse.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.testing.RecordingLogHandler;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,7 +55,8 @@ class FunctionLogsTest {
       invocations.add(freshness);
 
       FakeExecutionContext api = new FakeExecutionContext("TenantMetrics");
-      injector.getInstance(TenantMetricsApi.class).run(new FakeHttpRequest("/api/tenants/t1/metrics", Map.of()), "t1", api);
+      URI metrics = URI.create("https://pulse-func.azurewebsites.net/api/tenants/t1/metrics");
+      injector.getInstance(TenantMetricsApi.class).run(InProcessHttpRequest.get(metrics, Map.of(), Map.of()), "t1", api);
       invocations.add(api);
     } finally {
       root.removeHandler(capture);

@@ -12,6 +12,7 @@ import com.pulse.domain.metric.JobState;
 import com.pulse.domain.notify.NotifyFixtures;
 import com.pulse.domain.query.TestWindows;
 import com.pulse.testing.SteppingClock;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,13 @@ class HttpApiTest {
 
   private HttpResponseMessage metrics(String tenant) {
     return new TenantMetricsApi(new TenantMetrics(stores, ACCESS))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of(), OPERATOR), tenant,
+        .run(request("/api/tenants/" + tenant + "/metrics", OPERATOR, Map.of()), tenant,
             new FakeExecutionContext("TenantMetrics"));
   }
 
   private HttpResponseMessage telemetry(String tenant, Map<String, String> query) {
     return new TenantTelemetryApi(new TenantTelemetry(stores, ACCESS))
-        .run(new FakeHttpRequest("/api/tenants/" + tenant + "/telemetry", query, OPERATOR), tenant,
+        .run(request("/api/tenants/" + tenant + "/telemetry", OPERATOR, query), tenant,
             new FakeExecutionContext("TenantTelemetry"));
   }
 
@@ -131,7 +132,7 @@ class HttpApiTest {
     HealthApi api = new HealthApi(new HealthCheck(stores, stores,
         () -> List.of(NotifyFixtures.ON_TIME, NotifyFixtures.TICKETS), clock));
 
-    HttpResponseMessage ok = api.run(new FakeHttpRequest("/api/health", Map.of()));
+    HttpResponseMessage ok = api.run(request("/api/health", Map.of(), Map.of()));
     assertThat(ok.getStatusCode()).isEqualTo(200);
     JsonNode report = body(ok);
     assertThat(report.get("status").asText()).isEqualTo("degraded");
@@ -142,8 +143,12 @@ class HttpApiTest {
     assertThat(report.get("jobs").get(1).get("lastStatus").isNull()).isTrue();
 
     stores.down = true;
-    HttpResponseMessage down = api.run(new FakeHttpRequest("/api/health", Map.of()));
+    HttpResponseMessage down = api.run(request("/api/health", Map.of(), Map.of()));
     assertThat(down.getStatusCode()).isEqualTo(503);
     assertThat(body(down).get("status").asText()).isEqualTo("unavailable");
+  }
+
+  private static InProcessHttpRequest request(String path, Map<String, String> headers, Map<String, String> query) {
+    return InProcessHttpRequest.get(URI.create("https://pulse-func.azurewebsites.net" + path), headers, query);
   }
 }

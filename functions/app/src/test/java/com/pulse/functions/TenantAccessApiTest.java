@@ -17,6 +17,7 @@ import com.pulse.domain.slo.SloStreams;
 import com.pulse.domain.tenant.TenantDirectory;
 import com.pulse.domain.tenant.TenantsLoader;
 import com.pulse.testing.SteppingClock;
+import java.net.URI;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class TenantAccessApiTest {
     if (principalHeader != null) {
       headers.put("X-MS-CLIENT-PRINCIPAL", principalHeader);
     }
-    return api.run(new FakeHttpRequest("/api/tenants/" + tenant + "/metrics", Map.of(), headers), tenant,
+    return api.run(request("/api/tenants/" + tenant + "/metrics", headers), tenant,
         new FakeExecutionContext("TenantMetrics"));
   }
 
@@ -159,7 +160,7 @@ class TenantAccessApiTest {
         new SteppingClock(Instant.parse("2026-11-20T10:44:10Z"))));
     String ana = principal("ana@example.com", Set.of("Pulse.CustomerEngineer"), Set.of());
 
-    HttpResponseMessage r = slos.run(new FakeHttpRequest("/api/tenants/t1/slos", Map.of(),
+    HttpResponseMessage r = slos.run(request("/api/tenants/t1/slos",
         Map.of("x-ms-client-principal", ana)), "t1", new FakeExecutionContext("TenantSlos"));
 
     assertThat(r.getStatusCode()).isEqualTo(200);
@@ -169,5 +170,9 @@ class TenantAccessApiTest {
     assertThat(slo.get("burnRates").get("PT5M").asDouble()).isCloseTo(50, org.assertj.core.api.Assertions.within(0.5));
     assertThat(slo.get("firing").toString()).isEqualTo("[\"fast\",\"slow\"]");
     assertThat(slo.get("budgetRemaining").asDouble()).isNegative();
+  }
+
+  private static InProcessHttpRequest request(String path, Map<String, String> headers) {
+    return InProcessHttpRequest.get(URI.create("https://pulse-func.azurewebsites.net" + path), headers, Map.of());
   }
 }

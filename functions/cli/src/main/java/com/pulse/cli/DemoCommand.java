@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,8 +50,8 @@ final class DemoCommand implements Callable<Integer> {
   static final Map<String, String> DATA_HORIZONS = Map.of(
       "return_rate", "1995-07-01", "revenue_lost_to_returns", "1995-07-01");
 
-  @Option(names = "--dir", description = "Local data folder (default: the PULSE_LOCAL_DIR setting, see docs/CONFIGURATION.md).")
-  Path dirOption;
+  @Mixin
+  LocalDirOption localDir;
 
   @Option(names = "--as-of", defaultValue = TPCH_AS_OF, description = "Windows must be closed at this date/instant (default ${DEFAULT-VALUE}).")
   String asOf;
@@ -67,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream out = System.out;
-    Path dir = dirOption != null ? dirOption : CliSupport.config(Map.of()).localDir();
+    Path dir = localDir.resolve();
     Path db = dir.resolve(CompositionRoot.DEFAULT_WAREHOUSE_FILE);
     if (!Files.exists(db)) {
       out.println("First run: generating TPC-H SF 0.01 into " + db + " ...");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,8 +54,8 @@ public final class DocsCommand {
   @Command(name = "metrics", mixinStandardHelpOptions = true,
       description = "Write docs/METRICS.md from the metric catalog.")
   static final class Metrics implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private WriteOrCheck writeOrCheck;
 
     @Option(names = "--catalog", paramLabel = "FILE",
         description = "Catalog YAML file (default: the packaged " + CATALOG_SOURCE + ").")
@@ -64,15 +65,12 @@ public final class DocsCommand {
         description = "Document to write (default: ${DEFAULT-VALUE}).")
     private Path output;
 
-    @Option(names = "--check", description = "Do not write; exit 1 when the document is stale.")
-    private boolean check;
-
     @Override
     public Integer call() throws IOException {
       String expected = catalog == null
           ? renderPackagedCatalog()
           : MetricsMarkdown.render(catalog.toString(), CatalogLoader.load(catalog).metrics());
-      return write(spec.commandLine().getOut(), output, expected, check, "docs metrics");
+      return writeOrCheck.apply(output, expected);
     }
   }
 
@@ -80,36 +78,50 @@ public final class DocsCommand {
   @Command(name = "configuration", mixinStandardHelpOptions = true,
       description = "Write docs/CONFIGURATION.md from the app settings table.")
   static final class Configuration implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Mixin
+    private WriteOrCheck writeOrCheck;
 
     @Option(names = "--output", paramLabel = "FILE", defaultValue = ConfigurationMarkdown.DOCUMENT,
         description = "Document to write (default: ${DEFAULT-VALUE}).")
     private Path output;
 
-    @Option(names = "--check", description = "Do not write; exit 1 when the document is stale.")
-    private boolean check;
-
     @Override
     public Integer call() throws IOException {
-      return write(spec.commandLine().getOut(), output, ConfigurationMarkdown.render(), check, "docs configuration");
+      return writeOrCheck.apply(output, ConfigurationMarkdown.render());
     }
   }
 
-  /** Writes {@code expected} to {@code output} unless it is there already; with {@code check}, only compares. */
-  private static int write(PrintWriter out, Path output, String expected, boolean check, String command)
-      throws IOException {
-    String actual = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
-    if (check) {
-      boolean fresh = actual.equals(expected);
-      out.println(output + (fresh ? " is up to date" : " is stale: run `" + command + "` and commit it"));
-      return fresh ? 0 : 1;
+  /**
+   * The {@code --check} option both subcommands take, and what it selects: write the document, or
+   * only compare it. Messages name the command as {@code docs <subcommand>}.
+   */
+  static final class WriteOrCheck {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    @Option(names = "--check", description = "Do not write; exit 1 when the document is stale.")
+    private boolean check;
+
+    /**
+     * Writes {@code expected} to {@code output} unless it is there already; with {@code --check}, only compares.
+     *
+     * @return the exit code: 0 written or up to date, 1 stale
+     * @throws IOException if {@code output} cannot be read or written
+     */
+    int apply(Path output, String expected) throws IOException {
+      PrintWriter out = mixee.commandLine().getOut();
+      String actual = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+      if (check) {
+        boolean fresh = actual.equals(expected);
+        out.println(output + (fresh ? " is up to date" : " is stale: run `docs " + mixee.name() + "` and commit it"));
+        return fresh ? 0 : 1;
+      }
+      if (!actual.equals(expected)) {
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, expected, StandardCharsets.UTF_8);
+      }
+      out.println("wrote " + output);
+      return 0;
     }
-    if (!actual.equals(expected)) {
-      Files.createDirectories(output.toAbsolutePath().getParent());
-      Files.writeString(output, expected, StandardCharsets.UTF_8);
-    }
-    out.println("wrote " + output);
-    return 0;
   }
 }

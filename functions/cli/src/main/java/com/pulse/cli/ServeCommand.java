@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,8 +46,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the Pulse HTTP API (same handlers as the function app) and the report on localhost, over the data of the last `pulse demo`.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--dir", description = "Local data folder (default: the PULSE_LOCAL_DIR setting, see docs/CONFIGURATION.md).")
-  Path dirOption;
+  @Mixin
+  LocalDirOption localDir;
 
   @Option(names = "--port", defaultValue = "7071", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}, the Functions host's).")
   int port;
@@ -61,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
-    Path dir = dirOption != null ? dirOption : CliSupport.config(Map.of()).localDir();
+    Path dir = localDir.resolve();
     LocalSnapshot snapshot = LocalSnapshot.read(dir);
     InMemoryMetricStore metrics = new InMemoryMetricStore();
     metrics.upsertPoints(snapshot.points());

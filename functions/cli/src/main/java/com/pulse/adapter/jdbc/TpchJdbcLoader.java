@@ -23,10 +23,9 @@ import java.util.TreeSet;
  * Generates the 8 TPC-H tables (TPC-H specification 3.0.1, clause 1.4) with the {@code io.trino.tpch}
  * generator into any JDBC database through batched {@code INSERT}s: the loader for a remote
  * warehouse (Azure SQL, SQL Server), beside {@code TpchDuckDbLoader}'s DuckDB appender. Same table and
- * column names as that loader, and DDL both families accept: identifiers {@code BIGINT}, integers
- * {@code INTEGER}, dates {@code DATE}, money and quantities {@code DECIMAL(15,2)} (rounded half-even
- * to cents), text {@code VARCHAR(199)} (the longest TPC-H column, {@code ps_comment}, is 199 characters),
- * all {@code NOT NULL}, in the connection's default schema.
+ * column names and types as that loader ({@link TpchDdl}), in DDL both families accept: money and
+ * quantities {@code DECIMAL(15,2)} (rounded half-even to cents), text {@code VARCHAR(199)} (the longest
+ * TPC-H column, {@code ps_comment}, is 199 characters), in the connection's default schema.
  *
  * <p>For SQL Server, add {@code useBulkCopyForBatchInsert=true} to the URL: mssql-jdbc then sends each
  * batch as one bulk copy. Not thread-safe; one load per connection.
@@ -34,7 +33,6 @@ import java.util.TreeSet;
 public final class TpchJdbcLoader {
   /** Rows per {@code executeBatch} and commit. */
   public static final int DEFAULT_BATCH_ROWS = 5_000;
-  private static final int VARCHAR_LENGTH = 199;
 
   private TpchJdbcLoader() {}
 
@@ -98,16 +96,14 @@ public final class TpchJdbcLoader {
   private static <E extends TpchEntity> long loadTable(Connection c, TpchTable<E> table, double sf, int batchRows)
       throws SQLException {
     List<TpchColumn<E>> columns = table.getColumns();
-    StringJoiner ddl = new StringJoiner(", ", "CREATE TABLE " + table.getTableName() + " (", ")");
     StringJoiner names = new StringJoiner(", ");
     StringJoiner marks = new StringJoiner(", ");
     for (TpchColumn<E> col : columns) {
-      ddl.add(col.getColumnName() + " " + sqlType(col) + " NOT NULL");
       names.add(col.getColumnName());
       marks.add("?");
     }
     try (Statement s = c.createStatement()) {
-      s.execute(ddl.toString());
+      s.execute(TpchDdl.createTable(table, TpchDdl.BOUNDED_TEXT));
     }
     c.commit();
     long rows = 0;
@@ -139,15 +135,5 @@ public final class TpchJdbcLoader {
       case VARCHAR -> ps.setString(index, col.getString(row));
       default -> throw new IllegalStateException("unknown TPC-H column type " + col.getType());
     }
-  }
-
-  private static String sqlType(TpchColumn<?> col) {
-    return switch (col.getType().getBase()) {
-      case IDENTIFIER -> "BIGINT";
-      case INTEGER -> "INTEGER";
-      case DATE -> "DATE";
-      case DOUBLE -> "DECIMAL(15,2)";
-      case VARCHAR -> "VARCHAR(" + VARCHAR_LENGTH + ")";
-    };
   }
 }

@@ -1,5 +1,6 @@
 package com.pulse.adapter.local;
 
+import com.pulse.adapter.jdbc.TpchDdl;
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
@@ -14,15 +15,13 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Generates the 8 TPC-H tables (TPC-H specification 3.0.1, clause 1.4) with the {@code io.trino.tpch}
  * generator into a DuckDB file, through DuckDB's appender. Standard column names ({@code l_orderkey},
- * {@code o_orderdate}...) and types: identifiers {@code BIGINT}, integers {@code INTEGER}, dates
- * {@code DATE}, money and quantities {@code DECIMAL(15,2)}, text {@code VARCHAR}. Local mode only
+ * {@code o_orderdate}...) and the types of {@link TpchDdl}, text {@code VARCHAR}. Local mode only
  * (DuckDB and the generator are not in the function package). Not thread-safe; one load per file.
  */
 public final class TpchDuckDbLoader {
@@ -77,12 +76,8 @@ public final class TpchDuckDbLoader {
   private static <E extends TpchEntity> long loadTable(DuckDBConnection c, TpchTable<E> table, double sf)
       throws SQLException {
     List<TpchColumn<E>> columns = table.getColumns();
-    StringJoiner ddl = new StringJoiner(", ", "CREATE TABLE " + table.getTableName() + " (", ")");
-    for (TpchColumn<E> col : columns) {
-      ddl.add(col.getColumnName() + " " + sqlType(col) + " NOT NULL");
-    }
     try (Statement s = c.createStatement()) {
-      s.execute(ddl.toString());
+      s.execute(TpchDdl.createTable(table, TpchDdl.UNBOUNDED_TEXT));
     }
     long rows = 0;
     try (DuckDBAppender appender = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.getTableName())) {
@@ -103,16 +98,6 @@ public final class TpchDuckDbLoader {
       }
     }
     return rows;
-  }
-
-  private static String sqlType(TpchColumn<?> col) {
-    return switch (col.getType().getBase()) {
-      case IDENTIFIER -> "BIGINT";
-      case INTEGER -> "INTEGER";
-      case DATE -> "DATE";
-      case DOUBLE -> "DECIMAL(15,2)";
-      case VARCHAR -> "VARCHAR";
-    };
   }
 
   private static void deleteQuietly(Path file) {

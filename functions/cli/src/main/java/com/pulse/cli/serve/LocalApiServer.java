@@ -3,6 +3,7 @@ package com.pulse.cli.serve;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.pulse.app.api.ClientPrincipal;
 import com.pulse.functions.HealthApi;
+import com.pulse.functions.InProcessHttpRequest;
 import com.pulse.functions.TenantMetricsApi;
 import com.pulse.functions.TenantSlosApi;
 import com.pulse.functions.TenantTelemetryApi;
@@ -91,7 +92,7 @@ public final class LocalApiServer implements AutoCloseable {
     if (defaultPrincipal != null && headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase(ClientPrincipal.HEADER))) {
       headers.put(ClientPrincipal.HEADER, defaultPrincipal);
     }
-    LocalHttpRequest request = new LocalHttpRequest(uri, headers, query(uri.getRawQuery()));
+    InProcessHttpRequest request = InProcessHttpRequest.get(uri, headers, query(uri.getRawQuery()));
     HttpResponseMessage response;
     Matcher m = TENANT_ROUTE.matcher(path);
     if (path.equals("/api/health")) {

@@ -1,4 +1,4 @@
-package com.pulse.cli.serve;
+package com.pulse.functions;
 
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -8,22 +8,42 @@ import com.microsoft.azure.functions.HttpStatusType;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The Functions Java library's request and response types over a plain local HTTP exchange, so
- * {@code pulse serve} calls the very same {@code @FunctionName} handlers the Functions host calls.
- * Immutable request; single-use builder.
+ * A bodiless {@code GET} request, as the Functions host passes it to an HTTP function, built in
+ * process so the very same {@code @FunctionName} handlers can be called without the host: by
+ * {@code pulse serve} over a plain local HTTP exchange, and by the function tests. Its response
+ * builder keeps the status, every header and the body, and builds a plain {@link HttpResponseMessage}.
+ *
+ * <p>The request is immutable (headers and query parameters are copied); each response builder is
+ * single-use and not thread-safe.
  */
-final class LocalHttpRequest implements HttpRequestMessage<Optional<String>> {
+public final class InProcessHttpRequest implements HttpRequestMessage<Optional<String>> {
   private final URI uri;
   private final Map<String, String> headers;
-  private final Map<String, String> query;
+  private final Map<String, String> queryParameters;
 
-  LocalHttpRequest(URI uri, Map<String, String> headers, Map<String, String> query) {
-    this.uri = uri;
-    this.headers = Map.copyOf(headers);
-    this.query = Map.copyOf(query);
+  private InProcessHttpRequest(URI uri, Map<String, String> headers, Map<String, String> queryParameters) {
+    this.uri = Objects.requireNonNull(uri, "uri");
+    this.headers = Map.copyOf(Objects.requireNonNull(headers, "headers"));
+    this.queryParameters = Map.copyOf(Objects.requireNonNull(queryParameters, "queryParameters"));
+  }
+
+  /**
+   * A {@code GET} request.
+   *
+   * @param uri the request URI, as the host reports it
+   * @param headers request headers (one value per name)
+   * @param queryParameters decoded query parameters (one value per name); the function reads these,
+   *     not the URI's query string
+   * @return the request
+   * @throws NullPointerException if {@code uri}, {@code headers} or {@code queryParameters} is null,
+   *     or either map holds a null name or value
+   */
+  public static InProcessHttpRequest get(URI uri, Map<String, String> headers, Map<String, String> queryParameters) {
+    return new InProcessHttpRequest(uri, headers, queryParameters);
   }
 
   @Override
@@ -43,7 +63,7 @@ final class LocalHttpRequest implements HttpRequestMessage<Optional<String>> {
 
   @Override
   public Map<String, String> getQueryParameters() {
-    return query;
+    return queryParameters;
   }
 
   @Override
@@ -61,8 +81,8 @@ final class LocalHttpRequest implements HttpRequestMessage<Optional<String>> {
     return new Builder(status);
   }
 
-  /** A built response. */
-  record Response(HttpStatusType status, Map<String, String> headers, Object body) implements HttpResponseMessage {
+  /** A built response: the status, the headers as set (one value per name) and the body object. */
+  private record Response(HttpStatusType status, Map<String, String> headers, Object body) implements HttpResponseMessage {
     @Override
     public HttpStatusType getStatus() {
       return status;
