@@ -91,13 +91,30 @@ final class StringCache {
     return s;
   }
 
-  /** Strict UTF-8 (malformed input and encoded surrogates are errors); only on a cache miss. */
+  /**
+   * Strict UTF-8 (malformed input and encoded surrogates are errors); only on a cache miss. ASCII text
+   * (every byte below 0x80, the usual case for ids and names) is copied as Latin-1, which is exact for
+   * ASCII and allocates only the string, instead of going through a {@link CharsetDecoder} (buffers,
+   * a char array and a compaction copy).
+   */
   private String utf8(byte[] bytes, int offset, int length) {
+    if (isAscii(bytes, offset, length)) {
+      return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+    }
     try {
       return strict.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("invalid UTF-8 in a string field at byte " + offset, e);
     }
+  }
+
+  private static boolean isAscii(byte[] bytes, int offset, int length) {
+    for (int i = offset, end = offset + length; i < end; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int spread(int h) {

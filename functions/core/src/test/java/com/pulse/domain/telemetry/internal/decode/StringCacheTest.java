@@ -36,6 +36,23 @@ class StringCacheTest {
   }
 
   @Test
+  void decodesAsciiAndMultiByteUtf8AndRejectsMalformedBytes() {
+    byte[] ascii = "acme-01".getBytes(StandardCharsets.US_ASCII);
+    byte[] multiByte = "zürich-✓-😀".getBytes(StandardCharsets.UTF_8);
+    byte[] loneSurrogate = {0x61, 0x63, 0x6d, 0x65, (byte) 0xed, (byte) 0xa0, (byte) 0x80};
+    byte[] truncated = {0x61, (byte) 0xc3};
+
+    assertThat(cache.get(ascii, 0, ascii.length)).isEqualTo("acme-01");
+    assertThat(cache.get(multiByte, 0, multiByte.length)).isEqualTo("zürich-✓-😀");
+    assertThatThrownBy(() -> cache.get(loneSurrogate, 0, loneSurrogate.length))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid UTF-8");
+    assertThatThrownBy(() -> cache.get(truncated, 0, truncated.length))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid UTF-8");
+    String longAscii = "y".repeat(300);
+    assertThat(cache.get(longAscii.getBytes(StandardCharsets.US_ASCII), 0, 300)).isEqualTo(longAscii);
+  }
+
+  @Test
   void decodesLongTextWithoutCaching() {
     String longText = "x".repeat(500);
     assertThat(cache.get(longText.toCharArray(), 0, 500)).isEqualTo(longText);
