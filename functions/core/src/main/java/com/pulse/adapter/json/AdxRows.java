@@ -122,9 +122,14 @@ public final class AdxRows {
   public static java.util.List<byte[]> logWindowRows(LogWindowDocument document) {
     java.util.List<byte[]> rows = new java.util.ArrayList<>(document.series().size());
     for (LogSeries series : document.series()) {
-      rows.add(bytes(g -> writeLogSeries(g, document, series)));
+      rows.add(logSeriesRow(document, series));
     }
     return rows;
+  }
+
+  /** The {@code LogWindows} row of one series of {@code document} as UTF-8 JSON. */
+  public static byte[] logSeriesRow(LogWindowDocument document, LogSeries series) {
+    return bytes(g -> writeLogSeries(g, document, series));
   }
 
   /**
