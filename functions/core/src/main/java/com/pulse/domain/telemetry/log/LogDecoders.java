@@ -48,6 +48,30 @@ public final class LogDecoders {
   }
 
   /**
+   * True if {@code body} looks like an OTLP logs request: OTLP/JSON whose first key is
+   * {@code resourceLogs}, or protobuf whose first record has the fields of a {@code LogRecord}. For
+   * tools that read one stream holding several signals (replay of Capture or jsonl files); the
+   * functions know the signal from their hub instead.
+   *
+   * @throws NullPointerException if {@code body} is null
+   */
+  public static boolean isOtlpLogs(byte[] body) {
+    int i = 0;
+    while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+      i++;
+    }
+    if (i < body.length && body[i] == '{') {
+      String head = new String(body, i, Math.min(body.length - i, 40), java.nio.charset.StandardCharsets.UTF_8)
+          .replaceAll("\\s", "");
+      if (head.startsWith("{\"resourceLogs\"") || head.startsWith("{\"resource_logs\"")) {
+        return true;
+      }
+    }
+    // a protobuf request starts with 0x0A, a JSON line feed, and its length byte may be '{'
+    return OtlpLogsProtobufDecoder.isLogsRequest(body);
+  }
+
+  /**
    * JSON if the body starts with {@code {} or {@code [} after spaces, tabs or carriage returns, else
    * protobuf. A protobuf request starts with {@code 0x0A} (a JSON line feed), so a body starting with
    * line feeds is read as protobuf first, and as JSON only if that fails and a JSON value follows.

@@ -86,6 +86,11 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
     return buffer.flushTo(sink);
   }
 
+  /** True if the first record of {@code body} has the fields of an OTLP {@code LogRecord} ({@link OtlpShape}). */
+  public static boolean isLogsRequest(byte[] body) {
+    return OtlpShape.of(body) == OtlpShape.Signal.LOGS;
+  }
+
   private static IllegalArgumentException rejected(byte[] body, String reason, Exception cause) {
     String misrouted = OtlpShape.misrouted(body, OtlpShape.Signal.LOGS, reason);
     return new IllegalArgumentException(misrouted != null ? misrouted : reason, cause);
