@@ -174,6 +174,19 @@ class LogDecodersTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = Encoding.class, names = {"PROTOBUF", "KAFKA_PROTO"})
+  void aMetricsRequestOnTheTracesHubNamesTheMetricsHub(Encoding e) {
+    byte[] body = ExportMetricsServiceRequest.newBuilder().addResourceMetrics(ResourceMetrics.newBuilder()
+        .addScopeMetrics(ScopeMetrics.newBuilder().addMetrics(Metric.newBuilder().setName("cpu").setUnit("1")
+            .setGauge(Gauge.newBuilder().addDataPoints(NumberDataPoint.newBuilder().setTimeUnixNano(T0).setAsDouble(0.5))))))
+        .build().toByteArray();
+
+    assertThatThrownBy(() -> new TelemetryDecoders().forContentType(e.contentType).decode(body, RequestSink.DISCARD))
+        .hasMessageContaining("an OTLP metrics request (ExportMetricsServiceRequest) on the traces hub"
+            + " (TELEMETRY_HUB_NAME): it belongs on the metrics hub (METRICS_HUB_NAME)");
+  }
+
+  @ParameterizedTest
   @EnumSource(value = Encoding.class, names = {"PROTOBUF", "KAFKA_PROTO", "JSON"})
   void aLogsRequestOnTheTracesHubNamesTheLogsHub(Encoding e) {
     OtlpLogs logs = new OtlpLogs().log(CONTOSO, Severity.ERROR, "order 1 failed", T0);
