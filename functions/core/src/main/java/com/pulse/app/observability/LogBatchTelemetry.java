@@ -12,7 +12,8 @@ import java.util.Objects;
  * apart: {@code pulse.telemetry.events} by outcome ({@code aggregated} = events not dead-lettered,
  * {@code deadlettered}; per record: {@code late}, {@code duplicate}, {@code expired},
  * {@code out_of_range}), {@code pulse.telemetry.event_lag} per event and
- * {@code pulse.deadletter.count}. Thread-safe.
+ * {@code pulse.deadletter.count}; and {@code pulse.logs.error_records} per tenant and severity (ERROR,
+ * FATAL records newly folded in: the input of the {@code pulse-error-log-spike} alert). Thread-safe.
  */
 public final class LogBatchTelemetry {
   private final PulseTelemetry telemetry;
@@ -37,6 +38,7 @@ public final class LogBatchTelemetry {
     report(partition, EventOutcome.DUPLICATE, result.duplicateRecords());
     report(partition, EventOutcome.EXPIRED, result.expired());
     report(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
+    result.errorRecords().forEach(e -> telemetry.errorLogRecords(e.tenantId(), e.severity(), e.records()));
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());
     }

@@ -16,6 +16,7 @@ import com.pulse.domain.telemetry.log.LogDecoders;
 import com.pulse.domain.telemetry.log.LogWindowAccumulator;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.telemetry.log.LogWindows;
+import com.pulse.domain.telemetry.log.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +121,7 @@ public final class AggregateLogBatch {
     int conflicts = 0;
     long late = 0;
     long duplicate = 0;
+    Map<String, long[]> errors = new java.util.TreeMap<>();
     for (Map.Entry<DocumentKey, LogWindowAccumulator> e : deltas.entrySet()) {
       LogWindowAccumulator delta = e.getValue();
       Versioned<LogWindowDocument> stored = current.get(e.getKey());
@@ -144,6 +146,11 @@ public final class AggregateLogBatch {
           version = (stored == null ? windows.create(next) : windows.replace(next, stored.etag())).value();
           applied = fresh.count();
           appliedLate = fresh.lateCount();
+          if (fresh.granularity() == Granularity.MINUTE) {
+            long[] e2 = errors.computeIfAbsent(fresh.tenantId(), t -> new long[2]);
+            e2[0] += fresh.count(Severity.ERROR);
+            e2[1] += fresh.count(Severity.FATAL);
+          }
           wrote = true;
           break;
         } catch (WriteConflictException conflict) {
@@ -163,8 +170,17 @@ public final class AggregateLogBatch {
       }
     }
     export.exportLogWindows(versions);
+    List<LogBatchResult.ErrorRecords> errorRecords = new ArrayList<>();
+    errors.forEach((tenant, n) -> {
+      if (n[0] > 0) {
+        errorRecords.add(new LogBatchResult.ErrorRecords(tenant, Severity.ERROR.name(), n[0]));
+      }
+      if (n[1] > 0) {
+        errorRecords.add(new LogBatchResult.ErrorRecords(tenant, Severity.FATAL.name(), n[1]));
+      }
+    });
     return new LogBatchResult(batch.events().size(), aggregator.records(), rejected.size(), aggregator.expired(),
-        aggregator.outOfRange(), late, duplicate, written, skipped, conflicts);
+        aggregator.outOfRange(), late, duplicate, written, skipped, conflicts, errorRecords);
   }
 
   private List<DeadLetter> decodeAll(TelemetryBatch batch, Function<String, LogDecoder> factory,

@@ -16,6 +16,8 @@ package com.pulse.app.telemetry;
  * @param documentsWritten log window documents created or replaced
  * @param documentsSkipped touched documents that already held every event of this batch
  * @param conflicts ETag conflicts resolved by re-reading and re-merging
+ * @param errorRecords ERROR and FATAL records newly folded into minute windows (duplicates not counted),
+ *     per tenant and severity: what {@code pulse.logs.error_records} reports
  */
 public record LogBatchResult(
     int events,
@@ -27,4 +29,20 @@ public record LogBatchResult(
     long duplicateRecords,
     int documentsWritten,
     int documentsSkipped,
-    int conflicts) {}
+    int conflicts,
+    java.util.List<ErrorRecords> errorRecords) {
+
+  /**
+   * ERROR or FATAL records of one tenant in a batch.
+   *
+   * @param tenantId tenant
+   * @param severity {@code ERROR} or {@code FATAL}
+   * @param records records newly folded in, {@code >= 1}
+   */
+  public record ErrorRecords(String tenantId, String severity, long records) {}
+
+  /** @throws NullPointerException if {@code errorRecords} is null */
+  public LogBatchResult {
+    errorRecords = java.util.List.copyOf(errorRecords);
+  }
+}

@@ -54,6 +54,8 @@ class AggregateLogBatchTest {
         org.assertj.core.groups.Tuple.tuple("search", "FATAL", 1L));
     assertThat(minute.series().get(1).templates()).containsExactly(new LogTemplateCount("order <num> failed", 2));
     assertThat(export.logWindows()).hasSize(2);
+    assertThat(result.errorRecords()).containsExactly(new LogBatchResult.ErrorRecords("contoso", "ERROR", 2),
+        new LogBatchResult.ErrorRecords("contoso", "FATAL", 1));
   }
 
   @Test
@@ -69,6 +71,7 @@ class AggregateLogBatchTest {
     assertThat(again.duplicateRecords()).isEqualTo(2);
     assertThat(again.documentsSkipped()).isEqualTo(2);
     assertThat(again.documentsWritten()).isZero();
+    assertThat(again.errorRecords()).as("redelivered records are not reported again").isEmpty();
     assertThat(store.all()).isEqualTo(before);
   }
 

@@ -103,6 +103,15 @@ public final class LogWindowAccumulator {
     return maxSequenceNumber;
   }
 
+  /** Records of {@code severity} in this delta, over every service. */
+  public long count(Severity severity) {
+    long n = 0;
+    for (Series[] s : services.values()) {
+      n += s[severity.ordinal()] == null ? 0 : s[severity.ordinal()].count;
+    }
+    return n;
+  }
+
   /** The count of one series of this delta (0 when absent); for tests. */
   public long count(String service, Severity severity) {
     Series[] s = services.get(service);
