@@ -373,6 +373,8 @@ var coreAppSettings = {
   TELEMETRY_HUB_NAME: eventHubs.outputs.telemetryHubName
   TELEMETRY_CONSUMER_GROUP: eventHubs.outputs.telemetryConsumerGroup
   TELEMETRY_ALLOWED_LATENESS: telemetryAllowedLateness
+  LOGS_HUB_NAME: eventHubs.outputs.logsHubName
+  LOGS_CONSUMER_GROUP: eventHubs.outputs.logsConsumerGroup
   METRICS_OUT_NAMESPACE: eventHubs.outputs.fullyQualifiedNamespace
   METRICS_OUT_HUB_NAME: eventHubs.outputs.metricsOutHubName
   COSMOS_ENDPOINT: cosmos.outputs.endpoint
@@ -533,6 +535,7 @@ output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}
 output AZURE_CLIENT_ID string = identity.outputs.functionClientId
 output TELEMETRY_NAMESPACE string = eventHubs.outputs.fullyQualifiedNamespace
 output TELEMETRY_HUB_NAME string = eventHubs.outputs.telemetryHubName
+output LOGS_HUB_NAME string = eventHubs.outputs.logsHubName
 output METRICS_OUT_HUB_NAME string = eventHubs.outputs.metricsOutHubName
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE string = cosmos.outputs.databaseName

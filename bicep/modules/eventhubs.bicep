@@ -1,6 +1,8 @@
 // Event Hubs namespace with the two hubs of docs/ARCHITECTURE.md §2:
 //   telemetry   - product telemetry in (OTLP / JSON); consumer group `pulse` for the
 //                 TelemetryAggregation function; optional Capture to blob (Avro) for `replay`.
+//   otlp_logs   - OTLP logs in (the OpenTelemetry Collector kafka exporter's default logs topic);
+//                 consumer group `pulse` for the LogAggregation function.
 //   metrics-out - metric points and window aggregates out; consumer group `adx` for the
 //                 Azure Data Explorer data connection.
 // Local (SAS) auth is off and TLS 1.2 is the minimum; senders and receivers use Entra ID.
@@ -19,6 +21,11 @@ param namespaceName string
 @minValue(1)
 @maxValue(32)
 param telemetryPartitionCount int
+
+@description('Partitions of the logs hub (1..32 on Standard; fixed once created); the unit of parallelism of LogAggregation.')
+@minValue(1)
+@maxValue(32)
+param logsPartitionCount int = telemetryPartitionCount
 
 @description('Partitions of the metrics-out hub.')
 @minValue(1)
@@ -56,6 +63,8 @@ param logAnalyticsWorkspaceId string
 
 var telemetryHubName = 'telemetry'
 var metricsOutHubName = 'metrics-out'
+// The kafka exporter's default `logs::topic`, so a Collector needs no topic setting for logs.
+var logsHubName = 'otlp_logs'
 
 resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
   name: namespaceName
@@ -137,6 +146,23 @@ resource telemetryPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergr
   properties: { userMetadata: 'TelemetryAggregation function (checkpoints in host storage)' }
 }
 
+// No Capture on the logs hub: log volume is usually the largest of the three signals, and Pulse keeps
+// only aggregates; `replay` works from jsonl or Capture files of the telemetry hub.
+resource logsHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
+  parent: namespace
+  name: logsHubName
+  properties: {
+    partitionCount: logsPartitionCount
+    messageRetentionInDays: retentionDays
+  }
+}
+
+resource logsPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
+  parent: logsHub
+  name: 'pulse'
+  properties: { userMetadata: 'LogAggregation function (checkpoints in host storage)' }
+}
+
 resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
   parent: namespace
   name: metricsOutHubName
@@ -156,6 +182,17 @@ resource metricsOutAdxGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergro
 resource functionReceivesTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(telemetryHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
   scope: telemetryHub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.eventHubsDataReceiver)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// why: LogAggregation (EventHubTrigger) receives from the logs hub only - scoped to the hub, not the namespace.
+resource functionReceivesLogs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(logsHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
+  scope: logsHub
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.eventHubsDataReceiver)
     principalId: functionPrincipalId
@@ -193,6 +230,9 @@ output namespaceName string = namespace.name
 output fullyQualifiedNamespace string = replace(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':443/', '')
 output telemetryHubName string = telemetryHub.name
 output telemetryConsumerGroup string = telemetryPulseGroup.name
+output logsHubName string = logsHub.name
+output logsHubId string = logsHub.id
+output logsConsumerGroup string = logsPulseGroup.name
 output metricsOutHubName string = metricsOutHub.name
 output metricsOutHubId string = metricsOutHub.id
 output metricsOutAdxConsumerGroup string = metricsOutAdxGroup.name

@@ -54,6 +54,13 @@ public enum Setting {
   TELEMETRY_ALLOWED_LATENESS("TELEMETRY_ALLOWED_LATENESS", SettingType.DURATION, "PT5M", Use.BOTH,
       "Allowed lateness behind a partition's watermark; later events are counted as late."),
 
+  // ---- log aggregation (Event Hub trigger LogAggregation; same namespace and connection TelemetryHub) ----
+  LOGS_HUB_NAME("LOGS_HUB_NAME", SettingType.TEXT, "otlp_logs", Use.HOST,
+      "Name of the logs hub (%LOGS_HUB_NAME% in the LogAggregation trigger); the default is the OpenTelemetry "
+          + "Collector kafka exporter's default logs topic. Bicep sets it."),
+  LOGS_CONSUMER_GROUP("LOGS_CONSUMER_GROUP", SettingType.TEXT, "pulse", Use.HOST,
+      "Consumer group of the logs trigger. Bicep sets it."),
+
   // ---- history export (Event Hub metrics-out, ingested by ADX) ----
   METRICS_OUT_NAMESPACE("METRICS_OUT_NAMESPACE", SettingType.HOST_NAME, null, Use.AZURE,
       "Event Hubs namespace of the history export. Unset: JSON lines under PULSE_LOCAL_DIR/export."),

@@ -54,6 +54,12 @@ import com.pulse.app.port.SecretSource;
 import com.pulse.app.port.Warehouse;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.AggregateLogBatch;
+import com.pulse.app.port.LogWindowExport;
+import com.pulse.app.port.LogWindowStore;
+import com.pulse.app.observability.LogBatchTelemetry;
+import com.pulse.adapter.cosmos.CosmosLogWindowStore;
+import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.IngestCounters;
 import com.pulse.config.PulseConfig;
@@ -132,6 +138,9 @@ public final class CompositionRoot {
   private final Lazy<TenantDirectory> tenants;
   private final Lazy<SloTelemetry> sloTelemetry;
   private final IngestCounters ingestCounters = new IngestCounters();
+  private final Lazy<LogWindowStore> logWindows;
+  /** The Cosmos stores, when {@link #createStores} opened them: the log store shares their client. */
+  private volatile CosmosStores cosmosStores;
 
   private CompositionRoot(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
       Supplier<TokenCredential> credential) {
@@ -145,6 +154,7 @@ public final class CompositionRoot {
     this.catalog = Lazy.of(() -> config.warehouse().catalogPath().map(CatalogLoader::load)
         .orElseGet(() -> CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE)));
     this.stores = Lazy.of(this::createStores);
+    this.logWindows = Lazy.of(this::createLogWindowStore);
     this.metricExport = Lazy.of(this::createMetricExport);
     this.secrets = Lazy.of(this::createSecretSource);
     this.notifier = Lazy.of(this::createNotifier);
@@ -344,6 +354,27 @@ public final class CompositionRoot {
     return AggregateBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock);
   }
 
+  /** The log aggregation use case over this root's log window store, dead-letter store and export. */
+  public AggregateLogBatch aggregateLogBatch() {
+    return aggregateLogBatch(logWindows.get(), stores.get().deadLetters(), (LogWindowExport) metricExport.get());
+  }
+
+  /**
+   * A log aggregation use case over the given ports with Pulse's log decoders and this root's
+   * lateness policy and clock (replays, tests).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public AggregateLogBatch aggregateLogBatch(LogWindowStore windows, DeadLetterStore deadLetters,
+      LogWindowExport export) {
+    return AggregateLogBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock);
+  }
+
+  /** Reports each aggregated logs-hub batch to {@link #telemetry()}. */
+  public LogBatchTelemetry logBatchTelemetry() {
+    return new LogBatchTelemetry(telemetry());
+  }
+
   /** Reports each aggregated batch to {@link #telemetry()} and to the counters {@link #healthCheck()} shows. */
   public BatchObserver batchObserver() {
     BatchObserver metrics = new BatchTelemetry(telemetry());
@@ -384,12 +415,20 @@ public final class CompositionRoot {
       CosmosStores cosmos = CosmosStores.open(
           CosmosClients.create(c.endpoint(), credential.get(), CosmosClients.ConnectionMode.parse(c.connectionMode())),
           c.database(), c.createIfMissing(), CosmosTelemetry.create(openTelemetry.get()), tracing());
+      cosmosStores = cosmos;
       return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications(),
           cosmos.heldDigests());
     }).orElseGet(() -> new Stores(new InMemoryMetricStore(), new InMemoryWindowStore(),
         new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)),
         new FileNotificationStateStore(config.localDir().resolve("notifications")),
         new FileHeldDigestStore(config.localDir().resolve("notifications").resolve("held"))));
+  }
+
+  /** Cosmos DB (container {@code windows}, the stores' client) or in-process, like the other stores. */
+  private LogWindowStore createLogWindowStore() {
+    stores.get();
+    return config.cosmos().<LogWindowStore>map(c -> CosmosLogWindowStore.open(cosmosStores, c.database(),
+        CosmosTelemetry.create(openTelemetry.get()), tracing())).orElseGet(InMemoryLogWindowStore::new);
   }
 
   /** Event Hubs or JSON lines, with a span per call and failures counted ({@link ObservedMetricExport}). */

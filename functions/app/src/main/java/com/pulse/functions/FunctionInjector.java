@@ -66,6 +66,8 @@ public final class FunctionInjector implements FunctionInstanceInjector {
             root.tracing(), root.clock())),
         TelemetryAggregation.class, Lazy.of(() -> new TelemetryAggregation(root.aggregateBatch(), root.batchObserver(),
             root.tracing())),
+        LogAggregation.class, Lazy.of(() -> new LogAggregation(root.aggregateLogBatch(), root.logBatchTelemetry(),
+            root.tracing())),
         MetricFreshness.class, Lazy.of(() -> new MetricFreshness(root.checkFreshness(), root.telemetry())),
         HealthApi.class, Lazy.of(() -> new HealthApi(root.healthCheck())),
         TenantMetricsApi.class, Lazy.of(() -> new TenantMetricsApi(root.tenantMetrics())),

@@ -95,17 +95,22 @@ final class BicepPolicyTest {
   }
 
   @Test
-  void eventHubsHasTheTwoHubsAndTheirConsumerGroups() {
+  void eventHubsHasItsHubsAndTheirConsumerGroups() {
     BicepFile eh = BicepSources.file("modules/eventhubs.bicep");
-    assertThat(eh.text()).contains("var telemetryHubName = 'telemetry'").contains("var metricsOutHubName = 'metrics-out'");
-    Map<String, String> groups = declared("Microsoft.EventHub/namespaces/eventhubs/consumergroups").stream()
-        .collect(Collectors.toMap(r -> r.value("name").orElseThrow(), r -> r.value("parent").orElseThrow()));
+    assertThat(eh.text()).contains("var telemetryHubName = 'telemetry'").contains("var metricsOutHubName = 'metrics-out'")
+        .contains("var logsHubName = 'otlp_logs'");
+    Map<String, List<String>> groups = declared("Microsoft.EventHub/namespaces/eventhubs/consumergroups").stream()
+        .collect(Collectors.groupingBy(r -> r.value("name").orElseThrow(),
+            Collectors.mapping(r -> r.value("parent").orElseThrow(), Collectors.toList())));
 
-    assertThat(groups).containsEntry("'pulse'", "telemetryHub").containsEntry("'adx'", "metricsOutHub");
+    assertThat(groups.get("'pulse'")).containsExactlyInAnyOrder("telemetryHub", "logsHub");
+    assertThat(groups.get("'adx'")).containsExactly("metricsOutHub");
     assertThat(only("Microsoft.EventHub/namespaces/eventhubs", "telemetryHub").body())
         .contains("partitionCount: telemetryPartitionCount")
         .contains("encoding: 'Avro'")
         .contains("identity: { type: 'SystemAssigned' }");
+    assertThat(only("Microsoft.EventHub/namespaces/eventhubs", "logsHub").body())
+        .contains("partitionCount: logsPartitionCount");
   }
 
   @Test

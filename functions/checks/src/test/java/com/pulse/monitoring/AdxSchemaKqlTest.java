@@ -26,7 +26,8 @@ class AdxSchemaKqlTest {
         new Query("quantiles", Target.adx,
             "TelemetryQuantiles('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1d, dynamic([0.5]))"),
         new Query("slo", Target.adx, "MetricSloStatus('t', datetime(2026-01-01), datetime(2026-01-02))"),
-        new Query("anomalies", Target.adx, "MetricAnomalies('t', datetime(2026-01-01), datetime(2026-01-02), 1h)")));
+        new Query("anomalies", Target.adx, "MetricAnomalies('t', datetime(2026-01-01), datetime(2026-01-02), 1h)"),
+        new Query("logs", Target.adx, "LogStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)")));
   }
 
   @Test
@@ -43,7 +44,7 @@ class AdxSchemaKqlTest {
     assertThat(report.adxSymbols()).contains(
         "MetricPoints", "TelemetryWindows", "MetricPointsLatest", "TelemetryWindowsLatest",
         "MetricSeries", "MetricSlos", "MetricSloStatus", "MetricAnomalies", "TelemetryQuantiles", "TelemetryStats",
-        "Tenants");
+        "Tenants", "LogWindows", "LogWindowsLatest", "LogStats");
   }
 
   @Test
@@ -55,6 +56,9 @@ class AdxSchemaKqlTest {
     assertThat(result("quantiles").columns()).containsEntry("ValueMs", "real").containsEntry("Quantile", "real");
     assertThat(result("slo").columns()).containsKeys("Metric", "ValueName", "Value", "Target", "Status");
     assertThat(result("anomalies").columns()).containsEntry("Anomaly", "int").containsKey("Baseline");
+    assertThat(result("logs").errors()).isEmpty();
+    assertThat(result("logs").columns()).containsEntry("Count", "long").containsEntry("TopTemplates", "dynamic")
+        .containsKeys("Service", "Severity", "Bucket", "RatePerMin", "OtherTemplateCount");
   }
 
   private static QueryResult result(String id) {

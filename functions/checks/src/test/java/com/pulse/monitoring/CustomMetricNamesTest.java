@@ -31,6 +31,7 @@ class CustomMetricNamesTest {
       Map.entry("pulse.metric.runs", Set.of("metric", "status")),
       Map.entry("pulse.metric.freshness", Set.of("metric")),
       Map.entry("pulse.export.failures", Set.of("table")),
+      Map.entry("pulse.logs.error_records", Set.of("tenant", "severity")),
       Map.entry("pulse.slo.burn_rate", Set.of("tenant", "slo", "window")),
       Map.entry("pulse.slo.budget_remaining", Set.of("tenant", "slo")));
 

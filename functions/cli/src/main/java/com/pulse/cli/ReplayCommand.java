@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.local.FileDeadLetterStore;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.query.MergedWindow;
+import com.pulse.domain.telemetry.log.MergedLogSeries;
 import com.pulse.functions.CompositionRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,19 +85,24 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     List<MergedWindow> windows = result.windows(windowSize);
     List<MergedWindow> dependencies = result.dependencyWindows(windowSize);
+    List<MergedLogSeries> logs = result.logSeries(windowSize);
     if (format == Format.jsonl) {
       windows.forEach(w -> out.println(jsonLine(w, windowSize)));
       dependencies.forEach(d -> out.println(jsonLine(d, windowSize)));
+      logs.forEach(l -> out.println(jsonLine(l)));
     } else {
       printTable(out, windows);
       if (!dependencies.isEmpty()) {
         printDependencies(out, dependencies);
       }
-      out.printf("%d files, %d events, %d requests, %d dependency calls, %d internal spans, %d dead-lettered, %d late, "
-              + "%d expired, %d out of range, %d document writes, %d skipped (already applied)%n",
+      if (!logs.isEmpty()) {
+        printLogs(out, logs);
+      }
+      out.printf("%d files, %d events, %d requests, %d dependency calls, %d internal spans, %d log records, "
+              + "%d dead-lettered, %d late, %d expired, %d out of range, %d document writes, %d skipped (already applied)%n",
           result.files(), result.events(), result.requests(), result.dependencies(), result.internalSpans(),
-          result.deadLettered(), result.late(), result.expired(), result.outOfRange(), result.documentsWritten(),
-          result.documentsSkipped());
+          result.logRecords(), result.deadLettered(), result.late(), result.expired(), result.outOfRange(),
+          result.documentsWritten(), result.documentsSkipped());
     }
     out.flush();
     return 0;
@@ -138,6 +144,33 @@ public final class ReplayCommand implements Callable<Integer> {
       n.put("lateCount", w.lateCount());
     }
     return n.toString();
+  }
+
+  /**
+   * The jsonl form of one log series: {@code signal = "log"}, {@code severity} ({@code TRACE} ...
+   * {@code FATAL}, {@code UNSPECIFIED}), {@code count}, and for ERROR/FATAL {@code topTemplates}
+   * ({@code [{template, count}]}, most frequent first) and {@code otherTemplateCount}.
+   */
+  static String jsonLine(MergedLogSeries l) {
+    ObjectNode n = record("log", l.tenantId(), l.service(), l.windowStart(), l.windowEnd(),
+        Granularity.ofIso(l.granularity()));
+    n.put("severity", l.severity());
+    n.put("count", l.count());
+    if (com.pulse.domain.telemetry.log.Severity.ofName(l.severity()).keepsTemplates()) {
+      var top = n.putArray("topTemplates");
+      l.templates().forEach(t -> top.addObject().put("template", t.template()).put("count", t.count()));
+      n.put("otherTemplateCount", l.otherTemplateCount());
+    }
+    return n.toString();
+  }
+
+  private static void printLogs(PrintWriter out, List<MergedLogSeries> logs) {
+    String fmt = "%-20s %-12s %-16s %-11s %8s  %s%n";
+    out.printf(fmt, "windowStart", "tenant", "service", "severity", "records", "top template");
+    for (MergedLogSeries l : logs) {
+      out.printf(fmt, l.windowStart(), l.tenantId(), l.service(), l.severity(), l.count(),
+          l.templates().isEmpty() ? "" : l.templates().get(0).template() + " (" + l.templates().get(0).count() + ")");
+    }
   }
 
   private static void printDependencies(PrintWriter out, List<MergedWindow> dependencies) {

@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pulse telemetry generate}: writes a seeded synthetic telemetry stream as Event Hubs Capture
- * Avro files ({@link TelemetryGenerator}). Register under a {@code telemetry} parent command.
+ * Avro files ({@link TelemetryGenerator}) and, with {@code --logs-per-minute}, an OTLP logs stream made
+ * with the OpenTelemetry SDK as the logs hub's Capture ({@link TelemetryLogGenerator}). Register under
+ * a {@code telemetry} parent command.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a seeded synthetic telemetry stream as Event Hubs Capture Avro files.")
@@ -39,12 +41,22 @@ public final class TelemetryGenerateCommand implements Callable<Integer> {
   @Option(names = "--events-per-minute", defaultValue = "120", description = "Mean events per minute (default: ${DEFAULT-VALUE}).")
   private int eventsPerMinute;
 
+  @Option(names = "--logs-per-minute", defaultValue = "0", description = "OTLP logs requests per minute, written by "
+      + "the OpenTelemetry SDK as the logs hub's Capture (pulse/otlp_logs/...); 0: none (default: ${DEFAULT-VALUE}).")
+  private int logsPerMinute;
+
   @Override
   public Integer call() {
-    TelemetryGenerator.Output out = new TelemetryGenerator(
-        new TelemetryGenerator.Options(seed, start, duration, partitions, tenants, eventsPerMinute)).writeTo(output);
+    TelemetryGenerator.Options options = new TelemetryGenerator.Options(seed, start, duration, partitions, tenants,
+        eventsPerMinute);
+    TelemetryGenerator.Output out = new TelemetryGenerator(options).writeTo(output);
     spec.commandLine().getOut().printf("wrote %d Capture files under %s: %d events, %d requests, %d malformed%n",
         out.files().size(), output, out.events(), out.requests(), out.malformed());
+    if (logsPerMinute > 0) {
+      TelemetryLogGenerator.Output logs = new TelemetryLogGenerator(options, logsPerMinute).writeTo(output);
+      spec.commandLine().getOut().printf("wrote %d logs-hub Capture files under %s: %d events, %d log records, "
+          + "%d ERROR/FATAL%n", logs.files().size(), output, logs.events(), logs.records(), logs.errorRecords());
+    }
     spec.commandLine().getOut().flush();
     return 0;
   }

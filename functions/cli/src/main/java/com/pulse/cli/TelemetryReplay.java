@@ -4,7 +4,13 @@ import com.pulse.adapter.capture.CaptureAvro;
 import com.pulse.adapter.capture.CaptureFormat;
 import com.pulse.adapter.capture.CaptureJsonLines;
 import com.pulse.adapter.capture.CapturedEvent;
+import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.app.telemetry.AggregateLogBatch;
+import com.pulse.app.telemetry.LogBatchResult;
+import com.pulse.domain.telemetry.log.LogDecoders;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.log.MergedLogSeries;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.telemetry.AggregateBatch;
@@ -34,7 +40,9 @@ import java.util.stream.Stream;
 /**
  * Feeds recorded events (Capture Avro files, {@code *.avro}, or their JSON-lines form,
  * {@code *.jsonl}; directories are searched recursively) through the same {@link AggregateBatch}
- * the Event Hub function uses, over an in-process window store, and returns the final windows.
+ * the Event Hub function uses, over an in-process window store, and returns the final windows. Events
+ * that are OTLP logs requests ({@link LogDecoders#isOtlpLogs}: Capture of the logs hub) go through
+ * {@link AggregateLogBatch}, as {@code LogAggregation} would handle them, into log window documents.
  *
  * <p>Per partition, files are applied in order of their first sequence number, each file in
  * ascending sequence order and in batches of {@code batchSize}; events another file already applied
@@ -49,6 +57,7 @@ public final class TelemetryReplay {
   private final Clock clock;
   private final DeadLetterStore deadLetters;
   private final InMemoryWindowStore windows = new InMemoryWindowStore();
+  private final InMemoryLogWindowStore logWindows = new InMemoryLogWindowStore();
   /**
    * Replay prints final windows from the store; the versions the use case exports are dropped, so
    * memory is bounded by the windows, not by the number of writes.
@@ -88,9 +97,18 @@ public final class TelemetryReplay {
    * @param dependencies dependency calls folded in ({@link BatchResult#dependencies})
    * @param internalSpans INTERNAL spans counted ({@link BatchResult#internalSpans})
    * @param documents final per-partition window documents
+   * @param logRecords log records folded in ({@link LogBatchResult#records}); their late, expired,
+   *     out-of-range, dead-lettered and written counts are in the totals above
+   * @param logDocuments final per-partition log window documents
    */
   public record Result(int files, long events, long requests, long deadLettered, long documentsWritten,
-      long documentsSkipped, long late, long expired, long outOfRange, long dependencies, long internalSpans, List<WindowDocument> documents) {
+      long documentsSkipped, long late, long expired, long outOfRange, long dependencies, long internalSpans, List<WindowDocument> documents,
+      long logRecords, List<LogWindowDocument> logDocuments) {
+    /** Final log series of {@code granularity} merged across partitions. */
+    public List<MergedLogSeries> logSeries(Granularity granularity) {
+      return MergedLogSeries.merge(logDocuments.stream().filter(d -> d.granularity().equals(granularity.iso())).toList());
+    }
+
     /** Final request windows of {@code granularity} merged across partitions. */
     public List<MergedWindow> windows(Granularity granularity) {
       return WindowMerger.merge(
@@ -126,6 +144,9 @@ public final class TelemetryReplay {
       }
     }
     AggregateBatch useCase = AggregateBatch.withPulseDecoders(windows, deadLetters, NO_EXPORT, policy, clock);
+    AggregateLogBatch logUseCase = AggregateLogBatch.withPulseDecoders(logWindows, deadLetters, versions -> {}, policy,
+        clock);
+    long logRecords = 0;
     long events = 0;
     long requests = 0;
     long dead = 0;
@@ -141,7 +162,25 @@ public final class TelemetryReplay {
       sorted.sort(Comparator.comparingLong(list -> list.isEmpty() ? Long.MAX_VALUE : list.get(0).sequenceNumber()));
       for (List<TelemetryEvent> fileEvents : sorted) {
         for (int i = 0; i < fileEvents.size(); i += batchSize) {
-          BatchResult r = useCase.handle(new TelemetryBatch(p.getKey(), fileEvents.subList(i, Math.min(fileEvents.size(), i + batchSize))));
+          List<TelemetryEvent> batch = fileEvents.subList(i, Math.min(fileEvents.size(), i + batchSize));
+          // a file may hold the logs hub's events: they go to the logs use case, as LogAggregation would
+          List<TelemetryEvent> logs = batch.stream().filter(e -> LogDecoders.isOtlpLogs(e.body())).toList();
+          if (!logs.isEmpty()) {
+            LogBatchResult l = logUseCase.handle(new TelemetryBatch(p.getKey(), logs));
+            events += l.events();
+            logRecords += l.records();
+            dead += l.deadLettered();
+            written += l.documentsWritten();
+            skipped += l.documentsSkipped();
+            late += l.lateRecords();
+            expired += l.expired();
+            outOfRange += l.outOfRange();
+            if (logs.size() == batch.size()) {
+              continue;
+            }
+            batch = batch.stream().filter(e -> !LogDecoders.isOtlpLogs(e.body())).toList();
+          }
+          BatchResult r = useCase.handle(new TelemetryBatch(p.getKey(), batch));
           events += r.events();
           requests += r.requests();
           dead += r.deadLettered();
@@ -155,7 +194,8 @@ public final class TelemetryReplay {
         }
       }
     }
-    return new Result(files, events, requests, dead, written, skipped, late, expired, outOfRange, dependencies, internalSpans, windows.all());
+    return new Result(files, events, requests, dead, written, skipped, late, expired, outOfRange, dependencies, internalSpans, windows.all(),
+        logRecords, logWindows.all());
   }
 
   private static Map<String, List<TelemetryEvent>> read(Path file, String partitionFlag) {

@@ -15,15 +15,32 @@ public final class CosmosQueries {
   private CosmosQueries() {}
 
   /**
-   * Window documents of one tenant and granularity whose window starts in {@code [from, to)}, oldest
-   * first. Run with the tenant as partition key: a single-partition query.
+   * Request and dependency window documents of one tenant and granularity whose window starts in
+   * {@code [from, to)}, oldest first; documents of another signal in the same container (they have a
+   * {@code signal} field, e.g. log windows) are left out. Run with the tenant as partition key: a
+   * single-partition query.
    */
   public static SqlQuerySpec windowRange(String tenantId, String granularity, Instant from, Instant to) {
     return new SqlQuerySpec(
         "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.granularity = @granularity"
-            + " AND c.windowStart >= @from AND c.windowStart < @to ORDER BY c.windowStart",
+            + " AND c.windowStart >= @from AND c.windowStart < @to AND NOT IS_DEFINED(c.signal)"
+            + " ORDER BY c.windowStart",
         List.of(new SqlParameter("@tenantId", tenantId), new SqlParameter("@granularity", granularity),
             new SqlParameter("@from", from.toString()), new SqlParameter("@to", to.toString())));
+  }
+
+  /**
+   * Window documents of one {@code signal} (e.g. {@code log}), tenant and granularity whose window
+   * starts in {@code [from, to)}, oldest first. Run with the tenant as partition key.
+   */
+  public static SqlQuerySpec signalWindowRange(String signal, String tenantId, String granularity, Instant from,
+      Instant to) {
+    return new SqlQuerySpec(
+        "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.signal = @signal AND c.granularity = @granularity"
+            + " AND c.windowStart >= @from AND c.windowStart < @to ORDER BY c.windowStart",
+        List.of(new SqlParameter("@tenantId", tenantId), new SqlParameter("@signal", signal),
+            new SqlParameter("@granularity", granularity), new SqlParameter("@from", from.toString()),
+            new SqlParameter("@to", to.toString())));
   }
 
   /**

@@ -12,7 +12,10 @@ import com.azure.messaging.eventhubs.EventHubProducerClient;
 import com.azure.messaging.eventhubs.models.CreateBatchOptions;
 import com.pulse.adapter.json.AdxRows;
 import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.MetricExport;
+import com.pulse.domain.telemetry.log.LogSeries;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
 import java.time.Duration;
@@ -29,8 +32,9 @@ import java.util.function.Function;
  *
  * <p>Each exported value is one event whose body is its ADX row ({@link AdxRows}: a JSON object whose
  * field names are the JSON paths of the ingestion mapping) and whose application properties route it:
- * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows}), {@code Format} = {@code json},
- * {@code IngestionMappingReference} ({@code MetricPointsMapping} | {@code TelemetryWindowsMapping}).
+ * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows} | {@code LogWindows}), {@code Format} = {@code json},
+ * {@code IngestionMappingReference} ({@code MetricPointsMapping} | {@code TelemetryWindowsMapping} |
+ * {@code LogWindowsMapping}). A log window version is one event per series ({@link AdxRows#logWindowRows}).
  * Property names are case-sensitive; see "Ingestion properties" in
  * https://learn.microsoft.com/azure/data-explorer/ingest-data-event-hub-overview.
  *
@@ -49,7 +53,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: the producer client is thread-safe and batches are confined to one call.
  */
-public final class EventHubsMetricExport implements MetricExport, AutoCloseable {
+public final class EventHubsMetricExport implements MetricExport, LogWindowExport, AutoCloseable {
   /** Application property naming the target ADX table. */
   public static final String TABLE_PROPERTY = "Table";
   /** Application property naming the data format. */
@@ -112,6 +116,18 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
     send(versions, v -> v.document().tenantId(), v -> v.document().id(), AdxRows::windowRow,
         "TelemetryWindows", "TelemetryWindowsMapping");
   }
+
+  /** One event per series of each version: table {@code LogWindows}, mapping {@code LogWindowsMapping}. */
+  @Override
+  public void exportLogWindows(List<LogWindowDocument> versions) {
+    List<LogRow> rows = new ArrayList<>();
+    versions.forEach(d -> d.series().forEach(series -> rows.add(new LogRow(d, series))));
+    send(rows, r -> r.document().tenantId(), r -> r.document().id() + "/" + r.series().service() + "/"
+            + r.series().severity(),
+        r -> AdxRows.logSeriesRow(r.document(), r.series()), "LogWindows", "LogWindowsMapping");
+  }
+
+  private record LogRow(LogWindowDocument document, LogSeries series) {}
 
   private <R> void send(List<R> records, Function<R, String> tenantOf, Function<R, String> idOf,
       Function<R, byte[]> row, String table, String mapping) {

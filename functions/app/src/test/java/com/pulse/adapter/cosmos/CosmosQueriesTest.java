@@ -45,9 +45,18 @@ class CosmosQueriesTest {
     SqlQuerySpec spec = CosmosQueries.windowRange("acme", "PT1M", FROM, TO);
     assertThat(spec.getQueryText()).isEqualTo("SELECT * FROM c WHERE c.tenantId = @tenantId"
         + " AND c.granularity = @granularity AND c.windowStart >= @from AND c.windowStart < @to"
-        + " ORDER BY c.windowStart");
+        + " AND NOT IS_DEFINED(c.signal) ORDER BY c.windowStart");
     assertThat(parameters(spec)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "@tenantId", "acme", "@granularity", "PT1M", "@from", "2024-05-01T10:00:00Z", "@to", "2024-05-01T11:00:00Z"));
+  }
+
+  @Test
+  void logWindowsAreQueriedBySignalAndLeftOutOfTheRequestWindowRange() {
+    SqlQuerySpec spec = CosmosQueries.signalWindowRange("log", "acme", "PT1H", FROM, TO);
+    assertThat(spec.getQueryText()).isEqualTo("SELECT * FROM c WHERE c.tenantId = @tenantId AND c.signal = @signal"
+        + " AND c.granularity = @granularity AND c.windowStart >= @from AND c.windowStart < @to ORDER BY c.windowStart");
+    assertThat(parameters(spec)).containsEntry("@signal", "log").containsEntry("@granularity", "PT1H");
+    assertThat(CosmosQueries.windowRange("acme", "PT1H", FROM, TO).getQueryText()).contains("NOT IS_DEFINED(c.signal)");
   }
 
   @Test

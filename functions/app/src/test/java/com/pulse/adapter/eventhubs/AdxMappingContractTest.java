@@ -48,6 +48,15 @@ class AdxMappingContractTest {
         json.readTree(AdxRows.windowRow(EventHubsMetricExportTest.window("t1", "3"))));
   }
 
+  @Test
+  void logWindowRowMatchesLogWindowsMapping() throws IOException {
+    com.pulse.domain.telemetry.log.LogWindowDocument doc = com.pulse.app.port.LogWindowStoreContractAccess.document();
+    for (byte[] row : AdxRows.logWindowRows(doc)) {
+      assertContract("LogWindows", "LogWindowsMapping", json.readTree(row));
+    }
+    assertThat(AdxRows.logWindowRows(doc)).hasSize(doc.series().size());
+  }
+
   private void assertContract(String table, String mappingName, JsonNode record) throws IOException {
     Map<String, Column> mapping = mappings().get(mappingName);
     assertThat(mapping).as("mapping %s in 02-mappings.kql", mappingName).isNotNull();

@@ -9,6 +9,9 @@ import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.LatencySketches;
+import com.pulse.domain.telemetry.log.LogSeries;
+import com.pulse.domain.telemetry.log.LogTemplateCount;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -105,6 +108,60 @@ public final class AdxRows {
     g.writeNumberField("lastSequenceNumber", d.lastSequenceNumber());
     g.writeNumberField("version", d.version());
     g.writeStringField("updatedAt", d.updatedAt().toString());
+    g.writeEndObject();
+  }
+
+  /**
+   * The {@code LogWindows} rows of one version of a log window document, one per series, as UTF-8
+   * JSON: {@code id} (the document's), {@code tenantId, service, severity} ({@code TRACE} ...
+   * {@code FATAL}, {@code UNSPECIFIED}), {@code granularity, windowStart, windowEnd, partition,
+   * count}, {@code templates} (array of {@code {template, count}}, ERROR/FATAL only, else empty),
+   * {@code otherTemplateCount, lastSequenceNumber, version, updatedAt}. ADX keeps
+   * {@code arg_max(version, *)} per {@code (id, service, severity)}.
+   */
+  public static java.util.List<byte[]> logWindowRows(LogWindowDocument document) {
+    java.util.List<byte[]> rows = new java.util.ArrayList<>(document.series().size());
+    for (LogSeries series : document.series()) {
+      rows.add(logSeriesRow(document, series));
+    }
+    return rows;
+  }
+
+  /** The {@code LogWindows} row of one series of {@code document} as UTF-8 JSON. */
+  public static byte[] logSeriesRow(LogWindowDocument document, LogSeries series) {
+    return bytes(g -> writeLogSeries(g, document, series));
+  }
+
+  /**
+   * Writes the {@code LogWindows} row of one series of {@code document} as one JSON object
+   * (fields: {@link #logWindowRows}).
+   *
+   * @throws IOException if the generator's target fails
+   */
+  public static void writeLogSeries(JsonGenerator g, LogWindowDocument document, LogSeries series) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", document.id());
+    g.writeStringField("tenantId", document.tenantId());
+    g.writeStringField("service", series.service());
+    g.writeStringField("severity", series.severity());
+    g.writeStringField("granularity", document.granularity());
+    g.writeStringField("windowStart", document.windowStart().toString());
+    g.writeStringField("windowEnd", document.windowEnd().toString());
+    g.writeStringField("partition", document.partition());
+    g.writeNumberField("count", series.count());
+    g.writeFieldName("templates");
+    g.writeStartArray();
+    for (LogTemplateCount t : series.templates()) {
+      g.writeStartObject();
+      g.writeStringField("template", t.template());
+      g.writeNumberField("count", t.count());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeNumberField("otherTemplateCount", series.otherTemplateCount());
+    g.writeNumberField("lastSequenceNumber", document.lastSequenceNumber());
+    g.writeNumberField("version", document.version());
+    g.writeStringField("updatedAt", document.updatedAt().toString());
     g.writeEndObject();
   }
 

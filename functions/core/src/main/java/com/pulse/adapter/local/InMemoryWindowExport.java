@@ -10,9 +10,20 @@ import java.util.List;
  * {@link MetricExport} that keeps every exported value in memory (tests, the demo). Memory grows with
  * every export: not for long replays. Thread-safe.
  */
-public final class InMemoryWindowExport implements MetricExport {
+public final class InMemoryWindowExport implements MetricExport, com.pulse.app.port.LogWindowExport {
   private final List<MetricPoint> points = new ArrayList<>();
   private final List<WindowVersion> windows = new ArrayList<>();
+  private final List<com.pulse.domain.telemetry.log.LogWindowDocument> logWindows = new ArrayList<>();
+
+  @Override
+  public synchronized void exportLogWindows(List<com.pulse.domain.telemetry.log.LogWindowDocument> versions) {
+    logWindows.addAll(versions);
+  }
+
+  /** Log window versions exported so far, in export order. */
+  public synchronized List<com.pulse.domain.telemetry.log.LogWindowDocument> logWindows() {
+    return List.copyOf(logWindows);
+  }
 
   @Override
   public synchronized void exportPoints(List<MetricPoint> exported) {

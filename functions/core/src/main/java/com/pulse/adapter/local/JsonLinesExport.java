@@ -2,7 +2,10 @@ package com.pulse.adapter.local;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.pulse.adapter.json.AdxRows;
+import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.MetricExport;
+import com.pulse.domain.telemetry.log.LogSeries;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
 import java.io.IOException;
@@ -18,17 +21,20 @@ import java.util.Objects;
  * {@link MetricExport} to JSON-lines files in the ADX ingestion format: one JSON object per line
  * in the ADX ingestion format of {@link AdxRows} (the JSON paths of the ingestion mappings in
  * {@code bicep/adx/02-mappings.kql}), appended to {@code <dir>/MetricPoints.jsonl} and
- * {@code <dir>/TelemetryWindows.jsonl}. The files can be ingested as they are with
+ * {@code <dir>/TelemetryWindows.jsonl}, and as {@link LogWindowExport} to {@code <dir>/LogWindows.jsonl}. The files can be ingested as they are with
  * {@code .ingest into table MetricPoints (...) with (format='multijson', ingestionMappingReference='MetricPointsMapping')}.
  *
  * <p>Thread-safe: each call appends its lines under a lock per file, so lines never interleave.
  * I/O failures throw {@link UncheckedIOException} (not transient: a local disk).
  */
-public final class JsonLinesExport implements MetricExport {
+public final class JsonLinesExport implements MetricExport, LogWindowExport {
   /** File name of the metric points export. */
   public static final String POINTS_FILE = "MetricPoints.jsonl";
   /** File name of the telemetry windows export. */
   public static final String WINDOWS_FILE = "TelemetryWindows.jsonl";
+
+  /** File name of the log windows export (one line per series of a version). */
+  public static final String LOG_WINDOWS_FILE = "LogWindows.jsonl";
 
   /** Writes one row to a generator. */
   private interface RowWriter<T> {
@@ -37,6 +43,7 @@ public final class JsonLinesExport implements MetricExport {
 
   private final Path points;
   private final Path windows;
+  private final Path logWindows;
 
   /**
    * @param directory created if missing
@@ -51,6 +58,7 @@ public final class JsonLinesExport implements MetricExport {
     }
     this.points = directory.resolve(POINTS_FILE);
     this.windows = directory.resolve(WINDOWS_FILE);
+    this.logWindows = directory.resolve(LOG_WINDOWS_FILE);
   }
 
   @Override
@@ -66,6 +74,18 @@ public final class JsonLinesExport implements MetricExport {
       append(windows, versions, AdxRows::writeWindow);
     }
   }
+
+  /** Appends one line per series of each version to {@value #LOG_WINDOWS_FILE}. */
+  @Override
+  public void exportLogWindows(List<LogWindowDocument> versions) {
+    List<LogRow> rows = new java.util.ArrayList<>();
+    versions.forEach(d -> d.series().forEach(s -> rows.add(new LogRow(d, s))));
+    synchronized (logWindows) {
+      append(logWindows, rows, (g, row) -> AdxRows.writeLogSeries(g, row.document(), row.series()));
+    }
+  }
+
+  private record LogRow(LogWindowDocument document, LogSeries series) {}
 
   private static <T> void append(Path file, List<T> values, RowWriter<T> rows) {
     if (values.isEmpty()) {

@@ -7,17 +7,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@link MetricExport} that runs every non-empty export call of the export it wraps in a PRODUCER
+ * A {@link MetricExport} (and, when the wrapped export is one, {@link com.pulse.app.port.LogWindowExport})
+ * that runs every non-empty export call of the export it wraps in a PRODUCER
  * span ({@link PulseTracing#export}) and counts each failed call on {@code pulse.export.failures}
  * ({@link PulseTelemetry#exportFailed}) with the ADX table name, then rethrows the failure unchanged
  * (a failed export still fails the run or batch, so the host re-drives it). Thread-safe if the
  * wrapped export is.
  */
-public final class ObservedMetricExport implements MetricExport {
+public final class ObservedMetricExport implements MetricExport, com.pulse.app.port.LogWindowExport {
   /** ADX table of warehouse metric points. */
   public static final String POINTS_TABLE = "MetricPoints";
   /** ADX table of telemetry window versions. */
   public static final String WINDOWS_TABLE = "TelemetryWindows";
+
+  /** ADX table of log window series. */
+  public static final String LOG_WINDOWS_TABLE = "LogWindows";
 
   private final MetricExport delegate;
   private final PulseTelemetry telemetry;
@@ -40,6 +44,18 @@ public final class ObservedMetricExport implements MetricExport {
   @Override
   public void exportWindows(List<WindowVersion> versions) {
     observe(WINDOWS_TABLE, versions.size(), () -> delegate.exportWindows(versions));
+  }
+
+  /**
+   * @throws IllegalStateException if the wrapped export cannot export log windows (nothing is dropped)
+   * @throws RuntimeException as the wrapped export does (after counting it)
+   */
+  @Override
+  public void exportLogWindows(List<com.pulse.domain.telemetry.log.LogWindowDocument> versions) {
+    if (!(delegate instanceof com.pulse.app.port.LogWindowExport logs)) {
+      throw new IllegalStateException(delegate.getClass().getSimpleName() + " cannot export log windows");
+    }
+    observe(LOG_WINDOWS_TABLE, versions.size(), () -> logs.exportLogWindows(versions));
   }
 
   private void observe(String table, int records, Runnable call) {

@@ -32,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <tr><td>pulse.metric.runs</td><td>counter, {run}</td><td>metric, status</td></tr>
  *   <tr><td>pulse.metric.freshness</td><td>gauge, s</td><td>metric</td></tr>
  *   <tr><td>pulse.export.failures</td><td>counter, {failure}</td><td>table</td></tr>
+ *   <tr><td>pulse.logs.error_records</td><td>counter, {record}</td><td>tenant, severity (ERROR, FATAL)</td></tr>
  * </table>
  *
  * <p>Adapters record what a dependency charges for itself (e.g. the document store's request units)
@@ -50,6 +51,8 @@ public final class PulseTelemetry {
   static final AttributeKey<String> METRIC = AttributeKey.stringKey("metric");
   static final AttributeKey<String> STATUS = AttributeKey.stringKey("status");
   static final AttributeKey<String> TABLE = AttributeKey.stringKey("table");
+  static final AttributeKey<String> TENANT = AttributeKey.stringKey("tenant");
+  static final AttributeKey<String> SEVERITY = AttributeKey.stringKey("severity");
 
   private static final List<Double> LAG_BUCKETS_MS = List.of(
       50.0, 100.0, 250.0, 500.0, 1_000.0, 2_500.0, 5_000.0, 10_000.0, 30_000.0, 60_000.0,
@@ -66,6 +69,7 @@ public final class PulseTelemetry {
   private final DoubleHistogram queryDuration;
   private final LongCounter runs;
   private final LongCounter exportFailures;
+  private final LongCounter errorLogRecords;
   private final Map<String, Instant> lastCompletedWindowEnd = new ConcurrentHashMap<>();
   @SuppressWarnings("unused") // keeps the callback registered for the life of this object
   private final ObservableDoubleGauge freshness;
@@ -89,6 +93,9 @@ public final class PulseTelemetry {
         .setDescription("Metric runs, by status").setUnit("{run}").build();
     exportFailures = meter.counterBuilder("pulse.export.failures")
         .setDescription("Failed exports to the history sink").setUnit("{failure}").build();
+    errorLogRecords = meter.counterBuilder("pulse.logs.error_records")
+        .setDescription("ERROR and FATAL log records folded into a tenant's log windows (each once)")
+        .setUnit("{record}").build();
     freshness = meter.gaugeBuilder("pulse.metric.freshness")
         .setDescription("Seconds since the end of the metric's last completed window").setUnit("s")
         .buildWithCallback(measurement -> lastCompletedWindowEnd.forEach((metric, end) ->
@@ -157,6 +164,15 @@ public final class PulseTelemetry {
   /** Counts one failed export call to ADX table {@code table} ({@code MetricPoints}, {@code TelemetryWindows}). */
   public void exportFailed(String table) {
     exportFailures.add(1, Attributes.of(TABLE, table));
+  }
+
+  /**
+   * Adds {@code count} log records of {@code tenant} at {@code severity} ({@code ERROR} or
+   * {@code FATAL}) newly folded into its minute windows (redelivered records are not counted again).
+   * Cardinality: tenants × 2.
+   */
+  public void errorLogRecords(String tenant, String severity, long count) {
+    errorLogRecords.add(count, Attributes.of(TENANT, tenant, SEVERITY, severity));
   }
 
   private double secondsSince(Instant instant) {

@@ -64,6 +64,10 @@ public final class JsonTelemetryDecoder implements TelemetryDecoder {
         JsonToken first = p.nextToken();
         if (first == JsonToken.FIELD_NAME && "resourceSpans".equals(p.currentName())) {
           otlp.decodeRequest(p);
+        } else if (first == JsonToken.FIELD_NAME && ("resourceLogs".equals(p.currentName())
+            || "resource_logs".equals(p.currentName()))) {
+          throw new IllegalArgumentException("an OTLP/JSON logs request on the traces hub (TELEMETRY_HUB_NAME): it"
+              + " belongs on the logs hub (LOGS_HUB_NAME) (route the Collector's logs pipeline to its own topic)");
         } else if (pulse.decodeObject(p, 0, first) == PulseJsonDecoder.OTLP) {
           buffer.clear();
           try (JsonParser again = factory.createParser(body)) {

@@ -75,15 +75,24 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
       }
     } catch (InvalidProtocolBufferException e) {
       buffer.clear();
-      throw new IllegalArgumentException("malformed OTLP protobuf: " + e.getMessage(), e);
+      throw misroutedOr(body, "malformed OTLP protobuf: " + e.getMessage(), e);
     } catch (IOException e) {
       buffer.clear();
-      throw new IllegalArgumentException("malformed OTLP protobuf: " + e, e);
+      throw misroutedOr(body, "malformed OTLP protobuf: " + e, e);
+    } catch (IllegalArgumentException e) {
+      buffer.clear();
+      throw misroutedOr(body, e.getMessage(), e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;
     }
     return buffer.flushTo(sink);
+  }
+
+  /** The reason for a body of another signal (an OTLP logs request on the traces hub), else {@code reason}. */
+  private static IllegalArgumentException misroutedOr(byte[] body, String reason, Exception cause) {
+    String misrouted = OtlpShape.misrouted(body, OtlpShape.Signal.TRACES, reason);
+    return new IllegalArgumentException(misrouted != null ? misrouted : reason, cause);
   }
 
   private void resourceSpans(CodedInputStream in, byte[] body) throws IOException {

@@ -1,0 +1,242 @@
+package com.pulse.app.telemetry;
+
+import com.pulse.app.port.DeadLetterStore;
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.LogWindowExport;
+import com.pulse.app.port.LogWindowStore;
+import com.pulse.app.port.Versioned;
+import com.pulse.app.port.WriteConflictException;
+import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.log.LogAggregator;
+import com.pulse.domain.telemetry.log.LogDecoder;
+import com.pulse.domain.telemetry.log.LogDecoders;
+import com.pulse.domain.telemetry.log.LogWindowAccumulator;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.log.LogWindows;
+import com.pulse.domain.telemetry.log.Severity;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Use case: aggregate one batch of the logs hub into log window documents (one per tenant, window and
+ * partition, {@link LogWindowDocument}) with an exactly-once effect under at-least-once delivery, by
+ * the rule of {@link AggregateBatch}:
+ *
+ * <ol>
+ *   <li>decode each event ({@link LogDecoders}) into a {@link LogAggregator} with the partition
+ *       watermark of that event; an event that cannot be decoded or attributed, or that belongs on
+ *       another hub, is dead-lettered with the reason (partition {@code logs-<id>}) and the batch
+ *       continues;
+ *   <li>{@link LogWindowStore#readMany} every touched document;
+ *   <li>per document with {@code lastSequenceNumber = L}: skip it if the delta's events are all
+ *       {@code <= L} (redelivery), else fold in only the events {@code > L} (a re-decode of the batch
+ *       with that floor) and {@code create} / {@code replace(etag)}; on a
+ *       {@link WriteConflictException} re-read that document and redo this step, up to
+ *       {@value #MAX_ATTEMPTS} times;
+ *   <li>export every new version ({@link LogWindowExport}).
+ * </ol>
+ *
+ * Why that is exact is argued on {@link AggregateBatch}; the templates and service bounds are
+ * exactly-once too, because {@link LogWindows#merge} depends only on event order. Thread-safe if its
+ * collaborators are: each call uses its own aggregator and the calling thread's decoders.
+ */
+public final class AggregateLogBatch {
+  static final int MAX_ATTEMPTS = 16;
+  /** Prefix of the {@code partition} of a logs-hub dead letter ({@code logs-3}). */
+  public static final String DEAD_LETTER_PARTITION_PREFIX = "logs-";
+
+  private final Supplier<? extends Function<String, LogDecoder>> decoders;
+  private final LogWindowStore windows;
+  private final DeadLetterStore deadLetters;
+  private final LogWindowExport export;
+  private final LatenessPolicy policy;
+  private final Clock clock;
+
+  /**
+   * @param decoders supplies the calling thread's decoder factory (content type to decoder; decoders are not thread-safe)
+   * @param windows log window store
+   * @param deadLetters dead-letter store
+   * @param export history export
+   * @param policy allowed lateness and retention
+   * @param clock time source for {@code updatedAt} and {@code deadLetteredAt}
+   * @throws NullPointerException if an argument is null
+   */
+  public AggregateLogBatch(Supplier<? extends Function<String, LogDecoder>> decoders, LogWindowStore windows,
+      DeadLetterStore deadLetters, LogWindowExport export, LatenessPolicy policy, Clock clock) {
+    this.decoders = Objects.requireNonNull(decoders, "decoders");
+    this.windows = Objects.requireNonNull(windows, "windows");
+    this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+    this.export = Objects.requireNonNull(export, "export");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * The use case with Pulse's log decoders ({@link LogDecoders}), one set per calling thread.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static AggregateLogBatch withPulseDecoders(LogWindowStore windows, DeadLetterStore deadLetters,
+      LogWindowExport export, LatenessPolicy policy, Clock clock) {
+    ThreadLocal<Function<String, LogDecoder>> perThread = ThreadLocal.withInitial(() -> new LogDecoders()::forContentType);
+    return new AggregateLogBatch(perThread::get, windows, deadLetters, export, policy, clock);
+  }
+
+  /**
+   * Aggregates one batch.
+   *
+   * @return counts of what happened
+   * @throws DependencyException if the store or export failed; the host retries the batch, which is
+   *     safe (written documents skip the sequence numbers they hold)
+   * @throws NullPointerException if {@code batch} is null
+   */
+  public LogBatchResult handle(TelemetryBatch batch) {
+    Instant now = clock.instant();
+    Function<String, LogDecoder> factory = decoders.get();
+    boolean[] decoded = new boolean[batch.events().size()];
+    long[] watermarks = new long[batch.events().size()];
+    LogAggregator aggregator = new LogAggregator(policy, null);
+    List<DeadLetter> rejected = decodeAll(batch, factory, aggregator, decoded, watermarks, now);
+    deadLetters.writeAll(rejected);
+
+    Map<DocumentKey, LogWindowAccumulator> deltas = new LinkedHashMap<>();
+    for (LogWindowAccumulator delta : aggregator.accumulators()) {
+      deltas.put(new DocumentKey(delta.tenantId(), LogWindows.idOf(delta, batch.partition())), delta);
+    }
+    Map<DocumentKey, Versioned<LogWindowDocument>> current = deltas.isEmpty() ? Map.of() : windows.readMany(deltas.keySet());
+    List<LogWindowDocument> versions = new ArrayList<>(deltas.size());
+    int written = 0;
+    int skipped = 0;
+    int conflicts = 0;
+    long late = 0;
+    long duplicate = 0;
+    Map<String, long[]> errors = new java.util.TreeMap<>();
+    for (Map.Entry<DocumentKey, LogWindowAccumulator> e : deltas.entrySet()) {
+      LogWindowAccumulator delta = e.getValue();
+      Versioned<LogWindowDocument> stored = current.get(e.getKey());
+      long applied = 0;
+      long appliedLate = 0;
+      boolean wrote = false;
+      LogWindowDocument version = null;
+      for (int attempt = 0; ; attempt++) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw new DependencyException("log window document " + e.getKey().id() + " changed under " + MAX_ATTEMPTS
+              + " consecutive writes", 412, null, null);
+        }
+        long last = stored == null ? -1 : stored.value().lastSequenceNumber();
+        if (delta.maxSequenceNumber() <= last) {
+          version = stored.value();
+          break;
+        }
+        LogWindowAccumulator fresh = delta.minSequenceNumber() > last ? delta
+            : recompute(batch, factory, decoded, watermarks, delta, last);
+        LogWindowDocument next = LogWindows.merge(stored == null ? null : stored.value(), fresh, batch.partition(), now);
+        try {
+          version = (stored == null ? windows.create(next) : windows.replace(next, stored.etag())).value();
+          applied = fresh.count();
+          appliedLate = fresh.lateCount();
+          if (fresh.granularity() == Granularity.MINUTE) {
+            long[] e2 = errors.computeIfAbsent(fresh.tenantId(), t -> new long[2]);
+            e2[0] += fresh.count(Severity.ERROR);
+            e2[1] += fresh.count(Severity.FATAL);
+          }
+          wrote = true;
+          break;
+        } catch (WriteConflictException conflict) {
+          conflicts++;
+          stored = windows.readMany(List.of(e.getKey())).get(e.getKey());
+        }
+      }
+      versions.add(version);
+      if (wrote) {
+        written++;
+      } else {
+        skipped++;
+      }
+      if (delta.granularity() == Granularity.MINUTE) { // every record lands in exactly one minute window
+        late += appliedLate;
+        duplicate += delta.count() - applied;
+      }
+    }
+    export.exportLogWindows(versions);
+    List<LogBatchResult.ErrorRecords> errorRecords = new ArrayList<>();
+    errors.forEach((tenant, n) -> {
+      if (n[0] > 0) {
+        errorRecords.add(new LogBatchResult.ErrorRecords(tenant, Severity.ERROR.name(), n[0]));
+      }
+      if (n[1] > 0) {
+        errorRecords.add(new LogBatchResult.ErrorRecords(tenant, Severity.FATAL.name(), n[1]));
+      }
+    });
+    return new LogBatchResult(batch.events().size(), aggregator.records(), rejected.size(), aggregator.expired(),
+        aggregator.outOfRange(), late, duplicate, written, skipped, conflicts, errorRecords);
+  }
+
+  private List<DeadLetter> decodeAll(TelemetryBatch batch, Function<String, LogDecoder> factory,
+      LogAggregator aggregator, boolean[] decoded, long[] watermarks, Instant now) {
+    List<DeadLetter> rejected = new ArrayList<>();
+    long maxEnqueued = Long.MIN_VALUE;
+    List<TelemetryEvent> events = batch.events();
+    for (int i = 0; i < events.size(); i++) {
+      TelemetryEvent event = events.get(i);
+      maxEnqueued = Math.max(maxEnqueued, event.enqueuedTime().toEpochMilli());
+      watermarks[i] = policy.watermark(maxEnqueued);
+      aggregator.beginEvent(event.sequenceNumber(), watermarks[i]);
+      try {
+        if (event.body().length == 0) {
+          throw new IllegalArgumentException("empty body");
+        }
+        if (factory.apply(event.contentType()).decode(event.body(), aggregator) == 0) {
+          throw new IllegalArgumentException("no records: the body holds no log record");
+        }
+        decoded[i] = true;
+      } catch (IllegalArgumentException e) {
+        rejected.add(deadLetter(batch, event, e.getMessage(), now));
+      } catch (RuntimeException decoderBug) {
+        // decoding is pure: failing the batch would retry it forever and stall the partition
+        rejected.add(deadLetter(batch, event, "decoder failure: " + decoderBug, now));
+      }
+    }
+    return rejected;
+  }
+
+  /** The delta of {@code target}'s document restricted to events above {@code floor}: a re-decode of the batch. */
+  private LogWindowAccumulator recompute(TelemetryBatch batch, Function<String, LogDecoder> factory, boolean[] decoded,
+      long[] watermarks, LogWindowAccumulator target, long floor) {
+    LogAggregator only = new LogAggregator(policy, (g, tenant, start) ->
+        g == target.granularity() && start == target.windowStartMillis() && tenant.equals(target.tenantId())
+            ? floor : Long.MAX_VALUE);
+    List<TelemetryEvent> events = batch.events();
+    for (int i = 0; i < events.size(); i++) {
+      TelemetryEvent event = events.get(i);
+      if (decoded[i] && event.sequenceNumber() > floor) {
+        only.beginEvent(event.sequenceNumber(), watermarks[i]);
+        factory.apply(event.contentType()).decode(event.body(), only);
+      }
+    }
+    return only.accumulators().get(0);
+  }
+
+  /**
+   * A dead letter of the logs hub: its partition is {@value #DEAD_LETTER_PARTITION_PREFIX} + the hub's
+   * partition id, so its id can never collide with the traces hub's dead letter of the same partition
+   * and sequence number.
+   */
+  private static DeadLetter deadLetter(TelemetryBatch batch, TelemetryEvent event, String reason, Instant now) {
+    String partition = DEAD_LETTER_PARTITION_PREFIX + batch.partition();
+    return new DeadLetter(DeadLetter.idOf(partition, event.sequenceNumber()), partition, event.offset(),
+        event.sequenceNumber(), event.enqueuedTime(), reason == null ? "undecodable event" : reason,
+        event.contentType(), event.properties(), Base64.getEncoder().encodeToString(event.body()), now);
+  }
+}

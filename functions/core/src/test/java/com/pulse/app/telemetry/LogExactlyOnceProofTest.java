@@ -1,0 +1,222 @@
+package com.pulse.app.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulse.adapter.local.InMemoryDeadLetterStore;
+import com.pulse.adapter.local.InMemoryLogWindowStore;
+import com.pulse.adapter.local.InMemoryWindowExport;
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.LogWindowStore;
+import com.pulse.app.port.Versioned;
+import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.log.LogDecoders;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exactly-once proof for log windows, in the style of {@link ExactlyOnceProofTest}: over a seeded
+ * stream of OTLP logs events, random batch boundaries, host crashes between document writes,
+ * transient store failures, redelivery from older checkpoints and two owners of the partition at once
+ * must end in the same log window documents as one clean pass (every series' count, templates and
+ * their counts, other-template counts, late counts, sequence numbers) and the same dead letters; the
+ * newest exported version of each document must equal it. Every record of the stream is accounted for.
+ */
+class LogExactlyOnceProofTest {
+  private static final LatenessPolicy POLICY = LatenessPolicy.of(Duration.ofMinutes(2));
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+  private static final int EVENTS = 160;
+  private static final AtomicLong FAILURES = new AtomicLong();
+  private static final AtomicLong CONFLICTS = new AtomicLong();
+  private static final AtomicLong SKIPPED = new AtomicLong();
+  private static final AtomicLong OTHER_TEMPLATES = new AtomicLong();
+  private static ExecutorService owners;
+
+  private static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash() {
+      super("simulated host crash", null, false, false);
+    }
+  }
+
+  /** Runs a hook before each store call: READ or WRITE with the document id. */
+  private interface Fault {
+    void before(boolean write, String id);
+  }
+
+  /** A {@link LogWindowStore} that runs a fault hook before delegating. */
+  private static final class FaultyStore implements LogWindowStore {
+    private final LogWindowStore delegate;
+    private volatile Fault fault = (w, id) -> {};
+
+    FaultyStore(LogWindowStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Map<DocumentKey, Versioned<LogWindowDocument>> readMany(Collection<DocumentKey> keys) {
+      fault.before(false, keys.iterator().next().id());
+      return delegate.readMany(keys);
+    }
+
+    @Override
+    public Versioned<LogWindowDocument> create(LogWindowDocument document) {
+      fault.before(true, document.id());
+      return delegate.create(document);
+    }
+
+    @Override
+    public Versioned<LogWindowDocument> replace(LogWindowDocument document, String ifMatchEtag) {
+      fault.before(true, document.id());
+      return delegate.replace(document, ifMatchEtag);
+    }
+
+    @Override
+    public List<LogWindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
+      return delegate.listRange(tenantId, granularity, from, to);
+    }
+  }
+
+  @BeforeAll
+  static void startOwners() {
+    owners = Executors.newFixedThreadPool(2);
+  }
+
+  @AfterAll
+  static void stopOwners() {
+    owners.shutdownNow();
+    assertThat(FAILURES.get()).isGreaterThan(100);
+    assertThat(CONFLICTS.get()).isGreaterThan(0);
+    assertThat(SKIPPED.get()).isGreaterThan(0);
+    assertThat(OTHER_TEMPLATES.get()).as("the template bound was exercised").isGreaterThan(0);
+  }
+
+  static java.util.stream.LongStream seeds() {
+    return java.util.stream.LongStream.range(0, 60);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void faultyConcurrentRunsEqualOneCleanPass(long seed) throws Exception {
+    List<TelemetryEvent> events = SeededLogStream.events(seed, EVENTS);
+
+    InMemoryLogWindowStore cleanStore = new InMemoryLogWindowStore();
+    InMemoryDeadLetterStore cleanDead = new InMemoryDeadLetterStore();
+    AggregateLogBatch clean = useCase(cleanStore, cleanDead, new InMemoryWindowExport());
+    long records = 0;
+    long counted = 0;
+    int deadLettered = 0;
+    for (int i = 0; i < events.size(); i += 50) {
+      LogBatchResult result = clean.handle(new TelemetryBatch("3", events.subList(i, Math.min(events.size(), i + 50))));
+      records += result.records();
+      counted += result.outOfRange() + result.expired();
+      deadLettered += result.deadLettered();
+    }
+    assertThat(cleanStore.all().stream().filter(d -> d.granularity().equals("PT1M"))
+        .mapToLong(LogWindowDocument::count).sum()).as("every folded record is in one minute window").isEqualTo(records);
+    assertThat(counted).as("out-of-range records in the stream").isPositive();
+    assertThat(deadLettered).isPositive();
+
+    InMemoryLogWindowStore store = new InMemoryLogWindowStore();
+    FaultyStore faultyStore = new FaultyStore(store);
+    InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
+    InMemoryWindowExport export = new InMemoryWindowExport();
+    AggregateLogBatch faulty = useCase(faultyStore, dead, export);
+    ThreadLocal<Fault> perOwner = ThreadLocal.withInitial(() -> (w, id) -> {});
+    faultyStore.fault = (w, id) -> perOwner.get().before(w, id);
+    List<Future<Integer>> runs = new ArrayList<>();
+    for (int owner = 0; owner < 2; owner++) {
+      long ownerSeed = seed * 31 + owner;
+      runs.add(owners.submit(() -> consume(events, faulty, perOwner, new SplittableRandom(ownerSeed))));
+    }
+    for (Future<Integer> run : runs) {
+      FAILURES.addAndGet(run.get());
+    }
+
+    assertThat(store.all()).extracting(LogWindowDocument::id)
+        .isEqualTo(cleanStore.all().stream().map(LogWindowDocument::id).toList());
+    for (int i = 0; i < store.all().size(); i++) {
+      assertThat(store.all().get(i)).usingRecursiveComparison().ignoringFields("version", "updatedAt")
+          .isEqualTo(cleanStore.all().get(i));
+    }
+    OTHER_TEMPLATES.addAndGet(store.all().stream().flatMap(d -> d.series().stream())
+        .mapToLong(s -> s.otherTemplateCount()).sum());
+    assertThat(ids(dead.list(null, 10_000))).isEqualTo(ids(cleanDead.list(null, 10_000)));
+    Map<String, LogWindowDocument> newest = export.logWindows().stream().collect(Collectors.toMap(
+        LogWindowDocument::id, d -> d, (x, y) -> x.version() >= y.version() ? x : y, TreeMap::new));
+    assertThat(newest.keySet()).containsExactlyElementsOf(store.all().stream().map(LogWindowDocument::id).toList());
+    for (LogWindowDocument d : store.all()) {
+      assertThat(newest.get(d.id())).isEqualTo(d);
+    }
+  }
+
+  /** One owner, as in {@link ExactlyOnceProofTest}: random batches, crashes, old checkpoints. */
+  private static int consume(List<TelemetryEvent> events, AggregateLogBatch useCase, ThreadLocal<Fault> fault,
+      SplittableRandom r) {
+    int checkpoint = 0;
+    int position = 0;
+    int failures = 0;
+    while (position < events.size()) {
+      int end = Math.min(events.size(), position + 1 + r.nextInt(40));
+      int writesBeforeCrash = r.nextInt(100) < 25 ? r.nextInt(6) : -1;
+      boolean transientRead = r.nextInt(100) < 5;
+      int[] writes = {0};
+      fault.set((write, id) -> {
+        if (r.nextInt(4) == 0) {
+          Thread.yield();
+        }
+        if (!write && transientRead) {
+          throw new DependencyException("injected 503 on read of " + id, 503, null, null);
+        }
+        if (write && writes[0]++ == writesBeforeCrash) {
+          throw new SimulatedCrash();
+        }
+      });
+      try {
+        LogBatchResult result = useCase.handle(new TelemetryBatch("3", events.subList(position, end)));
+        CONFLICTS.addAndGet(result.conflicts());
+        SKIPPED.addAndGet(result.documentsSkipped());
+        position = end;
+        if (r.nextInt(3) > 0) {
+          checkpoint = position;
+        }
+      } catch (SimulatedCrash | DependencyException failed) {
+        failures++;
+        position = checkpoint;
+      } finally {
+        fault.remove();
+      }
+      if (r.nextInt(100) < 5) {
+        position = r.nextInt(checkpoint + 1);
+      }
+    }
+    return failures;
+  }
+
+  private static AggregateLogBatch useCase(LogWindowStore store, InMemoryDeadLetterStore dead,
+      InMemoryWindowExport export) {
+    return new AggregateLogBatch(() -> new LogDecoders()::forContentType, store, dead, export, POLICY, CLOCK);
+  }
+
+  private static List<String> ids(List<DeadLetter> deadLetters) {
+    return deadLetters.stream().map(DeadLetter::id).sorted().toList();
+  }
+}
