@@ -32,7 +32,10 @@ public final class TenantWindows {
 
   /**
    * The shard of a series: a hash of {@code (service, dependency, operation)} ({@link String#hashCode},
-   * which the Java language specification fixes, so every JVM agrees), mixed, mod {@code shards}.
+   * which the Java API specification fixes, so every JVM and version agrees), mixed, mod {@code shards}.
+   * Changing {@code shards} moves series to other documents, whose floors do not know the events
+   * the old ones hold: a redelivery across the change would count them twice. Change it only while
+   * no window that is still written to has documents (see docs/ARCHITECTURE.md, section 3).
    * Independent of the window, so a series stays in the same shard in every window.
    *
    * @throws IllegalArgumentException if {@code shards < 1}
@@ -45,7 +48,8 @@ public final class TenantWindows {
       return 0;
     }
     int h = (service.hashCode() * 31 + Objects.hashCode(dependency)) * 31 + operation.hashCode();
-    return Integer.remainderUnsigned(h * 0x9E3779B9, shards);
+    int mixed = h * 0x9E3779B9; // Fibonacci hashing: the high bits depend on every bit of h
+    return Integer.remainderUnsigned(mixed ^ (mixed >>> 16), shards);
   }
 
   /**
