@@ -79,7 +79,7 @@ public final class WindowDocumentSizes {
     try {
       r = new TelemetryReplay(LatenessPolicy.of(Duration.ofMinutes(5)),
           Clock.fixed(Instant.parse("2026-11-20T10:30:00Z"), ZoneOffset.UTC), new FileDeadLetterStore(deadLetters))
-          .replay(List.of(capture), null, TelemetryReplay.DEFAULT_BATCH_SIZE);
+          .replay(List.of(capture), null, TelemetryReplay.HOST_BATCH_SIZE);
     } finally {
       Files.deleteIfExists(deadLetters);
     }

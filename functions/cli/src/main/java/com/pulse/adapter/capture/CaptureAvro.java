@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileReader;
@@ -47,27 +48,58 @@ public final class CaptureAvro {
    */
   public static List<CapturedEvent> read(Path file, String partition) {
     List<CapturedEvent> out = new ArrayList<>();
+    forEach(file, partition, out::add);
+    return out;
+  }
+
+  /**
+   * Streams the records of a Capture file, in file order, to {@code sink}: one Avro block (Capture
+   * writes blocks of at most a few MB) and one record in memory at a time, whatever the file size.
+   *
+   * @param partition partition id to attach (from the path or a flag)
+   * @throws UncheckedIOException if the file cannot be read or is not Avro
+   * @throws IllegalArgumentException if a record lacks a valid field
+   */
+  public static void forEach(Path file, String partition, Consumer<CapturedEvent> sink) {
     try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
-      for (GenericRecord r : reader) {
-        Map<String, Object> system = plain((Map<?, ?>) r.get("SystemProperties"));
-        Map<String, String> properties = strings((Map<?, ?>) r.get("Properties"));
-        ByteBuffer body = (ByteBuffer) r.get("Body");
-        byte[] bytes = new byte[body == null ? 0 : body.remaining()];
-        if (body != null) {
-          body.duplicate().get(bytes);
-        }
-        out.add(new CapturedEvent(partition, new TelemetryEvent(
-            bytes,
-            (Long) r.get("SequenceNumber"),
-            r.get("Offset").toString(),
-            CaptureFormat.parseEnqueuedTime(r.get("EnqueuedTimeUtc").toString()),
-            TelemetryEvent.contentTypeOf(system, properties),
-            properties)));
+      GenericRecord r = null;
+      while (reader.hasNext()) {
+        r = reader.next(r);
+        sink.accept(toEvent(r, partition));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Capture Avro file " + file, e);
     }
-    return out;
+  }
+
+  /**
+   * The sequence number of the first record of a Capture file, or {@link Long#MAX_VALUE} if it has none.
+   *
+   * @throws UncheckedIOException if the file cannot be read or is not Avro
+   */
+  public static long firstSequenceNumber(Path file) {
+    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+      return reader.hasNext() ? (Long) reader.next().get("SequenceNumber") : Long.MAX_VALUE;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Capture Avro file " + file, e);
+    }
+  }
+
+  private static CapturedEvent toEvent(GenericRecord r, String partition) {
+    Map<String, Object> system = plain((Map<?, ?>) r.get("SystemProperties"));
+    Map<String, String> properties = strings((Map<?, ?>) r.get("Properties"));
+    ByteBuffer body = (ByteBuffer) r.get("Body");
+    byte[] bytes = new byte[body == null ? 0 : body.remaining()];
+    if (body != null) {
+      body.duplicate().get(bytes);
+    }
+    return new CapturedEvent(partition, new TelemetryEvent(
+        bytes,
+        (Long) r.get("SequenceNumber"),
+        r.get("Offset").toString(),
+        CaptureFormat.parseEnqueuedTime(r.get("EnqueuedTimeUtc").toString()),
+        TelemetryEvent.contentTypeOf(system, properties),
+        properties));
   }
 
   /**
