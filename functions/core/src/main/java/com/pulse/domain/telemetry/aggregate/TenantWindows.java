@@ -28,6 +28,14 @@ public final class TenantWindows {
    */
   public static final int MAX_SERIES_CHARS = 1_800_000;
 
+  /**
+   * Upper bound of one series in the map, in characters: id (38) and its {@link SeriesCodec} form for
+   * a full DDSketch (1,024 dense bins, ~8.2 KB), a full HLL (~4.1 KB) and three names of at most
+   * {@code IngestRules.MAX_NAME_LENGTH} UTF-16 units (≤ 768 UTF-8 bytes each): ~14.7 KB, base64
+   * (× 4/3), plus JSON punctuation.
+   */
+  static final int MAX_ENCODED_SERIES_CHARS = 24_000;
+
   private TenantWindows() {}
 
   /**
@@ -109,14 +117,16 @@ public final class TenantWindows {
     for (Map.Entry<String, WindowAccumulator> e : deltas.entrySet()) {
       String stored = series.get(e.getKey());
       WindowDocument before = stored == null ? null : SeriesCodec.decode(e.getKey(), stored, header);
-      WindowVersion next = WindowDocuments.merge(before, e.getValue(), partition, writtenAt);
+      WindowVersion next = WindowDocuments.merge(e.getKey(), before, e.getValue(), partition, writtenAt);
       series.put(e.getKey(), SeriesCodec.encode(next.document()));
       changed.add(next);
       last = Math.max(last, e.getValue().maxSequenceNumber());
     }
     long chars = 0;
-    for (Map.Entry<String, String> e : series.entrySet()) {
-      chars += e.getKey().length() + e.getValue().length() + 6;
+    if ((long) series.size() * MAX_ENCODED_SERIES_CHARS > MAX_SERIES_CHARS) { // else it cannot be too large
+      for (Map.Entry<String, String> e : series.entrySet()) {
+        chars += e.getKey().length() + e.getValue().length() + 6;
+      }
     }
     if (chars > MAX_SERIES_CHARS) {
       throw new IllegalStateException("window document " + header.id() + " of tenant " + header.tenantId() + " ("
