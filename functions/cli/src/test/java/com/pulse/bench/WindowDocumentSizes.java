@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * {@code _etag}, {@code _ts}, ...); the export size is the {@code AdxRows} window row. Also
  * prints window-document writes per 1,000 events and per 1,000 requests.
  *
+ * <p>Since window documents hold every series of a tenant window ({@code TenantWindowDocument}),
+ * the sizes this prints are those of one series in the one-series JSON form of the earlier layout
+ * (what its results in docs/PERFORMANCE.md measured); {@code EndToEndThroughput} prints the sizes
+ * of the stored tenant-window documents.
+ *
  * <p>Usage (after {@code pulse demo}, which writes the seeded demo stream):
  * {@code java -cp ... com.pulse.bench.WindowDocumentSizes .pulse/telemetry/capture}. Deterministic
  * for a given capture: sizes do not depend on machine load.
