@@ -154,6 +154,9 @@ public final class AggregateBatch {
    * @return counts of what happened
    * @throws DependencyException if the store or export failed; the host retries the batch, which is
    *     safe (already written documents are skipped by their sequence numbers)
+   * @throws IllegalStateException if a document would outgrow {@link TenantWindows#MAX_SERIES_CHARS}
+   *     (a tenant window with more series than one document holds): raise the shard count; the
+   *     batch fails like a dependency failure and is retried
    * @throws NullPointerException if {@code batch} is null
    */
   public BatchResult handle(TelemetryBatch batch) {
