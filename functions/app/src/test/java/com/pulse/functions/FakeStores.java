@@ -9,6 +9,7 @@ import com.pulse.app.port.WindowStore;
 import com.pulse.domain.metric.JobState;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,17 +73,17 @@ final class FakeStores implements MetricStore, WindowStore, DeadLetterStore {
   }
 
   @Override
-  public Map<DocumentKey, Versioned<WindowDocument>> readMany(Collection<DocumentKey> keys) {
+  public Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys) {
     throw new UnsupportedOperationException("not used by the API");
   }
 
   @Override
-  public Versioned<WindowDocument> create(WindowDocument document) {
+  public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
     throw new UnsupportedOperationException("not used by the API");
   }
 
   @Override
-  public Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag) {
+  public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
     throw new UnsupportedOperationException("not used by the API");
   }
 

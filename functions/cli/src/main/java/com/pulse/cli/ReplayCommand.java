@@ -47,7 +47,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--granularity", defaultValue = "PT1M", description = "PT1M (minute windows) or PT1H (hourly roll-ups).")
   private String granularity;
 
-  @Option(names = "--batch-size", defaultValue = "" + TelemetryReplay.DEFAULT_BATCH_SIZE, description = "Events per batch.")
+  @Option(names = "--batch-size", defaultValue = "" + TelemetryReplay.DEFAULT_BATCH_SIZE,
+      description = "Events per batch (default: ${DEFAULT-VALUE}; the function takes " + TelemetryReplay.HOST_BATCH_SIZE
+          + "; the windows are the same for any size).")
   private int batchSize;
 
   private final Supplier<TelemetryReplay> replays;

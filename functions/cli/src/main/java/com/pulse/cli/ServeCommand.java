@@ -1,5 +1,6 @@
 package com.pulse.cli;
 
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.api.ClientPrincipal;
@@ -67,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
     InMemoryMetricStore metrics = new InMemoryMetricStore();
     metrics.upsertPoints(snapshot.points());
     InMemoryWindowStore windows = new InMemoryWindowStore();
-    snapshot.windows().forEach(windows::create);
+    TenantWindows.documentsOf(snapshot.windows()).forEach(windows::create);
     Instant asOf = snapshot.windows().stream().map(WindowDocument::windowEnd).max(Comparator.naturalOrder())
         .orElse(Instant.now());
     Clock clock = Clock.fixed(asOf, ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package com.pulse.cli;
 
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.notify.NotifyCustomerEngineers;
 import com.pulse.app.slo.EvaluateSloBurnRates;
@@ -42,7 +43,7 @@ final class SloDemo {
 
   static Result run(List<WindowDocument> documents, TenantDirectory tenants, NotifyCustomerEngineers notify) {
     InMemoryWindowStore windows = new InMemoryWindowStore();
-    documents.forEach(windows::create);
+    TenantWindows.documentsOf(documents).forEach(windows::create);
     TreeSet<String> seen = new TreeSet<>();
     documents.forEach(d -> seen.add(d.tenantId()));
     BurnRateEvaluator evaluator = new BurnRateEvaluator(BurnRateRule.DEFAULTS);

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -46,12 +47,23 @@ import java.util.stream.Stream;
  *
  * <p>Per partition, files are applied in order of their first sequence number, each file in
  * ascending sequence order and in batches of {@code batchSize}; events another file already applied
- * (an overlapping re-capture) are skipped per window document exactly as on redelivery. Not
- * thread-safe; one replay per instance.
+ * (an overlapping re-capture) are skipped per window document exactly as on redelivery. Capture Avro
+ * files are streamed, never read whole: memory is one batch of events plus the window documents
+ * (the active windows), whatever the input size. Not thread-safe; one replay per instance.
  */
 public final class TelemetryReplay {
-  /** Default events per batch (the {@code maxEventBatchSize} of host.json). */
-  public static final int DEFAULT_BATCH_SIZE = 256;
+  /**
+   * Default events per replay batch. Replay is offline, so it takes batches far larger than the
+   * function's ({@link #HOST_BATCH_SIZE}): the result is the same for any batch size (the
+   * exactly-once rule makes it so, and {@code ExactlyOnceProofTest} checks it), but each batch writes
+   * every document it touches once, so with 1,000 keys a batch of 256 events writes ~0.16 documents
+   * per event and a batch of 65,536 ~0.002. Memory per batch: its events (~17 MB of 260-byte bodies)
+   * and one delta per touched series.
+   */
+  public static final int DEFAULT_BATCH_SIZE = 65_536;
+
+  /** Events per batch of the Event Hub function (the {@code maxEventBatchSize} of host.json). */
+  public static final int HOST_BATCH_SIZE = 256;
 
   private final LatenessPolicy policy;
   private final Clock clock;
@@ -135,88 +147,158 @@ public final class TelemetryReplay {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
-    Map<String, List<List<TelemetryEvent>>> byPartition = new TreeMap<>();
+    Map<String, List<Source>> byPartition = new TreeMap<>();
     int files = 0;
     for (Path file : expand(inputs)) {
       files++;
-      for (Map.Entry<String, List<TelemetryEvent>> e : read(file, partition).entrySet()) {
-        byPartition.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+      for (Source source : sources(file, partition)) {
+        byPartition.computeIfAbsent(source.partition(), k -> new ArrayList<>()).add(source);
       }
     }
     AggregateBatch useCase = AggregateBatch.withPulseDecoders(windows, deadLetters, NO_EXPORT, policy, clock);
     AggregateLogBatch logUseCase = AggregateLogBatch.withPulseDecoders(logWindows, deadLetters, versions -> {}, policy,
         clock);
-    long logRecords = 0;
-    long events = 0;
-    long requests = 0;
-    long dead = 0;
-    long written = 0;
-    long skipped = 0;
-    long late = 0;
-    long expired = 0;
-    long outOfRange = 0;
-    long dependencies = 0;
-    long internalSpans = 0;
-    for (Map.Entry<String, List<List<TelemetryEvent>>> p : byPartition.entrySet()) {
-      List<List<TelemetryEvent>> sorted = new ArrayList<>(p.getValue());
-      sorted.sort(Comparator.comparingLong(list -> list.isEmpty() ? Long.MAX_VALUE : list.get(0).sequenceNumber()));
-      for (List<TelemetryEvent> fileEvents : sorted) {
-        for (int i = 0; i < fileEvents.size(); i += batchSize) {
-          List<TelemetryEvent> batch = fileEvents.subList(i, Math.min(fileEvents.size(), i + batchSize));
-          // a file may hold the logs hub's events: they go to the logs use case, as LogAggregation would
-          List<TelemetryEvent> logs = batch.stream().filter(e -> LogDecoders.isOtlpLogs(e.body())).toList();
-          if (!logs.isEmpty()) {
-            LogBatchResult l = logUseCase.handle(new TelemetryBatch(p.getKey(), logs));
-            events += l.events();
-            logRecords += l.records();
-            dead += l.deadLettered();
-            written += l.documentsWritten();
-            skipped += l.documentsSkipped();
-            late += l.lateRecords();
-            expired += l.expired();
-            outOfRange += l.outOfRange();
-            if (logs.size() == batch.size()) {
-              continue;
-            }
-            batch = batch.stream().filter(e -> !LogDecoders.isOtlpLogs(e.body())).toList();
-          }
-          BatchResult r = useCase.handle(new TelemetryBatch(p.getKey(), batch));
-          events += r.events();
-          requests += r.requests();
-          dead += r.deadLettered();
-          written += r.documentsWritten();
-          skipped += r.documentsSkipped();
-          late += r.lateRequests();
-          expired += r.expired();
-          outOfRange += r.outOfRange();
-          dependencies += r.dependencies();
-          internalSpans += r.internalSpans();
-        }
+    Totals totals = new Totals();
+    for (Map.Entry<String, List<Source>> p : byPartition.entrySet()) {
+      List<Source> sorted = new ArrayList<>(p.getValue());
+      sorted.sort(Comparator.comparingLong(Source::firstSequenceNumber));
+      for (Source source : sorted) {
+        Batcher batcher = new Batcher(useCase, logUseCase, p.getKey(), batchSize, totals, source.name());
+        source.events().accept(batcher::add);
+        batcher.flush();
       }
     }
-    return new Result(files, events, requests, dead, written, skipped, late, expired, outOfRange, dependencies, internalSpans, windows.all(),
-        logRecords, logWindows.all());
+    return new Result(files, totals.events, totals.requests, totals.dead, totals.written, totals.skipped, totals.late,
+        totals.expired, totals.outOfRange, totals.dependencies, totals.internalSpans, windows.all(),
+        totals.logRecords, logWindows.all());
   }
 
-  private static Map<String, List<TelemetryEvent>> read(Path file, String partitionFlag) {
+  /**
+   * One file's events of one partition, in ascending sequence order, streamed to a consumer.
+   *
+   * @param name the file, for messages
+   */
+  private record Source(String partition, long firstSequenceNumber, String name,
+      Consumer<Consumer<TelemetryEvent>> events) {}
+
+  /**
+   * A Capture Avro file is streamed (Capture writes each partition's events in sequence order); a
+   * JSON-lines file (a hand-made or converted input, possibly of several partitions and in any
+   * order) is read whole, sorted and de-duplicated.
+   */
+  private static List<Source> sources(Path file, String partitionFlag) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     String partition = partitionFlag != null ? partitionFlag : CaptureFormat.partitionFromPath(file);
-    List<CapturedEvent> captured;
     if (name.endsWith(".avro")) {
       if (partition == null) {
         throw new IllegalArgumentException(file + ": no partition in the Capture path (…/{PartitionId}/{yyyy}/…); pass --partition");
       }
-      captured = CaptureAvro.read(file, partition);
-    } else {
-      captured = CaptureJsonLines.read(file, partition);
+      return List.of(new Source(partition, CaptureAvro.firstSequenceNumber(file), file.toString(),
+          sink -> CaptureAvro.forEach(file, partition, captured -> sink.accept(captured.event()))));
     }
     Map<String, TreeMap<Long, TelemetryEvent>> ordered = new TreeMap<>();
-    for (CapturedEvent c : captured) {
+    for (CapturedEvent c : CaptureJsonLines.read(file, partition)) {
       ordered.computeIfAbsent(c.partition(), k -> new TreeMap<>()).putIfAbsent(c.event().sequenceNumber(), c.event());
     }
-    Map<String, List<TelemetryEvent>> out = new TreeMap<>();
-    ordered.forEach((p, events) -> out.put(p, new ArrayList<>(events.values())));
+    List<Source> out = new ArrayList<>();
+    ordered.forEach((p, events) -> out.add(new Source(p, events.isEmpty() ? Long.MAX_VALUE : events.firstKey(),
+        file.toString(), sink -> events.values().forEach(sink))));
     return out;
+  }
+
+  /** Collects one source's events into batches of {@code batchSize} and hands each to the use case. */
+  private static final class Batcher {
+    private final AggregateBatch useCase;
+    private final AggregateLogBatch logUseCase;
+    private final String partition;
+    private final int batchSize;
+    private final Totals totals;
+    private final String source;
+    private final List<TelemetryEvent> batch;
+    private long lastSequenceNumber = Long.MIN_VALUE;
+
+    Batcher(AggregateBatch useCase, AggregateLogBatch logUseCase, String partition, int batchSize, Totals totals,
+        String source) {
+      this.useCase = useCase;
+      this.logUseCase = logUseCase;
+      this.partition = partition;
+      this.batchSize = batchSize;
+      this.totals = totals;
+      this.source = source;
+      this.batch = new ArrayList<>(Math.min(batchSize, 1 << 16));
+    }
+
+    void add(TelemetryEvent event) {
+      if (event.sequenceNumber() <= lastSequenceNumber) {
+        if (event.sequenceNumber() == lastSequenceNumber) {
+          return; // the same event twice in one file
+        }
+        throw new IllegalArgumentException(source + ": sequence number " + event.sequenceNumber() + " after "
+            + lastSequenceNumber + " (partition " + partition + "); a Capture file is in sequence order");
+      }
+      lastSequenceNumber = event.sequenceNumber();
+      batch.add(event);
+      if (batch.size() == batchSize) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      // a file may hold the logs hub's events: they go to the logs use case, as LogAggregation would
+      List<TelemetryEvent> logs = batch.stream().filter(e -> LogDecoders.isOtlpLogs(e.body())).toList();
+      if (logs.isEmpty()) {
+        totals.add(useCase.handle(new TelemetryBatch(partition, List.copyOf(batch))));
+      } else {
+        totals.add(logUseCase.handle(new TelemetryBatch(partition, logs)));
+        if (logs.size() < batch.size()) {
+          totals.add(useCase.handle(new TelemetryBatch(partition,
+              batch.stream().filter(e -> !LogDecoders.isOtlpLogs(e.body())).toList())));
+        }
+      }
+      batch.clear();
+    }
+  }
+
+  /** Running totals of the batch results. */
+  private static final class Totals {
+    long events;
+    long requests;
+    long dead;
+    long written;
+    long skipped;
+    long late;
+    long expired;
+    long outOfRange;
+    long dependencies;
+    long internalSpans;
+    long logRecords;
+
+    void add(LogBatchResult l) {
+      events += l.events();
+      logRecords += l.records();
+      dead += l.deadLettered();
+      written += l.documentsWritten();
+      skipped += l.documentsSkipped();
+      late += l.lateRecords();
+      expired += l.expired();
+      outOfRange += l.outOfRange();
+    }
+
+    void add(BatchResult r) {
+      events += r.events();
+      requests += r.requests();
+      dead += r.deadLettered();
+      written += r.documentsWritten();
+      skipped += r.documentsSkipped();
+      late += r.lateRequests();
+      expired += r.expired();
+      outOfRange += r.outOfRange();
+      dependencies += r.dependencies();
+      internalSpans += r.internalSpans();
+    }
   }
 
   private static List<Path> expand(List<Path> inputs) {

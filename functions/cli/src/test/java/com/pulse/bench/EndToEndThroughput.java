@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.adapter.cosmos.CosmosDocuments;
 import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.app.telemetry.BatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
@@ -50,13 +52,17 @@ import java.util.concurrent.Callable;
  *
  * <p>Each variant warms up for one pass and at least 1 s of CPU, then measures three rounds of at
  * least one pass and {@code measureCpuMillis} of CPU; the median is printed. Also prints the window
- * document writes per 1,000 events of {@code endToEnd}.
+ * document writes per 1,000 events of {@code endToEnd}, its export rows per 1,000 events and the sizes
+ * of the documents it stored ({@code -Dshards=N} documents per tenant window, {@code -Dbatch=N}
+ * events per batch).
  *
  * <p>Usage: {@code java -cp ... com.pulse.bench.EndToEndThroughput [requests] [measureCpuMillis] [filter]};
  * the filter is a substring of {@code FORMAT/keys/variant}.
  */
 public final class EndToEndThroughput {
-  static final int BATCH = 256;
+  static final int BATCH = Integer.getInteger("batch", 256);
+  /** Documents per (tenant, granularity, window, partition): {@code -Dshards=N}, default 1. */
+  static final int SHARDS = Integer.getInteger("shards", AggregateBatch.DEFAULT_SHARDS);
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final int[] KEYS = {10, 1_000, 100_000};
@@ -124,6 +130,9 @@ public final class EndToEndThroughput {
         prefix.split("/")[1], variant, rates[1],
         writes == null ? "" : String.format(Locale.ROOT, "%.0f", writes.writesPerThousandEvents()),
         rates[0], rates[2], sink == 42 ? " " : "");
+    if (writes != null) {
+      System.out.println("    " + writes.documentReport());
+    }
   }
 
   /** The variants over one corpus. */
@@ -140,6 +149,8 @@ public final class EndToEndThroughput {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC);
     private long writes;
     private long events1;
+    private long rows;
+    private InMemoryWindowStore lastStore;
 
     Variants(TelemetryDecodeBenchmark.Format format, KeyedCorpus corpus, Path ndjson, Connection duck) {
       this.format = format;
@@ -153,7 +164,8 @@ public final class EndToEndThroughput {
     long endToEnd() {
       InMemoryWindowStore store = new InMemoryWindowStore();
       SerializingExport export = new SerializingExport();
-      AggregateBatch useCase = AggregateBatch.withPulseDecoders(store, new InMemoryDeadLetterStore(), export, policy, clock);
+      AggregateBatch useCase = AggregateBatch.withPulseDecoders(store, new InMemoryDeadLetterStore(), export, policy, clock,
+          SHARDS);
       long n = 0;
       long written = 0;
       for (int i = 0; i < events.size(); i += BATCH) {
@@ -166,11 +178,40 @@ public final class EndToEndThroughput {
       }
       writes = written;
       events1 = events.size();
+      rows = export.rows;
+      lastStore = store;
       return n + export.bytes;
     }
 
     double writesPerThousandEvents() {
       return 1000.0 * writes / events1;
+    }
+
+    /**
+     * Export rows (changed series) per 1,000 events, and the stored documents of the last pass: count,
+     * mean and largest size of their Cosmos JSON (as {@code CosmosWindowStore} stores it, without system
+     * properties and {@code ttl}), per granularity.
+     */
+    String documentReport() {
+      StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "export rows/1k ev %.0f;", 1000.0 * rows / events1));
+      for (String g : new String[] {"PT1M", "PT1H"}) {
+        long count = 0;
+        long total = 0;
+        long max = 0;
+        long series = 0;
+        for (TenantWindowDocument d : lastStore.documents()) {
+          if (d.granularity().equals(g)) {
+            long bytes = CosmosDocuments.toDocument(d).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            count++;
+            total += bytes;
+            max = Math.max(max, bytes);
+            series += d.series().size();
+          }
+        }
+        out.append(String.format(Locale.ROOT, " %s: %d docs, %.1f series/doc, mean %d B, max %d B;", g, count,
+            (double) series / Math.max(1, count), total / Math.max(1, count), max));
+      }
+      return out.toString();
     }
 
     long decodeFold() {

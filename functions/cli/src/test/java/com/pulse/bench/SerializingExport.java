@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class SerializingExport implements MetricExport {
   long bytes;
+  /** Window rows exported so far. */
+  long rows;
 
   @Override
   public void exportPoints(List<MetricPoint> points) {
@@ -22,5 +24,6 @@ final class SerializingExport implements MetricExport {
   @Override
   public void exportWindows(List<WindowVersion> versions) {
     versions.forEach(v -> bytes += AdxRows.windowRow(v).length);
+    rows += versions.size();
   }
 }

@@ -37,6 +37,11 @@ import java.util.stream.Stream;
  * {@code _etag}, {@code _ts}, ...); the export size is the {@code AdxRows} window row. Also
  * prints window-document writes per 1,000 events and per 1,000 requests.
  *
+ * <p>Since window documents hold every series of a tenant window ({@code TenantWindowDocument}),
+ * the sizes this prints are those of one series in the one-series JSON form of the earlier layout
+ * (what its results in docs/PERFORMANCE.md measured); {@code EndToEndThroughput} prints the sizes
+ * of the stored tenant-window documents.
+ *
  * <p>Usage (after {@code pulse demo}, which writes the seeded demo stream):
  * {@code java -cp ... com.pulse.bench.WindowDocumentSizes .pulse/telemetry/capture}. Deterministic
  * for a given capture: sizes do not depend on machine load.
@@ -79,7 +84,7 @@ public final class WindowDocumentSizes {
     try {
       r = new TelemetryReplay(LatenessPolicy.of(Duration.ofMinutes(5)),
           Clock.fixed(Instant.parse("2026-11-20T10:30:00Z"), ZoneOffset.UTC), new FileDeadLetterStore(deadLetters))
-          .replay(List.of(capture), null, TelemetryReplay.DEFAULT_BATCH_SIZE);
+          .replay(List.of(capture), null, TelemetryReplay.HOST_BATCH_SIZE);
     } finally {
       Files.deleteIfExists(deadLetters);
     }

@@ -3,6 +3,7 @@ package com.pulse.testing;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Instant;
 import java.util.Collection;
@@ -54,8 +55,8 @@ public final class FaultInjectingWindowStore implements WindowStore {
   }
 
   @Override
-  public Map<DocumentKey, Versioned<WindowDocument>> readMany(Collection<DocumentKey> keys) {
-    Map<DocumentKey, Versioned<WindowDocument>> found = new LinkedHashMap<>();
+  public Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys) {
+    Map<DocumentKey, Versioned<TenantWindowDocument>> found = new LinkedHashMap<>();
     for (DocumentKey key : keys) {
       fault.before(Operation.READ, key.id());
       found.putAll(delegate.readMany(List.of(key)));
@@ -64,18 +65,18 @@ public final class FaultInjectingWindowStore implements WindowStore {
   }
 
   @Override
-  public Versioned<WindowDocument> create(WindowDocument document) {
+  public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
     fault.before(Operation.CREATE, document.id());
-    Versioned<WindowDocument> stored = delegate.create(document);
+    Versioned<TenantWindowDocument> stored = delegate.create(document);
     writes.incrementAndGet();
     return stored;
   }
 
   @Override
-  public Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag) {
+  public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
     Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
     fault.before(Operation.REPLACE, document.id());
-    Versioned<WindowDocument> stored = delegate.replace(document, ifMatchEtag);
+    Versioned<TenantWindowDocument> stored = delegate.replace(document, ifMatchEtag);
     writes.incrementAndGet();
     return stored;
   }

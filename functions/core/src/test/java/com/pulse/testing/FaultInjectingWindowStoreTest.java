@@ -8,7 +8,7 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.port.WindowStoreContract;
 import com.pulse.app.port.WriteConflictException;
-import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class FaultInjectingWindowStoreTest extends WindowStoreContract {
   }
 
   /** Minute document {@code partition} of tenant {@code t}, its id {@link #id}. */
-  private static WindowDocument doc(String partition, long count) {
+  private static TenantWindowDocument doc(String partition, long count) {
     return window("t", "PT1M", T0, partition, count, count, 1);
   }
 
@@ -48,7 +48,7 @@ class FaultInjectingWindowStoreTest extends WindowStoreContract {
 
     assertThat(seen).containsExactly(
         "CREATE " + id("a"), "REPLACE " + id("a"), "READ " + id("a"), "READ zz", "CREATE " + id("b"));
-    assertThat(stored.all()).extracting(WindowDocument::id).containsExactly(id("a"));
+    assertThat(stored.documents()).extracting(TenantWindowDocument::id).containsExactly(id("a"));
     store.setFault(null);
     assertThat(store.create(doc("b", 1)).value().id()).isEqualTo(id("b"));
   }
@@ -61,7 +61,7 @@ class FaultInjectingWindowStoreTest extends WindowStoreContract {
     assertThatThrownBy(() -> store.replace(doc("a", 3), etag)).isInstanceOf(WriteConflictException.class);
 
     assertThat(store.writeCount()).isEqualTo(2);
-    assertThat(stored.all()).extracting(WindowDocument::count)
+    assertThat(stored.documents()).extracting(TenantWindowDocument::lastSequenceNumber)
         .containsExactly(2L);
   }
 }

@@ -12,9 +12,12 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.port.WriteConflictException;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,15 @@ import java.util.Objects;
  * point operations only: {@code readMany}, create (409 → {@link WriteConflictException})
  * and replace with {@code If-Match} on the ETag (412 or 404 → {@link WriteConflictException}).
  * Minute windows carry a per-document {@code ttl} (container TTL must be on, default -1), hourly
- * roll-ups never expire. {@link #listRange} is a single-partition SQL query.
+ * roll-ups never expire. {@link #listRange} is a single-partition SQL query; it also reads documents
+ * of the earlier layout (one series per document, no {@code series} property), so the API keeps
+ * answering for hour windows written before the change.
+ *
+ * <p>A {@link TenantWindowDocument} is stored with Jackson as its record components; {@code series}
+ * becomes a JSON object of strings, written and read as the strings they are (an untouched series is
+ * never decoded here). The container's indexing policy ({@code bicep/modules/cosmos.bicep}) indexes
+ * only {@code /granularity} and {@code /windowStart}, so the size of {@code series} costs storage and
+ * write RU by size, not index RU.
  *
  * <p>Thread-safe.
  */
@@ -55,7 +66,7 @@ public final class CosmosWindowStore implements WindowStore {
   }
 
   @Override
-  public Map<DocumentKey, Versioned<WindowDocument>> readMany(Collection<DocumentKey> keys) {
+  public Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys) {
     if (keys.isEmpty()) {
       return Map.of();
     }
@@ -63,9 +74,9 @@ public final class CosmosWindowStore implements WindowStore {
         .map(key -> new CosmosItemIdentity(new PartitionKey(key.partitionKey()), key.id())).toList();
     FeedResponse<ObjectNode> found = calls.call("readMany",
         () -> container.readMany(identities, ObjectNode.class), FeedResponse::getRequestCharge);
-    Map<DocumentKey, Versioned<WindowDocument>> result = new LinkedHashMap<>();
+    Map<DocumentKey, Versioned<TenantWindowDocument>> result = new LinkedHashMap<>();
     for (ObjectNode document : found.getResults()) {
-      WindowDocument window = CosmosDocuments.fromDocument(document, WindowDocument.class);
+      TenantWindowDocument window = CosmosDocuments.fromDocument(document, TenantWindowDocument.class);
       result.put(new DocumentKey(window.tenantId(), window.id()),
           new Versioned<>(window, Objects.requireNonNull(CosmosDocuments.etagOf(document), "_etag")));
     }
@@ -73,7 +84,7 @@ public final class CosmosWindowStore implements WindowStore {
   }
 
   @Override
-  public Versioned<WindowDocument> create(WindowDocument document) {
+  public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
     CosmosItemResponse<ObjectNode> response = calls.call("create",
         () -> container.createItem(toStored(document), new PartitionKey(document.tenantId()),
             new CosmosItemRequestOptions()),
@@ -85,7 +96,7 @@ public final class CosmosWindowStore implements WindowStore {
   }
 
   @Override
-  public Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag) {
+  public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
     Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
     CosmosItemResponse<ObjectNode> response = calls.call("replace", () -> {
       try {
@@ -114,12 +125,22 @@ public final class CosmosWindowStore implements WindowStore {
             .streamByPage()
             .peek(page -> calls.charge("query", page.getRequestCharge()))
             .flatMap(page -> page.getResults().stream())
-            .map(document -> CosmosDocuments.fromDocument(document, WindowDocument.class))
+            .flatMap(document -> series(document).stream())
             .toList(),
         ignored -> 0);
   }
 
-  private ObjectNode toStored(WindowDocument document) {
+  /** The series of a stored document of either layout. */
+  static List<WindowDocument> series(ObjectNode document) {
+    if (document.has("series")) {
+      return TenantWindows.series(CosmosDocuments.fromDocument(document, TenantWindowDocument.class));
+    }
+    List<WindowDocument> legacy = new ArrayList<>(1);
+    legacy.add(CosmosDocuments.fromDocument(document, WindowDocument.class));
+    return legacy;
+  }
+
+  private ObjectNode toStored(TenantWindowDocument document) {
     ObjectNode stored = CosmosDocuments.toDocument(document);
     if (MINUTE.equals(document.granularity())) {
       stored.put("ttl", minuteWindowTtlSeconds);

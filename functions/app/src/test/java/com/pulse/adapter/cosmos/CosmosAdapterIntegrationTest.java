@@ -12,7 +12,9 @@ import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.metrics.data.DoublePointData;
@@ -67,7 +69,7 @@ class CosmosAdapterIntegrationTest {
 
   @Test
   void everyOperationRecordsItsRequestChargeAndASpan() {
-    WindowDocument doc = window("acme", "PT1M", 1);
+    TenantWindowDocument doc = window("acme", "PT1M", 1);
     String etag = stores.windows().create(doc).etag();
     stores.windows().replace(window("acme", "PT1M", 2), etag);
     assertThatThrownBy(() -> stores.windows().replace(window("acme", "PT1M", 3), etag))
@@ -153,10 +155,12 @@ class CosmosAdapterIntegrationTest {
         .hasCauseInstanceOf(SSLHandshakeException.class);
   }
 
-  private static WindowDocument window(String tenant, String granularity, long version) {
-    return new WindowDocument(tenant + "-" + granularity + "-w", tenant, "checkout", "GET /cart", null, granularity,
-        T0, T0.plus(java.time.Duration.parse(granularity)), "0", version * 10, 0, 0, 1.0, new byte[] {1},
-        new byte[0], version, version, T0);
+  private static TenantWindowDocument window(String tenant, String granularity, long version) {
+    TenantWindowDocument d = TenantWindows.documentsOf(List.of(new WindowDocument(tenant + "-" + granularity + "-w", tenant,
+        "checkout", "GET /cart", null, granularity, T0, T0.plus(java.time.Duration.parse(granularity)), "0", version * 10,
+        0, 0, 1.0, new byte[] {1}, new byte[0], version, version, T0))).get(0);
+    return new TenantWindowDocument(d.id(), d.tenantId(), d.granularity(), d.windowStart(), d.windowEnd(), d.partition(),
+        d.shard(), d.lastSequenceNumber(), version, d.updatedAt(), d.series());
   }
 
   private static DeadLetter deadLetter(String partition, long sequenceNumber) {

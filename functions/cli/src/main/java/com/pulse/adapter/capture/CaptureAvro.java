@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.avro.Schema;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileReader;
@@ -47,27 +48,95 @@ public final class CaptureAvro {
    */
   public static List<CapturedEvent> read(Path file, String partition) {
     List<CapturedEvent> out = new ArrayList<>();
+    forEach(file, partition, out::add);
+    return out;
+  }
+
+  /**
+   * Streams the records of a Capture file, in file order, to {@code sink}: one Avro block (Capture
+   * writes blocks of at most a few MB) and one record in memory at a time, whatever the file size.
+   *
+   * @param partition partition id to attach (from the path or a flag)
+   * @throws UncheckedIOException if the file cannot be read or is not Avro
+   * @throws IllegalArgumentException if a record lacks a valid field
+   */
+  public static void forEach(Path file, String partition, Consumer<CapturedEvent> sink) {
     try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
-      for (GenericRecord r : reader) {
-        Map<String, Object> system = plain((Map<?, ?>) r.get("SystemProperties"));
-        Map<String, String> properties = strings((Map<?, ?>) r.get("Properties"));
-        ByteBuffer body = (ByteBuffer) r.get("Body");
-        byte[] bytes = new byte[body == null ? 0 : body.remaining()];
-        if (body != null) {
-          body.duplicate().get(bytes);
-        }
-        out.add(new CapturedEvent(partition, new TelemetryEvent(
-            bytes,
-            (Long) r.get("SequenceNumber"),
-            r.get("Offset").toString(),
-            CaptureFormat.parseEnqueuedTime(r.get("EnqueuedTimeUtc").toString()),
-            TelemetryEvent.contentTypeOf(system, properties),
-            properties)));
+      Strings strings = new Strings();
+      GenericRecord r = null;
+      while (reader.hasNext()) {
+        r = reader.next(r);
+        sink.accept(toEvent(r, partition, strings));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Capture Avro file " + file, e);
     }
-    return out;
+  }
+
+  /**
+   * What consecutive records of one file repeat, converted once: property names and values (Avro
+   * {@code Utf8}, at most {@value #MAX_CACHED} distinct, each at most 256 bytes) and the enqueued
+   * time (whole seconds in Capture, so hundreds of events share one string). Not thread-safe.
+   */
+  private static final class Strings {
+    private final Map<Object, String> text = new java.util.HashMap<>();
+    private String lastTime;
+    private java.time.Instant lastInstant;
+
+    String of(Object value) {
+      if (!(value instanceof org.apache.avro.util.Utf8 utf8) || utf8.getByteLength() > 256) {
+        return value.toString();
+      }
+      String known = text.get(utf8);
+      if (known == null) {
+        known = utf8.toString();
+        if (text.size() < MAX_CACHED) {
+          text.put(new org.apache.avro.util.Utf8(utf8), known); // the reader reuses its Utf8 objects
+        }
+      }
+      return known;
+    }
+
+    java.time.Instant enqueued(Object value) {
+      String time = of(value);
+      if (!time.equals(lastTime)) {
+        lastInstant = CaptureFormat.parseEnqueuedTime(time);
+        lastTime = time;
+      }
+      return lastInstant;
+    }
+  }
+
+  private static final int MAX_CACHED = 4_096;
+
+  /**
+   * The sequence number of the first record of a Capture file, or {@link Long#MAX_VALUE} if it has none.
+   *
+   * @throws UncheckedIOException if the file cannot be read or is not Avro
+   */
+  public static long firstSequenceNumber(Path file) {
+    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+      return reader.hasNext() ? (Long) reader.next().get("SequenceNumber") : Long.MAX_VALUE;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Capture Avro file " + file, e);
+    }
+  }
+
+  private static CapturedEvent toEvent(GenericRecord r, String partition, Strings strings) {
+    Map<String, Object> system = plain((Map<?, ?>) r.get("SystemProperties"), strings);
+    Map<String, String> properties = strings((Map<?, ?>) r.get("Properties"), strings);
+    ByteBuffer body = (ByteBuffer) r.get("Body");
+    byte[] bytes = new byte[body == null ? 0 : body.remaining()];
+    if (body != null) {
+      body.duplicate().get(bytes);
+    }
+    return new CapturedEvent(partition, new TelemetryEvent(
+        bytes,
+        (Long) r.get("SequenceNumber"),
+        r.get("Offset").toString(),
+        strings.enqueued(r.get("EnqueuedTimeUtc")),
+        TelemetryEvent.contentTypeOf(system, properties),
+        properties));
   }
 
   /**
@@ -97,24 +166,24 @@ public final class CaptureAvro {
     }
   }
 
-  private static Map<String, Object> plain(Map<?, ?> map) {
+  private static Map<String, Object> plain(Map<?, ?> map, Strings strings) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (map != null) {
-      map.forEach((k, v) -> out.put(k.toString(), v instanceof CharSequence cs ? cs.toString() : v));
+      map.forEach((k, v) -> out.put(strings.of(k), v instanceof CharSequence cs ? strings.of(cs) : v));
     }
     return out;
   }
 
-  private static Map<String, String> strings(Map<?, ?> map) {
+  private static Map<String, String> strings(Map<?, ?> map, Strings strings) {
     Map<String, String> out = new LinkedHashMap<>();
     if (map != null) {
       map.forEach((k, v) -> {
         if (v instanceof ByteBuffer b) {
           byte[] bytes = new byte[b.remaining()];
           b.duplicate().get(bytes);
-          out.put(k.toString(), java.util.Base64.getEncoder().encodeToString(bytes));
+          out.put(strings.of(k), java.util.Base64.getEncoder().encodeToString(bytes));
         } else if (v != null) {
-          out.put(k.toString(), v.toString());
+          out.put(strings.of(k), strings.of(v));
         }
       });
     }

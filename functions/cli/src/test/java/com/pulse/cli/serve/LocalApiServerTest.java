@@ -1,5 +1,6 @@
 package com.pulse.cli.serve;
 
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
@@ -55,8 +56,8 @@ class LocalApiServerTest {
     InMemoryMetricStore metrics = new InMemoryMetricStore();
     metrics.upsertPoints(List.of(NotifyFixtures.onTime("t1", "eu", Instant.parse("2026-11-19T00:00:00Z"), 0.93)));
     InMemoryWindowStore windows = new InMemoryWindowStore();
-    SloStreams.minutes("t1", Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T10:00:00Z"), 50, 0.002,
-        Instant.parse("2026-11-20T09:20:00Z"), Instant.parse("2026-11-20T10:00:00Z"), 0.6, 1).forEach(windows::create);
+    TenantWindows.documentsOf(SloStreams.minutes("t1", Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T10:00:00Z"), 50, 0.002,
+        Instant.parse("2026-11-20T09:20:00Z"), Instant.parse("2026-11-20T10:00:00Z"), 0.6, 1)).forEach(windows::create);
     Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
     TenantAccess access = new TenantAccess(TENANTS);
     java.nio.file.Files.writeString(dir.resolve("report.html"), "<html>report</html>");

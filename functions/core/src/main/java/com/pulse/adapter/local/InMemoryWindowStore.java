@@ -4,7 +4,9 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.port.WriteConflictException;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,14 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemoryWindowStore implements WindowStore {
 
-  private final Map<DocumentKey, Versioned<WindowDocument>> documents = new ConcurrentHashMap<>();
+  private final Map<DocumentKey, Versioned<TenantWindowDocument>> documents = new ConcurrentHashMap<>();
   private final AtomicLong etags = new AtomicLong();
 
   @Override
-  public Map<DocumentKey, Versioned<WindowDocument>> readMany(Collection<DocumentKey> keys) {
-    Map<DocumentKey, Versioned<WindowDocument>> found = new LinkedHashMap<>();
+  public Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys) {
+    Map<DocumentKey, Versioned<TenantWindowDocument>> found = new LinkedHashMap<>();
     for (DocumentKey key : keys) {
-      Versioned<WindowDocument> v = documents.get(key);
+      Versioned<TenantWindowDocument> v = documents.get(key);
       if (v != null) {
         found.put(key, v);
       }
@@ -41,8 +43,8 @@ public final class InMemoryWindowStore implements WindowStore {
   }
 
   @Override
-  public Versioned<WindowDocument> create(WindowDocument document) {
-    Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
+  public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
+    Versioned<TenantWindowDocument> stored = new Versioned<>(document, nextEtag());
     if (documents.putIfAbsent(keyOf(document), stored) != null) {
       throw new WriteConflictException("409 conflict: window document " + document.id() + " exists", 409, null);
     }
@@ -50,11 +52,11 @@ public final class InMemoryWindowStore implements WindowStore {
   }
 
   @Override
-  public Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag) {
+  public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
     Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
     DocumentKey key = keyOf(document);
-    Versioned<WindowDocument> stored = new Versioned<>(document, nextEtag());
-    Versioned<WindowDocument> result = documents.computeIfPresent(key, (k, old) -> old.etag().equals(ifMatchEtag) ? stored : old);
+    Versioned<TenantWindowDocument> stored = new Versioned<>(document, nextEtag());
+    Versioned<TenantWindowDocument> result = documents.computeIfPresent(key, (k, old) -> old.etag().equals(ifMatchEtag) ? stored : old);
     if (result == null) {
       throw new WriteConflictException("404 not found: window document " + document.id() + " was deleted", 404, null);
     }
@@ -67,22 +69,30 @@ public final class InMemoryWindowStore implements WindowStore {
   @Override
   public List<WindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
     List<WindowDocument> out = new ArrayList<>();
-    for (Versioned<WindowDocument> v : documents.values()) {
-      WindowDocument d = v.value();
+    for (Versioned<TenantWindowDocument> v : documents.values()) {
+      TenantWindowDocument d = v.value();
       if (d.tenantId().equals(tenantId) && d.granularity().equals(granularity)
           && !d.windowStart().isBefore(from) && d.windowStart().isBefore(to)) {
-        out.add(d);
+        out.addAll(TenantWindows.series(d));
       }
     }
     out.sort(Comparator.comparing(WindowDocument::windowStart).thenComparing(WindowDocument::id));
     return out;
   }
 
-  /** Every stored document (any tenant), sorted by id; for tests, replay output and the demo. */
+  /** Every stored series (any tenant), decoded, sorted by id; for tests, replay output and the demo. */
   public List<WindowDocument> all() {
     List<WindowDocument> out = new ArrayList<>();
-    documents.values().forEach(v -> out.add(v.value()));
+    documents.values().forEach(v -> out.addAll(TenantWindows.series(v.value())));
     out.sort(Comparator.comparing(WindowDocument::id));
+    return out;
+  }
+
+  /** Every stored document (any tenant) as stored, sorted by id; for tests and document-size benchmarks. */
+  public List<TenantWindowDocument> documents() {
+    List<TenantWindowDocument> out = new ArrayList<>();
+    documents.values().forEach(v -> out.add(v.value()));
+    out.sort(Comparator.comparing(TenantWindowDocument::id));
     return out;
   }
 
@@ -90,7 +100,7 @@ public final class InMemoryWindowStore implements WindowStore {
     return "\"" + Long.toHexString(etags.incrementAndGet()) + "\"";
   }
 
-  private static DocumentKey keyOf(WindowDocument d) {
+  private static DocumentKey keyOf(TenantWindowDocument d) {
     return new DocumentKey(d.tenantId(), d.id());
   }
 }

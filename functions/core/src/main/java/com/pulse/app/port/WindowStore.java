@@ -1,5 +1,6 @@
 package com.pulse.app.port;
 
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Instant;
 import java.util.Collection;
@@ -8,8 +9,9 @@ import java.util.Map;
 
 /**
  * Telemetry window state with optimistic concurrency (Cosmos container {@code windows}, pk
- * {@code /tenantId}, TTL on minute windows). The hot path is {@link #readMany} + {@link #create} /
- * {@link #replace}: point operations only.
+ * {@code /tenantId}, TTL on minute windows): {@link TenantWindowDocument}s, each holding every series
+ * of one tenant, granularity, window, partition and shard. The hot path is {@link #readMany} +
+ * {@link #create} / {@link #replace}: point operations only.
  *
  * <p>Implementations are thread-safe. Transient failures (429, 5xx, timeouts) throw
  * {@link DependencyException}.
@@ -24,7 +26,7 @@ public interface WindowStore {
    * @return found documents with their ETags, keyed by the requested key
    * @throws DependencyException on a transient failure
    */
-  Map<DocumentKey, Versioned<WindowDocument>> readMany(Collection<DocumentKey> keys);
+  Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys);
 
   /**
    * Creates a document that must not exist yet.
@@ -34,7 +36,7 @@ public interface WindowStore {
    *     merge
    * @throws DependencyException on a transient failure
    */
-  Versioned<WindowDocument> create(WindowDocument document);
+  Versioned<TenantWindowDocument> create(TenantWindowDocument document);
 
   /**
    * Replaces a document only if its current ETag equals {@code ifMatchEtag}.
@@ -45,12 +47,13 @@ public interface WindowStore {
    * @throws DependencyException on a transient failure
    * @throws NullPointerException if {@code ifMatchEtag} is null
    */
-  Versioned<WindowDocument> replace(WindowDocument document, String ifMatchEtag);
+  Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag);
 
   /**
-   * All documents of one tenant and granularity whose window starts in {@code [from, to)}, every
-   * partition. This is a single-partition query (Cosmos SQL), used by the HTTP API and replay
-   * output, never by the aggregation hot path.
+   * Every series of every document of one tenant and granularity whose window starts in
+   * {@code [from, to)}, every partition and shard, decoded (one {@link WindowDocument} per series,
+   * window and partition). This is a single-partition query (Cosmos SQL), used by the HTTP API and
+   * replay output, never by the aggregation hot path.
    *
    * @throws DependencyException on a transient failure
    */

@@ -8,12 +8,13 @@ import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
 import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.telemetry.DeadLetter;
-import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowAccumulator;
 import com.pulse.domain.telemetry.aggregate.WindowAggregator;
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import com.pulse.domain.telemetry.aggregate.WindowDocuments;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import java.time.Clock;
@@ -32,19 +33,22 @@ import java.util.function.Supplier;
  * at-least-once delivery.
  *
  * <ol>
- *   <li>Decode each event by content type into a {@link WindowAggregator} (per-document deltas,
- *       minute and hour windows), with the partition watermark of that event; an event that cannot be
+ *   <li>Decode each event by content type into a {@link WindowAggregator} (per-series deltas,
+ *       minute and hour windows), with the partition watermark of that event, and group the deltas
+ *       by the document they belong to: one {@link TenantWindowDocument} per (tenant, granularity,
+ *       window, partition, shard) holds every series of that tenant in that window. An event that cannot be
  *       decoded or attributed becomes a {@link DeadLetter} and the batch continues (so does an event
  *       on which a decoder fails unexpectedly: a poison event must not stall the partition).
  *   <li>{@link WindowStore#readMany} every touched document of this partition.
- *   <li>Per document with {@code lastSequenceNumber = L}: if the delta's events are all {@code <= L}
- *       the document already holds them (redelivery): skip it and re-export its current version; if
+ *   <li>Per document with {@code lastSequenceNumber = L}: if the deltas' events are all {@code <= L}
+ *       the document already holds them (redelivery): skip it and re-export those series' current versions; if
  *       some are, keep only its events {@code > L} (one re-decode of the batch serves every such
  *       document, each with its own floor {@code L}); merge and
  *       {@code create} / {@code replace(etag)}. On {@link WriteConflictException} (another
  *       owner of the partition wrote first) re-read that document and redo this step, up to
  *       {@value #MAX_ATTEMPTS} times.
- *   <li>Export every new version ({@link MetricExport#exportWindows}).
+ *   <li>Export the new version of every series the batch changed ({@link MetricExport#exportWindows});
+ *       the document's other series are neither decoded nor exported.
  * </ol>
  *
  * <p>Why this is exact: a batch is a contiguous range of the partition starting at or after a
@@ -53,11 +57,14 @@ import java.util.function.Supplier;
  * exactly its events {@code <= lastSequenceNumber}, and the floor rule adds each event once. The
  * watermark is a function of the event sequence ({@link LatenessPolicy}), so late counts repeat too.
  *
- * <p>One store write per touched document per batch (plus one per resolved conflict). Thread-safe if
+ * <p>One store write per touched document per batch (plus one per resolved conflict): with one shard,
+ * per touched (tenant, granularity, window). Thread-safe if
  * its collaborators are: each call uses its own decoders and aggregator.
  */
 public final class AggregateBatch {
   static final int MAX_ATTEMPTS = 16;
+  /** Documents per (tenant, granularity, window, partition) unless configured: one holds every series. */
+  public static final int DEFAULT_SHARDS = 1;
 
   private final Supplier<? extends DecoderFactory> decoders;
   private final WindowStore windows;
@@ -65,6 +72,7 @@ public final class AggregateBatch {
   private final MetricExport export;
   private final LatenessPolicy policy;
   private final Clock clock;
+  private final int shards;
 
   /**
    * @param decoders supplies the decoder factory of one call, one not used by another thread at the same time
@@ -83,6 +91,29 @@ public final class AggregateBatch {
       MetricExport export,
       LatenessPolicy policy,
       Clock clock) {
+    this(decoders, windows, deadLetters, export, policy, clock, DEFAULT_SHARDS);
+  }
+
+  /**
+   * As {@link #AggregateBatch(Supplier, WindowStore, DeadLetterStore, MetricExport, LatenessPolicy, Clock)}
+   * with {@code shards} documents per (tenant, granularity, window, partition)
+   * ({@link TenantWindows#shardOf}).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code shards < 1}
+   */
+  public AggregateBatch(
+      Supplier<? extends DecoderFactory> decoders,
+      WindowStore windows,
+      DeadLetterStore deadLetters,
+      MetricExport export,
+      LatenessPolicy policy,
+      Clock clock,
+      int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards must be >= 1, was " + shards);
+    }
+    this.shards = shards;
     this.decoders = Objects.requireNonNull(decoders, "decoders");
     this.windows = Objects.requireNonNull(windows, "windows");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -101,8 +132,20 @@ public final class AggregateBatch {
    */
   public static AggregateBatch withPulseDecoders(WindowStore windows, DeadLetterStore deadLetters, MetricExport export,
       LatenessPolicy policy, Clock clock) {
+    return withPulseDecoders(windows, deadLetters, export, policy, clock, DEFAULT_SHARDS);
+  }
+
+  /**
+   * As {@link #withPulseDecoders(WindowStore, DeadLetterStore, MetricExport, LatenessPolicy, Clock)} with
+   * {@code shards} documents per (tenant, granularity, window, partition).
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code shards < 1}
+   */
+  public static AggregateBatch withPulseDecoders(WindowStore windows, DeadLetterStore deadLetters, MetricExport export,
+      LatenessPolicy policy, Clock clock, int shards) {
     ThreadLocal<DecoderFactory> perThread = ThreadLocal.withInitial(() -> new TelemetryDecoders()::forContentType);
-    return new AggregateBatch(perThread::get, windows, deadLetters, export, policy, clock);
+    return new AggregateBatch(perThread::get, windows, deadLetters, export, policy, clock, shards);
   }
 
   /**
@@ -111,6 +154,9 @@ public final class AggregateBatch {
    * @return counts of what happened
    * @throws DependencyException if the store or export failed; the host retries the batch, which is
    *     safe (already written documents are skipped by their sequence numbers)
+   * @throws IllegalStateException if a document would outgrow {@link TenantWindows#MAX_SERIES_CHARS}
+   *     (a tenant window with more series than one document holds): raise the shard count; the
+   *     batch fails like a dependency failure and is retried
    * @throws NullPointerException if {@code batch} is null
    */
   public BatchResult handle(TelemetryBatch batch) {
@@ -120,32 +166,35 @@ public final class AggregateBatch {
     List<DeadLetter> rejected = pass.decodeAll(aggregator, now);
     deadLetters.writeAll(rejected);
 
-    Map<DocumentKey, WindowAccumulator> deltas = new LinkedHashMap<>();
+    Map<ShardKey, Group> groups = new LinkedHashMap<>();
     for (WindowAccumulator delta : aggregator.accumulators()) {
-      deltas.put(new DocumentKey(delta.tenantId(), WindowDocuments.idOf(delta, batch.partition())), delta);
+      ShardKey shard = ShardKey.of(delta, shards);
+      groups.computeIfAbsent(shard, k -> new Group(k, k.documentKey(batch.partition())))
+          .add(WindowDocuments.idOf(delta, batch.partition()), delta);
     }
-    Map<DocumentKey, Versioned<WindowDocument>> current = deltas.isEmpty() ? Map.of() : windows.readMany(deltas.keySet());
-    Map<DocumentKey, WindowAccumulator> trimmed = pass.trimPartlyApplied(deltas, current, policy);
-    List<WindowVersion> versions = new ArrayList<>(deltas.size());
+    List<DocumentKey> keys = new ArrayList<>(groups.size());
+    groups.values().forEach(group -> keys.add(group.key));
+    Map<DocumentKey, Versioned<TenantWindowDocument>> current = keys.isEmpty() ? Map.of() : windows.readMany(keys);
+    Map<ShardKey, Map<String, WindowAccumulator>> trimmed = pass.trimPartlyApplied(groups, current, policy, shards);
+    List<WindowVersion> versions = new ArrayList<>();
     int minutesWritten = 0;
     int hoursWritten = 0;
     int skipped = 0;
     int conflicts = 0;
     long lateRequests = 0;
     long duplicateRequests = 0;
-    for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
-      WindowAccumulator delta = e.getValue();
-      Outcome outcome = apply(pass, e.getKey(), delta, trimmed.get(e.getKey()), current.get(e.getKey()), now);
-      versions.add(outcome.version());
+    for (Group group : groups.values()) {
+      Outcome outcome = apply(pass, group, trimmed.get(group.shard), current.get(group.key), now);
+      versions.addAll(outcome.versions());
       conflicts += outcome.conflicts();
-      if (delta.granularity() == Granularity.MINUTE) {
+      if (group.shard.granularity() == Granularity.MINUTE) {
         // every request lands in exactly one minute window: count lateness and redelivery there
         lateRequests += outcome.appliedLate();
-        duplicateRequests += delta.count() - outcome.appliedCount();
+        duplicateRequests += group.requests - outcome.appliedCount();
       }
       if (!outcome.written()) {
         skipped++;
-      } else if (delta.granularity() == Granularity.MINUTE) {
+      } else if (group.shard.granularity() == Granularity.MINUTE) {
         minutesWritten++;
       } else {
         hoursWritten++;
@@ -159,36 +208,99 @@ public final class AggregateBatch {
   }
 
   /**
-   * Writes one document's delta. {@code trimmedForStored} is the delta already restricted to events
-   * above {@code stored}'s {@code lastSequenceNumber} (null if it needed no trimming); after an ETag
-   * conflict the re-read document may hold more, and the delta is trimmed again for it alone.
+   * Writes one document's deltas. {@code trimmedForStored} are the deltas already restricted to events
+   * above {@code stored}'s {@code lastSequenceNumber} (null if they needed no trimming); after an ETag
+   * conflict the re-read document may hold more, and the deltas are trimmed again for it alone.
    */
-  private Outcome apply(Pass pass, DocumentKey key, WindowAccumulator delta, WindowAccumulator trimmedForStored,
-      Versioned<WindowDocument> stored, Instant now) {
-    Versioned<WindowDocument> current = stored;
+  private Outcome apply(Pass pass, Group group, Map<String, WindowAccumulator> trimmedForStored,
+      Versioned<TenantWindowDocument> stored, Instant now) {
+    Versioned<TenantWindowDocument> current = stored;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       long last = current == null ? -1 : current.value().lastSequenceNumber();
-      if (delta.maxSequenceNumber() <= last) {
-        return new Outcome(WindowDocuments.versionOf(current.value()), false, attempt, 0, 0);
-      }
-      WindowAccumulator fresh = delta.minSequenceNumber() > last ? delta
+      Map<String, WindowAccumulator> fresh = group.maxSequenceNumber <= last ? Map.of()
+          : group.minSequenceNumber > last ? group.deltas
           : attempt == 0 && trimmedForStored != null ? trimmedForStored
-          : pass.recompute(delta, last, policy);
-      WindowVersion next = WindowDocuments.merge(current == null ? null : current.value(), fresh, pass.batch.partition(), now);
+          : pass.recompute(group, last, policy, shards);
+      if (fresh.isEmpty()) {
+        return new Outcome(TenantWindows.versionsOf(current.value(), group.deltas.keySet()), false, attempt, 0, 0);
+      }
+      TenantWindows.Merged next = TenantWindows.merge(current == null ? null : current.value(), fresh,
+          pass.batch.partition(), group.shard.shard(), now);
       try {
-        Versioned<WindowDocument> saved = current == null ? windows.create(next.document())
-            : windows.replace(next.document(), current.etag());
-        return new Outcome(next.withDocument(saved.value()), true, attempt, fresh.count(), fresh.lateCount());
+        if (current == null) {
+          windows.create(next.document());
+        } else {
+          windows.replace(next.document(), current.etag());
+        }
+        long count = 0;
+        long late = 0;
+        for (WindowAccumulator delta : fresh.values()) {
+          count += delta.count();
+          late += delta.lateCount();
+        }
+        List<WindowVersion> versions = next.changed();
+        if (fresh.size() < group.deltas.size()) {
+          // series of this batch whose events the document already held (written by a batch that
+          // failed before its export): re-export their stored versions, as for a skipped document
+          List<String> held = new ArrayList<>();
+          group.deltas.keySet().forEach(id -> {
+            if (!fresh.containsKey(id)) {
+              held.add(id);
+            }
+          });
+          versions = new ArrayList<>(versions);
+          versions.addAll(TenantWindows.versionsOf(current.value(), held));
+        }
+        return new Outcome(versions, true, attempt, count, late);
       } catch (WriteConflictException conflict) {
-        current = windows.readMany(List.of(key)).get(key);
+        current = windows.readMany(List.of(group.key)).get(group.key);
       }
     }
     throw new DependencyException(
-        "window document " + key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
+        "window document " + group.key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
   }
 
-  /** What one document's write did; {@code appliedCount}/{@code appliedLate}: requests of the delta it folded in. */
-  private record Outcome(WindowVersion version, boolean written, int conflicts, long appliedCount, long appliedLate) {}
+  /**
+   * What one document's write did: the versions of its changed (or, if skipped, re-exported) series;
+   * {@code appliedCount}/{@code appliedLate}: requests of the deltas it folded in.
+   */
+  private record Outcome(List<WindowVersion> versions, boolean written, int conflicts, long appliedCount,
+      long appliedLate) {}
+
+  /** The key of one stored document apart from the partition, which is the batch's. */
+  private record ShardKey(Granularity granularity, String tenantId, long windowStartMillis, int shard) {
+    static ShardKey of(WindowAccumulator delta, int shards) {
+      return new ShardKey(delta.granularity(), delta.tenantId(), delta.windowStartMillis(),
+          TenantWindows.shardOf(delta.service(), delta.dependency(), delta.operation(), shards));
+    }
+
+    DocumentKey documentKey(String partition) {
+      return new DocumentKey(tenantId,
+          TenantWindows.idOf(tenantId, granularity, Instant.ofEpochMilli(windowStartMillis), partition, shard));
+    }
+  }
+
+  /** The deltas of one batch for one document, by series id, and their sequence-number range. */
+  private static final class Group {
+    final ShardKey shard;
+    final DocumentKey key;
+    final Map<String, WindowAccumulator> deltas = new LinkedHashMap<>();
+    long minSequenceNumber = Long.MAX_VALUE;
+    long maxSequenceNumber = Long.MIN_VALUE;
+    long requests;
+
+    Group(ShardKey shard, DocumentKey key) {
+      this.shard = shard;
+      this.key = key;
+    }
+
+    void add(String seriesId, WindowAccumulator delta) {
+      deltas.put(seriesId, delta);
+      minSequenceNumber = Math.min(minSequenceNumber, delta.minSequenceNumber());
+      maxSequenceNumber = Math.max(maxSequenceNumber, delta.maxSequenceNumber());
+      requests += delta.count();
+    }
+  }
 
   /** One batch's decoding state: which events decoded, and each event's watermark. */
   private static final class Pass {
@@ -237,67 +349,56 @@ public final class AggregateBatch {
      * The deltas of every partly applied document (some of its events at or below the stored
      * {@code lastSequenceNumber}, some above), each restricted to the events above it: ONE re-decode
      * of the batch with a per-document sequence floor, whatever the number of such documents (after
-     * a redelivery from an older checkpoint there can be one per touched window).
+     * a redelivery from an older checkpoint there can be one per touched document).
      *
-     * @return trimmed deltas by document; empty when no document is partly applied
+     * @return trimmed deltas (series id → delta) by document; empty when no document is partly applied
      */
-    Map<DocumentKey, WindowAccumulator> trimPartlyApplied(Map<DocumentKey, WindowAccumulator> deltas,
-        Map<DocumentKey, Versioned<WindowDocument>> current, LatenessPolicy policy) {
-      Map<String, Long> floors = new HashMap<>();
-      Map<String, DocumentKey> keys = new HashMap<>();
+    Map<ShardKey, Map<String, WindowAccumulator>> trimPartlyApplied(Map<ShardKey, Group> groups,
+        Map<DocumentKey, Versioned<TenantWindowDocument>> current, LatenessPolicy policy, int shards) {
+      Map<ShardKey, Long> floors = new HashMap<>();
       long lowestFloor = Long.MAX_VALUE;
-      for (Map.Entry<DocumentKey, WindowAccumulator> e : deltas.entrySet()) {
-        Versioned<WindowDocument> stored = current.get(e.getKey());
-        WindowAccumulator delta = e.getValue();
+      for (Group group : groups.values()) {
+        Versioned<TenantWindowDocument> stored = current.get(group.key);
         long last = stored == null ? -1 : stored.value().lastSequenceNumber();
-        if (delta.minSequenceNumber() <= last && delta.maxSequenceNumber() > last) {
-          String identity = identity(delta.granularity(), delta.tenantId(), delta.service(), delta.dependency(),
-              delta.operation(), delta.windowStartMillis());
-          floors.put(identity, last);
-          keys.put(identity, e.getKey());
+        if (group.minSequenceNumber <= last && group.maxSequenceNumber > last) {
+          floors.put(group.shard, last);
           lowestFloor = Math.min(lowestFloor, last);
         }
       }
       if (floors.isEmpty()) {
         return Map.of();
       }
-      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, dependency, operation, start) ->
-          floors.getOrDefault(identity(g, tenant, service, dependency, operation, start), Long.MAX_VALUE));
-      redecodeAbove(lowestFloor, only);
-      Map<DocumentKey, WindowAccumulator> trimmed = new HashMap<>();
-      for (WindowAccumulator acc : only.accumulators()) {
-        trimmed.put(keys.get(identity(acc.granularity(), acc.tenantId(), acc.service(), acc.dependency(), acc.operation(),
-            acc.windowStartMillis())), acc);
-      }
-      return trimmed;
+      return redecodeAbove(lowestFloor, floors, shards, policy);
     }
 
-    private static String identity(Granularity g, String tenant, String service, String dependency, String operation,
-        long startMillis) {
-      return g.iso() + '\u001f' + tenant + '\u001f' + service + '\u001f' + dependency + '\u001f' + operation + '\u001f'
-          + startMillis;
-    }
-
-    /** Re-decodes the decoded events above {@code floor} into {@code sink}, with their original watermarks. */
-    private void redecodeAbove(long floor, WindowAggregator sink) {
+    /**
+     * Re-decodes the decoded events above {@code lowestFloor}, with their original watermarks, keeping
+     * for each document of {@code floors} only the records of events above its floor.
+     */
+    private Map<ShardKey, Map<String, WindowAccumulator>> redecodeAbove(long lowestFloor, Map<ShardKey, Long> floors,
+        int shards, LatenessPolicy policy) {
+      WindowAggregator sink = new WindowAggregator(policy, (g, tenant, service, dependency, operation, start) ->
+          floors.getOrDefault(new ShardKey(g, tenant, start, TenantWindows.shardOf(service, dependency, operation, shards)),
+              Long.MAX_VALUE));
       List<TelemetryEvent> events = batch.events();
       for (int i = 0; i < events.size(); i++) {
         TelemetryEvent event = events.get(i);
-        if (decoded[i] && event.sequenceNumber() > floor) {
+        if (decoded[i] && event.sequenceNumber() > lowestFloor) {
           sink.beginEvent(event.sequenceNumber(), watermarks[i]);
           decoders.forContentType(event.contentType()).decode(event.body(), sink);
         }
       }
+      Map<ShardKey, Map<String, WindowAccumulator>> trimmed = new HashMap<>();
+      for (WindowAccumulator acc : sink.accumulators()) {
+        trimmed.computeIfAbsent(ShardKey.of(acc, shards), k -> new LinkedHashMap<>())
+            .put(WindowDocuments.idOf(acc, batch.partition()), acc);
+      }
+      return trimmed;
     }
 
-    /** The delta of one document restricted to events above {@code floor}: a re-decode of the batch. */
-    WindowAccumulator recompute(WindowAccumulator target, long floor, LatenessPolicy policy) {
-      WindowAggregator only = new WindowAggregator(policy, (g, tenant, service, dependency, operation, start) ->
-          g == target.granularity() && start == target.windowStartMillis() && tenant.equals(target.tenantId())
-              && service.equals(target.service()) && Objects.equals(dependency, target.dependency())
-              && operation.equals(target.operation()) ? floor : Long.MAX_VALUE);
-      redecodeAbove(floor, only);
-      return only.accumulators().get(0);
+    /** The deltas of one document restricted to events above {@code floor}: a re-decode of the batch. */
+    Map<String, WindowAccumulator> recompute(Group group, long floor, LatenessPolicy policy, int shards) {
+      return redecodeAbove(floor, Map.of(group.shard, floor), shards, policy).getOrDefault(group.shard, Map.of());
     }
 
     DeadLetter deadLetter(TelemetryEvent event, String reason, Instant now) {

@@ -4,14 +4,18 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Persisted state of one telemetry window for one source partition (Cosmos container
- * {@code windows}, partition key {@code /tenantId}). Keyed by
- * {@code (tenantId, service, dependency, operation, granularity, windowStart, partition)}; {@code id} is derived
- * from that key deterministically.
+ * The state of one series (tenant, service, dependency, operation) in one telemetry window of one
+ * source partition: what the API, the SLOs and the ADX export read. Stored inside a
+ * {@link TenantWindowDocument} (one Cosmos document per tenant, granularity, window, partition and
+ * shard, holding every series of that window); documents written before that layout held one series
+ * each, with the same fields, and are still read. Keyed by
+ * {@code (tenantId, service, dependency, operation, granularity, windowStart, partition)}; {@code id}
+ * is derived from that key deterministically and is the series' ADX key.
  *
- * <p>Exactly-once bookkeeping: {@code lastSequenceNumber} is the highest Event Hubs sequence number
- * of the source partition already folded in; a redelivered event with a sequence number at or below
- * it is skipped for this document. Writes are conditional on the document's ETag.
+ * <p>{@code lastSequenceNumber} is the highest Event Hubs sequence number of the source partition
+ * folded into this series; the exactly-once floor is the document's
+ * ({@link TenantWindowDocument#lastSequenceNumber}), which is at least this. {@code version} counts
+ * the writes that changed this series.
  *
  * <p>Sketches are stored serialized: {@code latencySketch} in the DDSketch protobuf encoding of
  * sketches-java ({@code DDSketch#serialize}), {@code userSketch} as a DataSketches HLL compact
@@ -36,8 +40,8 @@ import java.util.Objects;
  * @param latencySketch serialized DDSketch (1% relative accuracy)
  * @param userSketch serialized HLL sketch of user ids, or empty when no event carried a user
  * @param lastSequenceNumber highest sequence number folded in, or -1 for none
- * @param version number of successful writes of this document (1 on create); exported as the
- *     ADX {@code version}
+ * @param version number of successful writes that changed this series (1 on create); exported as
+ *     the ADX {@code version}
  * @param updatedAt when this version was written
  */
 public record WindowDocument(

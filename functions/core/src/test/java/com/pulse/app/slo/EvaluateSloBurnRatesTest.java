@@ -1,5 +1,7 @@
 package com.pulse.app.slo;
 
+import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.adapter.local.InMemoryHeldDigestStore;
@@ -48,8 +50,9 @@ class EvaluateSloBurnRatesTest {
       observed::add, clock);
 
   EvaluateSloBurnRatesTest() {
-    SloStreams.minutes("t1", Instant.parse("2026-11-20T04:00:00Z"), Instant.parse("2026-11-20T13:00:00Z"), 200, 0.002,
-        Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:45:00Z"), 0.5, 3).forEach(windows::create);
+    List<WindowDocument> stream = SloStreams.minutes("t1", Instant.parse("2026-11-20T04:00:00Z"), Instant.parse("2026-11-20T13:00:00Z"), 200, 0.002,
+        Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T10:45:00Z"), 0.5, 3);
+    TenantWindows.documentsOf(stream).forEach(windows::create);
   }
 
   @Test

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
+import com.pulse.domain.telemetry.aggregate.SeriesCodec;
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import com.pulse.testing.FaultInjectingWindowStore;
@@ -57,6 +61,61 @@ class AggregateBatchTest {
     assertThat(export.windows()).extracting(v -> v.document().version()).containsExactly(1L, 1L, 2L, 2L);
   }
 
+  private static TelemetryEvent opEvent(long seq, String tenant, String operation) {
+    String body = "{\"tenantId\":\"" + tenant + "\",\"service\":\"s\",\"operation\":\"" + operation
+        + "\",\"timestamp\":\"2026-11-20T10:00:30Z\",\"durationMs\":5,\"status\":\"ok\"}";
+    return new TelemetryEvent(body.getBytes(StandardCharsets.UTF_8), seq, null, Instant.parse("2026-11-20T10:00:31Z"),
+        "application/json", Map.of());
+  }
+
+  @Test
+  void oneDocumentPerTenantAndWindowHoldsEverySeriesAndAWriteKeepsTheUntouchedOnesAsStored() {
+    InMemoryWindowStore plain = new InMemoryWindowStore();
+    AggregateBatch batches = AggregateBatch.withPulseDecoders(plain, new InMemoryDeadLetterStore(), export,
+        LatenessPolicy.of(Duration.ofMinutes(1)), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    BatchResult first = batches.handle(new TelemetryBatch("0", List.of(opEvent(1, "t", "a"), opEvent(2, "t", "b"),
+        opEvent(3, "u", "a"))));
+    assertThat(first.documentsWritten()).as("tenants t and u, minute and hour").isEqualTo(4);
+    TenantWindowDocument before = plain.documents().stream()
+        .filter(d -> d.tenantId().equals("t") && d.granularity().equals("PT1M")).findFirst().orElseThrow();
+    assertThat(before.series()).hasSize(2);
+    int exportedBefore = export.windows().size();
+
+    BatchResult second = batches.handle(new TelemetryBatch("0", List.of(opEvent(4, "t", "a"))));
+
+    assertThat(second.documentsWritten()).isEqualTo(2);
+    TenantWindowDocument after = plain.readMany(List.of(new DocumentKey("t", before.id()))).get(new DocumentKey("t", before.id())).value();
+    assertThat(after.version()).isEqualTo(2);
+    assertThat(after.lastSequenceNumber()).isEqualTo(4);
+    String b = before.series().keySet().stream()
+        .filter(id -> SeriesCodec.decode(id, before.series().get(id), before).operation().equals("b")).findFirst().orElseThrow();
+    assertThat(after.series().get(b)).as("series b was not touched: its stored string is carried over").isSameAs(before.series().get(b));
+    assertThat(export.windows().subList(exportedBefore, export.windows().size()))
+        .as("only series a (minute and hour) is exported")
+        .extracting(v -> v.document().operation() + " " + v.document().count() + " v" + v.document().version())
+        .containsExactly("a 2 v2", "a 2 v2");
+  }
+
+  @Test
+  void shardsSplitATenantsSeriesOverSeveralDocumentsByTheirHash() {
+    InMemoryWindowStore plain = new InMemoryWindowStore();
+    AggregateBatch sharded = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, plain,
+        new InMemoryDeadLetterStore(), export, LatenessPolicy.of(Duration.ofMinutes(1)),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC), 4);
+    List<TelemetryEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      batch.add(opEvent(i + 1, "t", "op" + i));
+    }
+    BatchResult r = sharded.handle(new TelemetryBatch("0", batch));
+
+    assertThat(r.documentsWritten()).isEqualTo(8);
+    for (TenantWindowDocument d : plain.documents()) {
+      assertThat(TenantWindows.series(d)).allSatisfy(series ->
+          assertThat(TenantWindows.shardOf(series.service(), series.dependency(), series.operation(), 4)).isEqualTo(d.shard()));
+    }
+    assertThat(plain.all()).hasSize(80);
+  }
+
   private static TelemetryEvent timedEvent(long seq, String eventTime, String enqueued) {
     String body = "{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"o\",\"timestamp\":\"" + eventTime
         + "\",\"durationMs\":5,\"status\":\"ok\"}";
@@ -81,7 +140,7 @@ class AggregateBatchTest {
 
   @Test
   void manyPartlyAppliedDocumentsAreTrimmedWithOneReDecodeOfTheBatch() {
-    // 6 operations -> 12 documents (minute + hour); the first delivery folds events 1..12 into all of them
+    // 6 operations -> 12 series (minute + hour) in 2 documents; the first delivery folds events 1..12 into all of them
     java.util.function.IntFunction<List<TelemetryEvent>> stream = n -> {
       List<TelemetryEvent> out = new ArrayList<>();
       for (int s = 1; s <= n; s++) {
@@ -104,11 +163,11 @@ class AggregateBatchTest {
     // redelivery from an older checkpoint: 1..24, so every document is partly applied
     BatchResult r = counting.handle(new TelemetryBatch("0", stream.apply(24)));
 
-    assertThat(r.documentsWritten()).isEqualTo(12);
+    assertThat(r.documentsWritten()).isEqualTo(2);
     assertThat(r.duplicateRequests()).isEqualTo(12);
-    // floors are 7..12 (op1's last event is 7): one re-decode of events 8..24, not one per document (~170)
+    // both floors are 12: one re-decode of events 13..24, not one per document
     assertThat(decodes[0]).as("24 decodes, then one re-decode of the events above the lowest floor")
-        .isEqualTo(24 + 17);
+        .isEqualTo(24 + 12);
     List<WindowDocument> minutes = store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX);
     assertThat(minutes).hasSize(6).allSatisfy(d -> {
       assertThat(d.count()).isEqualTo(4);

@@ -40,7 +40,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * document writes, transient store failures, redelivery from older checkpoints and two owners of the
  * partition processing it at once (two threads on one store) must end in the same window documents
  * as one clean pass (request and dependency windows): counts, errors, late counts, latency sums, DDSketch bins, HLL contents, sequence
- * numbers, dead letters; and the newest exported version of each document must equal the document.
+ * numbers, dead letters, series by series; and the newest exported version of each series must equal
+ * the stored series. The faulty run spreads each tenant window over 1 to 3 documents (by seed), the
+ * clean pass over one.
  */
 class ExactlyOnceProofTest {
   private static final LatenessPolicy POLICY = LatenessPolicy.of(Duration.ofMinutes(2));
@@ -84,7 +86,7 @@ class ExactlyOnceProofTest {
 
     InMemoryWindowStore cleanStore = new InMemoryWindowStore();
     InMemoryDeadLetterStore cleanDead = new InMemoryDeadLetterStore();
-    AggregateBatch clean = useCase(cleanStore, cleanDead, new InMemoryWindowExport());
+    AggregateBatch clean = useCase(cleanStore, cleanDead, new InMemoryWindowExport(), 1);
     for (int i = 0; i < events.size(); i += 50) {
       clean.handle(new TelemetryBatch("3", events.subList(i, Math.min(events.size(), i + 50))));
     }
@@ -93,7 +95,9 @@ class ExactlyOnceProofTest {
     FaultInjectingWindowStore faultyStore = new FaultInjectingWindowStore(store);
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     InMemoryWindowExport export = new InMemoryWindowExport();
-    AggregateBatch faulty = useCase(faultyStore, dead, export);
+    // the faulty run stores the same series in 1, 2 or 3 documents per tenant window: the layout
+    // must not change a single series
+    AggregateBatch faulty = useCase(faultyStore, dead, export, 1 + (int) (seed % 3));
     ThreadLocal<FaultInjectingWindowStore.Fault> perOwner = ThreadLocal.withInitial(() -> (op, id) -> {});
     faultyStore.setFault((op, id) -> perOwner.get().before(op, id));
     List<Future<Integer>> runs = new ArrayList<>();
@@ -159,8 +163,9 @@ class ExactlyOnceProofTest {
     return failures;
   }
 
-  private static AggregateBatch useCase(WindowStore store, InMemoryDeadLetterStore dead, InMemoryWindowExport export) {
-    return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, dead, export, POLICY, CLOCK);
+  private static AggregateBatch useCase(WindowStore store, InMemoryDeadLetterStore dead, InMemoryWindowExport export,
+      int shards) {
+    return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, dead, export, POLICY, CLOCK, shards);
   }
 
   private static void assertSameDocuments(List<WindowDocument> actual, List<WindowDocument> expected) {

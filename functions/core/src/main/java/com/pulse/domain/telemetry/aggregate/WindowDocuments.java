@@ -69,6 +69,12 @@ public final class WindowDocuments {
    * @throws IllegalArgumentException if a stored sketch cannot be decoded
    */
   public static WindowVersion merge(WindowDocument existing, WindowAccumulator delta, String partition, Instant writtenAt) {
+    return merge(existing == null ? idOf(delta, partition) : existing.id(), existing, delta, partition, writtenAt);
+  }
+
+  /** As {@link #merge(WindowDocument, WindowAccumulator, String, Instant)} with the series id known to the caller. */
+  static WindowVersion merge(String id, WindowDocument existing, WindowAccumulator delta, String partition,
+      Instant writtenAt) {
     Granularity g = delta.granularity();
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
     DDSketch latency;
@@ -80,7 +86,7 @@ public final class WindowDocuments {
     }
     UserSketches.Merged users = UserSketches.union(existing == null ? new byte[0] : existing.userSketch(), delta.users());
     WindowDocument next = new WindowDocument(
-        existing == null ? idOf(delta, partition) : existing.id(),
+        id,
         delta.tenantId(),
         delta.service(),
         delta.operation(),
