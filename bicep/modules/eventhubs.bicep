@@ -3,6 +3,8 @@
 //                 TelemetryAggregation function; optional Capture to blob (Avro) for `replay`.
 //   metrics-out - metric points and window aggregates out; consumer group `adx` for the
 //                 Azure Data Explorer data connection.
+//   otlp_metrics - OTLP metrics in (ExportMetricsServiceRequest, protobuf or JSON); the Collector kafka
+//                 exporter's default metrics topic; consumer group `pulse` for OtlpMetricsAggregation.
 // Local (SAS) auth is off and TLS 1.2 is the minimum; senders and receivers use Entra ID.
 import { roleIds } from 'roles.bicep'
 
@@ -19,6 +21,11 @@ param namespaceName string
 @minValue(1)
 @maxValue(32)
 param telemetryPartitionCount int
+
+@description('Partitions of the OTLP metrics hub (1..32 on Standard); the unit of parallelism of OtlpMetricsAggregation.')
+@minValue(1)
+@maxValue(32)
+param otlpMetricsPartitionCount int = 2
 
 @description('Partitions of the metrics-out hub.')
 @minValue(1)
@@ -56,6 +63,8 @@ param logAnalyticsWorkspaceId string
 
 var telemetryHubName = 'telemetry'
 var metricsOutHubName = 'metrics-out'
+// The OpenTelemetry Collector kafka exporter's default metrics topic (exporter/kafkaexporter README).
+var otlpMetricsHubName = 'otlp_metrics'
 
 resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
   name: namespaceName
@@ -152,6 +161,32 @@ resource metricsOutAdxGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergro
   properties: { userMetadata: 'Azure Data Explorer data connection' }
 }
 
+resource otlpMetricsHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
+  parent: namespace
+  name: otlpMetricsHubName
+  properties: {
+    partitionCount: otlpMetricsPartitionCount
+    messageRetentionInDays: retentionDays
+  }
+}
+
+resource otlpMetricsPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
+  parent: otlpMetricsHub
+  name: 'pulse'
+  properties: { userMetadata: 'OtlpMetricsAggregation function (checkpoints in host storage)' }
+}
+
+// why: OtlpMetricsAggregation (EventHubTrigger) receives from the OTLP metrics hub only - scoped to the hub.
+resource functionReceivesOtlpMetrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(otlpMetricsHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
+  scope: otlpMetricsHub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.eventHubsDataReceiver)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // why: TelemetryAggregation (EventHubTrigger) receives from the telemetry hub only - scoped to the hub, not the namespace.
 resource functionReceivesTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(telemetryHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
@@ -196,3 +231,5 @@ output telemetryConsumerGroup string = telemetryPulseGroup.name
 output metricsOutHubName string = metricsOutHub.name
 output metricsOutHubId string = metricsOutHub.id
 output metricsOutAdxConsumerGroup string = metricsOutAdxGroup.name
+output otlpMetricsHubName string = otlpMetricsHub.name
+output otlpMetricsConsumerGroup string = otlpMetricsPulseGroup.name

@@ -54,6 +54,16 @@ public enum Setting {
   TELEMETRY_ALLOWED_LATENESS("TELEMETRY_ALLOWED_LATENESS", SettingType.DURATION, "PT5M", Use.BOTH,
       "Allowed lateness behind a partition's watermark; later events are counted as late."),
 
+  // ---- OTLP metrics (Event Hub trigger OtlpMetricsAggregation; same namespace and connection TelemetryHub) ----
+  METRICS_HUB_NAME("METRICS_HUB_NAME", SettingType.TEXT, null, Use.HOST,
+      "Name of the OTLP metrics hub (%METRICS_HUB_NAME% in the trigger): otlp_metrics, the Collector kafka "
+          + "exporter's default metrics topic."),
+  METRICS_CONSUMER_GROUP("METRICS_CONSUMER_GROUP", SettingType.TEXT, null, Use.HOST,
+      "Consumer group of the OTLP metrics trigger."),
+  OTLP_METRIC_DIMENSIONS("OTLP_METRIC_DIMENSIONS", SettingType.ATTRIBUTE_LIST,
+      String.join(",", com.pulse.domain.telemetry.metric.MetricDimensions.DEFAULT.names()), Use.BOTH,
+      "OTLP data-point attributes kept as dimensions of a metric series (at most 16); none keeps no attribute."),
+
   // ---- history export (Event Hub metrics-out, ingested by ADX) ----
   METRICS_OUT_NAMESPACE("METRICS_OUT_NAMESPACE", SettingType.HOST_NAME, null, Use.AZURE,
       "Event Hubs namespace of the history export. Unset: JSON lines under PULSE_LOCAL_DIR/export."),

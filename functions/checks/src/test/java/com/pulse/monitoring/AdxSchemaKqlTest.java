@@ -26,7 +26,9 @@ class AdxSchemaKqlTest {
         new Query("quantiles", Target.adx,
             "TelemetryQuantiles('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1d, dynamic([0.5]))"),
         new Query("slo", Target.adx, "MetricSloStatus('t', datetime(2026-01-01), datetime(2026-01-02))"),
-        new Query("anomalies", Target.adx, "MetricAnomalies('t', datetime(2026-01-01), datetime(2026-01-02), 1h)")));
+        new Query("anomalies", Target.adx, "MetricAnomalies('t', datetime(2026-01-01), datetime(2026-01-02), 1h)"),
+        new Query("otlpMetrics", Target.adx,
+            "MetricWindowStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)")));
   }
 
   @Test
@@ -43,7 +45,7 @@ class AdxSchemaKqlTest {
     assertThat(report.adxSymbols()).contains(
         "MetricPoints", "TelemetryWindows", "MetricPointsLatest", "TelemetryWindowsLatest",
         "MetricSeries", "MetricSlos", "MetricSloStatus", "MetricAnomalies", "TelemetryQuantiles", "TelemetryStats",
-        "Tenants");
+        "Tenants", "MetricWindows", "MetricWindowsLatest", "MetricWindowStats");
   }
 
   @Test
@@ -55,6 +57,10 @@ class AdxSchemaKqlTest {
     assertThat(result("quantiles").columns()).containsEntry("ValueMs", "real").containsEntry("Quantile", "real");
     assertThat(result("slo").columns()).containsKeys("Metric", "ValueName", "Value", "Target", "Status");
     assertThat(result("anomalies").columns()).containsEntry("Anomaly", "int").containsKey("Baseline");
+    assertThat(result("otlpMetrics").errors()).isEmpty();
+    assertThat(result("otlpMetrics").columns()).containsKeys("Service", "Metric", "Type", "SeriesKey", "Bucket", "Increase",
+        "RatePerSecond", "Last", "Min", "Max", "Mean", "Count", "Sum", "P50", "P95", "P99")
+        .containsEntry("P99", "real").containsEntry("Increase", "real");
   }
 
   private static QueryResult result(String id) {

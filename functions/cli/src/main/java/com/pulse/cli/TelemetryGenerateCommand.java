@@ -39,12 +39,22 @@ public final class TelemetryGenerateCommand implements Callable<Integer> {
   @Option(names = "--events-per-minute", defaultValue = "120", description = "Mean events per minute (default: ${DEFAULT-VALUE}).")
   private int eventsPerMinute;
 
+  @Option(names = "--metrics", defaultValue = "true", negatable = true,
+      description = "Also write OTLP metrics from the OpenTelemetry SDK for the metrics hub (default: ${DEFAULT-VALUE}).")
+  private boolean metrics;
+
   @Override
   public Integer call() {
     TelemetryGenerator.Output out = new TelemetryGenerator(
         new TelemetryGenerator.Options(seed, start, duration, partitions, tenants, eventsPerMinute)).writeTo(output);
     spec.commandLine().getOut().printf("wrote %d Capture files under %s: %d events, %d requests, %d malformed%n",
         out.files().size(), output, out.events(), out.requests(), out.malformed());
+    if (metrics) {
+      MetricsGenerator.Output m = new MetricsGenerator(
+          new TelemetryGenerator.Options(seed, start, duration, partitions, tenants, eventsPerMinute)).writeTo(output);
+      spec.commandLine().getOut().printf("wrote %d Capture files of the OTLP metrics hub (%s): %d events%n",
+          m.files().size(), TelemetryReplay.METRICS_HUB, m.events());
+    }
     spec.commandLine().getOut().flush();
     return 0;
   }

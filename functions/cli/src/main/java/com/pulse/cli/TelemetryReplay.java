@@ -4,20 +4,27 @@ import com.pulse.adapter.capture.CaptureAvro;
 import com.pulse.adapter.capture.CaptureFormat;
 import com.pulse.adapter.capture.CaptureJsonLines;
 import com.pulse.adapter.capture.CapturedEvent;
+import com.pulse.adapter.local.InMemoryMetricWindowStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.MetricWindowExport;
 import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.AggregateMetricBatch;
 import com.pulse.app.telemetry.BatchResult;
+import com.pulse.app.telemetry.MetricBatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
 import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.query.MergedWindow;
+import com.pulse.domain.query.WindowMerger;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
-import com.pulse.domain.query.MergedWindow;
-import com.pulse.domain.query.WindowMerger;
+import com.pulse.domain.telemetry.metric.MetricDimensions;
+import com.pulse.domain.telemetry.metric.MetricSeriesMerger;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +43,9 @@ import java.util.stream.Stream;
  * {@code *.jsonl}; directories are searched recursively) through the same {@link AggregateBatch}
  * the Event Hub function uses, over an in-process window store, and returns the final windows.
  *
- * <p>Per partition, files are applied in order of their first sequence number, each file in
+ * <p>Files under a directory named {@value #METRICS_HUB} (the OTLP metrics hub, as Capture names its
+ * folder {@code {Namespace}/{EventHub}/...}) go through {@link AggregateMetricBatch} into metric
+ * windows instead. Per partition, files are applied in order of their first sequence number, each file in
  * ascending sequence order and in batches of {@code batchSize}; events another file already applied
  * (an overlapping re-capture) are skipped per window document exactly as on redelivery. Not
  * thread-safe; one replay per instance.
@@ -49,6 +58,10 @@ public final class TelemetryReplay {
   private final Clock clock;
   private final DeadLetterStore deadLetters;
   private final InMemoryWindowStore windows = new InMemoryWindowStore();
+  private final InMemoryMetricWindowStore metricWindows = new InMemoryMetricWindowStore();
+  private final MetricDimensions dimensions;
+  /** Directory name of the OTLP metrics hub's captures. */
+  public static final String METRICS_HUB = "otlp_metrics";
   /**
    * Replay prints final windows from the store; the versions the use case exports are dropped, so
    * memory is bounded by the windows, not by the number of writes.
@@ -68,6 +81,15 @@ public final class TelemetryReplay {
    * @throws NullPointerException if an argument is null
    */
   public TelemetryReplay(LatenessPolicy policy, Clock clock, DeadLetterStore deadLetters) {
+    this(policy, clock, deadLetters, MetricDimensions.DEFAULT);
+  }
+
+  /**
+   * @param dimensions the kept metric dimensions ({@code OTLP_METRIC_DIMENSIONS})
+   * @throws NullPointerException if an argument is null
+   */
+  public TelemetryReplay(LatenessPolicy policy, Clock clock, DeadLetterStore deadLetters, MetricDimensions dimensions) {
+    this.dimensions = Objects.requireNonNull(dimensions, "dimensions");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -88,9 +110,17 @@ public final class TelemetryReplay {
    * @param dependencies dependency calls folded in ({@link BatchResult#dependencies})
    * @param internalSpans INTERNAL spans counted ({@link BatchResult#internalSpans})
    * @param documents final per-partition window documents
+   * @param metrics the OTLP metrics hub's totals and final metric window documents
    */
   public record Result(int files, long events, long requests, long deadLettered, long documentsWritten,
-      long documentsSkipped, long late, long expired, long outOfRange, long dependencies, long internalSpans, List<WindowDocument> documents) {
+      long documentsSkipped, long late, long expired, long outOfRange, long dependencies, long internalSpans, List<WindowDocument> documents,
+      MetricTotals metrics) {
+
+    /** Final metric series of {@code granularity} merged across partitions. */
+    public List<MetricSeriesMerger.MergedSeries> metricSeries(Granularity granularity) {
+      return MetricSeriesMerger.merge(
+          metrics.documents().stream().filter(d -> d.granularity().equals(granularity.iso())).toList());
+    }
     /** Final request windows of {@code granularity} merged across partitions. */
     public List<MergedWindow> windows(Granularity granularity) {
       return WindowMerger.merge(
@@ -103,6 +133,28 @@ public final class TelemetryReplay {
           documents.stream().filter(d -> d.granularity().equals(granularity.iso()) && d.dependency() != null).toList());
     }
   }
+
+  /**
+   * Totals of the metrics hub's events ({@link MetricBatchResult}, summed over batches).
+   *
+   * @param events events read
+   * @param deadLettered events dead-lettered
+   * @param points data points decoded
+   * @param aggregated points folded in
+   * @param late points folded in behind the watermark
+   * @param expired points whose window had expired
+   * @param outOfRange points with an out-of-range value or time
+   * @param baseline cumulative first points that set a baseline only
+   * @param stale resent or value-less points
+   * @param streamLimit cumulative points beyond the stream limit
+   * @param duplicate redelivered points skipped (overlapping captures)
+   * @param overflow points folded into overflow series
+   * @param seriesLimit points dropped at a document's series limit
+   * @param documents final per-partition metric window documents
+   */
+  public record MetricTotals(long events, long deadLettered, long points, long aggregated, long late, long expired,
+      long outOfRange, long baseline, long stale, long streamLimit, long duplicate, long overflow, long seriesLimit,
+      List<MetricWindowDocument> documents) {}
 
   /**
    * Replays the inputs.
@@ -118,13 +170,16 @@ public final class TelemetryReplay {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
     Map<String, List<List<TelemetryEvent>>> byPartition = new TreeMap<>();
+    Map<String, List<List<TelemetryEvent>>> metricsByPartition = new TreeMap<>();
     int files = 0;
     for (Path file : expand(inputs)) {
       files++;
+      Map<String, List<List<TelemetryEvent>>> target = isMetricsHub(file) ? metricsByPartition : byPartition;
       for (Map.Entry<String, List<TelemetryEvent>> e : read(file, partition).entrySet()) {
-        byPartition.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        target.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
       }
     }
+    MetricTotals metrics = replayMetrics(metricsByPartition, batchSize);
     AggregateBatch useCase = AggregateBatch.withPulseDecoders(windows, deadLetters, NO_EXPORT, policy, clock);
     long events = 0;
     long requests = 0;
@@ -155,7 +210,40 @@ public final class TelemetryReplay {
         }
       }
     }
-    return new Result(files, events, requests, dead, written, skipped, late, expired, outOfRange, dependencies, internalSpans, windows.all());
+    return new Result(files, events, requests, dead, written, skipped, late, expired, outOfRange, dependencies, internalSpans,
+        windows.all(), metrics);
+  }
+
+  private static boolean isMetricsHub(Path file) {
+    for (Path segment : file.toAbsolutePath().normalize()) {
+      if (segment.toString().equals(METRICS_HUB)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private MetricTotals replayMetrics(Map<String, List<List<TelemetryEvent>>> byPartition, int batchSize) {
+    AggregateMetricBatch useCase = new AggregateMetricBatch(dimensions, metricWindows, deadLetters, MetricWindowExport.NONE,
+        policy, clock);
+    long[] t = new long[13];
+    for (Map.Entry<String, List<List<TelemetryEvent>>> p : byPartition.entrySet()) {
+      List<List<TelemetryEvent>> sorted = new ArrayList<>(p.getValue());
+      sorted.sort(Comparator.comparingLong(list -> list.isEmpty() ? Long.MAX_VALUE : list.get(0).sequenceNumber()));
+      for (List<TelemetryEvent> fileEvents : sorted) {
+        for (int i = 0; i < fileEvents.size(); i += batchSize) {
+          MetricBatchResult r = useCase.handle(
+              new TelemetryBatch(p.getKey(), fileEvents.subList(i, Math.min(fileEvents.size(), i + batchSize))));
+          long[] add = {r.events(), r.deadLettered(), r.points(), r.aggregated(), r.late(), r.expired(), r.outOfRange(),
+              r.baseline(), r.stale(), r.streamLimit(), r.duplicate() + r.cumulativeDuplicates(), r.overflow(), r.seriesLimit()};
+          for (int k = 0; k < t.length; k++) {
+            t[k] += add[k];
+          }
+        }
+      }
+    }
+    return new MetricTotals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12],
+        metricWindows.allWindows());
   }
 
   private static Map<String, List<TelemetryEvent>> read(Path file, String partitionFlag) {

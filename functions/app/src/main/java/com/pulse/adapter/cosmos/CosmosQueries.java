@@ -16,11 +16,25 @@ public final class CosmosQueries {
 
   /**
    * Window documents of one tenant and granularity whose window starts in {@code [from, to)}, oldest
-   * first. Run with the tenant as partition key: a single-partition query.
+   * first, without the metric window documents that share the container ({@code signal = "metric"}).
+   * Run with the tenant as partition key: a single-partition query.
    */
   public static SqlQuerySpec windowRange(String tenantId, String granularity, Instant from, Instant to) {
     return new SqlQuerySpec(
         "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.granularity = @granularity"
+            + " AND c.windowStart >= @from AND c.windowStart < @to"
+            + " AND (NOT IS_DEFINED(c.signal) OR c.signal != 'metric') ORDER BY c.windowStart",
+        List.of(new SqlParameter("@tenantId", tenantId), new SqlParameter("@granularity", granularity),
+            new SqlParameter("@from", from.toString()), new SqlParameter("@to", to.toString())));
+  }
+
+  /**
+   * Metric window documents ({@code signal = "metric"}) of one tenant and granularity whose window
+   * starts in {@code [from, to)}, oldest first; a single-partition query.
+   */
+  public static SqlQuerySpec metricWindowRange(String tenantId, String granularity, Instant from, Instant to) {
+    return new SqlQuerySpec(
+        "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.signal = 'metric' AND c.granularity = @granularity"
             + " AND c.windowStart >= @from AND c.windowStart < @to ORDER BY c.windowStart",
         List.of(new SqlParameter("@tenantId", tenantId), new SqlParameter("@granularity", granularity),
             new SqlParameter("@from", from.toString()), new SqlParameter("@to", to.toString())));

@@ -13,8 +13,10 @@ import com.azure.messaging.eventhubs.models.CreateBatchOptions;
 import com.pulse.adapter.json.AdxRows;
 import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +31,9 @@ import java.util.function.Function;
  *
  * <p>Each exported value is one event whose body is its ADX row ({@link AdxRows}: a JSON object whose
  * field names are the JSON paths of the ingestion mapping) and whose application properties route it:
- * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows}), {@code Format} = {@code json},
- * {@code IngestionMappingReference} ({@code MetricPointsMapping} | {@code TelemetryWindowsMapping}).
+ * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows} | {@code MetricWindows}), {@code Format} = {@code json},
+ * {@code IngestionMappingReference} ({@code MetricPointsMapping} | {@code TelemetryWindowsMapping} |
+ * {@code MetricWindowsMapping}). A {@link MetricWindowExport} too: one {@code MetricWindows} row per series.
  * Property names are case-sensitive; see "Ingestion properties" in
  * https://learn.microsoft.com/azure/data-explorer/ingest-data-event-hub-overview.
  *
@@ -49,7 +52,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: the producer client is thread-safe and batches are confined to one call.
  */
-public final class EventHubsMetricExport implements MetricExport, AutoCloseable {
+public final class EventHubsMetricExport implements MetricExport, MetricWindowExport, AutoCloseable {
   /** Application property naming the target ADX table. */
   public static final String TABLE_PROPERTY = "Table";
   /** Application property naming the data format. */
@@ -112,6 +115,21 @@ public final class EventHubsMetricExport implements MetricExport, AutoCloseable 
     send(versions, v -> v.document().tenantId(), v -> v.document().id(), AdxRows::windowRow,
         "TelemetryWindows", "TelemetryWindowsMapping");
   }
+
+  /** One {@code MetricWindows} row per series of each version ({@code MetricWindowsMapping}). */
+  @Override
+  public void exportMetricWindows(List<MetricWindowVersion> versions) {
+    List<SeriesRow> rows = new ArrayList<>();
+    for (MetricWindowVersion v : versions) {
+      for (int i = 0; i < v.document().series().size(); i++) {
+        rows.add(new SeriesRow(v, i));
+      }
+    }
+    send(rows, r -> r.version().document().tenantId(), r -> r.version().document().id(),
+        r -> AdxRows.metricSeriesRow(r.version(), r.index()), "MetricWindows", "MetricWindowsMapping");
+  }
+
+  private record SeriesRow(MetricWindowVersion version, int index) {}
 
   private <R> void send(List<R> records, Function<R, String> tenantOf, Function<R, String> idOf,
       Function<R, byte[]> row, String table, String mapping) {

@@ -45,7 +45,7 @@ class CosmosQueriesTest {
     SqlQuerySpec spec = CosmosQueries.windowRange("acme", "PT1M", FROM, TO);
     assertThat(spec.getQueryText()).isEqualTo("SELECT * FROM c WHERE c.tenantId = @tenantId"
         + " AND c.granularity = @granularity AND c.windowStart >= @from AND c.windowStart < @to"
-        + " ORDER BY c.windowStart");
+        + " AND (NOT IS_DEFINED(c.signal) OR c.signal != 'metric') ORDER BY c.windowStart");
     assertThat(parameters(spec)).containsExactlyInAnyOrderEntriesOf(Map.of(
         "@tenantId", "acme", "@granularity", "PT1M", "@from", "2024-05-01T10:00:00Z", "@to", "2024-05-01T11:00:00Z"));
   }

@@ -3,8 +3,10 @@ package com.pulse.adapter.local;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.pulse.adapter.json.AdxRows;
 import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,17 +20,19 @@ import java.util.Objects;
  * {@link MetricExport} to JSON-lines files in the ADX ingestion format: one JSON object per line
  * in the ADX ingestion format of {@link AdxRows} (the JSON paths of the ingestion mappings in
  * {@code bicep/adx/02-mappings.kql}), appended to {@code <dir>/MetricPoints.jsonl} and
- * {@code <dir>/TelemetryWindows.jsonl}. The files can be ingested as they are with
+ * {@code <dir>/TelemetryWindows.jsonl} (and {@link MetricWindowExport}: {@code <dir>/MetricWindows.jsonl}). The files can be ingested as they are with
  * {@code .ingest into table MetricPoints (...) with (format='multijson', ingestionMappingReference='MetricPointsMapping')}.
  *
  * <p>Thread-safe: each call appends its lines under a lock per file, so lines never interleave.
  * I/O failures throw {@link UncheckedIOException} (not transient: a local disk).
  */
-public final class JsonLinesExport implements MetricExport {
+public final class JsonLinesExport implements MetricExport, MetricWindowExport {
   /** File name of the metric points export. */
   public static final String POINTS_FILE = "MetricPoints.jsonl";
   /** File name of the telemetry windows export. */
   public static final String WINDOWS_FILE = "TelemetryWindows.jsonl";
+  /** File name of the OTLP metric windows export (one row per series). */
+  public static final String METRIC_WINDOWS_FILE = "MetricWindows.jsonl";
 
   /** Writes one row to a generator. */
   private interface RowWriter<T> {
@@ -37,6 +41,7 @@ public final class JsonLinesExport implements MetricExport {
 
   private final Path points;
   private final Path windows;
+  private final Path metricWindows;
 
   /**
    * @param directory created if missing
@@ -51,6 +56,7 @@ public final class JsonLinesExport implements MetricExport {
     }
     this.points = directory.resolve(POINTS_FILE);
     this.windows = directory.resolve(WINDOWS_FILE);
+    this.metricWindows = directory.resolve(METRIC_WINDOWS_FILE);
   }
 
   @Override
@@ -64,6 +70,19 @@ public final class JsonLinesExport implements MetricExport {
   public void exportWindows(List<WindowVersion> versions) {
     synchronized (windows) {
       append(windows, versions, AdxRows::writeWindow);
+    }
+  }
+
+  @Override
+  public void exportMetricWindows(List<MetricWindowVersion> versions) {
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (MetricWindowVersion v : versions) {
+      for (int i = 0; i < v.document().series().size(); i++) {
+        rows.add(new Object[] {v, i});
+      }
+    }
+    synchronized (metricWindows) {
+      append(metricWindows, rows, (g, row) -> AdxRows.writeMetricSeries(g, (MetricWindowVersion) row[0], (Integer) row[1]));
     }
   }
 
