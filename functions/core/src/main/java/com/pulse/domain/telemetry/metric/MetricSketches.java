@@ -108,14 +108,18 @@ public final class MetricSketches {
     if (zeroCount > 0) {
       sketch.accept(0, zeroCount);
     }
-    for (int i = 0; i < nPositive; i++) {
+    // one pow per range, then a multiplication per bucket (relative rounding error < 200 ulp over 160 buckets)
+    double base = Math.pow(2, Math.scalb(1.0, -scale));
+    double value = nPositive > 0 ? representative(scale, positiveOffset) : 0;
+    for (int i = 0; i < nPositive; i++, value *= base) {
       if (positive[i] > 0) {
-        add(sketch, representative(scale, positiveOffset + i), positive[i]);
+        add(sketch, value, positive[i]);
       }
     }
-    for (int i = 0; i < nNegative; i++) {
+    value = nNegative > 0 ? representative(scale, negativeOffset) : 0;
+    for (int i = 0; i < nNegative; i++, value *= base) {
       if (negative[i] > 0) {
-        add(sketch, -representative(scale, negativeOffset + i), negative[i]);
+        add(sketch, -value, negative[i]);
       }
     }
   }

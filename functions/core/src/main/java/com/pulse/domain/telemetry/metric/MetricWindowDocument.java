@@ -11,8 +11,8 @@ import java.util.Objects;
  * exactly-once bookkeeping of window documents ({@code lastSequenceNumber}, ETag, {@code version}).
  *
  * <p>Bounded: at most {@link MetricWindows#MAX_SERIES} series, of which at most
- * {@link MetricWindows#MAX_HISTOGRAM_SERIES} histograms (each sketch at most 2 × 8 KiB), so a
- * document stays well under Cosmos DB's 2 MB item limit; further series fold into one overflow series
+ * {@link MetricWindows#MAX_HISTOGRAM_SERIES} histograms (each sketch at most 2 stores × 8 KiB, base64
+ * in JSON), so a document stays under Cosmos DB's 2 MB item limit (worst case ≈ 1.7 MB); further series fold into one overflow series
  * per (service, metric, type, unit) with attributes {@code otel.metric.overflow=true} (the
  * OpenTelemetry SDKs' cardinality-limit convention), counted in {@code overflowPoints}.
  *

@@ -29,7 +29,7 @@ public final class MetricWindows {
   /** Series per document before new series overflow. */
   public static final int MAX_SERIES = 1000;
   /** Histogram series per document before new histogram series overflow. */
-  public static final int MAX_HISTOGRAM_SERIES = 128;
+  public static final int MAX_HISTOGRAM_SERIES = 64;
   /** Overflow series per document; a point that finds none of these free is counted as {@code series_limit}. */
   public static final int MAX_OVERFLOW_SERIES = 64;
   /** Attribute of an overflow series (OpenTelemetry SDK cardinality limits). */

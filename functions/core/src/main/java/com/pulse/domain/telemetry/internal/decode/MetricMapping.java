@@ -98,17 +98,19 @@ final class MetricMapping {
    * @throws IllegalArgumentException if the metric has points and no valid name, or a sum or
    *     histogram has no aggregation temporality
    */
-  static void endMetric(PointBuffer buffer, int from, String name, String unit, String where) {
+  static void endMetric(PointBuffer buffer, int from, String name, String unit, int resourceIndex) {
     if (buffer.size() == from) {
       return;
     }
-    IngestRules.requireName(where + ": metric name", name);
+    if (name == null || name.isEmpty() || name.length() > IngestRules.MAX_NAME_LENGTH || !IngestRules.isWellFormed(name)) {
+      IngestRules.requireName("resourceMetrics[" + resourceIndex + "]: metric name", name); // throws with the reason
+    }
     long nameHash = hashString(name);
     for (int i = from; i < buffer.size(); i++) {
       DataPoint p = buffer.get(i);
       if (p.type == DataPoint.SUM && p.temporality != DataPoint.DELTA && p.temporality != DataPoint.CUMULATIVE
           || p.isHistogram() && p.temporality != DataPoint.DELTA && p.temporality != DataPoint.CUMULATIVE) {
-        throw new IllegalArgumentException(where + ": metric " + name + " has no aggregation temporality (DELTA or CUMULATIVE)");
+        throw new IllegalArgumentException("resourceMetrics[" + resourceIndex + "]: metric " + name + " has no aggregation temporality (DELTA or CUMULATIVE)");
       }
       p.metric = name;
       p.unit = unit == null ? "" : unit;

@@ -190,7 +190,7 @@ public final class OtlpMetricsJsonDecoder {
         p.skipChildren();
       }
     }
-    MetricMapping.endMetric(out, from, name, unit, "resourceMetrics[" + resourceIndex + "]");
+    MetricMapping.endMetric(out, from, name, unit, resourceIndex);
   }
 
   private void data(JsonParser p, PointBuffer out, int type) throws IOException {
@@ -345,21 +345,41 @@ public final class OtlpMetricsJsonDecoder {
     throw wrong(field, "a number", v);
   }
 
-  /** An int64: a decimal string (the OTLP/JSON form) or a JSON integer. */
+  /** An int64: a decimal string (the OTLP/JSON form, parsed from the parser's buffer) or a JSON integer. */
   private long int64(JsonParser p, JsonToken v, String field) throws IOException {
     if (v == JsonToken.VALUE_NUMBER_INT) {
       return p.getLongValue();
     }
-    if (v == JsonToken.VALUE_STRING) {
-      String s = p.getText();
-      try {
-        return Long.parseLong(s);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            "resourceMetrics[" + resourceIndex + "]: field '" + field + "' is not an int64: \"" + s + "\"");
+    if (v != JsonToken.VALUE_STRING) {
+      throw wrong(field, "an int64 (decimal string or integer)", v);
+    }
+    char[] c = p.getTextCharacters();
+    int i = p.getTextOffset();
+    int end = i + p.getTextLength();
+    boolean negative = i < end && c[i] == '-';
+    if (negative) {
+      i++;
+    }
+    if (i == end || end - i > 19) {
+      throw badInt64(field, p.getText());
+    }
+    long value = 0;
+    for (; i < end; i++) {
+      int d = c[i] - '0';
+      if (d < 0 || d > 9) {
+        throw badInt64(field, p.getText());
+      }
+      value = value * 10 + d;
+      if (value < 0) {
+        throw badInt64(field, p.getText());
       }
     }
-    throw wrong(field, "an int64 (decimal string or integer)", v);
+    return negative ? -value : value;
+  }
+
+  private IllegalArgumentException badInt64(String field, String text) {
+    return new IllegalArgumentException(
+        "resourceMetrics[" + resourceIndex + "]: field '" + field + "' is not an int64: \"" + text + "\"");
   }
 
   private void expect(JsonToken actual, JsonToken expected, String field) {

@@ -145,7 +145,7 @@ public final class OtlpMetricsProtobufDecoder {
         skip(in, tag);
       }
     }
-    MetricMapping.endMetric(out, from, name, unit, "resourceMetrics[" + resourceIndex + "]");
+    MetricMapping.endMetric(out, from, name, unit, resourceIndex);
   }
 
   /** {@code Gauge}/{@code Sum}/{@code Histogram}/{@code ExponentialHistogram}/{@code Summary}: points 1, temporality 2, monotonic 3. */
