@@ -86,6 +86,11 @@ public class OtlpMetricsBenchmark {
     System.out.printf("%n%s corpus: %d events, %d data points%n", format, bodies.size(), decoded.size());
   }
 
+  /** Data points in the corpus (after {@link #setUp}). */
+  public int points() {
+    return decoded.size();
+  }
+
   /** One pass over the corpus: decode, convert against empty stream states, fold. */
   @Benchmark
   public void decodeConvertFold(Blackhole bh) {
