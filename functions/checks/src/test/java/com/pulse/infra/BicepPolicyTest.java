@@ -95,13 +95,15 @@ final class BicepPolicyTest {
   }
 
   @Test
-  void eventHubsHasTheTwoHubsAndTheirConsumerGroups() {
+  void eventHubsHasItsHubsAndTheirConsumerGroups() {
     BicepFile eh = BicepSources.file("modules/eventhubs.bicep");
-    assertThat(eh.text()).contains("var telemetryHubName = 'telemetry'").contains("var metricsOutHubName = 'metrics-out'");
+    assertThat(eh.text()).contains("var telemetryHubName = 'telemetry'").contains("var metricsOutHubName = 'metrics-out'")
+        .contains("var otlpMetricsHubName = 'otlp_metrics'");
     Map<String, String> groups = declared("Microsoft.EventHub/namespaces/eventhubs/consumergroups").stream()
-        .collect(Collectors.toMap(r -> r.value("name").orElseThrow(), r -> r.value("parent").orElseThrow()));
+        .collect(Collectors.toMap(r -> r.value("parent").orElseThrow(), r -> r.value("name").orElseThrow()));
 
-    assertThat(groups).containsEntry("'pulse'", "telemetryHub").containsEntry("'adx'", "metricsOutHub");
+    assertThat(groups).containsEntry("telemetryHub", "'pulse'").containsEntry("metricsOutHub", "'adx'")
+        .containsEntry("otlpMetricsHub", "'pulse'");
     assertThat(only("Microsoft.EventHub/namespaces/eventhubs", "telemetryHub").body())
         .contains("partitionCount: telemetryPartitionCount")
         .contains("encoding: 'Avro'")
