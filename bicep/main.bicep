@@ -73,6 +73,9 @@ param keyVaultRefreshInterval string = 'PT15M'
 @description('Allowed lateness behind the partition watermark, ISO 8601 duration.')
 param telemetryAllowedLateness string = 'PT2M'
 
+@description('OTLP data-point attributes kept as metric series dimensions (OTLP_METRIC_DIMENSIONS; comma-separated, at most 16, or none).')
+param otlpMetricDimensions string = 'http.route,http.request.method,http.response.status_code,db.system.name,db.operation.name,messaging.destination.name,cpu.mode,jvm.memory.type,jvm.memory.pool.name,system.memory.state'
+
 @description('Re-send period of an unresolved breach in the digest, ISO 8601 duration.')
 param notifyReminderPeriod string = 'P1D'
 
@@ -375,6 +378,9 @@ var coreAppSettings = {
   TELEMETRY_ALLOWED_LATENESS: telemetryAllowedLateness
   LOGS_HUB_NAME: eventHubs.outputs.logsHubName
   LOGS_CONSUMER_GROUP: eventHubs.outputs.logsConsumerGroup
+  METRICS_HUB_NAME: eventHubs.outputs.otlpMetricsHubName
+  METRICS_CONSUMER_GROUP: eventHubs.outputs.otlpMetricsConsumerGroup
+  OTLP_METRIC_DIMENSIONS: otlpMetricDimensions
   METRICS_OUT_NAMESPACE: eventHubs.outputs.fullyQualifiedNamespace
   METRICS_OUT_HUB_NAME: eventHubs.outputs.metricsOutHubName
   COSMOS_ENDPOINT: cosmos.outputs.endpoint
@@ -536,6 +542,7 @@ output AZURE_CLIENT_ID string = identity.outputs.functionClientId
 output TELEMETRY_NAMESPACE string = eventHubs.outputs.fullyQualifiedNamespace
 output TELEMETRY_HUB_NAME string = eventHubs.outputs.telemetryHubName
 output LOGS_HUB_NAME string = eventHubs.outputs.logsHubName
+output METRICS_HUB_NAME string = eventHubs.outputs.otlpMetricsHubName
 output METRICS_OUT_HUB_NAME string = eventHubs.outputs.metricsOutHubName
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE string = cosmos.outputs.databaseName

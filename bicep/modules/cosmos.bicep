@@ -79,11 +79,12 @@ var containers = [
   }
   {
     // Telemetry window state per (tenant, signal, window, source partition); listRange filters by
-    // granularity and a windowStart range inside one tenant partition.
+    // granularity and a windowStart range inside one tenant partition; signal tells OTLP metric
+    // windows and stream state (signal 'metric' / 'metricstate') from request windows.
     name: 'windows'
     partitionKey: '/tenantId'
     defaultTtl: windowsTtlSeconds
-    includedPaths: [ '/granularity/?', '/windowStart/?' ]
+    includedPaths: [ '/granularity/?', '/windowStart/?', '/signal/?' ]
     compositeIndexes: [
       [
         { path: '/granularity', order: 'ascending' }

@@ -5,6 +5,8 @@
 //                 consumer group `pulse` for the LogAggregation function.
 //   metrics-out - metric points and window aggregates out; consumer group `adx` for the
 //                 Azure Data Explorer data connection.
+//   otlp_metrics - OTLP metrics in (ExportMetricsServiceRequest, protobuf or JSON); the Collector kafka
+//                 exporter's default metrics topic; consumer group `pulse` for OtlpMetricsAggregation.
 // Local (SAS) auth is off and TLS 1.2 is the minimum; senders and receivers use Entra ID.
 import { roleIds } from 'roles.bicep'
 
@@ -26,6 +28,10 @@ param telemetryPartitionCount int
 @minValue(1)
 @maxValue(32)
 param logsPartitionCount int = telemetryPartitionCount
+@description('Partitions of the OTLP metrics hub (1..32 on Standard); the unit of parallelism of OtlpMetricsAggregation.')
+@minValue(1)
+@maxValue(32)
+param otlpMetricsPartitionCount int = 2
 
 @description('Partitions of the metrics-out hub.')
 @minValue(1)
@@ -65,6 +71,8 @@ var telemetryHubName = 'telemetry'
 var metricsOutHubName = 'metrics-out'
 // The kafka exporter's default `logs::topic`, so a Collector needs no topic setting for logs.
 var logsHubName = 'otlp_logs'
+// The OpenTelemetry Collector kafka exporter's default metrics topic (exporter/kafkaexporter README).
+var otlpMetricsHubName = 'otlp_metrics'
 
 resource namespace 'Microsoft.EventHub/namespaces@2026-01-01' = {
   name: namespaceName
@@ -178,6 +186,32 @@ resource metricsOutAdxGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergro
   properties: { userMetadata: 'Azure Data Explorer data connection' }
 }
 
+resource otlpMetricsHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
+  parent: namespace
+  name: otlpMetricsHubName
+  properties: {
+    partitionCount: otlpMetricsPartitionCount
+    messageRetentionInDays: retentionDays
+  }
+}
+
+resource otlpMetricsPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
+  parent: otlpMetricsHub
+  name: 'pulse'
+  properties: { userMetadata: 'OtlpMetricsAggregation function (checkpoints in host storage)' }
+}
+
+// why: OtlpMetricsAggregation (EventHubTrigger) receives from the OTLP metrics hub only - scoped to the hub.
+resource functionReceivesOtlpMetrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(otlpMetricsHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
+  scope: otlpMetricsHub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.eventHubsDataReceiver)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 // why: TelemetryAggregation (EventHubTrigger) receives from the telemetry hub only - scoped to the hub, not the namespace.
 resource functionReceivesTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(telemetryHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
@@ -236,3 +270,5 @@ output logsConsumerGroup string = logsPulseGroup.name
 output metricsOutHubName string = metricsOutHub.name
 output metricsOutHubId string = metricsOutHub.id
 output metricsOutAdxConsumerGroup string = metricsOutAdxGroup.name
+output otlpMetricsHubName string = otlpMetricsHub.name
+output otlpMetricsConsumerGroup string = otlpMetricsPulseGroup.name

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param keyVault Key Vault, empty for {@code PULSE_SECRET_*} variables ({@link #localSecrets})
  * @param notifications the digest e-mail and the freshness watchdog
  * @param localSecrets the {@code PULSE_SECRET_*} variables, for local mode without Key Vault
+ * @param otlpMetrics the OTLP metrics aggregation
  */
 public record PulseConfig(
     Path localDir,
@@ -36,7 +37,8 @@ public record PulseConfig(
     Optional<Export> export,
     Optional<KeyVault> keyVault,
     Notifications notifications,
-    Map<String, String> localSecrets) {
+    Map<String, String> localSecrets,
+    OtlpMetrics otlpMetrics) {
 
   /** The prefix of local secret variables, e.g. {@code PULSE_SECRET_WAREHOUSE_URL}. */
   public static final String LOCAL_SECRET_PREFIX = "PULSE_SECRET_";
@@ -57,6 +59,9 @@ public record PulseConfig(
    * @param hubName {@link Setting#TELEMETRY_HUB_NAME} (dead-letter replay)
    */
   public record Telemetry(Duration allowedLateness, Optional<String> hubNamespace, Optional<String> hubName) {}
+
+  /** @param dimensions {@link Setting#OTLP_METRIC_DIMENSIONS}: attribute names kept as dimensions */
+  public record OtlpMetrics(List<String> dimensions) {}
 
   /**
    * @param endpoint {@link Setting#COSMOS_ENDPOINT}
@@ -92,6 +97,7 @@ public record PulseConfig(
     Objects.requireNonNull(warehouse, "warehouse");
     Objects.requireNonNull(telemetry, "telemetry");
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(otlpMetrics, "otlpMetrics");
     localSecrets = Map.copyOf(localSecrets);
   }
 
@@ -129,6 +135,7 @@ public record PulseConfig(
     Path localDir = Path.of(r.<String>value(Setting.PULSE_LOCAL_DIR));
     Optional<String> identity = r.optional(Setting.AZURE_CLIENT_ID);
     Optional<String> insights = r.optional(Setting.APPLICATIONINSIGHTS_CONNECTION_STRING);
+    OtlpMetrics otlpMetrics = new OtlpMetrics(r.value(Setting.OTLP_METRIC_DIMENSIONS));
     r.validateRest();
     r.throwIfProblems();
     Map<String, String> secrets = new TreeMap<>();
@@ -137,7 +144,8 @@ public record PulseConfig(
         secrets.put(k, v);
       }
     });
-    return new PulseConfig(localDir, identity, insights, warehouse, telemetry, cosmos, export, keyVault, notifications, secrets);
+    return new PulseConfig(localDir, identity, insights, warehouse, telemetry, cosmos, export, keyVault, notifications, secrets,
+        otlpMetrics);
   }
 
   /** Reads typed values, collecting every problem instead of stopping at the first. */

@@ -60,6 +60,15 @@ public enum Setting {
           + "Collector kafka exporter's default logs topic. Bicep sets it."),
   LOGS_CONSUMER_GROUP("LOGS_CONSUMER_GROUP", SettingType.TEXT, "pulse", Use.HOST,
       "Consumer group of the logs trigger. Bicep sets it."),
+  // ---- OTLP metrics (Event Hub trigger OtlpMetricsAggregation; same namespace and connection TelemetryHub) ----
+  METRICS_HUB_NAME("METRICS_HUB_NAME", SettingType.TEXT, "otlp_metrics", Use.HOST,
+      "Name of the OTLP metrics hub (%METRICS_HUB_NAME% in the OtlpMetricsAggregation trigger); the default is the "
+          + "OpenTelemetry Collector kafka exporter's default metrics topic. Bicep sets it."),
+  METRICS_CONSUMER_GROUP("METRICS_CONSUMER_GROUP", SettingType.TEXT, "pulse", Use.HOST,
+      "Consumer group of the OTLP metrics trigger. Bicep sets it."),
+  OTLP_METRIC_DIMENSIONS("OTLP_METRIC_DIMENSIONS", SettingType.ATTRIBUTE_LIST,
+      String.join(",", com.pulse.domain.telemetry.metric.MetricDimensions.DEFAULT.names()), Use.BOTH,
+      "OTLP data-point attributes kept as dimensions of a metric series (at most 16); none keeps no attribute."),
 
   // ---- history export (Event Hub metrics-out, ingested by ADX) ----
   METRICS_OUT_NAMESPACE("METRICS_OUT_NAMESPACE", SettingType.HOST_NAME, null, Use.AZURE,

@@ -141,6 +141,18 @@ public enum SettingType {
       }
       return addresses;
     }
+  },
+  /** Attribute names kept as metric dimensions ({@code MetricDimensions}); {@code none} for none. */
+  ATTRIBUTE_LIST("comma-separated attribute names (at most 16, distinct), or none") {
+    @Override
+    Object parse(String text) {
+      try {
+        return text.equalsIgnoreCase("none") ? List.of()
+            : com.pulse.domain.telemetry.metric.MetricDimensions.parse(text).names();
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(rule(), e);
+      }
+    }
   };
 
   private final String rule;

@@ -15,9 +15,10 @@ import com.pulse.adapter.jdbc.SqlServerConnectionSource;
 import com.pulse.adapter.keyvault.KeyVaultSecretSource;
 import com.pulse.adapter.local.EnvironmentSecretSource;
 import com.pulse.adapter.local.FileDeadLetterStore;
-import com.pulse.adapter.local.InMemoryMetricStore;
 import com.pulse.adapter.local.FileHeldDigestStore;
 import com.pulse.adapter.local.FileNotificationStateStore;
+import com.pulse.adapter.local.InMemoryMetricStore;
+import com.pulse.adapter.local.InMemoryMetricWindowStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.adapter.local.JsonLinesExport;
 import com.pulse.adapter.local.OutboxNotifier;
@@ -26,33 +27,32 @@ import com.pulse.adapter.telemetry.TelemetrySetup;
 import com.pulse.app.MetricRunner;
 import com.pulse.app.RetryPolicy;
 import com.pulse.app.api.HealthCheck;
+import com.pulse.app.api.TenantAccess;
 import com.pulse.app.api.TenantMetrics;
+import com.pulse.app.api.TenantSlos;
 import com.pulse.app.api.TenantTelemetry;
 import com.pulse.app.notify.CheckFreshness;
 import com.pulse.app.notify.NotifyCustomerEngineers;
 import com.pulse.app.notify.NotifySloBreaches;
 import com.pulse.app.observability.BatchTelemetry;
+import com.pulse.app.observability.MetricBatchTelemetry;
 import com.pulse.app.observability.ObservedMetricExport;
 import com.pulse.app.observability.PulseTelemetry;
 import com.pulse.app.observability.PulseTracing;
+import com.pulse.app.observability.SloTelemetry;
 import com.pulse.app.port.DeadLetterStore;
+import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricStore;
-import com.pulse.app.port.HeldDigestStore;
+import com.pulse.app.port.MetricWindowExport;
+import com.pulse.app.port.MetricWindowStore;
 import com.pulse.app.port.NotificationStateStore;
-import com.pulse.app.api.TenantAccess;
-import com.pulse.app.api.TenantSlos;
-import com.pulse.app.observability.SloTelemetry;
-import com.pulse.app.slo.EvaluateSloBurnRates;
-import com.pulse.app.slo.TenantSloReader;
-import com.pulse.domain.slo.BurnRateEvaluator;
-import com.pulse.domain.slo.BurnRateRule;
-import com.pulse.domain.tenant.TenantDirectory;
-import com.pulse.domain.tenant.TenantsLoader;
 import com.pulse.app.port.Notifier;
 import com.pulse.app.port.SecretSource;
 import com.pulse.app.port.Warehouse;
 import com.pulse.app.port.WindowStore;
+import com.pulse.app.slo.EvaluateSloBurnRates;
+import com.pulse.app.slo.TenantSloReader;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.AggregateLogBatch;
 import com.pulse.app.port.LogWindowExport;
@@ -60,19 +60,25 @@ import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.observability.LogBatchTelemetry;
 import com.pulse.adapter.cosmos.CosmosLogWindowStore;
 import com.pulse.adapter.local.InMemoryLogWindowStore;
+import com.pulse.app.telemetry.AggregateMetricBatch;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.IngestCounters;
 import com.pulse.config.PulseConfig;
 import com.pulse.config.Setting;
 import com.pulse.domain.catalog.Catalog;
 import com.pulse.domain.catalog.CatalogLoader;
-import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.catalog.MetricDefinition;
+import com.pulse.domain.catalog.SqlDialect;
 import com.pulse.domain.notify.DigestComposer;
 import com.pulse.domain.notify.EpisodeTracker;
 import com.pulse.domain.notify.FreshnessPolicy;
 import com.pulse.domain.notify.SloEvaluator;
+import com.pulse.domain.slo.BurnRateEvaluator;
+import com.pulse.domain.slo.BurnRateRule;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.metric.MetricDimensions;
+import com.pulse.domain.tenant.TenantDirectory;
+import com.pulse.domain.tenant.TenantsLoader;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,7 +126,7 @@ public final class CompositionRoot {
 
   /** The serving stores, all Cosmos DB or all local, shared by every use case. */
   record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
-      NotificationStateStore notifications, HeldDigestStore heldDigests) {}
+      NotificationStateStore notifications, HeldDigestStore heldDigests, MetricWindowStore metricWindows) {}
 
   private final PulseConfig config;
   private final Clock clock;
@@ -131,6 +137,7 @@ public final class CompositionRoot {
   private final Lazy<PulseTracing> tracing;
   private final Lazy<Catalog> catalog;
   private final Lazy<Stores> stores;
+  private final Lazy<MetricExport> rawExport;
   private final Lazy<MetricExport> metricExport;
   private final Lazy<SecretSource> secrets;
   private final Lazy<Notifier> notifier;
@@ -155,7 +162,8 @@ public final class CompositionRoot {
         .orElseGet(() -> CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE)));
     this.stores = Lazy.of(this::createStores);
     this.logWindows = Lazy.of(this::createLogWindowStore);
-    this.metricExport = Lazy.of(this::createMetricExport);
+    this.rawExport = Lazy.of(this::createRawExport);
+    this.metricExport = Lazy.of(() -> new ObservedMetricExport(rawExport.get(), telemetry(), tracing()));
     this.secrets = Lazy.of(this::createSecretSource);
     this.notifier = Lazy.of(this::createNotifier);
     this.warehouse = Lazy.of(this::createWarehouse);
@@ -384,6 +392,34 @@ public final class CompositionRoot {
     };
   }
 
+  // ---- OTLP metrics (OtlpMetricsAggregation) ----
+
+  /** The kept metric dimensions ({@code OTLP_METRIC_DIMENSIONS}). */
+  public MetricDimensions metricDimensions() {
+    return new MetricDimensions(config.otlpMetrics().dimensions());
+  }
+
+  /** The OTLP metrics use case over this root's metric windows, dead letters and history export. */
+  public AggregateMetricBatch aggregateMetricBatch() {
+    return aggregateMetricBatch(stores.get().metricWindows(), stores.get().deadLetters(), (MetricWindowExport) rawExport.get());
+  }
+
+  /**
+   * The OTLP metrics use case over the given ports with this root's dimensions, lateness policy and
+   * clock (replays, tests).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public AggregateMetricBatch aggregateMetricBatch(MetricWindowStore store, DeadLetterStore deadLetters,
+      MetricWindowExport export) {
+    return new AggregateMetricBatch(metricDimensions(), store, deadLetters, export, latenessPolicy(), clock);
+  }
+
+  /** Reports each batch of the metrics hub to {@link #telemetry()}. */
+  public MetricBatchTelemetry metricBatchTelemetry() {
+    return new MetricBatchTelemetry(telemetry());
+  }
+
   /**
    * A producer for the telemetry hub (dead-letter replay) with this root's credential. The caller
    * closes it.
@@ -417,11 +453,12 @@ public final class CompositionRoot {
           c.database(), c.createIfMissing(), CosmosTelemetry.create(openTelemetry.get()), tracing());
       cosmosStores = cosmos;
       return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications(),
-          cosmos.heldDigests());
+          cosmos.heldDigests(), cosmos.metricWindows());
     }).orElseGet(() -> new Stores(new InMemoryMetricStore(), new InMemoryWindowStore(),
         new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)),
         new FileNotificationStateStore(config.localDir().resolve("notifications")),
-        new FileHeldDigestStore(config.localDir().resolve("notifications").resolve("held"))));
+        new FileHeldDigestStore(config.localDir().resolve("notifications").resolve("held")),
+        new InMemoryMetricWindowStore()));
   }
 
   /** Cosmos DB (container {@code windows}, the stores' client) or in-process, like the other stores. */
@@ -431,12 +468,14 @@ public final class CompositionRoot {
         CosmosTelemetry.create(openTelemetry.get()), tracing())).orElseGet(InMemoryLogWindowStore::new);
   }
 
-  /** Event Hubs or JSON lines, with a span per call and failures counted ({@link ObservedMetricExport}). */
-  private MetricExport createMetricExport() {
-    MetricExport export = config.export()
+  /**
+   * Event Hubs or JSON lines; {@link #metricExport} wraps it with a span per call and failures counted
+   * ({@link ObservedMetricExport}). Both adapters also export metric windows ({@link MetricWindowExport}).
+   */
+  private MetricExport createRawExport() {
+    return config.export()
         .<MetricExport>map(e -> EventHubsMetricExport.create(e.namespace(), e.hubName(), credential.get()))
         .orElseGet(() -> new JsonLinesExport(config.localDir().resolve("export")));
-    return new ObservedMetricExport(export, telemetry(), tracing());
   }
 
   /** Key Vault or {@code PULSE_SECRET_*}; the warehouse secret is loaded at once, so a missing one fails early. */

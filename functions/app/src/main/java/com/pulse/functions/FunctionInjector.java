@@ -73,7 +73,9 @@ public final class FunctionInjector implements FunctionInstanceInjector {
         TenantMetricsApi.class, Lazy.of(() -> new TenantMetricsApi(root.tenantMetrics())),
         TenantTelemetryApi.class, Lazy.of(() -> new TenantTelemetryApi(root.tenantTelemetry())),
         TenantSlosApi.class, Lazy.of(() -> new TenantSlosApi(root.tenantSlos())),
-        SloBurnRates.class, Lazy.of(() -> new SloBurnRates(root.evaluateSloBurnRates())));
+        SloBurnRates.class, Lazy.of(() -> new SloBurnRates(root.evaluateSloBurnRates())),
+        OtlpMetricsAggregation.class, Lazy.of(() -> new OtlpMetricsAggregation(root.aggregateMetricBatch(),
+            root.metricBatchTelemetry(), root.tracing())));
   }
 
   /**

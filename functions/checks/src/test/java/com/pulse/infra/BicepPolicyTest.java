@@ -98,12 +98,13 @@ final class BicepPolicyTest {
   void eventHubsHasItsHubsAndTheirConsumerGroups() {
     BicepFile eh = BicepSources.file("modules/eventhubs.bicep");
     assertThat(eh.text()).contains("var telemetryHubName = 'telemetry'").contains("var metricsOutHubName = 'metrics-out'")
-        .contains("var logsHubName = 'otlp_logs'");
+        .contains("var logsHubName = 'otlp_logs'")
+        .contains("var otlpMetricsHubName = 'otlp_metrics'");
     Map<String, List<String>> groups = declared("Microsoft.EventHub/namespaces/eventhubs/consumergroups").stream()
         .collect(Collectors.groupingBy(r -> r.value("name").orElseThrow(),
             Collectors.mapping(r -> r.value("parent").orElseThrow(), Collectors.toList())));
 
-    assertThat(groups.get("'pulse'")).containsExactlyInAnyOrder("telemetryHub", "logsHub");
+    assertThat(groups.get("'pulse'")).containsExactlyInAnyOrder("telemetryHub", "logsHub", "otlpMetricsHub");
     assertThat(groups.get("'adx'")).containsExactly("metricsOutHub");
     assertThat(only("Microsoft.EventHub/namespaces/eventhubs", "telemetryHub").body())
         .contains("partitionCount: telemetryPartitionCount")

@@ -27,7 +27,9 @@ class AdxSchemaKqlTest {
             "TelemetryQuantiles('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1d, dynamic([0.5]))"),
         new Query("slo", Target.adx, "MetricSloStatus('t', datetime(2026-01-01), datetime(2026-01-02))"),
         new Query("anomalies", Target.adx, "MetricAnomalies('t', datetime(2026-01-01), datetime(2026-01-02), 1h)"),
-        new Query("logs", Target.adx, "LogStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)")));
+        new Query("logs", Target.adx, "LogStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)"),
+        new Query("otlpMetrics", Target.adx,
+            "MetricWindowStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)")));
   }
 
   @Test
@@ -44,7 +46,8 @@ class AdxSchemaKqlTest {
     assertThat(report.adxSymbols()).contains(
         "MetricPoints", "TelemetryWindows", "MetricPointsLatest", "TelemetryWindowsLatest",
         "MetricSeries", "MetricSlos", "MetricSloStatus", "MetricAnomalies", "TelemetryQuantiles", "TelemetryStats",
-        "Tenants", "LogWindows", "LogWindowsLatest", "LogStats");
+        "Tenants", "LogWindows", "LogWindowsLatest", "LogStats",
+        "MetricWindows", "MetricWindowsLatest", "MetricWindowStats");
   }
 
   @Test
@@ -59,6 +62,10 @@ class AdxSchemaKqlTest {
     assertThat(result("logs").errors()).isEmpty();
     assertThat(result("logs").columns()).containsEntry("Count", "long").containsEntry("TopTemplates", "dynamic")
         .containsKeys("Service", "Severity", "Bucket", "RatePerMin", "OtherTemplateCount");
+    assertThat(result("otlpMetrics").errors()).isEmpty();
+    assertThat(result("otlpMetrics").columns()).containsKeys("Service", "Metric", "Type", "SeriesKey", "Bucket", "Increase",
+        "RatePerSecond", "Last", "Min", "Max", "Mean", "Count", "Sum", "P50", "P95", "P99")
+        .containsEntry("P99", "real").containsEntry("Increase", "real");
   }
 
   private static QueryResult result(String id) {

@@ -3,9 +3,12 @@ package com.pulse.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.local.FileDeadLetterStore;
-import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.query.MergedWindow;
 import com.pulse.domain.telemetry.log.MergedLogSeries;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import com.pulse.domain.telemetry.metric.MetricSeries;
+import com.pulse.domain.telemetry.metric.MetricSeriesMerger;
+import com.pulse.domain.telemetry.metric.MetricWindows;
 import com.pulse.functions.CompositionRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +64,8 @@ public final class ReplayCommand implements Callable<Integer> {
   public ReplayCommand() {
     this.replays = () -> {
       CompositionRoot root = CliSupport.root(Map.of());
-      return new TelemetryReplay(root.latenessPolicy(), root.clock(), new FileDeadLetterStore(deadLetterFile));
+      return new TelemetryReplay(root.latenessPolicy(), root.clock(), new FileDeadLetterStore(deadLetterFile),
+          root.metricDimensions());
     };
   }
 
@@ -88,11 +92,16 @@ public final class ReplayCommand implements Callable<Integer> {
     List<MergedWindow> windows = result.windows(windowSize);
     List<MergedWindow> dependencies = result.dependencyWindows(windowSize);
     List<MergedLogSeries> logs = result.logSeries(windowSize);
+    List<MetricSeriesMerger.MergedSeries> metrics = result.metricSeries(windowSize);
     if (format == Format.jsonl) {
       windows.forEach(w -> out.println(jsonLine(w, windowSize)));
       dependencies.forEach(d -> out.println(jsonLine(d, windowSize)));
       logs.forEach(l -> out.println(jsonLine(l)));
+      metrics.forEach(m -> out.println(jsonLine(m, windowSize)));
     } else {
+      if (!metrics.isEmpty()) {
+        printMetrics(out, metrics);
+      }
       printTable(out, windows);
       if (!dependencies.isEmpty()) {
         printDependencies(out, dependencies);
@@ -105,6 +114,13 @@ public final class ReplayCommand implements Callable<Integer> {
           result.files(), result.events(), result.requests(), result.dependencies(), result.internalSpans(),
           result.logRecords(), result.deadLettered(), result.late(), result.expired(), result.outOfRange(),
           result.documentsWritten(), result.documentsSkipped());
+      TelemetryReplay.MetricTotals m = result.metrics();
+      if (m.events() > 0) {
+        out.printf("metrics hub: %d events, %d dead-lettered, %d data points, %d aggregated, %d late, %d expired, "
+                + "%d out of range, %d baseline, %d stale, %d stream limit, %d duplicate, %d overflow, %d series limit%n",
+            m.events(), m.deadLettered(), m.points(), m.aggregated(), m.late(), m.expired(), m.outOfRange(), m.baseline(),
+            m.stale(), m.streamLimit(), m.duplicate(), m.overflow(), m.seriesLimit());
+      }
     }
     out.flush();
     return 0;
@@ -166,12 +182,72 @@ public final class ReplayCommand implements Callable<Integer> {
     return n.toString();
   }
 
+  /**
+   * The jsonl form of one metric series ({@code signal = "metric"}): {@code metric}, {@code unit},
+   * {@code type}, {@code attributes}, and by type {@code increase} and {@code ratePerSecond} (sum),
+   * {@code last}, {@code min}, {@code max}, {@code mean} (gauge), {@code count}, {@code sum},
+   * {@code min}, {@code max}, {@code p50}, {@code p95}, {@code p99} (histogram), {@code count} and
+   * {@code sum} (summary); values in the metric's unit (docs/OPENTELEMETRY.md).
+   */
+  static String jsonLine(MetricSeriesMerger.MergedSeries m, Granularity granularity) {
+    MetricSeries s = m.series();
+    ObjectNode n = record("metric", m.tenantId(), s.service(), m.windowStart(), m.windowEnd(), granularity);
+    n.put("metric", s.metric());
+    n.put("unit", s.unit());
+    n.put("type", s.type());
+    ObjectNode attributes = n.putObject("attributes");
+    new java.util.TreeMap<>(s.attributes()).forEach(attributes::put);
+    switch (s.type()) {
+      case MetricWindows.SUM -> {
+        n.put("increase", s.increase());
+        n.put("ratePerSecond", m.ratePerSecond());
+      }
+      case MetricWindows.GAUGE -> {
+        n.put("last", s.last());
+        n.put("min", s.min());
+        n.put("max", s.max());
+        n.put("mean", m.mean());
+      }
+      case MetricWindows.HISTOGRAM -> {
+        n.put("count", s.count());
+        n.put("sum", s.sum());
+        n.put("min", s.min());
+        n.put("max", s.max());
+        n.put("p50", m.p50());
+        n.put("p95", m.p95());
+        n.put("p99", m.p99());
+      }
+      default -> {
+        n.put("count", s.count());
+        n.put("sum", s.sum());
+      }
+    }
+    return n.toString();
+  }
+
   private static void printLogs(PrintWriter out, List<MergedLogSeries> logs) {
     String fmt = "%-20s %-12s %-16s %-11s %8s  %s%n";
     out.printf(fmt, "windowStart", "tenant", "service", "severity", "records", "top template");
     for (MergedLogSeries l : logs) {
       out.printf(fmt, l.windowStart(), l.tenantId(), l.service(), l.severity(), l.count(),
           l.templates().isEmpty() ? "" : l.templates().get(0).template() + " (" + l.templates().get(0).count() + ")");
+    }
+  }
+
+  private static void printMetrics(PrintWriter out, List<MetricSeriesMerger.MergedSeries> metrics) {
+    String fmt = "%-20s %-12s %-10s %-32s %-9s %-40s %s%n";
+    out.printf(fmt, "windowStart", "tenant", "service", "metric", "type", "attributes", "values");
+    for (MetricSeriesMerger.MergedSeries m : metrics) {
+      MetricSeries s = m.series();
+      String values = switch (s.type()) {
+        case MetricWindows.SUM -> String.format("increase=%s rate/s=%.3f", s.increase(), m.ratePerSecond());
+        case MetricWindows.GAUGE -> String.format("last=%s min=%s max=%s mean=%s", s.last(), s.min(), s.max(), m.mean());
+        case MetricWindows.HISTOGRAM -> String.format("count=%d sum=%s p50=%s p95=%s p99=%s", s.count(), s.sum(), m.p50(),
+            m.p95(), m.p99());
+        default -> String.format("count=%d sum=%s", s.count(), s.sum());
+      };
+      out.printf(fmt, m.windowStart(), m.tenantId(), s.service(), s.metric(), s.type(), new java.util.TreeMap<>(s.attributes()),
+          values + (s.unit().isEmpty() ? "" : " " + s.unit()));
     }
   }
 

@@ -44,6 +44,9 @@ public final class TelemetryGenerateCommand implements Callable<Integer> {
   @Option(names = "--logs-per-minute", defaultValue = "0", description = "OTLP logs requests per minute, written by "
       + "the OpenTelemetry SDK as the logs hub's Capture (pulse/otlp_logs/...); 0: none (default: ${DEFAULT-VALUE}).")
   private int logsPerMinute;
+  @Option(names = "--metrics", defaultValue = "true", negatable = true,
+      description = "Also write OTLP metrics from the OpenTelemetry SDK for the metrics hub (default: ${DEFAULT-VALUE}).")
+  private boolean metrics;
 
   @Override
   public Integer call() {
@@ -56,6 +59,12 @@ public final class TelemetryGenerateCommand implements Callable<Integer> {
       TelemetryLogGenerator.Output logs = new TelemetryLogGenerator(options, logsPerMinute).writeTo(output);
       spec.commandLine().getOut().printf("wrote %d logs-hub Capture files under %s: %d events, %d log records, "
           + "%d ERROR/FATAL%n", logs.files().size(), output, logs.events(), logs.records(), logs.errorRecords());
+    }
+    if (metrics) {
+      MetricsGenerator.Output m = new MetricsGenerator(
+          new TelemetryGenerator.Options(seed, start, duration, partitions, tenants, eventsPerMinute)).writeTo(output);
+      spec.commandLine().getOut().printf("wrote %d Capture files of the OTLP metrics hub (%s): %d events%n",
+          m.files().size(), TelemetryReplay.METRICS_HUB, m.events());
     }
     spec.commandLine().getOut().flush();
     return 0;

@@ -5,6 +5,7 @@ import com.pulse.adapter.capture.CaptureFormat;
 import com.pulse.adapter.capture.CaptureJsonLines;
 import com.pulse.adapter.capture.CapturedEvent;
 import com.pulse.adapter.local.InMemoryLogWindowStore;
+import com.pulse.adapter.local.InMemoryMetricWindowStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.telemetry.AggregateLogBatch;
 import com.pulse.app.telemetry.LogBatchResult;
@@ -13,17 +14,23 @@ import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.telemetry.log.MergedLogSeries;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.MetricWindowExport;
 import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.AggregateMetricBatch;
 import com.pulse.app.telemetry.BatchResult;
+import com.pulse.app.telemetry.MetricBatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
 import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.query.MergedWindow;
+import com.pulse.domain.query.WindowMerger;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
-import com.pulse.domain.query.MergedWindow;
-import com.pulse.domain.query.WindowMerger;
+import com.pulse.domain.telemetry.metric.MetricDimensions;
+import com.pulse.domain.telemetry.metric.MetricSeriesMerger;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +52,9 @@ import java.util.stream.Stream;
  * that are OTLP logs requests ({@link LogDecoders#isOtlpLogs}: Capture of the logs hub) go through
  * {@link AggregateLogBatch}, as {@code LogAggregation} would handle them, into log window documents.
  *
- * <p>Per partition, files are applied in order of their first sequence number, each file in
+ * <p>Files under a directory named {@value #METRICS_HUB} (the OTLP metrics hub, as Capture names its
+ * folder {@code {Namespace}/{EventHub}/...}) go through {@link AggregateMetricBatch} into metric
+ * windows instead. Per partition, files are applied in order of their first sequence number, each file in
  * ascending sequence order and in batches of {@code batchSize}; events another file already applied
  * (an overlapping re-capture) are skipped per window document exactly as on redelivery. Capture Avro
  * files are streamed, never read whole: memory is one batch of events plus the window documents
@@ -70,6 +79,10 @@ public final class TelemetryReplay {
   private final DeadLetterStore deadLetters;
   private final InMemoryWindowStore windows = new InMemoryWindowStore();
   private final InMemoryLogWindowStore logWindows = new InMemoryLogWindowStore();
+  private final InMemoryMetricWindowStore metricWindows = new InMemoryMetricWindowStore();
+  private final MetricDimensions dimensions;
+  /** Directory name of the OTLP metrics hub's captures. */
+  public static final String METRICS_HUB = "otlp_metrics";
   /**
    * Replay prints final windows from the store; the versions the use case exports are dropped, so
    * memory is bounded by the windows, not by the number of writes.
@@ -89,6 +102,15 @@ public final class TelemetryReplay {
    * @throws NullPointerException if an argument is null
    */
   public TelemetryReplay(LatenessPolicy policy, Clock clock, DeadLetterStore deadLetters) {
+    this(policy, clock, deadLetters, MetricDimensions.DEFAULT);
+  }
+
+  /**
+   * @param dimensions the kept metric dimensions ({@code OTLP_METRIC_DIMENSIONS})
+   * @throws NullPointerException if an argument is null
+   */
+  public TelemetryReplay(LatenessPolicy policy, Clock clock, DeadLetterStore deadLetters, MetricDimensions dimensions) {
+    this.dimensions = Objects.requireNonNull(dimensions, "dimensions");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -112,15 +134,21 @@ public final class TelemetryReplay {
    * @param logRecords log records folded in ({@link LogBatchResult#records}); their late, expired,
    *     out-of-range, dead-lettered and written counts are in the totals above
    * @param logDocuments final per-partition log window documents
+   * @param metrics the OTLP metrics hub's totals and final metric window documents
    */
   public record Result(int files, long events, long requests, long deadLettered, long documentsWritten,
       long documentsSkipped, long late, long expired, long outOfRange, long dependencies, long internalSpans, List<WindowDocument> documents,
-      long logRecords, List<LogWindowDocument> logDocuments) {
+      long logRecords, List<LogWindowDocument> logDocuments, MetricTotals metrics) {
     /** Final log series of {@code granularity} merged across partitions. */
     public List<MergedLogSeries> logSeries(Granularity granularity) {
       return MergedLogSeries.merge(logDocuments.stream().filter(d -> d.granularity().equals(granularity.iso())).toList());
     }
 
+    /** Final metric series of {@code granularity} merged across partitions. */
+    public List<MetricSeriesMerger.MergedSeries> metricSeries(Granularity granularity) {
+      return MetricSeriesMerger.merge(
+          metrics.documents().stream().filter(d -> d.granularity().equals(granularity.iso())).toList());
+    }
     /** Final request windows of {@code granularity} merged across partitions. */
     public List<MergedWindow> windows(Granularity granularity) {
       return WindowMerger.merge(
@@ -133,6 +161,28 @@ public final class TelemetryReplay {
           documents.stream().filter(d -> d.granularity().equals(granularity.iso()) && d.dependency() != null).toList());
     }
   }
+
+  /**
+   * Totals of the metrics hub's events ({@link MetricBatchResult}, summed over batches).
+   *
+   * @param events events read
+   * @param deadLettered events dead-lettered
+   * @param points data points decoded
+   * @param aggregated points folded in
+   * @param late points folded in behind the watermark
+   * @param expired points whose window had expired
+   * @param outOfRange points with an out-of-range value or time
+   * @param baseline cumulative first points that set a baseline only
+   * @param stale resent or value-less points
+   * @param streamLimit cumulative points beyond the stream limit
+   * @param duplicate redelivered points skipped (overlapping captures)
+   * @param overflow points folded into overflow series
+   * @param seriesLimit points dropped at a document's series limit
+   * @param documents final per-partition metric window documents
+   */
+  public record MetricTotals(long events, long deadLettered, long points, long aggregated, long late, long expired,
+      long outOfRange, long baseline, long stale, long streamLimit, long duplicate, long overflow, long seriesLimit,
+      List<MetricWindowDocument> documents) {}
 
   /**
    * Replays the inputs.
@@ -148,13 +198,16 @@ public final class TelemetryReplay {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
     Map<String, List<Source>> byPartition = new TreeMap<>();
+    Map<String, List<Source>> metricsByPartition = new TreeMap<>();
     int files = 0;
     for (Path file : expand(inputs)) {
       files++;
+      Map<String, List<Source>> target = isMetricsHub(file) ? metricsByPartition : byPartition;
       for (Source source : sources(file, partition)) {
-        byPartition.computeIfAbsent(source.partition(), k -> new ArrayList<>()).add(source);
+        target.computeIfAbsent(source.partition(), k -> new ArrayList<>()).add(source);
       }
     }
+    MetricTotals metrics = replayMetrics(metricsByPartition, batchSize);
     AggregateBatch useCase = AggregateBatch.withPulseDecoders(windows, deadLetters, NO_EXPORT, policy, clock);
     AggregateLogBatch logUseCase = AggregateLogBatch.withPulseDecoders(logWindows, deadLetters, versions -> {}, policy,
         clock);
@@ -163,14 +216,49 @@ public final class TelemetryReplay {
       List<Source> sorted = new ArrayList<>(p.getValue());
       sorted.sort(Comparator.comparingLong(Source::firstSequenceNumber));
       for (Source source : sorted) {
-        Batcher batcher = new Batcher(useCase, logUseCase, p.getKey(), batchSize, totals, source.name());
+        String partitionId = p.getKey();
+        Batcher batcher = new Batcher(partitionId, batchSize, source.name(),
+            batch -> handle(useCase, logUseCase, partitionId, batch, totals));
         source.events().accept(batcher::add);
         batcher.flush();
       }
     }
     return new Result(files, totals.events, totals.requests, totals.dead, totals.written, totals.skipped, totals.late,
         totals.expired, totals.outOfRange, totals.dependencies, totals.internalSpans, windows.all(),
-        totals.logRecords, logWindows.all());
+        totals.logRecords, logWindows.all(), metrics);
+  }
+
+  private static boolean isMetricsHub(Path file) {
+    for (Path segment : file.toAbsolutePath().normalize()) {
+      if (segment.toString().equals(METRICS_HUB)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private MetricTotals replayMetrics(Map<String, List<Source>> byPartition, int batchSize) {
+    AggregateMetricBatch useCase = new AggregateMetricBatch(dimensions, metricWindows, deadLetters, MetricWindowExport.NONE,
+        policy, clock);
+    long[] t = new long[13];
+    for (Map.Entry<String, List<Source>> p : byPartition.entrySet()) {
+      List<Source> sorted = new ArrayList<>(p.getValue());
+      sorted.sort(Comparator.comparingLong(Source::firstSequenceNumber));
+      for (Source source : sorted) {
+        Batcher batcher = new Batcher(p.getKey(), batchSize, source.name(), batch -> {
+          MetricBatchResult r = useCase.handle(new TelemetryBatch(p.getKey(), batch));
+          long[] add = {r.events(), r.deadLettered(), r.points(), r.aggregated(), r.late(), r.expired(), r.outOfRange(),
+              r.baseline(), r.stale(), r.streamLimit(), r.duplicate() + r.cumulativeDuplicates(), r.overflow(), r.seriesLimit()};
+          for (int k = 0; k < t.length; k++) {
+            t[k] += add[k];
+          }
+        });
+        source.events().accept(batcher::add);
+        batcher.flush();
+      }
+    }
+    return new MetricTotals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12],
+        metricWindows.allWindows());
   }
 
   /**
@@ -207,24 +295,24 @@ public final class TelemetryReplay {
   }
 
   /** Collects one source's events into batches of {@code batchSize} and hands each to the use case. */
+  /**
+   * Cuts one file's events (ascending sequence numbers, one partition) into batches of at most
+   * {@code batchSize} and hands each to {@code handler}; the same event twice in a row is dropped, an
+   * event out of order fails the replay.
+   */
   private static final class Batcher {
-    private final AggregateBatch useCase;
-    private final AggregateLogBatch logUseCase;
     private final String partition;
     private final int batchSize;
-    private final Totals totals;
     private final String source;
+    private final Consumer<List<TelemetryEvent>> handler;
     private final List<TelemetryEvent> batch;
     private long lastSequenceNumber = Long.MIN_VALUE;
 
-    Batcher(AggregateBatch useCase, AggregateLogBatch logUseCase, String partition, int batchSize, Totals totals,
-        String source) {
-      this.useCase = useCase;
-      this.logUseCase = logUseCase;
+    Batcher(String partition, int batchSize, String source, Consumer<List<TelemetryEvent>> handler) {
       this.partition = partition;
       this.batchSize = batchSize;
-      this.totals = totals;
       this.source = source;
+      this.handler = handler;
       this.batch = new ArrayList<>(Math.min(batchSize, 1 << 16));
     }
 
@@ -247,18 +335,26 @@ public final class TelemetryReplay {
       if (batch.isEmpty()) {
         return;
       }
-      // a file may hold the logs hub's events: they go to the logs use case, as LogAggregation would
-      List<TelemetryEvent> logs = batch.stream().filter(e -> LogDecoders.isOtlpLogs(e.body())).toList();
-      if (logs.isEmpty()) {
-        totals.add(useCase.handle(new TelemetryBatch(partition, List.copyOf(batch))));
-      } else {
-        totals.add(logUseCase.handle(new TelemetryBatch(partition, logs)));
-        if (logs.size() < batch.size()) {
-          totals.add(useCase.handle(new TelemetryBatch(partition,
-              batch.stream().filter(e -> !LogDecoders.isOtlpLogs(e.body())).toList())));
-        }
-      }
+      handler.accept(List.copyOf(batch));
       batch.clear();
+    }
+  }
+
+  /**
+   * One batch of the traces hub's files: a file may hold the logs hub's events too, which go to the
+   * logs use case as {@code LogAggregation} would take them; the rest to {@code AggregateBatch}.
+   */
+  private static void handle(AggregateBatch useCase, AggregateLogBatch logUseCase, String partition,
+      List<TelemetryEvent> batch, Totals totals) {
+    List<TelemetryEvent> logs = batch.stream().filter(e -> LogDecoders.isOtlpLogs(e.body())).toList();
+    if (logs.isEmpty()) {
+      totals.add(useCase.handle(new TelemetryBatch(partition, batch)));
+      return;
+    }
+    totals.add(logUseCase.handle(new TelemetryBatch(partition, logs)));
+    if (logs.size() < batch.size()) {
+      totals.add(useCase.handle(new TelemetryBatch(partition,
+          batch.stream().filter(e -> !LogDecoders.isOtlpLogs(e.body())).toList())));
     }
   }
 

@@ -5,6 +5,7 @@ import com.azure.cosmos.CosmosDatabase;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricStore;
+import com.pulse.app.port.MetricWindowStore;
 import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.NotificationStateStore;
 import com.pulse.app.port.WindowStore;
@@ -24,9 +25,11 @@ import java.util.function.Function;
  * @param deadLetters dead-lettered events
  * @param notifications notification state per tenant
  * @param heldDigests undelivered digests per recipient (same container as {@code notifications})
+ * @param metricWindows OTLP metric windows and stream state (same container as {@code windows})
  */
 public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore windows,
-    DeadLetterStore deadLetters, NotificationStateStore notifications, HeldDigestStore heldDigests) {
+    DeadLetterStore deadLetters, NotificationStateStore notifications, HeldDigestStore heldDigests,
+    MetricWindowStore metricWindows) {
   /** Lifetime of minute-window documents after their last write. */
   public static final Duration MINUTE_WINDOW_TTL = Duration.ofDays(7);
 
@@ -38,6 +41,7 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
     Objects.requireNonNull(deadLetters, "deadLetters");
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(heldDigests, "heldDigests");
+    Objects.requireNonNull(metricWindows, "metricWindows");
   }
 
   /**
@@ -63,6 +67,8 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
         new CosmosNotificationStateStore(database.getContainer(CosmosContainers.NOTIFICATIONS),
             calls.apply(CosmosContainers.NOTIFICATIONS)),
         new CosmosHeldDigestStore(database.getContainer(CosmosContainers.NOTIFICATIONS),
-            calls.apply(CosmosContainers.NOTIFICATIONS)));
+            calls.apply(CosmosContainers.NOTIFICATIONS)),
+        new CosmosMetricWindowStore(database.getContainer(CosmosContainers.WINDOWS), calls.apply(CosmosContainers.WINDOWS),
+            MINUTE_WINDOW_TTL));
   }
 }

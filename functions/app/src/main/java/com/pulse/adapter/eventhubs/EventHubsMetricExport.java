@@ -16,8 +16,10 @@ import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.MetricExport;
 import com.pulse.domain.telemetry.log.LogSeries;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +34,11 @@ import java.util.function.Function;
  *
  * <p>Each exported value is one event whose body is its ADX row ({@link AdxRows}: a JSON object whose
  * field names are the JSON paths of the ingestion mapping) and whose application properties route it:
- * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows} | {@code LogWindows}), {@code Format} = {@code json},
- * {@code IngestionMappingReference} ({@code MetricPointsMapping} | {@code TelemetryWindowsMapping} |
- * {@code LogWindowsMapping}). A log window version is one event per series ({@link AdxRows#logWindowRows}).
+ * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows} | {@code LogWindows} | {@code MetricWindows}),
+ * {@code Format} = {@code json}, {@code IngestionMappingReference} ({@code MetricPointsMapping} |
+ * {@code TelemetryWindowsMapping} | {@code LogWindowsMapping} | {@code MetricWindowsMapping}). A log
+ * window version is one event per series ({@link AdxRows#logWindowRows}); so is a metric window version
+ * ({@link MetricWindowExport}: one {@code MetricWindows} row per series).
  * Property names are case-sensitive; see "Ingestion properties" in
  * https://learn.microsoft.com/azure/data-explorer/ingest-data-event-hub-overview.
  *
@@ -53,7 +57,7 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: the producer client is thread-safe and batches are confined to one call.
  */
-public final class EventHubsMetricExport implements MetricExport, LogWindowExport, AutoCloseable {
+public final class EventHubsMetricExport implements MetricExport, LogWindowExport, MetricWindowExport, AutoCloseable {
   /** Application property naming the target ADX table. */
   public static final String TABLE_PROPERTY = "Table";
   /** Application property naming the data format. */
@@ -128,6 +132,20 @@ public final class EventHubsMetricExport implements MetricExport, LogWindowExpor
   }
 
   private record LogRow(LogWindowDocument document, LogSeries series) {}
+  /** One {@code MetricWindows} row per series of each version ({@code MetricWindowsMapping}). */
+  @Override
+  public void exportMetricWindows(List<MetricWindowVersion> versions) {
+    List<SeriesRow> rows = new ArrayList<>();
+    for (MetricWindowVersion v : versions) {
+      for (int i = 0; i < v.document().series().size(); i++) {
+        rows.add(new SeriesRow(v, i));
+      }
+    }
+    send(rows, r -> r.version().document().tenantId(), r -> r.version().document().id(),
+        r -> AdxRows.metricSeriesRow(r.version(), r.index()), "MetricWindows", "MetricWindowsMapping");
+  }
+
+  private record SeriesRow(MetricWindowVersion version, int index) {}
 
   private <R> void send(List<R> records, Function<R, String> tenantOf, Function<R, String> idOf,
       Function<R, byte[]> row, String table, String mapping) {

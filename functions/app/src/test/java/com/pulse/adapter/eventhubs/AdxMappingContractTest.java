@@ -2,10 +2,16 @@ package com.pulse.adapter.eventhubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulse.adapter.json.AdxRows;
 import com.pulse.domain.metric.MetricPoint;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import com.pulse.domain.telemetry.metric.MetricSeries;
+import com.pulse.domain.telemetry.metric.MetricSketches;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricWindows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +62,22 @@ class AdxMappingContractTest {
       assertContract("LogWindows", "LogWindowsMapping", json.readTree(row));
     }
     assertThat(AdxRows.logWindowRows(doc)).hasSize(doc.series().size());
+  }
+
+  @Test
+  void metricSeriesRowMatchesMetricWindowsMapping() throws IOException {
+    DDSketch sketch = MetricSketches.newSketch();
+    sketch.accept(12.5, 3);
+    sketch.accept(0, 1);
+    sketch.accept(-4, 2);
+    Instant start = Instant.parse("2026-11-21T10:00:00Z");
+    MetricWindowDocument d = new MetricWindowDocument(MetricWindows.idOf("t1", Granularity.MINUTE, start, "3"), "t1",
+        MetricWindowDocument.SIGNAL, "PT1M", start, start.plusSeconds(60), "3", 6, 1, 0,
+        List.of(new MetricSeries("checkout", "db.duration", "ms", MetricWindows.HISTOGRAM,
+            Map.of("db.system.name", "postgresql"), 2, 6, 33.5, -4.0, 12.6, null, 1_700_000_000_000_000_000L, 0, true,
+            MetricSketches.serialize(sketch))), 42, 2, start.plusSeconds(65));
+    assertContract("MetricWindows", "MetricWindowsMapping",
+        json.readTree(AdxRows.metricSeriesRow(MetricWindows.versionOf(d), 0)));
   }
 
   private void assertContract(String table, String mappingName, JsonNode record) throws IOException {

@@ -12,6 +12,11 @@ import com.pulse.domain.telemetry.aggregate.LatencySketches;
 import com.pulse.domain.telemetry.log.LogSeries;
 import com.pulse.domain.telemetry.log.LogTemplateCount;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricSeries;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
+import com.pulse.domain.telemetry.metric.MetricWindows;
+import com.pulse.domain.telemetry.metric.SeriesStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -193,6 +198,96 @@ public final class AdxRows {
     g.writeStringField("computedAt", point.computedAt().toString());
     g.writeStringField("runId", point.runId());
     g.writeNumberField("version", point.computedAt().toEpochMilli());
+    g.writeEndObject();
+  }
+
+  /**
+   * The {@code MetricWindows} row of series {@code index} of {@code version} as UTF-8 JSON (an event
+   * body of the {@code metrics-out} hub).
+   */
+  public static byte[] metricSeriesRow(MetricWindowVersion version, int index) {
+    return bytes(g -> writeMetricSeries(g, version, index));
+  }
+
+  /**
+   * Writes the {@code MetricWindows} row of series {@code index} of {@code version}: the window,
+   * the series identity ({@code seriesKey}: the kept attributes as {@code k=v} pairs sorted by name,
+   * joined by {@code ,}), every statistic (0 where the type has none: see {@code MetricSeries}),
+   * {@code ratePerSecond} = increase / window seconds, {@code mean} = gauge sum / points, and the
+   * sketch bins in the convention of {@code TelemetryWindows.sketchBins} (positive values; negative
+   * magnitudes in {@code negativeSketchBins}). {@code id} is the window id and the series key, so
+   * {@code arg_max(version)} per {@code id} is the latest state of a series in a window and partition.
+   *
+   * @throws IOException if the generator's target fails
+   */
+  public static void writeMetricSeries(JsonGenerator g, MetricWindowVersion version, int index) throws IOException {
+    MetricWindowDocument d = version.document();
+    MetricSeries s = d.series().get(index);
+    SeriesStats st = version.stats().get(index);
+    String seriesKey = seriesKey(s);
+    g.writeStartObject();
+    g.writeStringField("id", d.id() + '/' + s.service() + '/' + s.metric() + '/' + s.type() + '/' + s.unit() + '/' + seriesKey);
+    g.writeStringField("windowId", d.id());
+    g.writeStringField("tenantId", d.tenantId());
+    g.writeStringField("service", s.service());
+    g.writeStringField("metric", s.metric());
+    g.writeStringField("unit", s.unit());
+    g.writeStringField("type", s.type());
+    g.writeStringField("seriesKey", seriesKey);
+    g.writeFieldName("attributes");
+    g.writeStartObject();
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(s.attributes()).entrySet()) {
+      g.writeStringField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeStringField("granularity", d.granularity());
+    g.writeStringField("windowStart", d.windowStart().toString());
+    g.writeStringField("windowEnd", d.windowEnd().toString());
+    g.writeStringField("partition", d.partition());
+    g.writeNumberField("points", s.points());
+    g.writeNumberField("increase", s.increase());
+    double seconds = (d.windowEnd().toEpochMilli() - d.windowStart().toEpochMilli()) / 1000.0;
+    g.writeNumberField("ratePerSecond", s.type().equals(MetricWindows.SUM) ? s.increase() / seconds : 0);
+    g.writeNumberField("last", s.last() == null ? 0 : s.last());
+    g.writeNumberField("lastTimeUnixNano", s.lastTimeUnixNano());
+    g.writeNumberField("min", s.min() == null ? 0 : s.min());
+    g.writeNumberField("max", s.max() == null ? 0 : s.max());
+    g.writeNumberField("mean", s.type().equals(MetricWindows.GAUGE) && s.points() > 0 ? s.sum() / s.points() : 0);
+    g.writeNumberField("count", s.count());
+    g.writeNumberField("sum", s.sum());
+    g.writeNumberField("p50", st.p50());
+    g.writeNumberField("p95", st.p95());
+    g.writeNumberField("p99", st.p99());
+    g.writeBooleanField("minMaxEstimated", s.minMaxEstimated());
+    g.writeNumberField("sketchGamma", LatencySketches.GAMMA);
+    g.writeNumberField("sketchZeroCount", st.zeroCount());
+    writeBins(g, "sketchBins", st.positiveBins());
+    writeBins(g, "negativeSketchBins", st.negativeBins());
+    g.writeNumberField("lateCount", d.lateCount());
+    g.writeNumberField("lastSequenceNumber", d.lastSequenceNumber());
+    g.writeNumberField("version", d.version());
+    g.writeStringField("updatedAt", d.updatedAt().toString());
+    g.writeEndObject();
+  }
+
+  /** The kept attributes as {@code k=v} pairs sorted by name, joined by {@code ,} (empty: none). */
+  public static String seriesKey(MetricSeries s) {
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(s.attributes()).entrySet()) {
+      if (b.length() > 0) {
+        b.append(',');
+      }
+      b.append(e.getKey()).append('=').append(e.getValue());
+    }
+    return b.toString();
+  }
+
+  private static void writeBins(JsonGenerator g, String field, long[] pairs) throws IOException {
+    g.writeFieldName(field);
+    g.writeStartObject();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      g.writeNumberField(Long.toString(pairs[i]), pairs[i + 1]);
+    }
     g.writeEndObject();
   }
 

@@ -6,7 +6,8 @@ import java.util.Locale;
  * What happened to one telemetry event (or, for the per-request outcomes, one decoded request); the
  * value of attribute {@code outcome} on {@code pulse.telemetry.events}: the lower-case name
  * ({@code aggregated}, {@code duplicate}, {@code late}, {@code deadlettered}, {@code expired},
- * {@code out_of_range}, {@code internal}).
+ * {@code out_of_range}, {@code internal}; for OTLP metric data points also {@code metric_baseline},
+ * {@code metric_stale}, {@code metric_stream_limit}, {@code metric_overflow}, {@code metric_series_limit}).
  */
 public enum EventOutcome {
   /** Folded into its window document. */
@@ -22,7 +23,17 @@ public enum EventOutcome {
   /** A request with a value outside {@link com.pulse.domain.telemetry.IngestRules} (duration, timestamp). */
   OUT_OF_RANGE,
   /** A span of kind INTERNAL or UNSPECIFIED: counted, not aggregated. */
-  INTERNAL;
+  INTERNAL,
+  /** An OTLP cumulative point that only set its stream's baseline (the stream started long before). */
+  METRIC_BASELINE,
+  /** An OTLP point with no recorded value, or not newer than its stream's last point (a resend). */
+  METRIC_STALE,
+  /** An OTLP cumulative point of a new stream beyond the per-tenant-partition stream limit. */
+  METRIC_STREAM_LIMIT,
+  /** An OTLP point folded into its metric's overflow series (document series limit). */
+  METRIC_OVERFLOW,
+  /** An OTLP point dropped because its document had no overflow series left. */
+  METRIC_SERIES_LIMIT;
 
   /** Attribute value: the lower-case name, e.g. {@code "deadlettered"}. */
   public String attributeValue() {

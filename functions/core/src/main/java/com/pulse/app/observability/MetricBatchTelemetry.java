@@ -1,0 +1,54 @@
+package com.pulse.app.observability;
+
+import com.pulse.app.telemetry.MetricBatchResult;
+import com.pulse.app.telemetry.TelemetryBatch;
+import com.pulse.app.telemetry.TelemetryEvent;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import java.util.Objects;
+
+/**
+ * Reports every batch of the OTLP metrics hub to {@link PulseTelemetry}, like {@link BatchTelemetry}
+ * for the traces hub: {@code pulse.telemetry.events} per event ({@code aggregated},
+ * {@code deadlettered}) and per data point ({@code late}, {@code duplicate}, {@code expired},
+ * {@code out_of_range}, {@code metric_baseline}, {@code metric_stale}, {@code metric_stream_limit},
+ * {@code metric_overflow}, {@code metric_series_limit}; see {@link MetricBatchResult}), the event lag,
+ * windows written and dead letters. Thread-safe; never throws for a well-formed batch and result.
+ */
+public final class MetricBatchTelemetry {
+  private final PulseTelemetry telemetry;
+
+  /** @throws NullPointerException if {@code telemetry} is null */
+  public MetricBatchTelemetry(PulseTelemetry telemetry) {
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+  }
+
+  /** Records one batch and its result. */
+  public void observed(TelemetryBatch batch, MetricBatchResult r) {
+    String partition = batch.partition();
+    telemetry.events(partition, EventOutcome.AGGREGATED, Math.max(0, r.events() - r.deadLettered()));
+    if (r.deadLettered() > 0) {
+      telemetry.events(partition, EventOutcome.DEADLETTERED, r.deadLettered());
+      telemetry.deadLettered(partition, r.deadLettered());
+    }
+    count(partition, EventOutcome.LATE, r.late());
+    count(partition, EventOutcome.DUPLICATE, r.duplicate() + r.cumulativeDuplicates());
+    count(partition, EventOutcome.EXPIRED, r.expired());
+    count(partition, EventOutcome.OUT_OF_RANGE, r.outOfRange());
+    count(partition, EventOutcome.METRIC_BASELINE, r.baseline());
+    count(partition, EventOutcome.METRIC_STALE, r.stale());
+    count(partition, EventOutcome.METRIC_STREAM_LIMIT, r.streamLimit());
+    count(partition, EventOutcome.METRIC_OVERFLOW, r.overflow());
+    count(partition, EventOutcome.METRIC_SERIES_LIMIT, r.seriesLimit());
+    for (TelemetryEvent event : batch.events()) {
+      telemetry.eventLag(partition, event.enqueuedTime());
+    }
+    telemetry.windowsWritten(Granularity.MINUTE.iso(), r.minuteDocumentsWritten());
+    telemetry.windowsWritten(Granularity.HOUR.iso(), r.hourDocumentsWritten());
+  }
+
+  private void count(String partition, EventOutcome outcome, long n) {
+    if (n > 0) {
+      telemetry.events(partition, outcome, n);
+    }
+  }
+}

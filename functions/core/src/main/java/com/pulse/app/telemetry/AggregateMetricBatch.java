@@ -1,0 +1,291 @@
+package com.pulse.app.telemetry;
+
+import com.pulse.app.port.DeadLetterStore;
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.MetricWindowExport;
+import com.pulse.app.port.MetricWindowStore;
+import com.pulse.app.port.Versioned;
+import com.pulse.app.port.WriteConflictException;
+import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.metric.DecodedMetrics;
+import com.pulse.domain.telemetry.metric.MetricDimensions;
+import com.pulse.domain.telemetry.metric.MetricStreamDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowAccumulator;
+import com.pulse.domain.telemetry.metric.MetricWindowAggregator;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
+import com.pulse.domain.telemetry.metric.MetricWindows;
+import com.pulse.domain.telemetry.metric.StreamStates;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Use case: aggregate one batch of the metrics hub (OTLP {@code ExportMetricsServiceRequest}, protobuf
+ * or JSON) into metric window documents, exactly once under at-least-once delivery.
+ *
+ * <ol>
+ *   <li>Decode every event ({@link DecodedMetrics}); a bad event is dead-lettered with its reason.
+ *   <li>Read the stream-state document of every tenant with cumulative points on this partition and
+ *       turn those points into increases ({@link StreamStates}); points of events at or below the
+ *       state's {@code lastSequenceNumber} are already in every window they touch (step 5 runs after
+ *       step 4), so they are skipped.
+ *   <li>Fold into minute and hour deltas per tenant document; validate values and times.
+ *   <li>Per window document: the floor rule of {@link AggregateBatch} ({@code lastSequenceNumber},
+ *       trim a partly applied delta by re-folding the batch's points above it, create or replace on
+ *       the ETag, re-read and redo on a conflict).
+ *   <li>Only then write each changed stream-state document (ETag; on a conflict re-read it and re-run
+ *       that tenant's cumulative step above the newer state).
+ *   <li>Export every written version ({@link MetricWindowExport}).
+ * </ol>
+ *
+ * <p>Why it stays exact: the increases are a function of the stream state at the batch start and the
+ * batch's events, and the state after event {@code s} is a function of the partition's events up to
+ * {@code s}; so any delivery, by any owner, computes the same increase for the same point, and the
+ * floor rule adds it once per document. A stream state ahead of a window (crash between the two) is
+ * impossible because state is written last; a window ahead of the state (crash after the windows) is
+ * harmless: the retry recomputes the same increases and the windows skip them.
+ *
+ * <p>Store cost per batch: one {@code readMany} of the touched windows, one of the touched tenants'
+ * state documents, one write per touched window document and one per changed state document.
+ * Thread-safe if its collaborators are (decoders are per thread).
+ */
+public final class AggregateMetricBatch {
+  static final int MAX_ATTEMPTS = 16;
+
+  private final Supplier<DecodedMetrics> decoded;
+  private final MetricWindowStore store;
+  private final DeadLetterStore deadLetters;
+  private final MetricWindowExport export;
+  private final LatenessPolicy policy;
+  private final Clock clock;
+
+  /**
+   * @param dimensions kept attribute dimensions
+   * @param store metric windows and stream state
+   * @param deadLetters dead-letter store
+   * @param export history export
+   * @param policy allowed lateness and retention
+   * @param clock time source for {@code updatedAt} and {@code deadLetteredAt}
+   * @throws NullPointerException if an argument is null
+   */
+  public AggregateMetricBatch(MetricDimensions dimensions, MetricWindowStore store, DeadLetterStore deadLetters,
+      MetricWindowExport export, LatenessPolicy policy, Clock clock) {
+    Objects.requireNonNull(dimensions, "dimensions");
+    ThreadLocal<DecodedMetrics> perThread = ThreadLocal.withInitial(() -> new DecodedMetrics(dimensions));
+    this.decoded = perThread::get;
+    this.store = Objects.requireNonNull(store, "store");
+    this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+    this.export = Objects.requireNonNull(export, "export");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Aggregates one batch of the metrics hub.
+   *
+   * @return counts of what happened
+   * @throws DependencyException if the store or export failed; the host retries the batch, which is safe
+   * @throws NullPointerException if {@code batch} is null
+   */
+  public MetricBatchResult handle(TelemetryBatch batch) {
+    Instant now = clock.instant();
+    DecodedMetrics points = decoded.get();
+    points.clear();
+    List<DeadLetter> rejected = decodeAll(batch, points, now);
+    deadLetters.writeAll(rejected);
+
+    Map<String, DocumentKey> stateKeys = new LinkedHashMap<>();
+    for (String tenant : points.cumulativeTenants()) {
+      stateKeys.put(tenant, new DocumentKey(tenant, MetricWindows.streamsIdOf(tenant, batch.partition())));
+    }
+    Map<DocumentKey, Versioned<MetricStreamDocument>> storedStates =
+        stateKeys.isEmpty() ? Map.of() : store.readStreams(stateKeys.values());
+    Map<String, StreamStates> states = new HashMap<>();
+    stateKeys.forEach((tenant, key) -> {
+      Versioned<MetricStreamDocument> v = storedStates.get(key);
+      states.put(tenant, new StreamStates(tenant, v == null ? null : v.value()));
+    });
+    points.convert(states);
+
+    MetricWindowAggregator aggregator = points.fold(policy, null);
+    Map<DocumentKey, MetricWindowAccumulator> deltas = new LinkedHashMap<>();
+    for (MetricWindowAccumulator delta : aggregator.accumulators()) {
+      deltas.put(new DocumentKey(delta.tenantId(), MetricWindows.idOf(delta, batch.partition())), delta);
+    }
+    Map<DocumentKey, Versioned<MetricWindowDocument>> current = deltas.isEmpty() ? Map.of() : store.readWindows(deltas.keySet());
+    Map<DocumentKey, MetricWindowAccumulator> trimmed = trimPartlyApplied(points, deltas, current);
+    List<MetricWindowVersion> versions = new ArrayList<>(deltas.size());
+    Tally tally = new Tally();
+    for (Map.Entry<DocumentKey, MetricWindowAccumulator> e : deltas.entrySet()) {
+      apply(points, batch.partition(), e.getKey(), e.getValue(), trimmed.get(e.getKey()), current.get(e.getKey()), now,
+          versions, tally);
+    }
+    int streamWrites = 0;
+    for (Map.Entry<String, DocumentKey> e : stateKeys.entrySet()) {
+      Versioned<MetricStreamDocument> stored = storedStates.get(e.getValue());
+      streamWrites += writeState(points, batch.partition(), e.getKey(), e.getValue(), states.get(e.getKey()), stored, now, tally);
+    }
+    export.exportMetricWindows(versions);
+    return new MetricBatchResult(batch.events().size(), points.size(), aggregator.aggregated(), rejected.size(),
+        aggregator.expired(), aggregator.outOfRange(), points.baseline(), points.stale(), points.streamLimit(),
+        points.duplicate(), tally.late, tally.duplicate, tally.overflow, tally.seriesLimit, tally.minutes, tally.hours,
+        tally.skipped, streamWrites, tally.conflicts);
+  }
+
+  private List<DeadLetter> decodeAll(TelemetryBatch batch, DecodedMetrics points, Instant now) {
+    List<DeadLetter> rejected = new ArrayList<>();
+    long maxEnqueued = Long.MIN_VALUE;
+    for (TelemetryEvent event : batch.events()) {
+      maxEnqueued = Math.max(maxEnqueued, event.enqueuedTime().toEpochMilli());
+      try {
+        if (event.body().length == 0) {
+          throw new IllegalArgumentException("empty body");
+        }
+        points.decode(event.contentType(), event.body(), event.sequenceNumber(), policy.watermark(maxEnqueued), maxEnqueued);
+      } catch (IllegalArgumentException e) {
+        rejected.add(deadLetter(batch, event, e.getMessage(), now));
+      } catch (RuntimeException decoderBug) {
+        rejected.add(deadLetter(batch, event, "decoder failure: " + decoderBug, now));
+      }
+    }
+    return rejected;
+  }
+
+  /** Deltas of every partly applied document, restricted to events above its floor: one re-fold of the batch. */
+  private Map<DocumentKey, MetricWindowAccumulator> trimPartlyApplied(DecodedMetrics points,
+      Map<DocumentKey, MetricWindowAccumulator> deltas, Map<DocumentKey, Versioned<MetricWindowDocument>> current) {
+    Map<String, Long> floors = new HashMap<>();
+    Map<String, DocumentKey> keys = new HashMap<>();
+    for (Map.Entry<DocumentKey, MetricWindowAccumulator> e : deltas.entrySet()) {
+      Versioned<MetricWindowDocument> stored = current.get(e.getKey());
+      MetricWindowAccumulator d = e.getValue();
+      long last = stored == null ? -1 : stored.value().lastSequenceNumber();
+      if (d.minSequenceNumber() <= last && d.maxSequenceNumber() > last) {
+        String identity = identity(d.granularity(), d.tenantId(), d.windowStartMillis());
+        floors.put(identity, last);
+        keys.put(identity, e.getKey());
+      }
+    }
+    if (floors.isEmpty()) {
+      return Map.of();
+    }
+    MetricWindowAggregator only = points.fold(policy,
+        (g, tenant, start) -> floors.getOrDefault(identity(g, tenant, start), Long.MAX_VALUE));
+    Map<DocumentKey, MetricWindowAccumulator> out = new HashMap<>();
+    for (MetricWindowAccumulator a : only.accumulators()) {
+      out.put(keys.get(identity(a.granularity(), a.tenantId(), a.windowStartMillis())), a);
+    }
+    return out;
+  }
+
+  private static String identity(Granularity g, String tenant, long start) {
+    return g.iso() + '\u001f' + tenant + '\u001f' + start;
+  }
+
+  private void apply(DecodedMetrics points, String partition, DocumentKey key, MetricWindowAccumulator delta,
+      MetricWindowAccumulator trimmedForStored, Versioned<MetricWindowDocument> stored, Instant now,
+      List<MetricWindowVersion> versions, Tally tally) {
+    Versioned<MetricWindowDocument> current = stored;
+    boolean minute = delta.granularity() == Granularity.MINUTE;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      long last = current == null ? -1 : current.value().lastSequenceNumber();
+      if (delta.maxSequenceNumber() <= last) {
+        versions.add(MetricWindows.versionOf(current.value()));
+        tally.skipped++;
+        tally.conflicts += attempt;
+        if (minute) {
+          tally.duplicate += delta.points();
+        }
+        return;
+      }
+      MetricWindowAccumulator fresh = delta.minSequenceNumber() > last ? delta
+          : attempt == 0 && trimmedForStored != null ? trimmedForStored
+          : recompute(points, delta, last);
+      MetricWindows.Merged next = MetricWindows.merge(current == null ? null : current.value(), fresh, partition, now);
+      try {
+        MetricWindowDocument doc = next.version().document();
+        Versioned<MetricWindowDocument> saved = current == null ? store.createWindow(doc) : store.replaceWindow(doc, current.etag());
+        versions.add(next.version().withDocument(saved.value()));
+        tally.conflicts += attempt;
+        if (minute) {
+          tally.minutes++;
+          tally.late += fresh.lateCount();
+          tally.duplicate += delta.points() - fresh.points();
+          tally.overflow += next.overflowPoints();
+          tally.seriesLimit += next.droppedPoints();
+        } else {
+          tally.hours++;
+        }
+        return;
+      } catch (WriteConflictException conflict) {
+        current = store.readWindows(List.of(key)).get(key);
+      }
+    }
+    throw new DependencyException(
+        "metric window document " + key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
+  }
+
+  private MetricWindowAccumulator recompute(DecodedMetrics points, MetricWindowAccumulator target, long floor) {
+    MetricWindowAggregator only = points.fold(policy, (g, tenant, start) ->
+        g == target.granularity() && start == target.windowStartMillis() && tenant.equals(target.tenantId())
+            ? floor : Long.MAX_VALUE);
+    return only.accumulators().get(0);
+  }
+
+  private int writeState(DecodedMetrics points, String partition, String tenant, DocumentKey key, StreamStates state,
+      Versioned<MetricStreamDocument> stored, Instant now, Tally tally) {
+    Versioned<MetricStreamDocument> current = stored;
+    StreamStates s = state;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (!s.changed()) {
+        tally.conflicts += attempt;
+        return 0;
+      }
+      MetricStreamDocument next = s.next(current == null ? null : current.value(), partition, now);
+      try {
+        if (current == null) {
+          store.createStreams(next);
+        } else {
+          store.replaceStreams(next, current.etag());
+        }
+        tally.conflicts += attempt;
+        return 1;
+      } catch (WriteConflictException conflict) {
+        current = store.readStreams(List.of(key)).get(key);
+        s = new StreamStates(tenant, current == null ? null : current.value());
+        points.reconvert(tenant, s);
+      }
+    }
+    throw new DependencyException(
+        "metric stream document " + key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
+  }
+
+  private static DeadLetter deadLetter(TelemetryBatch batch, TelemetryEvent event, String reason, Instant now) {
+    return new DeadLetter(DeadLetter.idOf(batch.partition(), event.sequenceNumber()), batch.partition(), event.offset(),
+        event.sequenceNumber(), event.enqueuedTime(), reason == null ? "undecodable event" : reason,
+        event.contentType(), event.properties(), Base64.getEncoder().encodeToString(event.body()), now);
+  }
+
+  /** Per-batch counts of the document writes. */
+  private static final class Tally {
+    long late;
+    long duplicate;
+    long overflow;
+    long seriesLimit;
+    int minutes;
+    int hours;
+    int skipped;
+    int conflicts;
+  }
+}

@@ -1,0 +1,180 @@
+package com.pulse.domain.telemetry.metric;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.store.Store;
+import com.pulse.domain.telemetry.aggregate.Granularity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pure functions over {@link MetricWindowDocument}: deterministic ids, merging a batch delta into a
+ * document (with the series limits), and the statistics of a version. Stateless and thread-safe.
+ */
+public final class MetricWindows {
+  /** Series type names (the {@code type} of {@link MetricSeries} and of the jsonl/ADX rows). */
+  public static final String SUM = "sum";
+  public static final String GAUGE = "gauge";
+  public static final String HISTOGRAM = "histogram";
+  public static final String SUMMARY = "summary";
+  /** Series per document before new series overflow. */
+  public static final int MAX_SERIES = 1000;
+  /** Histogram series per document before new histogram series overflow. */
+  public static final int MAX_HISTOGRAM_SERIES = 64;
+  /** Overflow series per document; a point that finds none of these free is counted as {@code series_limit}. */
+  public static final int MAX_OVERFLOW_SERIES = 64;
+  /** Attribute of an overflow series (OpenTelemetry SDK cardinality limits). */
+  public static final String OVERFLOW_ATTRIBUTE = "otel.metric.overflow";
+
+  private MetricWindows() {}
+
+  /**
+   * {@code metric-<pt1m|pt1h>-<hex>}: 128 bits of SHA-256 over
+   * {@code metric \u001f tenantId \u001f granularity \u001f windowStart \u001f partition}.
+   */
+  public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
+    return "metric-" + granularity.iso().toLowerCase(Locale.ROOT) + '-'
+        + sha256("metric\u001f" + tenantId + '\u001f' + granularity.iso() + '\u001f' + windowStart + '\u001f' + partition);
+  }
+
+  /** {@code metricstate-<hex>}: 128 bits of SHA-256 over {@code metricstate \u001f tenantId \u001f partition}. */
+  public static String streamsIdOf(String tenantId, String partition) {
+    return "metricstate-" + sha256("metricstate\u001f" + tenantId + '\u001f' + partition);
+  }
+
+  private static String sha256(String canonical) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The id of {@code delta}'s document in {@code partition}. */
+  public static String idOf(MetricWindowAccumulator delta, String partition) {
+    return idOf(delta.tenantId(), delta.granularity(), Instant.ofEpochMilli(delta.windowStartMillis()), partition);
+  }
+
+  /** What a merge wrote and what it did with the series limits. */
+  public record Merged(MetricWindowVersion version, long overflowPoints, long droppedPoints) {}
+
+  /**
+   * The next version of a document: {@code existing} (null: not yet stored) plus {@code delta}, whose
+   * events are all above {@code existing.lastSequenceNumber()}. Series add field by field (sketches
+   * merge); a new series is admitted while the document has fewer than {@link #MAX_SERIES} series
+   * ({@link #MAX_HISTOGRAM_SERIES} histograms), else it folds into its overflow series, else (more than
+   * {@link #MAX_OVERFLOW_SERIES} overflow series) its points are dropped and counted. Admission follows
+   * the series' first-seen order, so it is the same however the events were split into batches.
+   *
+   * @throws IllegalArgumentException if a stored sketch cannot be decoded
+   */
+  public static Merged merge(MetricWindowDocument existing, MetricWindowAccumulator delta, String partition, Instant writtenAt) {
+    Map<List<Object>, SeriesAccumulator> merged = new LinkedHashMap<>();
+    int histograms = 0;
+    int overflows = 0;
+    if (existing != null) {
+      for (MetricSeries s : existing.series()) {
+        merged.put(identity(s.service(), s.metric(), s.unit(), s.type(), s.attributes()), SeriesAccumulator.of(s));
+        histograms += s.type().equals(HISTOGRAM) ? 1 : 0;
+        overflows += s.attributes().containsKey(OVERFLOW_ATTRIBUTE) ? 1 : 0;
+      }
+    }
+    long overflowPoints = 0;
+    long dropped = 0;
+    for (SeriesAccumulator d : delta.series()) {
+      List<Object> id = identity(d.service, d.metric, d.unit, d.type, d.attributes);
+      SeriesAccumulator target = merged.get(id);
+      if (target == null) {
+        boolean histogram = d.type.equals(HISTOGRAM);
+        if (merged.size() - overflows < MAX_SERIES && (!histogram || histograms < MAX_HISTOGRAM_SERIES)) {
+          target = new SeriesAccumulator(d.service, d.metric, d.unit, d.type, d.attributes);
+          merged.put(id, target);
+          histograms += histogram ? 1 : 0;
+        } else {
+          Map<String, String> overflow = Map.of(OVERFLOW_ATTRIBUTE, "true");
+          List<Object> oid = identity(d.service, d.metric, d.unit, d.type, overflow);
+          target = merged.get(oid);
+          if (target == null && overflows < MAX_OVERFLOW_SERIES) {
+            target = new SeriesAccumulator(d.service, d.metric, d.unit, d.type, overflow);
+            merged.put(oid, target);
+            overflows++;
+          }
+          if (target == null) {
+            dropped += d.points;
+            continue;
+          }
+          overflowPoints += d.points;
+        }
+      }
+      target.merge(d);
+    }
+    List<MetricSeries> series = new ArrayList<>(merged.size());
+    List<SeriesStats> stats = new ArrayList<>(merged.size());
+    for (SeriesAccumulator a : merged.values()) {
+      series.add(a.toSeries());
+      stats.add(statsOf(a.sketch));
+    }
+    Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
+    MetricWindowDocument next = new MetricWindowDocument(
+        existing == null ? idOf(delta, partition) : existing.id(), delta.tenantId(), MetricWindowDocument.SIGNAL,
+        delta.granularity().iso(), start, start.plusMillis(delta.granularity().millis()), partition,
+        (existing == null ? 0 : existing.points()) + delta.points() - dropped,
+        (existing == null ? 0 : existing.lateCount()) + delta.lateCount(),
+        (existing == null ? 0 : existing.overflowPoints()) + overflowPoints,
+        series,
+        Math.max(existing == null ? -1 : existing.lastSequenceNumber(), delta.maxSequenceNumber()),
+        (existing == null ? 0 : existing.version()) + 1, writtenAt);
+    return new Merged(new MetricWindowVersion(next, stats), overflowPoints, dropped);
+  }
+
+  /** The statistics of a stored document (decoding its sketches), e.g. to re-export it. */
+  public static MetricWindowVersion versionOf(MetricWindowDocument d) {
+    List<SeriesStats> stats = new ArrayList<>(d.series().size());
+    for (MetricSeries s : d.series()) {
+      stats.add(statsOf(s.type().equals(HISTOGRAM) ? MetricSketches.deserialize(s.sketch()) : null));
+    }
+    return new MetricWindowVersion(d, stats);
+  }
+
+  private static List<Object> identity(String service, String metric, String unit, String type, Map<String, String> attributes) {
+    return List.of(service, metric, unit, type, new TreeMap<>(attributes));
+  }
+
+  private static SeriesStats statsOf(DDSketch sketch) {
+    if (sketch == null || sketch.isEmpty()) {
+      return SeriesStats.NONE;
+    }
+    Store positive = sketch.getPositiveValueStore();
+    Store negative = sketch.getNegativeValueStore();
+    long zero = Math.round(sketch.getCount() - positive.getTotalCount() - negative.getTotalCount());
+    return new SeriesStats(sketch.getValueAtQuantile(0.5), sketch.getValueAtQuantile(0.95), sketch.getValueAtQuantile(0.99),
+        zero, bins(positive), bins(negative));
+  }
+
+  /** Non-empty bins as {@code [key, count]} pairs, key {@code i + 1} for sketches-java bin {@code i}. */
+  private static long[] bins(Store store) {
+    if (store.isEmpty()) {
+      return new long[0];
+    }
+    long[] out = new long[2 * (store.getMaxIndex() - store.getMinIndex() + 1)];
+    int[] n = {0};
+    store.forEach((index, count) -> {
+      long rounded = Math.round(count);
+      if (rounded > 0) {
+        out[n[0]++] = index + 1L;
+        out[n[0]++] = rounded;
+      }
+    });
+    return Arrays.copyOf(out, n[0]);
+  }
+}

@@ -1,0 +1,231 @@
+package com.pulse.app.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pulse.adapter.local.InMemoryDeadLetterStore;
+import com.pulse.adapter.local.InMemoryMetricWindowStore;
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.MetricWindowStore;
+import com.pulse.app.port.Versioned;
+import com.pulse.domain.telemetry.DeadLetter;
+import com.pulse.domain.telemetry.metric.MetricDimensions;
+import com.pulse.domain.telemetry.metric.MetricStreamDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
+import com.pulse.domain.telemetry.metric.MetricWindows;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exactly-once proof for OTLP metrics, in the style of {@link ExactlyOnceProofTest}: a seeded
+ * partition ({@link SeededMetricStream}: cumulative and delta sums, gauges, cumulative and delta
+ * histograms, resets, late points, bad events) consumed by two owners at once with random batch
+ * boundaries, crashes between any two store writes (window or stream-state documents), injected 503s
+ * on reads, lazy checkpoints and restarts from older checkpoints, must end in the same metric window
+ * documents as one clean pass (every series field, sketch bins, late and overflow counts,
+ * {@code lastSequenceNumber}), the same stream-state sequence numbers, the same dead letters, and the
+ * newest export of each document equal to it.
+ */
+class MetricExactlyOnceProofTest {
+  private static final int EVENTS = 120;
+  private static final AtomicLong FAILURES = new AtomicLong();
+  private static final AtomicLong CONFLICTS = new AtomicLong();
+  private static final AtomicLong SKIPPED = new AtomicLong();
+  private static final AtomicLong CUMULATIVE_DUPLICATES = new AtomicLong();
+  private static ExecutorService owners;
+
+  private static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash() {
+      super("simulated host crash", null, false, false);
+    }
+  }
+
+  @BeforeAll
+  static void startOwners() {
+    owners = Executors.newFixedThreadPool(2);
+  }
+
+  @AfterAll
+  static void stopOwners() {
+    owners.shutdownNow();
+    assertThat(FAILURES.get()).isGreaterThan(100);
+    assertThat(CONFLICTS.get()).isGreaterThan(0);
+    assertThat(SKIPPED.get()).isGreaterThan(0);
+    assertThat(CUMULATIVE_DUPLICATES.get()).as("redelivered cumulative points skipped by the stream state").isGreaterThan(0);
+  }
+
+  static java.util.stream.LongStream seeds() {
+    return java.util.stream.LongStream.range(0, 60);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void faultyConcurrentRunsEqualOneCleanPass(long seed) throws Exception {
+    List<TelemetryEvent> events = SeededMetricStream.events(seed, EVENTS);
+
+    InMemoryMetricWindowStore cleanStore = new InMemoryMetricWindowStore();
+    InMemoryDeadLetterStore cleanDead = new InMemoryDeadLetterStore();
+    AggregateMetricBatch clean = useCase(cleanStore, cleanDead, v -> { });
+    for (int i = 0; i < events.size(); i += 50) {
+      clean.handle(new TelemetryBatch("3", events.subList(i, Math.min(events.size(), i + 50))));
+    }
+
+    InMemoryMetricWindowStore store = new InMemoryMetricWindowStore();
+    Faulty faulty = new Faulty(store);
+    InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
+    List<MetricWindowVersion> exported = Collections.synchronizedList(new ArrayList<>());
+    AggregateMetricBatch useCase = useCase(faulty, dead, exported::addAll);
+    List<Future<Integer>> runs = new ArrayList<>();
+    for (int owner = 0; owner < 2; owner++) {
+      long ownerSeed = seed * 31 + owner;
+      runs.add(owners.submit(() -> consume(events, useCase, faulty, new SplittableRandom(ownerSeed))));
+    }
+    for (Future<Integer> run : runs) {
+      FAILURES.addAndGet(run.get());
+    }
+
+    assertThat(cleanStore.allWindows()).as("the stream has every type")
+        .flatExtracting(MetricWindowDocument::series).extracting(s -> s.type()).contains("sum", "gauge", "histogram");
+    assertSameDocuments(store.allWindows(), cleanStore.allWindows());
+    assertThat(store.allStreams()).extracting(MetricStreamDocument::id, MetricStreamDocument::lastSequenceNumber)
+        .isEqualTo(cleanStore.allStreams().stream().map(d -> org.assertj.core.groups.Tuple.tuple(d.id(), d.lastSequenceNumber())).toList());
+    assertThat(ids(dead.list(null, 10_000))).isEqualTo(ids(cleanDead.list(null, 10_000)));
+    Map<String, MetricWindowDocument> newest = exported.stream().map(MetricWindowVersion::document)
+        .collect(Collectors.toMap(MetricWindowDocument::id, d -> d, (x, y) -> x.version() >= y.version() ? x : y, TreeMap::new));
+    for (MetricWindowDocument d : store.allWindows()) {
+      assertThat(newest.get(d.id()).version()).isEqualTo(d.version());
+      assertThat(newest.get(d.id()).lastSequenceNumber()).isEqualTo(d.lastSequenceNumber());
+    }
+  }
+
+  private static int consume(List<TelemetryEvent> events, AggregateMetricBatch useCase, Faulty faulty, SplittableRandom r) {
+    int checkpoint = 0;
+    int position = 0;
+    int failures = 0;
+    while (position < events.size()) {
+      int end = Math.min(events.size(), position + 1 + r.nextInt(30));
+      int writesBeforeCrash = r.nextInt(100) < 30 ? r.nextInt(8) : -1;
+      boolean transientRead = r.nextInt(100) < 5;
+      int[] writes = {0};
+      faulty.hook.set(write -> {
+        if (r.nextInt(4) == 0) {
+          Thread.yield();
+        }
+        if (!write && transientRead) {
+          throw new DependencyException("injected 503 on read", 503, null, null);
+        }
+        if (write && writes[0]++ == writesBeforeCrash) {
+          throw new SimulatedCrash();
+        }
+      });
+      try {
+        MetricBatchResult result = useCase.handle(new TelemetryBatch("3", events.subList(position, end)));
+        CONFLICTS.addAndGet(result.conflicts());
+        SKIPPED.addAndGet(result.documentsSkipped());
+        CUMULATIVE_DUPLICATES.addAndGet(result.cumulativeDuplicates());
+        position = end;
+        if (r.nextInt(3) > 0) {
+          checkpoint = position;
+        }
+      } catch (SimulatedCrash | DependencyException failed) {
+        failures++;
+        position = checkpoint;
+      } finally {
+        faulty.hook.remove();
+      }
+      if (r.nextInt(100) < 5) {
+        position = r.nextInt(checkpoint + 1);
+      }
+    }
+    return failures;
+  }
+
+  private static AggregateMetricBatch useCase(MetricWindowStore store, InMemoryDeadLetterStore dead,
+      com.pulse.app.port.MetricWindowExport export) {
+    return new AggregateMetricBatch(MetricDimensions.DEFAULT, store, dead, export, MetricFixtures.POLICY,
+        MetricFixtures.CLOCK);
+  }
+
+  private static void assertSameDocuments(List<MetricWindowDocument> actual, List<MetricWindowDocument> expected) {
+    assertThat(actual).extracting(MetricWindowDocument::id).isEqualTo(expected.stream().map(MetricWindowDocument::id).toList());
+    for (int i = 0; i < expected.size(); i++) {
+      MetricWindowDocument a = actual.get(i);
+      MetricWindowDocument e = expected.get(i);
+      assertThat(a).usingRecursiveComparison().ignoringFields("version", "updatedAt", "series.sketch").isEqualTo(e);
+      MetricWindowVersion av = MetricWindows.versionOf(a);
+      MetricWindowVersion ev = MetricWindows.versionOf(e);
+      assertThat(av.stats()).usingRecursiveComparison().as("sketches of %s", a.id()).isEqualTo(ev.stats());
+    }
+  }
+
+  private static List<String> ids(List<DeadLetter> deadLetters) {
+    return deadLetters.stream().map(DeadLetter::id).sorted().toList();
+  }
+
+  /** The store with a per-owner fault hook before every call (true: a write). */
+  private static final class Faulty implements MetricWindowStore {
+    final ThreadLocal<java.util.function.Consumer<Boolean>> hook = ThreadLocal.withInitial(() -> w -> { });
+    private final MetricWindowStore delegate;
+
+    Faulty(MetricWindowStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Map<DocumentKey, Versioned<MetricWindowDocument>> readWindows(Collection<DocumentKey> keys) {
+      hook.get().accept(false);
+      return delegate.readWindows(keys);
+    }
+
+    @Override
+    public Versioned<MetricWindowDocument> createWindow(MetricWindowDocument d) {
+      hook.get().accept(true);
+      return delegate.createWindow(d);
+    }
+
+    @Override
+    public Versioned<MetricWindowDocument> replaceWindow(MetricWindowDocument d, String etag) {
+      hook.get().accept(true);
+      return delegate.replaceWindow(d, etag);
+    }
+
+    @Override
+    public Map<DocumentKey, Versioned<MetricStreamDocument>> readStreams(Collection<DocumentKey> keys) {
+      hook.get().accept(false);
+      return delegate.readStreams(keys);
+    }
+
+    @Override
+    public Versioned<MetricStreamDocument> createStreams(MetricStreamDocument d) {
+      hook.get().accept(true);
+      return delegate.createStreams(d);
+    }
+
+    @Override
+    public Versioned<MetricStreamDocument> replaceStreams(MetricStreamDocument d, String etag) {
+      hook.get().accept(true);
+      return delegate.replaceStreams(d, etag);
+    }
+
+    @Override
+    public List<MetricWindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
+      return delegate.listRange(tenantId, granularity, from, to);
+    }
+  }
+}
