@@ -29,7 +29,10 @@ class AdxSchemaKqlTest {
         new Query("anomalies", Target.adx, "MetricAnomalies('t', datetime(2026-01-01), datetime(2026-01-02), 1h)"),
         new Query("logs", Target.adx, "LogStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)"),
         new Query("otlpMetrics", Target.adx,
-            "MetricWindowStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)")));
+            "MetricWindowStats('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M', 1h)"),
+        new Query("otlpMetricNames", Target.adx,
+            "MetricWindowNames('t', datetime(2026-01-01), datetime(2026-01-02), 'PT1M')"),
+        new Query("tenants", Target.adx, "Tenants(datetime(2026-01-01), datetime(2026-01-02))")));
   }
 
   @Test
@@ -47,7 +50,7 @@ class AdxSchemaKqlTest {
         "MetricPoints", "TelemetryWindows", "MetricPointsLatest", "TelemetryWindowsLatest",
         "MetricSeries", "MetricSlos", "MetricSloStatus", "MetricAnomalies", "TelemetryQuantiles", "TelemetryStats",
         "Tenants", "LogWindows", "LogWindowsLatest", "LogStats",
-        "MetricWindows", "MetricWindowsLatest", "MetricWindowStats");
+        "MetricWindows", "MetricWindowsLatest", "MetricWindowStats", "MetricWindowNames");
   }
 
   @Test
@@ -66,6 +69,10 @@ class AdxSchemaKqlTest {
     assertThat(result("otlpMetrics").columns()).containsKeys("Service", "Metric", "Type", "SeriesKey", "Bucket", "Increase",
         "RatePerSecond", "Last", "Min", "Max", "Mean", "Count", "Sum", "P50", "P95", "P99")
         .containsEntry("P99", "real").containsEntry("Increase", "real");
+    assertThat(result("otlpMetricNames").errors()).isEmpty();
+    assertThat(result("otlpMetricNames").columns()).containsKeys("Metric", "Type", "Unit", "Services", "Series");
+    assertThat(result("tenants").errors()).isEmpty();
+    assertThat(result("tenants").columns()).containsOnlyKeys("TenantId");
   }
 
   private static QueryResult result(String id) {

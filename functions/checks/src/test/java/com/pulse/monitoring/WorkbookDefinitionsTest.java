@@ -50,10 +50,47 @@ class WorkbookDefinitionsTest {
 
   @Test
   void everyWorkbookQueryTypeChecksWithZeroErrors() {
-    assertThat(checked).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(checked).hasSizeGreaterThanOrEqualTo(53);
     assertThat(results.values()).allSatisfy(r -> assertThat(r.errors())
         .as("%s:%n%s", r.id(), textOf(r.id()))
         .isEmpty());
+  }
+
+  /** A panel of the customer-metrics workbook: the stored function it reads and the columns it shows. */
+  record Panel(String name, String function, List<String> columns) {}
+
+  /** The panels of the three telemetry outputs (dependency calls, OTLP logs, OTLP metrics). */
+  static final List<Panel> SIGNAL_PANELS = List.of(
+      new Panel("dependency-stats", "DependencyStats", List.of("Service", "Dependency", "Operation", "Calls", "RatePerMin",
+          "ErrorPct", "P50Ms", "P95Ms", "P99Ms")),
+      new Panel("dependency-slowest", "DependencyStats", List.of("Service", "Dependency", "Operation", "P50Ms", "P95Ms",
+          "P99Ms", "Calls", "ErrorPct")),
+      new Panel("dependency-rate", "DependencyStats", List.of("Bucket", "Series", "CallsPerMin")),
+      new Panel("dependency-errors", "DependencyStats", List.of("Bucket", "Series", "ErrorPct")),
+      new Panel("dependency-p95", "TelemetryQuantiles", List.of("Bucket", "Series", "P95Ms")),
+      new Panel("dependency-latency", "DependencyStats", List.of("Bucket", "P50Ms", "P95Ms", "P99Ms")),
+      new Panel("dependency-calls", "DependencyStats", List.of("Bucket", "CallsPerMin", "ErrorPct")),
+      new Panel("log-severity", "LogStats", List.of("Bucket", "Severity", "Records")),
+      new Panel("log-errors-by-service", "LogStats", List.of("Bucket", "Service", "Records")),
+      new Panel("log-error-templates", "LogStats", List.of("Service", "Severity", "Template", "Records", "SharePct",
+          "NotKept")),
+      new Panel("otlp-parameters/OtlpMetric", "MetricWindowNames", List.of("value", "label")),
+      new Panel("otlp-metric-series", "MetricWindowStats", List.of("Bucket", "Series", "Value")),
+      new Panel("otlp-metric-table", "MetricWindowStats", List.of("Service", "Attributes", "Type", "Unit", "RatePerSecond",
+          "Last", "Min", "Max", "Mean", "Count", "Sum", "P50", "P95", "P99")));
+
+  @Test
+  void customerMetricsShowsDependencyCallsLogsAndOtlpMetrics() {
+    String file = "dashboards/customer-metrics.workbook.json";
+    assertThat(SIGNAL_PANELS).allSatisfy(panel -> {
+      Query query = checked.stream()
+          .filter(q -> q.id().startsWith(file + " ") && q.id().endsWith(":" + panel.name()))
+          .findFirst().orElseThrow(() -> new AssertionError(file + " has no query item " + panel.name()));
+      assertThat(query.text()).as(panel.name()).contains(panel.function() + "(");
+      assertThat(results.get(query.id()).columns()).as(panel.name()).containsKeys(panel.columns().toArray(String[]::new));
+    });
+    assertThat(results.values().stream().filter(r -> r.id().endsWith(":otlp-metric-series")))
+        .singleElement().satisfies(r -> assertThat(r.columns()).containsEntry("Value", "real"));
   }
 
   @ParameterizedTest
