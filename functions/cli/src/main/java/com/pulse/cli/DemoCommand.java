@@ -164,6 +164,15 @@ final class DemoCommand implements Callable<Integer> {
     for (TelemetryDemo.Chart c : telemetry.reportCharts()) {
       report.addLineChart(c.title(), c.subtitle(), c.labels(), c.series(), c.yLabel());
     }
+    report.addTable("Dependency calls", "CLIENT and PRODUCER spans per calling service and dependency over the "
+        + "2 hours, all tenants; latency of the worst hour (hourly windows merged across partitions).",
+        SignalTables.DEPENDENCY_HEADERS, SignalTables.dependencies(telemetry.replay(), 15));
+    report.addTable("Error logs", "OTLP log records of severity ERROR and FATAL from the logs hub: the most frequent "
+        + "message templates (numbers, ids and quoted values masked) per service.",
+        SignalTables.LOG_HEADERS, SignalTables.errorTemplates(telemetry.replay(), 15));
+    report.addTable("Resource and application metrics", "OTLP metrics from the metrics hub (OpenTelemetry SDK, "
+        + "cumulative and delta), per service over the 2 hours, all tenants and kept attributes together.",
+        SignalTables.METRIC_HEADERS, SignalTables.metrics(telemetry.replay(), 40));
 
     Path reportFile = dir.resolve("report.html");
     report.write(reportFile);

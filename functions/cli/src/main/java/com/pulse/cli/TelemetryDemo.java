@@ -22,8 +22,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The telemetry part of {@code pulse demo}: generates a seeded stream as Capture Avro under
- * {@code <localDir>/telemetry/capture}, replays it through the aggregation handler (dead letters to
+ * The telemetry part of {@code pulse demo}: generates a seeded stream of all three signals as Capture
+ * Avro under {@code <localDir>/telemetry/capture} (traces hub: Pulse JSON and OTLP spans of every kind;
+ * logs and metrics hubs: OTLP from the OpenTelemetry SDK), replays it through the aggregation use
+ * cases (dead letters to
  * {@code <localDir>/deadletter.jsonl}) and returns the final windows plus chart series per service
  * (requests per minute, error %, p95 latency from merged sketches) for the HTML report.
  */
@@ -58,13 +60,16 @@ public final class TelemetryDemo {
 
   /**
    * @param captureDir where the stream was written
-   * @param generated what the generator wrote
+   * @param generated what the generator wrote (traces hub: Pulse JSON and OTLP spans)
+   * @param generatedLogs what the logs generator wrote (logs hub, OpenTelemetry SDK)
+   * @param generatedMetrics what the metrics generator wrote (metrics hub, OpenTelemetry SDK)
    * @param replay replay totals and final per-partition documents
    * @param minuteWindows final minute windows merged across partitions
    * @param charts per-service series for charts
    */
-  public record Result(Path captureDir, TelemetryGenerator.Output generated, TelemetryReplay.Result replay,
-      List<MergedWindow> minuteWindows, List<ServiceSeries> charts) {
+  public record Result(Path captureDir, TelemetryGenerator.Output generated, TelemetryLogGenerator.Output generatedLogs,
+      MetricsGenerator.Output generatedMetrics, TelemetryReplay.Result replay, List<MergedWindow> minuteWindows,
+      List<ServiceSeries> charts) {
 
     /** Requests per minute, error % and p95 latency per service, ready for the HTML report. */
     public List<Chart> reportCharts() {
@@ -99,6 +104,9 @@ public final class TelemetryDemo {
     }
   }
 
+  /** OTLP logs requests per minute of the demo's logs hub stream. */
+  static final int LOG_EVENTS_PER_MINUTE = 10;
+
   /** Start of the demo stream. */
   public static final Instant START = Instant.parse("2026-11-20T08:00:00Z");
   /** End of the demo stream (exclusive): the instant its SLOs are evaluated at. */
@@ -112,7 +120,8 @@ public final class TelemetryDemo {
 
   /**
    * Runs the demo: 2 hours of telemetry from 08:00 UTC of 2026-11-20, 4 partitions, 12 tenants, with
-   * the {@link #OUTAGE}.
+   * the {@link #OUTAGE}; {@value #LOG_EVENTS_PER_MINUTE} OTLP logs requests per minute and the SDK's
+   * metrics of every service instance beside it.
    *
    * @param localDir local data folder (e.g. {@code .pulse})
    * @param seed generator seed
@@ -122,12 +131,16 @@ public final class TelemetryDemo {
   public static Result run(Path localDir, long seed, Clock clock) {
     Path capture = localDir.resolve("telemetry/capture");
     deleteRecursively(capture);
-    TelemetryGenerator.Output generated = new TelemetryGenerator(new TelemetryGenerator.Options(
-        seed, START, Duration.between(START, END), 4, 12, 120), List.of(OUTAGE)).writeTo(capture);
+    TelemetryGenerator.Options options =
+        new TelemetryGenerator.Options(seed, START, Duration.between(START, END), 4, 12, 120);
+    TelemetryGenerator.Output generated = new TelemetryGenerator(options, List.of(OUTAGE)).writeTo(capture);
+    TelemetryLogGenerator.Output logs = new TelemetryLogGenerator(options, LOG_EVENTS_PER_MINUTE).writeTo(capture);
+    MetricsGenerator.Output metrics = new MetricsGenerator(options).writeTo(capture);
     TelemetryReplay.Result replay = new TelemetryReplay(LatenessPolicy.of(Duration.ofMinutes(5)), clock,
         new FileDeadLetterStore(localDir.resolve("deadletter.jsonl")))
         .replay(List.of(capture), null, TelemetryReplay.DEFAULT_BATCH_SIZE);
-    return new Result(capture, generated, replay, replay.windows(Granularity.MINUTE), charts(replay.documents()));
+    return new Result(capture, generated, logs, metrics, replay, replay.windows(Granularity.MINUTE),
+        charts(replay.documents()));
   }
 
   /** Per-service minute series of requests from minute window documents of any partitions. */

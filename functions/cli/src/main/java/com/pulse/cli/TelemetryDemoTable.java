@@ -2,6 +2,7 @@ package com.pulse.cli;
 
 import com.pulse.domain.query.MergedWindow;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,18 +11,22 @@ import java.util.TreeSet;
 /**
  * The telemetry part of the {@code pulse demo} output: one line of totals and a table per service
  * (tenants, minutes, requests, error %, peak requests per minute, p95 latency range over the
- * minutes), from a {@link TelemetryDemo.Result}. Stateless.
+ * minutes), then the other signals ({@link SignalTables}: dependency calls, ERROR/FATAL log templates,
+ * OTLP metrics), from a {@link TelemetryDemo.Result}. Stateless.
  */
 final class TelemetryDemoTable {
   private TelemetryDemoTable() {}
 
   /** One sentence of totals, e.g. for the report section. */
   static String summary(TelemetryDemo.Result r) {
-    return String.format("%,d events over %d Capture files replayed through the Event Hub handler: %,d requests "
-            + "in %,d minute windows (merged across partitions), %,d events dead-lettered (%,d malformed generated), "
+    return String.format("%,d events over %d Capture files replayed through the Event Hub handlers: %,d requests "
+            + "in %,d minute windows (merged across partitions), %,d dependency calls, %,d OTLP log records, "
+            + "%,d OTLP metric data points, %,d events dead-lettered (%,d malformed generated), "
             + "%,d window document writes, %,d skipped as already applied.",
-        r.replay().events(), r.replay().files(), r.replay().requests(), r.minuteWindows().size(),
-        r.replay().deadLettered(), r.generated().malformed(), r.replay().documentsWritten(), r.replay().documentsSkipped());
+        r.replay().events() + r.replay().metrics().events(), r.replay().files(), r.replay().requests(),
+        r.minuteWindows().size(), r.replay().dependencies(), r.replay().logRecords(), r.replay().metrics().points(),
+        r.replay().deadLettered() + r.replay().metrics().deadLettered(), r.generated().malformed(),
+        r.replay().documentsWritten(), r.replay().documentsSkipped());
   }
 
   /** Prints the totals and the per-service table to {@code out}. */
@@ -30,8 +35,8 @@ final class TelemetryDemoTable {
     for (MergedWindow w : r.minuteWindows()) {
       tenants.computeIfAbsent(w.service(), s -> new TreeSet<>()).add(w.tenantId());
     }
-    out.printf("%nTelemetry demo: %,d events in %d Capture files replayed through the Event Hub handler%n",
-        r.replay().events(), r.replay().files());
+    out.printf("%nTelemetry demo: %,d events in %d Capture files of three hubs replayed through the Event Hub handlers%n",
+        r.replay().events() + r.replay().metrics().events(), r.replay().files());
     out.printf("  %,d requests in %,d minute windows; %,d dead-lettered (%,d malformed generated); "
             + "%,d window document writes, %,d skipped as already applied%n%n",
         r.replay().requests(), r.minuteWindows().size(), r.replay().deadLettered(), r.generated().malformed(),
@@ -54,6 +59,38 @@ final class TelemetryDemoTable {
       out.printf(fmt, s.service(), tenants.getOrDefault(s.service(), Set.of()).size(), s.points().size(),
           String.format("%,d", requests), String.format("%.2f%%", requests == 0 ? 0 : 100.0 * errors / requests),
           String.format("%,d", peak), s.points().isEmpty() ? "-" : String.format("%.1f-%.1f", p95Min, p95Max));
+    }
+    TelemetryReplay.Result replay = r.replay();
+    out.printf("%nDependency calls (CLIENT/PRODUCER spans): %,d calls, %,d internal spans counted; top by calls%n",
+        replay.dependencies(), replay.internalSpans());
+    printRows(out, SignalTables.DEPENDENCY_HEADERS, SignalTables.dependencies(replay, TOP));
+    out.printf("%nLogs hub: %,d OTLP log records; top ERROR/FATAL message templates%n", replay.logRecords());
+    printRows(out, SignalTables.LOG_HEADERS, SignalTables.errorTemplates(replay, TOP));
+    out.printf("%nMetrics hub: %,d OTLP data points in %,d events, %,d aggregated; per service and metric%n",
+        replay.metrics().points(), replay.metrics().events(), replay.metrics().aggregated());
+    printRows(out, SignalTables.METRIC_HEADERS, SignalTables.metrics(replay, 3 * TOP));
+  }
+
+  /** Rows per signal table in the console output. */
+  private static final int TOP = 8;
+
+  /** A left-aligned table, each column as wide as its widest cell (the last column unpadded). */
+  private static void printRows(PrintStream out, List<String> headers, List<List<String>> rows) {
+    int[] width = new int[headers.size()];
+    for (int i = 0; i < width.length; i++) {
+      width[i] = headers.get(i).length();
+      for (List<String> row : rows) {
+        width[i] = Math.max(width[i], row.get(i).length());
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (List<String> row : java.util.stream.Stream.concat(java.util.stream.Stream.of(headers.stream()
+        .map(h -> h.toUpperCase(java.util.Locale.ROOT)).toList()), rows.stream()).toList()) {
+      line.setLength(0);
+      for (int i = 0; i < row.size(); i++) {
+        line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + width[i] + "s  ", row.get(i)));
+      }
+      out.println(line.toString().stripTrailing());
     }
   }
 }

@@ -39,4 +39,35 @@ class TelemetryDemoTest {
         .flatMap(java.util.List::stream).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum();
     assertThat(reportedRequests).isEqualTo((double) counted);
   }
+
+  @Test
+  void theOtherSignalsArriveWholeAndTheirTablesAddUp() {
+    TelemetryDemo.Result result = TelemetryDemo.run(dir, 42, Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    TelemetryReplay.Result replay = result.replay();
+
+    assertThat(replay.logRecords()).as("every SDK log record folded once").isEqualTo(result.generatedLogs().records());
+    assertThat(replay.metrics().events()).isEqualTo(result.generatedMetrics().events());
+    assertThat(replay.metrics().deadLettered()).isZero();
+    assertThat(replay.metrics().aggregated()).isEqualTo(replay.metrics().points()).isPositive();
+    assertThat(replay.dependencies()).isPositive();
+
+    java.util.List<java.util.List<String>> dependencies = SignalTables.dependencies(replay, 1_000);
+    long calls = dependencies.stream().mapToLong(r -> Long.parseLong(r.get(2).replace(",", ""))).sum();
+    assertThat(calls).as("the dependency table covers every call").isEqualTo(replay.dependencies());
+    assertThat(SignalTables.dependencies(replay, 3)).hasSize(3)
+        .allSatisfy(r -> assertThat(r).hasSameSizeAs(SignalTables.DEPENDENCY_HEADERS));
+
+    assertThat(SignalTables.errorTemplates(replay, 5)).hasSize(5).allSatisfy(r -> {
+      assertThat(r.get(1)).isIn("ERROR", "FATAL");
+      assertThat(r.get(3)).doesNotContainPattern("[0-9]{3,}"); // numbers are masked in templates
+    });
+
+    java.util.List<java.util.List<String>> metrics = SignalTables.metrics(replay, 1_000);
+    assertThat(metrics).extracting(r -> r.get(1)).contains("process.cpu.utilization", "jvm.memory.used",
+        "http.server.request.duration", "app.orders.placed");
+    long ordersPlaced = metrics.stream().filter(r -> r.get(1).equals("app.orders.placed"))
+        .mapToLong(r -> Long.parseLong(r.get(4).replace("increase ", "").replace(",", ""))).sum();
+    assertThat(ordersPlaced).as("counter increases add up to what the SDK was given")
+        .isEqualTo(result.generatedMetrics().ordersPlaced().values().stream().mapToLong(Long::longValue).sum());
+  }
 }
