@@ -54,7 +54,7 @@ public final class OtlpMetricsProtobufDecoder {
           in.popLimit(limit);
           resourceIndex++;
         } else {
-          skip(in, tag);
+          ProtobufWire.skip(in, tag);
         }
       }
     } catch (IOException e) {
@@ -85,7 +85,7 @@ public final class OtlpMetricsProtobufDecoder {
               service = text;
             }
           } else {
-            skip(in, t);
+            ProtobufWire.skip(in, t);
           }
         }
         in.popLimit(limit);
@@ -94,7 +94,7 @@ public final class OtlpMetricsProtobufDecoder {
         scopeMetrics(in, body, out);
         in.popLimit(limit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     MetricMapping.endResource(out, from, tenant, service, resourceHash, resourceIndex);
@@ -108,9 +108,9 @@ public final class OtlpMetricsProtobufDecoder {
         int limit = in.pushLimit(in.readRawVarint32());
         for (int t = in.readTag(); t != 0; t = in.readTag()) {
           if (t == (1 << 3 | LEN)) {
-            scopeHash = MetricMapping.hashString(string(in, body, names));
+            scopeHash = MetricMapping.hashString(ProtobufWire.string(in, body, names));
           } else {
-            skip(in, t);
+            ProtobufWire.skip(in, t);
           }
         }
         in.popLimit(limit);
@@ -119,7 +119,7 @@ public final class OtlpMetricsProtobufDecoder {
         metric(in, body, out);
         in.popLimit(limit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     MetricMapping.endScope(out, from, scopeHash);
@@ -132,9 +132,9 @@ public final class OtlpMetricsProtobufDecoder {
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       int field = WireFormat.getTagFieldNumber(tag);
       if (tag == (1 << 3 | LEN)) {
-        name = string(in, body, names);
+        name = ProtobufWire.string(in, body, names);
       } else if (tag == (3 << 3 | LEN)) {
-        unit = string(in, body, names);
+        unit = ProtobufWire.string(in, body, names);
       } else if (WireFormat.getTagWireType(tag) == LEN && (field == 5 || field == 7 || field == 9 || field == 10 || field == 11)) {
         int type = field == 5 ? DataPoint.GAUGE : field == 7 ? DataPoint.SUM : field == 9 ? DataPoint.HISTOGRAM
             : field == 10 ? DataPoint.EXPONENTIAL_HISTOGRAM : DataPoint.SUMMARY;
@@ -142,7 +142,7 @@ public final class OtlpMetricsProtobufDecoder {
         data(in, body, out, type);
         in.popLimit(limit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     MetricMapping.endMetric(out, from, name, unit, resourceIndex);
@@ -163,7 +163,7 @@ public final class OtlpMetricsProtobufDecoder {
       } else if (tag == (3 << 3) && type == DataPoint.SUM) {
         monotonic = in.readBool();
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     MetricMapping.endData(out, from, type, temporality, monotonic);
@@ -191,7 +191,7 @@ public final class OtlpMetricsProtobufDecoder {
         } else if (field == 6 && wire == I64) {
           p.value = in.readSFixed64();
         } else {
-          skip(in, tag);
+          ProtobufWire.skip(in, tag);
         }
       } else if (field == 4 && wire == I64) {
         p.count = in.readFixed64();
@@ -202,7 +202,7 @@ public final class OtlpMetricsProtobufDecoder {
       } else if (type == DataPoint.EXPONENTIAL_HISTOGRAM) {
         exponentialField(in, p, tag, field, wire);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     mapping.endPoint(p);
@@ -230,7 +230,7 @@ public final class OtlpMetricsProtobufDecoder {
     } else if (field == 12 && wire == I64) {
       p.max = in.readDouble();
     } else {
-      skip(in, tag);
+      ProtobufWire.skip(in, tag);
     }
   }
 
@@ -259,7 +259,7 @@ public final class OtlpMetricsProtobufDecoder {
         } else if (t == (2 << 3)) {
           p.addExponential(positive, in.readUInt64());
         } else {
-          skip(in, t);
+          ProtobufWire.skip(in, t);
         }
       }
       in.popLimit(limit);
@@ -268,7 +268,7 @@ public final class OtlpMetricsProtobufDecoder {
     } else if (field == 13 && wire == I64) {
       p.max = in.readDouble();
     } else {
-      skip(in, tag); // zero_threshold (14): values in the zero bucket are reported at 0
+      ProtobufWire.skip(in, tag); // zero_threshold (14): values in the zero bucket are reported at 0
     }
   }
 
@@ -280,12 +280,12 @@ public final class OtlpMetricsProtobufDecoder {
     int limit = in.pushLimit(in.readRawVarint32());
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == (1 << 3 | LEN)) {
-        key = string(in, body, names);
+        key = ProtobufWire.string(in, body, names);
       } else if (tag == (2 << 3 | LEN)) {
         int valueLimit = in.pushLimit(in.readRawVarint32());
         for (int t = in.readTag(); t != 0; t = in.readTag()) {
           if (t == (1 << 3 | LEN)) {
-            text = string(in, body, values);
+            text = ProtobufWire.string(in, body, values);
             valueHash = MetricMapping.hashString(text);
           } else if (t == (2 << 3)) {
             valueHash = MetricMapping.hashLong(in.readBool() ? 1 : 0) + 1;
@@ -300,30 +300,14 @@ public final class OtlpMetricsProtobufDecoder {
             valueHash = MetricMapping.hashBytes(body, in.getTotalBytesRead(), length) + t;
             in.skipRawBytes(length);
           } else {
-            skip(in, t);
+            ProtobufWire.skip(in, t);
           }
         }
         in.popLimit(valueLimit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     in.popLimit(limit);
-  }
-
-  private static String string(CodedInputStream in, byte[] body, StringCache cache) throws IOException {
-    int length = in.readRawVarint32();
-    if (length < 0 || length > in.getBytesUntilLimit() && in.getBytesUntilLimit() >= 0) {
-      throw new InvalidProtocolBufferException("string of " + length + " bytes past the end of its message");
-    }
-    String s = cache.get(body, in.getTotalBytesRead(), length);
-    in.skipRawBytes(length);
-    return s;
-  }
-
-  private static void skip(CodedInputStream in, int tag) throws IOException {
-    if (!in.skipField(tag)) {
-      throw new InvalidProtocolBufferException("unexpected end-group tag " + tag);
-    }
   }
 }

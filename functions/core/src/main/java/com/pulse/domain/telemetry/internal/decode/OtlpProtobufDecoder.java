@@ -26,7 +26,6 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
   private static final int RESOURCE_SPANS = 1 << 3 | LEN;
   private static final int RS_RESOURCE = 1 << 3 | LEN;
   private static final int RS_SCOPE_SPANS = 2 << 3 | LEN;
-  private static final int RESOURCE_ATTRIBUTES = 1 << 3 | LEN;
   private static final int SCOPE_SPANS_SPANS = 2 << 3 | LEN;
   private static final int SPAN_NAME = 5 << 3 | LEN;
   private static final int SPAN_KIND = 6 << 3;
@@ -35,16 +34,13 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
   private static final int SPAN_ATTRIBUTES = 9 << 3 | LEN;
   private static final int SPAN_STATUS = 15 << 3 | LEN;
   private static final int STATUS_CODE = 3 << 3;
-  private static final int KV_KEY = 1 << 3 | LEN;
-  private static final int KV_VALUE = 2 << 3 | LEN;
-  private static final int ANY_STRING = 1 << 3 | LEN;
-  private static final int ANY_INT = 3 << 3;
 
   private final RequestBuffer buffer = new RequestBuffer();
   private final StringCache names = new StringCache(1024);
   private final StringCache users = new StringCache(16384);
   private final OtlpAttribute attribute = new OtlpAttribute();
   private final SpanMapping span = new SpanMapping();
+  private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;
 
   /**
@@ -70,7 +66,7 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
           in.popLimit(limit);
           resourceIndex++;
         } else {
-          skip(in, tag);
+          ProtobufWire.skip(in, tag);
         }
       }
     } catch (InvalidProtocolBufferException e) {
@@ -97,48 +93,19 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
 
   private void resourceSpans(CodedInputStream in, byte[] body) throws IOException {
     int from = buffer.size();
-    String tenant = null;
-    String service = null;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == RS_RESOURCE) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == RESOURCE_ATTRIBUTES) {
-            keyValue(in, body);
-            if (attribute.isString()) {
-              if (attribute.keyIs(body, OtlpAttribute.TENANT_ID)) {
-                tenant = attribute.stringValue(body, names);
-              } else if (attribute.keyIs(body, OtlpAttribute.SERVICE_NAME)) {
-                service = attribute.stringValue(body, names);
-              }
-            }
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(limit);
+        resource.readProtobuf(in, body, attribute, names);
       } else if (tag == RS_SCOPE_SPANS) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == SCOPE_SPANS_SPANS) {
-            int spanLimit = in.pushLimit(in.readRawVarint32());
-            span(in, body);
-            in.popLimit(spanLimit);
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(limit);
+        ProtobufWire.nested(in, SCOPE_SPANS_SPANS, spans -> span(spans, body));
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     if (buffer.size() > from) {
-      if (tenant == null || tenant.isEmpty()) {
-        throw new IllegalArgumentException(
-            "unattributable: resourceSpans[" + resourceIndex + "] has no resource attribute tenant.id");
-      }
-      buffer.attribute(from, tenant, service == null ? OtlpAttribute.UNKNOWN_SERVICE : service);
+      buffer.attribute(from, resource.tenant("resourceSpans", resourceIndex), resource.service());
     }
   }
 
@@ -162,7 +129,7 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
           span.endNanos = in.readFixed64();
           break;
         case SPAN_ATTRIBUTES:
-          keyValue(in, body);
+          attribute.readProtobuf(in);
           OtlpAttribute a = attribute;
           int id = SpanMapping.idOf(body, a.keyOffset, a.keyLength);
           if (id < 0) {
@@ -180,54 +147,15 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
             if (t == STATUS_CODE) {
               span.statusCode = in.readEnum();
             } else {
-              skip(in, t);
+              ProtobufWire.skip(in, t);
             }
           }
           in.popLimit(limit);
           break;
         default:
-          skip(in, tag);
+          ProtobufWire.skip(in, tag);
       }
     }
     span.emit(buffer, resourceIndex);
-  }
-
-  /** Reads one length-delimited {@code KeyValue} into {@link #attribute}. */
-  private void keyValue(CodedInputStream in, byte[] body) throws IOException {
-    OtlpAttribute a = attribute;
-    a.reset();
-    int limit = in.pushLimit(in.readRawVarint32());
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      if (tag == KV_KEY) {
-        a.keyLength = in.readRawVarint32();
-        a.keyOffset = in.getTotalBytesRead();
-        in.skipRawBytes(a.keyLength);
-      } else if (tag == KV_VALUE) {
-        int valueLimit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == ANY_STRING) {
-            a.valueKind = OtlpAttribute.STRING;
-            a.valueLength = in.readRawVarint32();
-            a.valueOffset = in.getTotalBytesRead();
-            in.skipRawBytes(a.valueLength);
-          } else if (t == ANY_INT) {
-            a.valueKind = OtlpAttribute.INT;
-            a.intValue = in.readInt64();
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(valueLimit);
-      } else {
-        skip(in, tag);
-      }
-    }
-    in.popLimit(limit);
-  }
-
-  private static void skip(CodedInputStream in, int tag) throws IOException {
-    if (!in.skipField(tag)) {
-      throw new InvalidProtocolBufferException("unexpected end-group tag " + tag);
-    }
   }
 }
