@@ -23,6 +23,7 @@ public final class OtlpMetricsProtobufDecoder {
   private final MetricMapping mapping;
   private final StringCache names = new StringCache(1024);
   private final StringCache values = new StringCache(4096);
+  private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;
   // the last KeyValue read
   private String key;
@@ -69,8 +70,8 @@ public final class OtlpMetricsProtobufDecoder {
 
   private void resourceMetrics(CodedInputStream in, byte[] body, PointBuffer out) throws IOException {
     int from = out.size();
-    String tenant = null;
-    String service = null;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
     long resourceHash = 0;
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == (1 << 3 | LEN)) { // Resource
@@ -79,11 +80,7 @@ public final class OtlpMetricsProtobufDecoder {
           if (t == (1 << 3 | LEN)) {
             keyValue(in, body);
             resourceHash += MetricMapping.attributeHash(key, valueHash);
-            if ("tenant.id".equals(key)) {
-              tenant = text;
-            } else if ("service.name".equals(key)) {
-              service = text;
-            }
+            resource.offer(key, text);
           } else {
             ProtobufWire.skip(in, t);
           }
@@ -97,7 +94,7 @@ public final class OtlpMetricsProtobufDecoder {
         ProtobufWire.skip(in, tag);
       }
     }
-    MetricMapping.endResource(out, from, tenant, service, resourceHash, resourceIndex);
+    MetricMapping.endResource(out, from, resource.tenantOrNull(), resource.serviceOrNull(), resourceHash, resourceIndex);
   }
 
   private void scopeMetrics(CodedInputStream in, byte[] body, PointBuffer out) throws IOException {

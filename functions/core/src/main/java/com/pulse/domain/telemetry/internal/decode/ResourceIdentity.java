@@ -71,6 +71,16 @@ final class ResourceIdentity {
     return tenant;
   }
 
+  /** The {@code tenant.id} read, null if none. */
+  String tenantOrNull() {
+    return tenant;
+  }
+
+  /** The {@code service.name} read, null if none. */
+  String serviceOrNull() {
+    return service;
+  }
+
   /** The service, {@value OtlpAttribute#UNKNOWN_SERVICE} if the resource has none. */
   String service() {
     return service == null ? OtlpAttribute.UNKNOWN_SERVICE : service;
