@@ -1,8 +1,10 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * OTLP/JSON reading steps the OTLP/JSON decoders share (https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding):
@@ -96,6 +98,19 @@ final class OtlpJson {
       }
     }
     return value;
+  }
+
+  /**
+   * What a JSON decoder throws for {@code failure} of its parser: a {@link JsonProcessingException} is
+   * a malformed body ({@code "malformed JSON: <what> at byte <offset>"}); any other I/O failure cannot
+   * happen on an in-memory body and is a bug ({@link UncheckedIOException}).
+   */
+  static RuntimeException rejected(IOException failure) {
+    if (failure instanceof JsonProcessingException e) {
+      return new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage() + " at byte "
+          + (e.getLocation() == null ? -1 : e.getLocation().getByteOffset()), e);
+    }
+    return new UncheckedIOException("reading an in-memory body", failure);
   }
 
   /** Rejects the body unless {@code actual} is {@code expected} (an array, an object or else a string). */

@@ -2,13 +2,11 @@ package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.pulse.domain.telemetry.log.LogDecoder;
 import com.pulse.domain.telemetry.log.LogSink;
 import com.pulse.domain.telemetry.log.Severity;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -101,13 +99,9 @@ public final class OtlpLogsJsonDecoder implements LogDecoder {
         throw new IllegalArgumentException("not an OTLP/JSON logs request: no top-level resourceLogs (Pulse JSON events"
             + " belong on the traces hub, TELEMETRY_HUB_NAME)");
       }
-    } catch (JsonProcessingException e) {
-      buffer.clear();
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage() + " at byte "
-          + (e.getLocation() == null ? -1 : e.getLocation().getByteOffset()), e);
     } catch (IOException e) {
       buffer.clear();
-      throw new UncheckedIOException("reading an in-memory body", e);
+      throw OtlpJson.rejected(e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;

@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.pulse.domain.telemetry.log.LogDecoder;
 import com.pulse.domain.telemetry.log.LogSink;
 import java.io.IOException;
@@ -61,22 +60,13 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
     try {
       CodedInputStream in = CodedInputStream.newInstance(body);
       resourceIndex = 0;
-      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-        if (tag == RESOURCE_LOGS) {
-          int limit = in.pushLimit(in.readRawVarint32());
-          resourceLogs(in, body);
-          in.popLimit(limit);
-          resourceIndex++;
-        } else {
-          ProtobufWire.skip(in, tag);
-        }
-      }
-    } catch (IOException e) {
+      ProtobufWire.each(in, RESOURCE_LOGS, resource -> {
+        resourceLogs(resource, body);
+        resourceIndex++;
+      });
+    } catch (IOException | IllegalArgumentException e) {
       buffer.clear();
-      throw rejected(body, "malformed OTLP protobuf: " + (e instanceof InvalidProtocolBufferException ? e.getMessage() : e), e);
-    } catch (IllegalArgumentException e) {
-      buffer.clear();
-      throw rejected(body, e.getMessage(), e);
+      throw ProtobufWire.rejected(body, OtlpShape.Signal.LOGS, e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;
@@ -87,11 +77,6 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
   /** True if the first record of {@code body} has the fields of an OTLP {@code LogRecord} ({@link OtlpShape}). */
   public static boolean isLogsRequest(byte[] body) {
     return OtlpShape.of(body) == OtlpShape.Signal.LOGS;
-  }
-
-  private static IllegalArgumentException rejected(byte[] body, String reason, Exception cause) {
-    String misrouted = OtlpShape.misrouted(body, OtlpShape.Signal.LOGS, reason);
-    return new IllegalArgumentException(misrouted != null ? misrouted : reason, cause);
   }
 
   private void resourceLogs(CodedInputStream in, byte[] body) throws IOException {

@@ -2,10 +2,8 @@ package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,13 +77,9 @@ public final class OtlpMetricsJsonDecoder {
       if (p.nextToken() != null) {
         throw new IllegalArgumentException("trailing content after the JSON value");
       }
-    } catch (JsonProcessingException e) {
-      out.rollback(mark);
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage() + " at byte "
-          + (e.getLocation() == null ? -1 : e.getLocation().getByteOffset()), e);
     } catch (IOException e) {
       out.rollback(mark);
-      throw new UncheckedIOException("reading an in-memory body", e);
+      throw OtlpJson.rejected(e);
     } catch (RuntimeException e) {
       out.rollback(mark);
       throw e;

@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.util.List;

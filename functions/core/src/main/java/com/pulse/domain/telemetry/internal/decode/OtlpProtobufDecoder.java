@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.pulse.domain.telemetry.RequestSink;
 import com.pulse.domain.telemetry.TelemetryDecoder;
 import java.io.IOException;
@@ -59,36 +58,18 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
     try {
       CodedInputStream in = CodedInputStream.newInstance(body);
       resourceIndex = 0;
-      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-        if (tag == RESOURCE_SPANS) {
-          int limit = in.pushLimit(in.readRawVarint32());
-          resourceSpans(in, body);
-          in.popLimit(limit);
-          resourceIndex++;
-        } else {
-          ProtobufWire.skip(in, tag);
-        }
-      }
-    } catch (InvalidProtocolBufferException e) {
+      ProtobufWire.each(in, RESOURCE_SPANS, resource -> {
+        resourceSpans(resource, body);
+        resourceIndex++;
+      });
+    } catch (IOException | IllegalArgumentException e) {
       buffer.clear();
-      throw misroutedOr(body, "malformed OTLP protobuf: " + e.getMessage(), e);
-    } catch (IOException e) {
-      buffer.clear();
-      throw misroutedOr(body, "malformed OTLP protobuf: " + e, e);
-    } catch (IllegalArgumentException e) {
-      buffer.clear();
-      throw misroutedOr(body, e.getMessage(), e);
+      throw ProtobufWire.rejected(body, OtlpShape.Signal.TRACES, e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;
     }
     return buffer.flushTo(sink);
-  }
-
-  /** The reason for a body of another signal (an OTLP logs request on the traces hub), else {@code reason}. */
-  private static IllegalArgumentException misroutedOr(byte[] body, String reason, Exception cause) {
-    String misrouted = OtlpShape.misrouted(body, OtlpShape.Signal.TRACES, reason);
-    return new IllegalArgumentException(misrouted != null ? misrouted : reason, cause);
   }
 
   private void resourceSpans(CodedInputStream in, byte[] body) throws IOException {

@@ -34,6 +34,15 @@ final class ProtobufWire {
    */
   static void nested(CodedInputStream in, int tag, MessageReader reader) throws IOException {
     int limit = in.pushLimit(in.readRawVarint32());
+    each(in, tag, reader);
+    in.popLimit(limit);
+  }
+
+  /**
+   * Reads each field of {@code tag} (a length-delimited message) up to the current limit with
+   * {@code reader}; other fields are skipped.
+   */
+  static void each(CodedInputStream in, int tag, MessageReader reader) throws IOException {
     for (int t = in.readTag(); t != 0; t = in.readTag()) {
       if (t == tag) {
         int inner = in.pushLimit(in.readRawVarint32());
@@ -43,7 +52,20 @@ final class ProtobufWire {
         skip(in, t);
       }
     }
-    in.popLimit(limit);
+  }
+
+  /**
+   * The dead-letter reason for a request of {@code signal} that failed with {@code failure}: a body
+   * of another signal names the hub it belongs on ({@link OtlpShape#misrouted}); else a malformed
+   * body ({@link IOException}) is {@code "malformed OTLP protobuf: ..."} and an
+   * {@link IllegalArgumentException} keeps its message.
+   */
+  static IllegalArgumentException rejected(byte[] body, OtlpShape.Signal signal, Exception failure) {
+    String reason = failure instanceof IOException
+        ? "malformed OTLP protobuf: " + (failure instanceof InvalidProtocolBufferException ? failure.getMessage() : failure)
+        : failure.getMessage();
+    String misrouted = OtlpShape.misrouted(body, signal, reason);
+    return new IllegalArgumentException(misrouted != null ? misrouted : reason, failure);
   }
 
   /** A length-delimited string field as a cached {@link String}, checked against the enclosing limit. */
