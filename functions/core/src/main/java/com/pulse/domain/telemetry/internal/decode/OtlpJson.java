@@ -15,10 +15,10 @@ import java.io.UncheckedIOException;
  */
 final class OtlpJson {
 
-  /** Reads one resource attribute. */
+  /** Reads one object of a list: a resource attribute or a record. */
   @FunctionalInterface
   interface AttributeReader {
-    /** Reads the {@code KeyValue} object the parser is on (its START_OBJECT). */
+    /** Reads the object the parser is on (its START_OBJECT). */
     void read() throws IOException;
   }
 
@@ -41,6 +41,32 @@ final class OtlpJson {
         }
       } else {
         p.skipChildren();
+      }
+    }
+  }
+
+  /**
+   * Reads a list of scopes (the parser on its value {@code v}, the array of field {@code field}),
+   * passing each object of each scope's records field ({@code records}, or its snake_case form
+   * {@code recordsSnake}) to {@code record}; the scopes' other fields are skipped.
+   */
+  static void scopeRecords(JsonParser p, JsonToken v, String field, String records, String recordsSnake, String list,
+      int index, AttributeReader record) throws IOException {
+    expect(v, JsonToken.START_ARRAY, field, list, index);
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      expect(p.currentToken(), JsonToken.START_OBJECT, field, list, index);
+      while (p.nextToken() != JsonToken.END_OBJECT) {
+        String scopeField = p.currentName();
+        JsonToken value = p.nextToken();
+        if (scopeField.equals(records) || scopeField.equals(recordsSnake)) {
+          expect(value, JsonToken.START_ARRAY, scopeField, list, index);
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            expect(p.currentToken(), JsonToken.START_OBJECT, scopeField, list, index);
+            record.read();
+          }
+        } else {
+          p.skipChildren();
+        }
       }
     }
   }

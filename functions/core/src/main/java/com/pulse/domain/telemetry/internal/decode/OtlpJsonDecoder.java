@@ -84,23 +84,7 @@ final class OtlpJsonDecoder {
           resource.offer(key, stringValue);
         });
       } else if (field.equals("scopeSpans") || field.equals("scope_spans")) {
-        expect(v, JsonToken.START_ARRAY, field);
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          expect(p.currentToken(), JsonToken.START_OBJECT, field);
-          while (p.nextToken() != JsonToken.END_OBJECT) {
-            String sf = p.currentName();
-            JsonToken sv = p.nextToken();
-            if (sf.equals("spans")) {
-              expect(sv, JsonToken.START_ARRAY, sf);
-              while (p.nextToken() != JsonToken.END_ARRAY) {
-                expect(p.currentToken(), JsonToken.START_OBJECT, sf);
-                span(p);
-              }
-            } else {
-              p.skipChildren();
-            }
-          }
-        }
+        OtlpJson.scopeRecords(p, v, field, "spans", "spans", "resourceSpans", resourceIndex, () -> span(p));
       } else {
         p.skipChildren();
       }

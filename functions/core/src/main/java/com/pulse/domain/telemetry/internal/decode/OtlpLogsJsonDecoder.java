@@ -127,23 +127,7 @@ public final class OtlpLogsJsonDecoder implements LogDecoder {
           resource.offer(key, stringValue);
         });
       } else if (field.equals("scopeLogs") || field.equals("scope_logs")) {
-        expect(v, JsonToken.START_ARRAY, field);
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          expect(p.currentToken(), JsonToken.START_OBJECT, field);
-          while (p.nextToken() != JsonToken.END_OBJECT) {
-            String sf = p.currentName();
-            JsonToken sv = p.nextToken();
-            if (sf.equals("logRecords") || sf.equals("log_records")) {
-              expect(sv, JsonToken.START_ARRAY, sf);
-              while (p.nextToken() != JsonToken.END_ARRAY) {
-                expect(p.currentToken(), JsonToken.START_OBJECT, sf);
-                logRecord(p);
-              }
-            } else {
-              p.skipChildren();
-            }
-          }
-        }
+        OtlpJson.scopeRecords(p, v, field, "logRecords", "log_records", "resourceLogs", resourceIndex, () -> logRecord(p));
       } else {
         p.skipChildren();
       }
