@@ -6,7 +6,6 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
-import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
@@ -20,7 +19,6 @@ import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +60,7 @@ import java.util.function.Supplier;
  * its collaborators are: each call uses its own decoders and aggregator.
  */
 public final class AggregateBatch {
-  static final int MAX_ATTEMPTS = 16;
+  static final int MAX_ATTEMPTS = FloorRuleWriter.MAX_ATTEMPTS;
   /** Documents per (tenant, granularity, window, partition) unless configured: one holds every series. */
   public static final int DEFAULT_SHARDS = 1;
 
@@ -73,6 +71,7 @@ public final class AggregateBatch {
   private final LatenessPolicy policy;
   private final Clock clock;
   private final int shards;
+  private final FloorRuleWriter<TenantWindowDocument> writer;
 
   /**
    * @param decoders supplies the decoder factory of one call, one not used by another thread at the same time
@@ -120,6 +119,7 @@ public final class AggregateBatch {
     this.export = Objects.requireNonNull(export, "export");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.writer = new FloorRuleWriter<>("window document", windows::readMany, TenantWindowDocument::lastSequenceNumber);
   }
 
   /**
@@ -175,7 +175,7 @@ public final class AggregateBatch {
     List<DocumentKey> keys = new ArrayList<>(groups.size());
     groups.values().forEach(group -> keys.add(group.key));
     Map<DocumentKey, Versioned<TenantWindowDocument>> current = keys.isEmpty() ? Map.of() : windows.readMany(keys);
-    Map<ShardKey, Map<String, WindowAccumulator>> trimmed = pass.trimPartlyApplied(groups, current, policy, shards);
+    Map<ShardKey, Map<String, WindowAccumulator>> trimmed = pass.trimPartlyApplied(groups, current, writer, policy, shards);
     List<WindowVersion> versions = new ArrayList<>();
     int minutesWritten = 0;
     int hoursWritten = 0;
@@ -214,50 +214,42 @@ public final class AggregateBatch {
    */
   private Outcome apply(Pass pass, Group group, Map<String, WindowAccumulator> trimmedForStored,
       Versioned<TenantWindowDocument> stored, Instant now) {
-    Versioned<TenantWindowDocument> current = stored;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      long last = current == null ? -1 : current.value().lastSequenceNumber();
-      Map<String, WindowAccumulator> fresh = group.maxSequenceNumber <= last ? Map.of()
-          : group.minSequenceNumber > last ? group.deltas
-          : attempt == 0 && trimmedForStored != null ? trimmedForStored
-          : pass.recompute(group, last, policy, shards);
-      if (fresh.isEmpty()) {
+    return writer.write(group.key, stored, (current, attempt) -> {
+      long last = writer.floorOf(current);
+      Map<String, WindowAccumulator> fresh = FloorRuleWriter.unapplied(group.minSequenceNumber, group.maxSequenceNumber,
+          last, group.deltas, () -> attempt == 0 && trimmedForStored != null ? trimmedForStored
+              : pass.recompute(group, last, policy, shards));
+      if (fresh == null || fresh.isEmpty()) {
         return new Outcome(TenantWindows.versionsOf(current.value(), group.deltas.keySet()), false, attempt, 0, 0);
       }
       TenantWindows.Merged next = TenantWindows.merge(current == null ? null : current.value(), fresh,
           pass.batch.partition(), group.shard.shard(), now);
-      try {
-        if (current == null) {
-          windows.create(next.document());
-        } else {
-          windows.replace(next.document(), current.etag());
-        }
-        long count = 0;
-        long late = 0;
-        for (WindowAccumulator delta : fresh.values()) {
-          count += delta.count();
-          late += delta.lateCount();
-        }
-        List<WindowVersion> versions = next.changed();
-        if (fresh.size() < group.deltas.size()) {
-          // series of this batch whose events the document already held (written by a batch that
-          // failed before its export): re-export their stored versions, as for a skipped document
-          List<String> held = new ArrayList<>();
-          group.deltas.keySet().forEach(id -> {
-            if (!fresh.containsKey(id)) {
-              held.add(id);
-            }
-          });
-          versions = new ArrayList<>(versions);
-          versions.addAll(TenantWindows.versionsOf(current.value(), held));
-        }
-        return new Outcome(versions, true, attempt, count, late);
-      } catch (WriteConflictException conflict) {
-        current = windows.readMany(List.of(group.key)).get(group.key);
+      if (current == null) {
+        windows.create(next.document());
+      } else {
+        windows.replace(next.document(), current.etag());
       }
-    }
-    throw new DependencyException(
-        "window document " + group.key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
+      long count = 0;
+      long late = 0;
+      for (WindowAccumulator delta : fresh.values()) {
+        count += delta.count();
+        late += delta.lateCount();
+      }
+      List<WindowVersion> versions = next.changed();
+      if (fresh.size() < group.deltas.size()) {
+        // series of this batch whose events the document already held (written by a batch that
+        // failed before its export): re-export their stored versions, as for a skipped document
+        List<String> held = new ArrayList<>();
+        group.deltas.keySet().forEach(id -> {
+          if (!fresh.containsKey(id)) {
+            held.add(id);
+          }
+        });
+        versions = new ArrayList<>(versions);
+        versions.addAll(TenantWindows.versionsOf(current.value(), held));
+      }
+      return new Outcome(versions, true, attempt, count, late);
+    });
   }
 
   /**
@@ -317,32 +309,15 @@ public final class AggregateBatch {
     }
 
     List<DeadLetter> decodeAll(WindowAggregator aggregator, Instant now) {
-      List<DeadLetter> rejected = new ArrayList<>();
-      long maxEnqueued = Long.MIN_VALUE;
-      List<TelemetryEvent> events = batch.events();
-      for (int i = 0; i < events.size(); i++) {
-        TelemetryEvent event = events.get(i);
-        maxEnqueued = Math.max(maxEnqueued, event.enqueuedTime().toEpochMilli());
-        watermarks[i] = aggregator.policy().watermark(maxEnqueued);
-        aggregator.beginEvent(event.sequenceNumber(), watermarks[i]);
-        try {
-          if (event.body().length == 0) {
-            throw new IllegalArgumentException("empty body");
-          }
-          if (decoders.forContentType(event.contentType()).decode(event.body(), aggregator) == 0) {
-            // nothing was passed to the aggregator, so dead-lettering keeps the event all-or-nothing
-            throw new IllegalArgumentException("no records: the body holds no span or event");
-          }
-          decoded[i] = true;
-        } catch (IllegalArgumentException e) {
-          rejected.add(deadLetter(event, e.getMessage(), now));
-        } catch (RuntimeException decoderBug) {
-          // decoding is pure: any other failure is about this event (or a decoder bug it triggers);
-          // failing the batch would retry it forever and stall the partition
-          rejected.add(deadLetter(event, "decoder failure: " + decoderBug, now));
+      return EventDecoding.decodeEach(batch, batch.partition(), aggregator.policy(), now, (i, event, watermark, max) -> {
+        watermarks[i] = watermark;
+        aggregator.beginEvent(event.sequenceNumber(), watermark);
+        if (decoders.forContentType(event.contentType()).decode(event.body(), aggregator) == 0) {
+          // nothing was passed to the aggregator, so dead-lettering keeps the event all-or-nothing
+          throw new IllegalArgumentException("no records: the body holds no span or event");
         }
-      }
-      return rejected;
+        decoded[i] = true;
+      });
     }
 
     /**
@@ -354,13 +329,13 @@ public final class AggregateBatch {
      * @return trimmed deltas (series id → delta) by document; empty when no document is partly applied
      */
     Map<ShardKey, Map<String, WindowAccumulator>> trimPartlyApplied(Map<ShardKey, Group> groups,
-        Map<DocumentKey, Versioned<TenantWindowDocument>> current, LatenessPolicy policy, int shards) {
+        Map<DocumentKey, Versioned<TenantWindowDocument>> current, FloorRuleWriter<TenantWindowDocument> writer,
+        LatenessPolicy policy, int shards) {
       Map<ShardKey, Long> floors = new HashMap<>();
       long lowestFloor = Long.MAX_VALUE;
       for (Group group : groups.values()) {
-        Versioned<TenantWindowDocument> stored = current.get(group.key);
-        long last = stored == null ? -1 : stored.value().lastSequenceNumber();
-        if (group.minSequenceNumber <= last && group.maxSequenceNumber > last) {
+        long last = writer.floorOf(current.get(group.key));
+        if (FloorRuleWriter.partlyApplied(group.minSequenceNumber, group.maxSequenceNumber, last)) {
           floors.put(group.shard, last);
           lowestFloor = Math.min(lowestFloor, last);
         }
@@ -399,20 +374,6 @@ public final class AggregateBatch {
     /** The deltas of one document restricted to events above {@code floor}: a re-decode of the batch. */
     Map<String, WindowAccumulator> recompute(Group group, long floor, LatenessPolicy policy, int shards) {
       return redecodeAbove(floor, Map.of(group.shard, floor), shards, policy).getOrDefault(group.shard, Map.of());
-    }
-
-    DeadLetter deadLetter(TelemetryEvent event, String reason, Instant now) {
-      return new DeadLetter(
-          DeadLetter.idOf(batch.partition(), event.sequenceNumber()),
-          batch.partition(),
-          event.offset(),
-          event.sequenceNumber(),
-          event.enqueuedTime(),
-          reason == null ? "undecodable event" : reason,
-          event.contentType(),
-          event.properties(),
-          Base64.getEncoder().encodeToString(event.body()),
-          now);
     }
   }
 }

@@ -6,7 +6,6 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.port.Versioned;
-import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
@@ -20,7 +19,6 @@ import com.pulse.domain.telemetry.log.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +50,11 @@ import java.util.function.Supplier;
  * collaborators are: each call uses its own aggregator and the calling thread's decoders.
  */
 public final class AggregateLogBatch {
-  static final int MAX_ATTEMPTS = 16;
-  /** Prefix of the {@code partition} of a logs-hub dead letter ({@code logs-3}). */
+  static final int MAX_ATTEMPTS = FloorRuleWriter.MAX_ATTEMPTS;
+  /**
+   * Prefix of the {@code partition} of a logs-hub dead letter ({@code logs-3}), so its id never collides
+   * with the traces hub's dead letter of the same partition and sequence number.
+   */
   public static final String DEAD_LETTER_PARTITION_PREFIX = "logs-";
 
   private final Supplier<? extends Function<String, LogDecoder>> decoders;
@@ -62,6 +63,7 @@ public final class AggregateLogBatch {
   private final LogWindowExport export;
   private final LatenessPolicy policy;
   private final Clock clock;
+  private final FloorRuleWriter<LogWindowDocument> writer;
 
   /**
    * @param decoders supplies the calling thread's decoder factory (content type to decoder; decoders are not thread-safe)
@@ -80,6 +82,7 @@ public final class AggregateLogBatch {
     this.export = Objects.requireNonNull(export, "export");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.writer = new FloorRuleWriter<>("log window document", windows::readMany, LogWindowDocument::lastSequenceNumber);
   }
 
   /**
@@ -124,49 +127,32 @@ public final class AggregateLogBatch {
     Map<String, long[]> errors = new java.util.TreeMap<>();
     for (Map.Entry<DocumentKey, LogWindowAccumulator> e : deltas.entrySet()) {
       LogWindowAccumulator delta = e.getValue();
-      Versioned<LogWindowDocument> stored = current.get(e.getKey());
-      long applied = 0;
-      long appliedLate = 0;
-      boolean wrote = false;
-      LogWindowDocument version = null;
-      for (int attempt = 0; ; attempt++) {
-        if (attempt == MAX_ATTEMPTS) {
-          throw new DependencyException("log window document " + e.getKey().id() + " changed under " + MAX_ATTEMPTS
-              + " consecutive writes", 412, null, null);
+      Written outcome = writer.write(e.getKey(), current.get(e.getKey()), (stored, attempt) -> {
+        long last = writer.floorOf(stored);
+        LogWindowAccumulator fresh = FloorRuleWriter.unapplied(delta.minSequenceNumber(), delta.maxSequenceNumber(), last,
+            delta, () -> recompute(batch, factory, decoded, watermarks, delta, last));
+        if (fresh == null) {
+          return new Written(stored.value(), false, attempt, 0, 0);
         }
-        long last = stored == null ? -1 : stored.value().lastSequenceNumber();
-        if (delta.maxSequenceNumber() <= last) {
-          version = stored.value();
-          break;
-        }
-        LogWindowAccumulator fresh = delta.minSequenceNumber() > last ? delta
-            : recompute(batch, factory, decoded, watermarks, delta, last);
         LogWindowDocument next = LogWindows.merge(stored == null ? null : stored.value(), fresh, batch.partition(), now);
-        try {
-          version = (stored == null ? windows.create(next) : windows.replace(next, stored.etag())).value();
-          applied = fresh.count();
-          appliedLate = fresh.lateCount();
-          if (fresh.granularity() == Granularity.MINUTE) {
-            long[] e2 = errors.computeIfAbsent(fresh.tenantId(), t -> new long[2]);
-            e2[0] += fresh.count(Severity.ERROR);
-            e2[1] += fresh.count(Severity.FATAL);
-          }
-          wrote = true;
-          break;
-        } catch (WriteConflictException conflict) {
-          conflicts++;
-          stored = windows.readMany(List.of(e.getKey())).get(e.getKey());
+        LogWindowDocument version = (stored == null ? windows.create(next) : windows.replace(next, stored.etag())).value();
+        if (fresh.granularity() == Granularity.MINUTE) {
+          long[] e2 = errors.computeIfAbsent(fresh.tenantId(), t -> new long[2]);
+          e2[0] += fresh.count(Severity.ERROR);
+          e2[1] += fresh.count(Severity.FATAL);
         }
-      }
-      versions.add(version);
-      if (wrote) {
+        return new Written(version, true, attempt, fresh.count(), fresh.lateCount());
+      });
+      conflicts += outcome.conflicts();
+      versions.add(outcome.version());
+      if (outcome.written()) {
         written++;
       } else {
         skipped++;
       }
       if (delta.granularity() == Granularity.MINUTE) { // every record lands in exactly one minute window
-        late += appliedLate;
-        duplicate += delta.count() - applied;
+        late += outcome.appliedLate();
+        duplicate += delta.count() - outcome.applied();
       }
     }
     export.exportLogWindows(versions);
@@ -185,30 +171,15 @@ public final class AggregateLogBatch {
 
   private List<DeadLetter> decodeAll(TelemetryBatch batch, Function<String, LogDecoder> factory,
       LogAggregator aggregator, boolean[] decoded, long[] watermarks, Instant now) {
-    List<DeadLetter> rejected = new ArrayList<>();
-    long maxEnqueued = Long.MIN_VALUE;
-    List<TelemetryEvent> events = batch.events();
-    for (int i = 0; i < events.size(); i++) {
-      TelemetryEvent event = events.get(i);
-      maxEnqueued = Math.max(maxEnqueued, event.enqueuedTime().toEpochMilli());
-      watermarks[i] = policy.watermark(maxEnqueued);
-      aggregator.beginEvent(event.sequenceNumber(), watermarks[i]);
-      try {
-        if (event.body().length == 0) {
-          throw new IllegalArgumentException("empty body");
-        }
-        if (factory.apply(event.contentType()).decode(event.body(), aggregator) == 0) {
-          throw new IllegalArgumentException("no records: the body holds no log record");
-        }
-        decoded[i] = true;
-      } catch (IllegalArgumentException e) {
-        rejected.add(deadLetter(batch, event, e.getMessage(), now));
-      } catch (RuntimeException decoderBug) {
-        // decoding is pure: failing the batch would retry it forever and stall the partition
-        rejected.add(deadLetter(batch, event, "decoder failure: " + decoderBug, now));
-      }
-    }
-    return rejected;
+    return EventDecoding.decodeEach(batch, DEAD_LETTER_PARTITION_PREFIX + batch.partition(), policy, now,
+        (i, event, watermark, max) -> {
+          watermarks[i] = watermark;
+          aggregator.beginEvent(event.sequenceNumber(), watermark);
+          if (factory.apply(event.contentType()).decode(event.body(), aggregator) == 0) {
+            throw new IllegalArgumentException("no records: the body holds no log record");
+          }
+          decoded[i] = true;
+        });
   }
 
   /** The delta of {@code target}'s document restricted to events above {@code floor}: a re-decode of the batch. */
@@ -229,14 +200,8 @@ public final class AggregateLogBatch {
   }
 
   /**
-   * A dead letter of the logs hub: its partition is {@value #DEAD_LETTER_PARTITION_PREFIX} + the hub's
-   * partition id, so its id can never collide with the traces hub's dead letter of the same partition
-   * and sequence number.
+   * What one document's write did: the stored (written, or if skipped current) version;
+   * {@code applied}/{@code appliedLate}: records of the delta it folded in.
    */
-  private static DeadLetter deadLetter(TelemetryBatch batch, TelemetryEvent event, String reason, Instant now) {
-    String partition = DEAD_LETTER_PARTITION_PREFIX + batch.partition();
-    return new DeadLetter(DeadLetter.idOf(partition, event.sequenceNumber()), partition, event.offset(),
-        event.sequenceNumber(), event.enqueuedTime(), reason == null ? "undecodable event" : reason,
-        event.contentType(), event.properties(), Base64.getEncoder().encodeToString(event.body()), now);
-  }
+  private record Written(LogWindowDocument version, boolean written, int conflicts, long applied, long appliedLate) {}
 }

@@ -6,7 +6,6 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.MetricWindowExport;
 import com.pulse.app.port.MetricWindowStore;
 import com.pulse.app.port.Versioned;
-import com.pulse.app.port.WriteConflictException;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
@@ -22,7 +21,6 @@ import com.pulse.domain.telemetry.metric.StreamStates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +59,6 @@ import java.util.function.Supplier;
  * Thread-safe if its collaborators are (decoders are per thread).
  */
 public final class AggregateMetricBatch {
-  static final int MAX_ATTEMPTS = 16;
 
   private final Supplier<DecodedMetrics> decoded;
   private final MetricWindowStore store;
@@ -69,6 +66,8 @@ public final class AggregateMetricBatch {
   private final MetricWindowExport export;
   private final LatenessPolicy policy;
   private final Clock clock;
+  private final FloorRuleWriter<MetricWindowDocument> windowWriter;
+  private final FloorRuleWriter<MetricStreamDocument> streamWriter;
 
   /**
    * @param dimensions kept attribute dimensions
@@ -89,6 +88,10 @@ public final class AggregateMetricBatch {
     this.export = Objects.requireNonNull(export, "export");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.windowWriter = new FloorRuleWriter<>("metric window document", store::readWindows,
+        MetricWindowDocument::lastSequenceNumber);
+    this.streamWriter = new FloorRuleWriter<>("metric stream document", store::readStreams,
+        MetricStreamDocument::lastSequenceNumber);
   }
 
   /**
@@ -144,22 +147,8 @@ public final class AggregateMetricBatch {
   }
 
   private List<DeadLetter> decodeAll(TelemetryBatch batch, DecodedMetrics points, Instant now) {
-    List<DeadLetter> rejected = new ArrayList<>();
-    long maxEnqueued = Long.MIN_VALUE;
-    for (TelemetryEvent event : batch.events()) {
-      maxEnqueued = Math.max(maxEnqueued, event.enqueuedTime().toEpochMilli());
-      try {
-        if (event.body().length == 0) {
-          throw new IllegalArgumentException("empty body");
-        }
-        points.decode(event.contentType(), event.body(), event.sequenceNumber(), policy.watermark(maxEnqueued), maxEnqueued);
-      } catch (IllegalArgumentException e) {
-        rejected.add(deadLetter(batch, event, e.getMessage(), now));
-      } catch (RuntimeException decoderBug) {
-        rejected.add(deadLetter(batch, event, "decoder failure: " + decoderBug, now));
-      }
-    }
-    return rejected;
+    return EventDecoding.decodeEach(batch, batch.partition(), policy, now, (i, event, watermark, maxEnqueued) ->
+        points.decode(event.contentType(), event.body(), event.sequenceNumber(), watermark, maxEnqueued));
   }
 
   /** Deltas of every partly applied document, restricted to events above its floor: one re-fold of the batch. */
@@ -168,10 +157,9 @@ public final class AggregateMetricBatch {
     Map<String, Long> floors = new HashMap<>();
     Map<String, DocumentKey> keys = new HashMap<>();
     for (Map.Entry<DocumentKey, MetricWindowAccumulator> e : deltas.entrySet()) {
-      Versioned<MetricWindowDocument> stored = current.get(e.getKey());
       MetricWindowAccumulator d = e.getValue();
-      long last = stored == null ? -1 : stored.value().lastSequenceNumber();
-      if (d.minSequenceNumber() <= last && d.maxSequenceNumber() > last) {
+      long last = windowWriter.floorOf(current.get(e.getKey()));
+      if (FloorRuleWriter.partlyApplied(d.minSequenceNumber(), d.maxSequenceNumber(), last)) {
         String identity = identity(d.granularity(), d.tenantId(), d.windowStartMillis());
         floors.put(identity, last);
         keys.put(identity, e.getKey());
@@ -196,44 +184,36 @@ public final class AggregateMetricBatch {
   private void apply(DecodedMetrics points, String partition, DocumentKey key, MetricWindowAccumulator delta,
       MetricWindowAccumulator trimmedForStored, Versioned<MetricWindowDocument> stored, Instant now,
       List<MetricWindowVersion> versions, Tally tally) {
-    Versioned<MetricWindowDocument> current = stored;
     boolean minute = delta.granularity() == Granularity.MINUTE;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      long last = current == null ? -1 : current.value().lastSequenceNumber();
-      if (delta.maxSequenceNumber() <= last) {
+    windowWriter.write(key, stored, (current, attempt) -> {
+      long last = windowWriter.floorOf(current);
+      MetricWindowAccumulator fresh = FloorRuleWriter.unapplied(delta.minSequenceNumber(), delta.maxSequenceNumber(),
+          last, delta, () -> attempt == 0 && trimmedForStored != null ? trimmedForStored : recompute(points, delta, last));
+      if (fresh == null) {
         versions.add(MetricWindows.versionOf(current.value()));
         tally.skipped++;
         tally.conflicts += attempt;
         if (minute) {
           tally.duplicate += delta.points();
         }
-        return;
+        return null;
       }
-      MetricWindowAccumulator fresh = delta.minSequenceNumber() > last ? delta
-          : attempt == 0 && trimmedForStored != null ? trimmedForStored
-          : recompute(points, delta, last);
       MetricWindows.Merged next = MetricWindows.merge(current == null ? null : current.value(), fresh, partition, now);
-      try {
-        MetricWindowDocument doc = next.version().document();
-        Versioned<MetricWindowDocument> saved = current == null ? store.createWindow(doc) : store.replaceWindow(doc, current.etag());
-        versions.add(next.version().withDocument(saved.value()));
-        tally.conflicts += attempt;
-        if (minute) {
-          tally.minutes++;
-          tally.late += fresh.lateCount();
-          tally.duplicate += delta.points() - fresh.points();
-          tally.overflow += next.overflowPoints();
-          tally.seriesLimit += next.droppedPoints();
-        } else {
-          tally.hours++;
-        }
-        return;
-      } catch (WriteConflictException conflict) {
-        current = store.readWindows(List.of(key)).get(key);
+      MetricWindowDocument doc = next.version().document();
+      Versioned<MetricWindowDocument> saved = current == null ? store.createWindow(doc) : store.replaceWindow(doc, current.etag());
+      versions.add(next.version().withDocument(saved.value()));
+      tally.conflicts += attempt;
+      if (minute) {
+        tally.minutes++;
+        tally.late += fresh.lateCount();
+        tally.duplicate += delta.points() - fresh.points();
+        tally.overflow += next.overflowPoints();
+        tally.seriesLimit += next.droppedPoints();
+      } else {
+        tally.hours++;
       }
-    }
-    throw new DependencyException(
-        "metric window document " + key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
+      return null;
+    });
   }
 
   private MetricWindowAccumulator recompute(DecodedMetrics points, MetricWindowAccumulator target, long floor) {
@@ -243,38 +223,28 @@ public final class AggregateMetricBatch {
     return only.accumulators().get(0);
   }
 
+  /** Writes one tenant's stream state if it changed (after a conflict: re-run its cumulative step above the newer state). */
   private int writeState(DecodedMetrics points, String partition, String tenant, DocumentKey key, StreamStates state,
       Versioned<MetricStreamDocument> stored, Instant now, Tally tally) {
-    Versioned<MetricStreamDocument> current = stored;
-    StreamStates s = state;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    return streamWriter.write(key, stored, (current, attempt) -> {
+      StreamStates s = state;
+      if (attempt > 0) {
+        s = new StreamStates(tenant, current == null ? null : current.value());
+        points.reconvert(tenant, s);
+      }
       if (!s.changed()) {
         tally.conflicts += attempt;
         return 0;
       }
       MetricStreamDocument next = s.next(current == null ? null : current.value(), partition, now);
-      try {
-        if (current == null) {
-          store.createStreams(next);
-        } else {
-          store.replaceStreams(next, current.etag());
-        }
-        tally.conflicts += attempt;
-        return 1;
-      } catch (WriteConflictException conflict) {
-        current = store.readStreams(List.of(key)).get(key);
-        s = new StreamStates(tenant, current == null ? null : current.value());
-        points.reconvert(tenant, s);
+      if (current == null) {
+        store.createStreams(next);
+      } else {
+        store.replaceStreams(next, current.etag());
       }
-    }
-    throw new DependencyException(
-        "metric stream document " + key.id() + " changed under " + MAX_ATTEMPTS + " consecutive writes", 412, null, null);
-  }
-
-  private static DeadLetter deadLetter(TelemetryBatch batch, TelemetryEvent event, String reason, Instant now) {
-    return new DeadLetter(DeadLetter.idOf(batch.partition(), event.sequenceNumber()), batch.partition(), event.offset(),
-        event.sequenceNumber(), event.enqueuedTime(), reason == null ? "undecodable event" : reason,
-        event.contentType(), event.properties(), Base64.getEncoder().encodeToString(event.body()), now);
+      tally.conflicts += attempt;
+      return 1;
+    });
   }
 
   /** Per-batch counts of the document writes. */

@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,25 +20,8 @@ import org.junit.jupiter.api.Test;
  * real conflicts, readMany, documents (series, templates, unicode) read back unchanged, and (where
  * the backend can run it) the range query. Subclass per implementation; tests use fresh tenant ids.
  */
-public abstract class LogWindowStoreContract {
+public abstract class LogWindowStoreContract extends StoreContract<LogWindowStore> {
   protected static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-
-  private LogWindowStore store;
-  private String tenant;
-
-  /** A store to test. */
-  protected abstract LogWindowStore newStore();
-
-  /** False if {@link LogWindowStore#listRange} cannot run against this test's backend. */
-  protected boolean supportsQueries() {
-    return true;
-  }
-
-  @BeforeEach
-  void setUp() {
-    store = newStore();
-    tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
-  }
 
   /** A document with an INFO series and an ERROR series with two templates (one non-ASCII). */
   protected static LogWindowDocument document(String tenantId, String granularity, Instant start, String partition,

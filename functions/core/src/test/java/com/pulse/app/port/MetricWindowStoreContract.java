@@ -12,9 +12,7 @@ import com.pulse.domain.telemetry.metric.StreamPoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,25 +21,8 @@ import org.junit.jupiter.api.Test;
  * type, sketches, nulls, stream points with their bucket arrays) and, where the backend can run it,
  * the range query. Subclass per implementation; tests use fresh tenant ids.
  */
-public abstract class MetricWindowStoreContract {
+public abstract class MetricWindowStoreContract extends StoreContract<MetricWindowStore> {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-
-  private MetricWindowStore store;
-  private String tenant;
-
-  /** A store to test. */
-  protected abstract MetricWindowStore newStore();
-
-  /** False if {@link MetricWindowStore#listRange} cannot run against this backend. */
-  protected boolean supportsQueries() {
-    return true;
-  }
-
-  @BeforeEach
-  void setUp() {
-    store = newStore();
-    tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
-  }
 
   private MetricWindowDocument window(Granularity g, Instant start, long lastSequenceNumber, long version) {
     List<MetricSeries> series = List.of(

@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,25 +20,8 @@ import org.junit.jupiter.api.Test;
  * run it here) the range query, which returns the decoded series. Subclass per implementation; tests
  * use fresh tenant ids.
  */
-public abstract class WindowStoreContract {
+public abstract class WindowStoreContract extends StoreContract<WindowStore> {
   protected static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
-
-  private WindowStore store;
-  private String tenant;
-
-  /** A store to test. */
-  protected abstract WindowStore newStore();
-
-  /** False if {@link WindowStore#listRange} (a query) cannot run against this test's backend. */
-  protected boolean supportsQueries() {
-    return true;
-  }
-
-  @BeforeEach
-  void setUp() {
-    store = newStore();
-    tenant = "tenant-" + UUID.randomUUID().toString().substring(0, 8);
-  }
 
   /** A stored document of two series (a request and a dependency series) whose counts follow {@code count}. */
   protected static TenantWindowDocument window(String tenantId, String granularity, Instant start, String partition,

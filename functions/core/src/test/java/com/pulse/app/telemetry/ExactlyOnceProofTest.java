@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
-import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.WindowStore;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -19,14 +18,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
@@ -52,13 +48,6 @@ class ExactlyOnceProofTest {
   private static final java.util.concurrent.atomic.AtomicLong CONFLICTS = new java.util.concurrent.atomic.AtomicLong();
   private static final java.util.concurrent.atomic.AtomicLong SKIPPED = new java.util.concurrent.atomic.AtomicLong();
   private static ExecutorService owners;
-
-  /** Thrown by the fault hook: the host process dies in the middle of a batch. */
-  private static final class SimulatedCrash extends RuntimeException {
-    SimulatedCrash() {
-      super("simulated host crash", null, false, false);
-    }
-  }
 
   @BeforeAll
   static void startOwners() {
@@ -98,69 +87,19 @@ class ExactlyOnceProofTest {
     // the faulty run stores the same series in 1, 2 or 3 documents per tenant window: the layout
     // must not change a single series
     AggregateBatch faulty = useCase(faultyStore, dead, export, 1 + (int) (seed % 3));
-    ThreadLocal<FaultInjectingWindowStore.Fault> perOwner = ThreadLocal.withInitial(() -> (op, id) -> {});
-    faultyStore.setFault((op, id) -> perOwner.get().before(op, id));
-    List<Future<Integer>> runs = new ArrayList<>();
-    for (int owner = 0; owner < 2; owner++) {
-      long ownerSeed = seed * 31 + owner;
-      runs.add(owners.submit(() -> consume(events, faulty, perOwner, new SplittableRandom(ownerSeed))));
-    }
-    for (Future<Integer> run : runs) {
-      FAILURES.addAndGet(run.get());
-    }
+    ThreadLocal<PartitionOwners.StoreFault> perOwner = ThreadLocal.withInitial(() -> (write, id) -> {});
+    faultyStore.setFault((op, id) -> perOwner.get().before(op != FaultInjectingWindowStore.Operation.READ, id));
+    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
+      BatchResult result = faulty.handle(batch);
+      CONFLICTS.addAndGet(result.conflicts());
+      SKIPPED.addAndGet(result.documentsSkipped());
+    }, perOwner, new PartitionOwners.Chaos(40, 25, 6)));
 
     assertThat(cleanStore.all()).as("the stream has request and dependency windows")
         .anyMatch(d -> d.dependency() != null).anyMatch(d -> d.dependency() == null);
     assertSameDocuments(store.all(), cleanStore.all());
     assertThat(ids(dead.list(null, 10_000))).isEqualTo(ids(cleanDead.list(null, 10_000)));
     assertNewestExportsMatch(export.windows(), store.all());
-  }
-
-  /**
-   * One owner: consumes the partition from its checkpoint in random batches; on a failure restarts
-   * from its checkpoint; sometimes restarts from an older checkpoint (a lost checkpoint write) and
-   * only checkpoints every few batches. Returns the number of injected failures.
-   */
-  private static int consume(
-      List<TelemetryEvent> events, AggregateBatch useCase, ThreadLocal<FaultInjectingWindowStore.Fault> fault, SplittableRandom r) {
-    int checkpoint = 0;
-    int position = 0;
-    int failures = 0;
-    while (position < events.size()) {
-      int end = Math.min(events.size(), position + 1 + r.nextInt(40));
-      int writesBeforeCrash = r.nextInt(100) < 25 ? r.nextInt(6) : -1;
-      boolean transientRead = r.nextInt(100) < 5;
-      int[] writes = {0};
-      fault.set((op, id) -> {
-        if (r.nextInt(4) == 0) {
-          Thread.yield();
-        }
-        if (op == FaultInjectingWindowStore.Operation.READ && transientRead) {
-          throw new DependencyException("injected 503 on read of " + id, 503, null, null);
-        }
-        if (op != FaultInjectingWindowStore.Operation.READ && writes[0]++ == writesBeforeCrash) {
-          throw new SimulatedCrash();
-        }
-      });
-      try {
-        BatchResult result = useCase.handle(new TelemetryBatch("3", events.subList(position, end)));
-        CONFLICTS.addAndGet(result.conflicts());
-        SKIPPED.addAndGet(result.documentsSkipped());
-        position = end;
-        if (r.nextInt(3) > 0) {
-          checkpoint = position;
-        }
-      } catch (SimulatedCrash | DependencyException failed) {
-        failures++;
-        position = checkpoint;
-      } finally {
-        fault.remove();
-      }
-      if (r.nextInt(100) < 5) {
-        position = r.nextInt(checkpoint + 1); // redelivery from an older checkpoint
-      }
-    }
-    return failures;
   }
 
   private static AggregateBatch useCase(WindowStore store, InMemoryDeadLetterStore dead, InMemoryWindowExport export,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
-import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.port.Versioned;
@@ -17,15 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -51,21 +47,10 @@ class LogExactlyOnceProofTest {
   private static final AtomicLong OTHER_TEMPLATES = new AtomicLong();
   private static ExecutorService owners;
 
-  private static final class SimulatedCrash extends RuntimeException {
-    SimulatedCrash() {
-      super("simulated host crash", null, false, false);
-    }
-  }
-
-  /** Runs a hook before each store call: READ or WRITE with the document id. */
-  private interface Fault {
-    void before(boolean write, String id);
-  }
-
   /** A {@link LogWindowStore} that runs a fault hook before delegating. */
   private static final class FaultyStore implements LogWindowStore {
     private final LogWindowStore delegate;
-    private volatile Fault fault = (w, id) -> {};
+    private volatile PartitionOwners.StoreFault fault = (w, id) -> {};
 
     FaultyStore(LogWindowStore delegate) {
       this.delegate = delegate;
@@ -140,16 +125,13 @@ class LogExactlyOnceProofTest {
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     InMemoryWindowExport export = new InMemoryWindowExport();
     AggregateLogBatch faulty = useCase(faultyStore, dead, export);
-    ThreadLocal<Fault> perOwner = ThreadLocal.withInitial(() -> (w, id) -> {});
+    ThreadLocal<PartitionOwners.StoreFault> perOwner = ThreadLocal.withInitial(() -> (w, id) -> {});
     faultyStore.fault = (w, id) -> perOwner.get().before(w, id);
-    List<Future<Integer>> runs = new ArrayList<>();
-    for (int owner = 0; owner < 2; owner++) {
-      long ownerSeed = seed * 31 + owner;
-      runs.add(owners.submit(() -> consume(events, faulty, perOwner, new SplittableRandom(ownerSeed))));
-    }
-    for (Future<Integer> run : runs) {
-      FAILURES.addAndGet(run.get());
-    }
+    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
+      LogBatchResult result = faulty.handle(batch);
+      CONFLICTS.addAndGet(result.conflicts());
+      SKIPPED.addAndGet(result.documentsSkipped());
+    }, perOwner, new PartitionOwners.Chaos(40, 25, 6)));
 
     assertThat(store.all()).extracting(LogWindowDocument::id)
         .isEqualTo(cleanStore.all().stream().map(LogWindowDocument::id).toList());
@@ -166,49 +148,6 @@ class LogExactlyOnceProofTest {
     for (LogWindowDocument d : store.all()) {
       assertThat(newest.get(d.id())).isEqualTo(d);
     }
-  }
-
-  /** One owner, as in {@link ExactlyOnceProofTest}: random batches, crashes, old checkpoints. */
-  private static int consume(List<TelemetryEvent> events, AggregateLogBatch useCase, ThreadLocal<Fault> fault,
-      SplittableRandom r) {
-    int checkpoint = 0;
-    int position = 0;
-    int failures = 0;
-    while (position < events.size()) {
-      int end = Math.min(events.size(), position + 1 + r.nextInt(40));
-      int writesBeforeCrash = r.nextInt(100) < 25 ? r.nextInt(6) : -1;
-      boolean transientRead = r.nextInt(100) < 5;
-      int[] writes = {0};
-      fault.set((write, id) -> {
-        if (r.nextInt(4) == 0) {
-          Thread.yield();
-        }
-        if (!write && transientRead) {
-          throw new DependencyException("injected 503 on read of " + id, 503, null, null);
-        }
-        if (write && writes[0]++ == writesBeforeCrash) {
-          throw new SimulatedCrash();
-        }
-      });
-      try {
-        LogBatchResult result = useCase.handle(new TelemetryBatch("3", events.subList(position, end)));
-        CONFLICTS.addAndGet(result.conflicts());
-        SKIPPED.addAndGet(result.documentsSkipped());
-        position = end;
-        if (r.nextInt(3) > 0) {
-          checkpoint = position;
-        }
-      } catch (SimulatedCrash | DependencyException failed) {
-        failures++;
-        position = checkpoint;
-      } finally {
-        fault.remove();
-      }
-      if (r.nextInt(100) < 5) {
-        position = r.nextInt(checkpoint + 1);
-      }
-    }
-    return failures;
   }
 
   private static AggregateLogBatch useCase(LogWindowStore store, InMemoryDeadLetterStore dead,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryMetricWindowStore;
-import com.pulse.app.port.DependencyException;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.MetricWindowStore;
 import com.pulse.app.port.Versioned;
@@ -20,11 +19,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -49,12 +46,6 @@ class MetricExactlyOnceProofTest {
   private static final AtomicLong SKIPPED = new AtomicLong();
   private static final AtomicLong CUMULATIVE_DUPLICATES = new AtomicLong();
   private static ExecutorService owners;
-
-  private static final class SimulatedCrash extends RuntimeException {
-    SimulatedCrash() {
-      super("simulated host crash", null, false, false);
-    }
-  }
 
   @BeforeAll
   static void startOwners() {
@@ -91,14 +82,12 @@ class MetricExactlyOnceProofTest {
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     List<MetricWindowVersion> exported = Collections.synchronizedList(new ArrayList<>());
     AggregateMetricBatch useCase = useCase(faulty, dead, exported::addAll);
-    List<Future<Integer>> runs = new ArrayList<>();
-    for (int owner = 0; owner < 2; owner++) {
-      long ownerSeed = seed * 31 + owner;
-      runs.add(owners.submit(() -> consume(events, useCase, faulty, new SplittableRandom(ownerSeed))));
-    }
-    for (Future<Integer> run : runs) {
-      FAILURES.addAndGet(run.get());
-    }
+    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
+      MetricBatchResult result = useCase.handle(batch);
+      CONFLICTS.addAndGet(result.conflicts());
+      SKIPPED.addAndGet(result.documentsSkipped());
+      CUMULATIVE_DUPLICATES.addAndGet(result.cumulativeDuplicates());
+    }, faulty.hook, new PartitionOwners.Chaos(30, 30, 8)));
 
     assertThat(cleanStore.allWindows()).as("the stream has every type")
         .flatExtracting(MetricWindowDocument::series).extracting(s -> s.type()).contains("sum", "gauge", "histogram");
@@ -112,48 +101,6 @@ class MetricExactlyOnceProofTest {
       assertThat(newest.get(d.id()).version()).isEqualTo(d.version());
       assertThat(newest.get(d.id()).lastSequenceNumber()).isEqualTo(d.lastSequenceNumber());
     }
-  }
-
-  private static int consume(List<TelemetryEvent> events, AggregateMetricBatch useCase, Faulty faulty, SplittableRandom r) {
-    int checkpoint = 0;
-    int position = 0;
-    int failures = 0;
-    while (position < events.size()) {
-      int end = Math.min(events.size(), position + 1 + r.nextInt(30));
-      int writesBeforeCrash = r.nextInt(100) < 30 ? r.nextInt(8) : -1;
-      boolean transientRead = r.nextInt(100) < 5;
-      int[] writes = {0};
-      faulty.hook.set(write -> {
-        if (r.nextInt(4) == 0) {
-          Thread.yield();
-        }
-        if (!write && transientRead) {
-          throw new DependencyException("injected 503 on read", 503, null, null);
-        }
-        if (write && writes[0]++ == writesBeforeCrash) {
-          throw new SimulatedCrash();
-        }
-      });
-      try {
-        MetricBatchResult result = useCase.handle(new TelemetryBatch("3", events.subList(position, end)));
-        CONFLICTS.addAndGet(result.conflicts());
-        SKIPPED.addAndGet(result.documentsSkipped());
-        CUMULATIVE_DUPLICATES.addAndGet(result.cumulativeDuplicates());
-        position = end;
-        if (r.nextInt(3) > 0) {
-          checkpoint = position;
-        }
-      } catch (SimulatedCrash | DependencyException failed) {
-        failures++;
-        position = checkpoint;
-      } finally {
-        faulty.hook.remove();
-      }
-      if (r.nextInt(100) < 5) {
-        position = r.nextInt(checkpoint + 1);
-      }
-    }
-    return failures;
   }
 
   private static AggregateMetricBatch useCase(MetricWindowStore store, InMemoryDeadLetterStore dead,
@@ -180,7 +127,7 @@ class MetricExactlyOnceProofTest {
 
   /** The store with a per-owner fault hook before every call (true: a write). */
   private static final class Faulty implements MetricWindowStore {
-    final ThreadLocal<java.util.function.Consumer<Boolean>> hook = ThreadLocal.withInitial(() -> w -> { });
+    final ThreadLocal<PartitionOwners.StoreFault> hook = ThreadLocal.withInitial(() -> (w, id) -> { });
     private final MetricWindowStore delegate;
 
     Faulty(MetricWindowStore delegate) {
@@ -189,37 +136,37 @@ class MetricExactlyOnceProofTest {
 
     @Override
     public Map<DocumentKey, Versioned<MetricWindowDocument>> readWindows(Collection<DocumentKey> keys) {
-      hook.get().accept(false);
+      hook.get().before(false, null);
       return delegate.readWindows(keys);
     }
 
     @Override
     public Versioned<MetricWindowDocument> createWindow(MetricWindowDocument d) {
-      hook.get().accept(true);
+      hook.get().before(true, null);
       return delegate.createWindow(d);
     }
 
     @Override
     public Versioned<MetricWindowDocument> replaceWindow(MetricWindowDocument d, String etag) {
-      hook.get().accept(true);
+      hook.get().before(true, null);
       return delegate.replaceWindow(d, etag);
     }
 
     @Override
     public Map<DocumentKey, Versioned<MetricStreamDocument>> readStreams(Collection<DocumentKey> keys) {
-      hook.get().accept(false);
+      hook.get().before(false, null);
       return delegate.readStreams(keys);
     }
 
     @Override
     public Versioned<MetricStreamDocument> createStreams(MetricStreamDocument d) {
-      hook.get().accept(true);
+      hook.get().before(true, null);
       return delegate.createStreams(d);
     }
 
     @Override
     public Versioned<MetricStreamDocument> replaceStreams(MetricStreamDocument d, String etag) {
-      hook.get().accept(true);
+      hook.get().before(true, null);
       return delegate.replaceStreams(d, etag);
     }
 

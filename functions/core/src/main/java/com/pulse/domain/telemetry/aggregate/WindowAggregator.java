@@ -89,55 +89,50 @@ public final class WindowAggregator implements RequestSink {
 
   @Override
   public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs, boolean error, String userId) {
-    if (!inRange(startEpochMillis, durationMs)) {
-      outOfRange++;
-      return;
-    }
-    long minuteStart = Granularity.MINUTE.windowStart(startEpochMillis);
-    long minuteEnd = minuteStart + Granularity.MINUTE.millis();
-    if (minuteEnd + retentionMillis <= watermarkMillis) {
-      expired++;
-      return;
-    }
-    requests++;
-    long hourStart = Granularity.HOUR.windowStart(startEpochMillis);
-    int bin = LatencySketches.binIndex(durationMs); // one logarithm for both windows
     boolean hasUser = userId != null;
-    long userHash = hasUser ? UserSketches.hash64(userId) : 0;
-    if (floor == null || floor.floor(Granularity.MINUTE, tenantId, service, null, operation, minuteStart) < sequenceNumber) {
-      minutes.getOrCreate(tenantId, service, operation, minuteStart)
-          .add(durationMs, bin, error, minuteEnd <= watermarkMillis, hasUser, userHash, sequenceNumber);
-    }
-    if (floor == null || floor.floor(Granularity.HOUR, tenantId, service, null, operation, hourStart) < sequenceNumber) {
-      hours.getOrCreate(tenantId, service, operation, hourStart)
-          .add(durationMs, bin, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, hasUser, userHash, sequenceNumber);
+    if (fold(tenantId, service, null, operation, startEpochMillis, durationMs, error, hasUser,
+        hasUser ? UserSketches.hash64(userId) : 0)) {
+      requests++;
     }
   }
 
   @Override
   public void dependency(String tenantId, String service, String dependency, String operation, long startEpochMillis,
       double durationMs, boolean error) {
+    if (fold(tenantId, service, dependency, operation, startEpochMillis, durationMs, error, false, 0)) {
+      dependencies++;
+    }
+  }
+
+  /**
+   * Folds one request ({@code dependency} null) or dependency call into its minute and hour windows,
+   * each unless the floor says the window's document already holds this event.
+   *
+   * @return false if it was out of range or expired (counted as such), true if it was aggregated
+   */
+  private boolean fold(String tenantId, String service, String dependency, String operation, long startEpochMillis,
+      double durationMs, boolean error, boolean hasUser, long userHash) {
     if (!inRange(startEpochMillis, durationMs)) {
       outOfRange++;
-      return;
+      return false;
     }
     long minuteStart = Granularity.MINUTE.windowStart(startEpochMillis);
     long minuteEnd = minuteStart + Granularity.MINUTE.millis();
     if (minuteEnd + retentionMillis <= watermarkMillis) {
       expired++;
-      return;
+      return false;
     }
-    dependencies++;
     long hourStart = Granularity.HOUR.windowStart(startEpochMillis);
-    int bin = LatencySketches.binIndex(durationMs);
+    int bin = LatencySketches.binIndex(durationMs); // one logarithm for both windows
     if (floor == null || floor.floor(Granularity.MINUTE, tenantId, service, dependency, operation, minuteStart) < sequenceNumber) {
       minutes.getOrCreate(tenantId, service, dependency, operation, minuteStart)
-          .add(durationMs, bin, error, minuteEnd <= watermarkMillis, false, 0, sequenceNumber);
+          .add(durationMs, bin, error, minuteEnd <= watermarkMillis, hasUser, userHash, sequenceNumber);
     }
     if (floor == null || floor.floor(Granularity.HOUR, tenantId, service, dependency, operation, hourStart) < sequenceNumber) {
       hours.getOrCreate(tenantId, service, dependency, operation, hourStart)
-          .add(durationMs, bin, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, false, 0, sequenceNumber);
+          .add(durationMs, bin, error, hourStart + Granularity.HOUR.millis() <= watermarkMillis, hasUser, userHash, sequenceNumber);
     }
+    return true;
   }
 
   @Override

@@ -3,12 +3,13 @@ package com.pulse.domain.telemetry.decode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.pulse.domain.telemetry.RequestSink;
 import com.pulse.domain.telemetry.TelemetryDecoder;
+import com.pulse.domain.telemetry.internal.decode.BodyEncoding;
 import com.pulse.domain.telemetry.internal.decode.JsonTelemetryDecoder;
 import com.pulse.domain.telemetry.internal.decode.OtlpProtobufDecoder;
 
 /**
  * Chooses the {@link TelemetryDecoder} for an event's {@code content-type} property (or, without
- * one, detects the encoding per body: {@link #isJson}):
+ * one, detects the encoding per body: {@link BodyEncoding#decodeDetected}, arrays being JSON):
  *
  * <ul>
  *   <li>{@code application/x-protobuf}: OTLP protobuf {@code ExportTraceServiceRequest}
@@ -52,64 +53,17 @@ public final class TelemetryDecoders {
    * @param contentType the event's {@code content-type} property, e.g. {@code application/json}, or
    *     null / blank when the producer sets none (the OpenTelemetry Collector's kafka exporter)
    * @return the decoder of that media type; without a content type, a decoder that detects the
-   *     encoding per body (see {@link #isJson})
+   *     encoding per body (see {@link BodyEncoding#decodeDetected})
    * @throws IllegalArgumentException if {@code contentType} is set but not one of the two
    *     supported media types ("unsupported content-type ...": the dead-letter reason)
    */
   public TelemetryDecoder forContentType(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return detecting;
-    }
-    {
-      int semicolon = contentType.indexOf(';');
-      String media =
-          (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-      if (media.equalsIgnoreCase("application/json")) {
-        return json();
-      }
-      if (media.equalsIgnoreCase("application/x-protobuf")) {
-        return protobuf();
-      }
-    }
-    throw new IllegalArgumentException(
-        "unsupported content-type '" + contentType + "': expected application/x-protobuf or application/json");
-  }
-
-  /**
-   * How a body without a content type is read: JSON if it starts with {@code {} or {@code [} (after
-   * spaces, tabs or carriage returns), otherwise OTLP protobuf. A protobuf request starts with the
-   * tag byte {@code 0x0A} (field 1, length-delimited), which is also a JSON line feed, so a body
-   * starting with {@code 0x0A} is read as protobuf first and as JSON only if that fails and a JSON
-   * value follows the whitespace.
-   */
-  static boolean isJson(byte[] body) {
-    for (byte b : body) {
-      if (b == '{' || b == '[') {
-        return true;
-      }
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return false;
+    BodyEncoding encoding = BodyEncoding.ofContentType(contentType);
+    return encoding == null ? detecting : encoding == BodyEncoding.JSON ? json() : protobuf();
   }
 
   private int decodeDetected(byte[] body, RequestSink sink) {
-    if (isJson(body)) {
-      return json().decode(body, sink);
-    }
-    try {
-      return protobuf().decode(body, sink);
-    } catch (IllegalArgumentException notProtobuf) {
-      int i = 0;
-      while (i < body.length && (body[i] == '\n' || body[i] == ' ' || body[i] == '\t' || body[i] == '\r')) {
-        i++;
-      }
-      if (i > 0 && i < body.length && (body[i] == '{' || body[i] == '[')) {
-        return json().decode(body, sink);
-      }
-      throw new IllegalArgumentException("no content-type; " + notProtobuf.getMessage(), notProtobuf);
-    }
+    return BodyEncoding.decodeDetected(body, sink, (b, s) -> json().decode(b, s), (b, s) -> protobuf().decode(b, s), true);
   }
 
   private TelemetryDecoder json() {

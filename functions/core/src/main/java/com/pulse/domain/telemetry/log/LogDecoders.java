@@ -1,6 +1,7 @@
 package com.pulse.domain.telemetry.log;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.pulse.domain.telemetry.internal.decode.BodyEncoding;
 import com.pulse.domain.telemetry.internal.decode.OtlpLogsJsonDecoder;
 import com.pulse.domain.telemetry.internal.decode.OtlpLogsProtobufDecoder;
 
@@ -32,19 +33,8 @@ public final class LogDecoders {
    *     ("unsupported content-type ...": the dead-letter reason)
    */
   public LogDecoder forContentType(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return detecting;
-    }
-    int semicolon = contentType.indexOf(';');
-    String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-    if (media.equalsIgnoreCase("application/json")) {
-      return json();
-    }
-    if (media.equalsIgnoreCase("application/x-protobuf")) {
-      return protobuf();
-    }
-    throw new IllegalArgumentException(
-        "unsupported content-type '" + contentType + "': expected application/x-protobuf or application/json");
+    BodyEncoding encoding = BodyEncoding.ofContentType(contentType);
+    return encoding == null ? detecting : encoding == BodyEncoding.JSON ? json() : protobuf();
   }
 
   /**
@@ -71,32 +61,9 @@ public final class LogDecoders {
     return OtlpLogsProtobufDecoder.isLogsRequest(body);
   }
 
-  /**
-   * JSON if the body starts with {@code {} or {@code [} after spaces, tabs or carriage returns, else
-   * protobuf. A protobuf request starts with {@code 0x0A} (a JSON line feed), so a body starting with
-   * line feeds is read as protobuf first, and as JSON only if that fails and a JSON value follows.
-   */
+  /** Detects the encoding by {@link BodyEncoding#decodeDetected}, arrays being JSON. */
   private int decodeDetected(byte[] body, LogSink sink) {
-    for (byte b : body) {
-      if (b == '{' || b == '[') {
-        return json().decode(body, sink);
-      }
-      if (b != ' ' && b != '\t' && b != '\r') {
-        break;
-      }
-    }
-    try {
-      return protobuf().decode(body, sink);
-    } catch (IllegalArgumentException notProtobuf) {
-      int i = 0;
-      while (i < body.length && (body[i] == '\n' || body[i] == ' ' || body[i] == '\t' || body[i] == '\r')) {
-        i++;
-      }
-      if (i > 0 && i < body.length && (body[i] == '{' || body[i] == '[')) {
-        return json().decode(body, sink);
-      }
-      throw new IllegalArgumentException("no content-type; " + notProtobuf.getMessage(), notProtobuf);
-    }
+    return BodyEncoding.decodeDetected(body, sink, (b, s) -> json().decode(b, s), (b, s) -> protobuf().decode(b, s), true);
   }
 
   private LogDecoder json() {

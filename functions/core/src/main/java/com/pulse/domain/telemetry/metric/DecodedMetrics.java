@@ -2,6 +2,7 @@ package com.pulse.domain.telemetry.metric;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
+import com.pulse.domain.telemetry.internal.decode.BodyEncoding;
 import com.pulse.domain.telemetry.internal.decode.DataPoint;
 import com.pulse.domain.telemetry.internal.decode.OtlpMetricsJsonDecoder;
 import com.pulse.domain.telemetry.internal.decode.OtlpMetricsProtobufDecoder;
@@ -83,41 +84,12 @@ public final class DecodedMetrics {
   }
 
   private int decodeBody(String contentType, byte[] body) {
-    if (contentType == null || contentType.isBlank()) {
-      if (startsJson(body, false)) {
-        return json().decode(body, points);
-      }
-      try {
-        return protobuf().decode(body, points);
-      } catch (IllegalArgumentException notProtobuf) {
-        if (startsJson(body, true)) {
-          return json().decode(body, points);
-        }
-        throw new IllegalArgumentException("no content-type; " + notProtobuf.getMessage(), notProtobuf);
-      }
+    BodyEncoding encoding = BodyEncoding.ofContentType(contentType);
+    if (encoding == null) {
+      return BodyEncoding.decodeDetected(body, points, (b, s) -> json().decode(b, s), (b, s) -> protobuf().decode(b, s),
+          false);
     }
-    int semicolon = contentType.indexOf(';');
-    String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-    if (media.equalsIgnoreCase("application/x-protobuf")) {
-      return protobuf().decode(body, points);
-    }
-    if (media.equalsIgnoreCase("application/json")) {
-      return json().decode(body, points);
-    }
-    throw new IllegalArgumentException(
-        "unsupported content-type '" + contentType + "': expected application/x-protobuf or application/json");
-  }
-
-  private static boolean startsJson(byte[] body, boolean lineFeeds) {
-    for (byte b : body) {
-      if (b == '{') {
-        return true;
-      }
-      if (b != ' ' && b != '\t' && b != '\r' && !(lineFeeds && b == '\n')) {
-        return false;
-      }
-    }
-    return false;
+    return encoding == BodyEncoding.JSON ? json().decode(body, points) : protobuf().decode(body, points);
   }
 
   private OtlpMetricsProtobufDecoder protobuf() {

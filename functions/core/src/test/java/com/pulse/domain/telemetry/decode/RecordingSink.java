@@ -6,41 +6,22 @@ import java.util.List;
 
 /** Test sink that keeps every record it receives. */
 final class RecordingSink implements RequestSink {
-  /** One received request. */
-  record Request(
-      String tenantId,
-      String service,
-      String operation,
-      long startEpochMillis,
-      double durationMs,
-      boolean error,
-      String userId) {}
+  /** One received request (the arguments of {@link RequestSink#request}). */
+  record Request(String tenantId, String service, String operation, long startEpochMillis, double durationMs,
+      boolean error, String userId) {}
 
-  /** One received dependency call. */
-  record Dependency(
-      String tenantId,
-      String service,
-      String dependency,
-      String operation,
-      long startEpochMillis,
-      double durationMs,
-      boolean error) {}
+  /** One received dependency call (the arguments of {@link RequestSink#dependency}). */
+  record Dependency(String tenantId, String service, String dependency, String operation, long startEpochMillis,
+      double durationMs, boolean error) {}
 
   final List<Request> requests = new ArrayList<>();
   final List<Dependency> dependencies = new ArrayList<>();
   final List<String> internalSpans = new ArrayList<>();
 
   @Override
-  public void request(
-      String tenantId,
-      String service,
-      String operation,
-      long startEpochMillis,
-      double durationMs,
-      boolean error,
-      String userId) {
-    requests.add(
-        new Request(tenantId, service, operation, startEpochMillis, durationMs, error, userId));
+  public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs,
+      boolean error, String userId) {
+    requests.add(new Request(tenantId, service, operation, startEpochMillis, durationMs, error, userId));
   }
 
   @Override

@@ -2,12 +2,10 @@ package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.pulse.domain.telemetry.RequestSink;
 import com.pulse.domain.telemetry.TelemetryDecoder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -41,13 +39,9 @@ public final class JsonTelemetryDecoder implements TelemetryDecoder {
     buffer.clear();
     try {
       parse(body);
-    } catch (JsonProcessingException e) {
-      buffer.clear();
-      throw new IllegalArgumentException(
-          "malformed JSON: " + e.getOriginalMessage() + " at byte "
-              + (e.getLocation() == null ? -1 : e.getLocation().getByteOffset()), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading an in-memory body", e);
+      buffer.clear();
+      throw OtlpJson.rejected(e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;

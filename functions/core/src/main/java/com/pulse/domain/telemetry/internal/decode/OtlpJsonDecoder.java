@@ -33,6 +33,7 @@ final class OtlpJsonDecoder {
   private final SpanMapping span = new SpanMapping();
   private final StringCache names = new StringCache(1024);
   private final StringCache values = new StringCache(16384);
+  private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;
 
   // the last KeyValue read
@@ -72,58 +73,24 @@ final class OtlpJsonDecoder {
 
   private void resourceSpans(JsonParser p) throws IOException {
     int from = buffer.size();
-    String tenant = null;
-    String service = null;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
     while (p.nextToken() != JsonToken.END_OBJECT) {
       String field = p.currentName();
       JsonToken v = p.nextToken();
       if (field.equals("resource")) {
-        expect(v, JsonToken.START_OBJECT, field);
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-          String rf = p.currentName();
-          JsonToken rv = p.nextToken();
-          if (rf.equals("attributes")) {
-            expect(rv, JsonToken.START_ARRAY, rf);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              keyValue(p);
-              if ("tenant.id".equals(key)) {
-                tenant = stringValue;
-              } else if ("service.name".equals(key)) {
-                service = stringValue;
-              }
-            }
-          } else {
-            p.skipChildren();
-          }
-        }
+        OtlpJson.resourceAttributes(p, v, "resourceSpans", resourceIndex, () -> {
+          keyValue(p);
+          resource.offer(key, stringValue);
+        });
       } else if (field.equals("scopeSpans") || field.equals("scope_spans")) {
-        expect(v, JsonToken.START_ARRAY, field);
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          expect(p.currentToken(), JsonToken.START_OBJECT, field);
-          while (p.nextToken() != JsonToken.END_OBJECT) {
-            String sf = p.currentName();
-            JsonToken sv = p.nextToken();
-            if (sf.equals("spans")) {
-              expect(sv, JsonToken.START_ARRAY, sf);
-              while (p.nextToken() != JsonToken.END_ARRAY) {
-                expect(p.currentToken(), JsonToken.START_OBJECT, sf);
-                span(p);
-              }
-            } else {
-              p.skipChildren();
-            }
-          }
-        }
+        OtlpJson.scopeRecords(p, v, field, "spans", "spans", "resourceSpans", resourceIndex, () -> span(p));
       } else {
         p.skipChildren();
       }
     }
     if (buffer.size() > from) {
-      if (tenant == null || tenant.isEmpty()) {
-        throw new IllegalArgumentException(
-            "unattributable: resourceSpans[" + resourceIndex + "] has no resource attribute tenant.id");
-      }
-      buffer.attribute(from, tenant, service == null ? OtlpAttribute.UNKNOWN_SERVICE : service);
+      buffer.attribute(from, resource.tenant("resourceSpans", resourceIndex), resource.service());
     }
   }
 
@@ -223,55 +190,15 @@ final class OtlpJsonDecoder {
     throw wrongType(field, "an integer enum", v);
   }
 
-  /** An OTLP/JSON int64: a decimal string (the canonical form) or a JSON integer. */
   private long int64(JsonParser p, JsonToken v, String field) throws IOException {
-    if (v == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
-    }
-    if (v != JsonToken.VALUE_STRING) {
-      throw wrongType(field, "an int64 (decimal string or integer)", v);
-    }
-    char[] c = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
-    int i = off;
-    int end = off + len;
-    boolean negative = len > 0 && c[i] == '-';
-    if (negative) {
-      i++;
-    }
-    if (i == end || end - i > 19) {
-      throw badInt64(field, p.getText());
-    }
-    long value = 0;
-    for (; i < end; i++) {
-      int d = c[i] - '0';
-      if (d < 0 || d > 9) {
-        throw badInt64(field, p.getText());
-      }
-      value = value * 10 + d;
-      if (value < 0) {
-        throw badInt64(field, p.getText());
-      }
-    }
-    return negative ? -value : value;
-  }
-
-  private IllegalArgumentException badInt64(String field, String text) {
-    return new IllegalArgumentException(
-        "resourceSpans[" + resourceIndex + "]: field '" + field + "' is not an int64: \"" + text + "\"");
+    return OtlpJson.int64(p, v, field, "resourceSpans", resourceIndex);
   }
 
   private void expect(JsonToken actual, JsonToken expected, String field) {
-    if (actual != expected) {
-      throw wrongType(field, expected == JsonToken.START_ARRAY ? "an array"
-          : expected == JsonToken.START_OBJECT ? "an object" : "a string", actual);
-    }
+    OtlpJson.expect(actual, expected, field, "resourceSpans", resourceIndex);
   }
 
   private IllegalArgumentException wrongType(String field, String expected, JsonToken actual) {
-    return new IllegalArgumentException(
-        "resourceSpans[" + resourceIndex + "]: field '" + field + "' must be " + expected
-            + ", found " + actual);
+    return OtlpJson.wrongType(field, expected, actual, "resourceSpans", resourceIndex);
   }
 }

@@ -2,13 +2,11 @@ package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.pulse.domain.telemetry.log.LogDecoder;
 import com.pulse.domain.telemetry.log.LogSink;
 import com.pulse.domain.telemetry.log.Severity;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +39,7 @@ public final class OtlpLogsJsonDecoder implements LogDecoder {
   private final LogRecordMapping record = new LogRecordMapping();
   private final StringCache names = new StringCache(1024);
   private final StringCache messages = new StringCache(1024);
+  private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;
   private String key;
   private String stringValue;
@@ -100,13 +99,9 @@ public final class OtlpLogsJsonDecoder implements LogDecoder {
         throw new IllegalArgumentException("not an OTLP/JSON logs request: no top-level resourceLogs (Pulse JSON events"
             + " belong on the traces hub, TELEMETRY_HUB_NAME)");
       }
-    } catch (JsonProcessingException e) {
-      buffer.clear();
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage() + " at byte "
-          + (e.getLocation() == null ? -1 : e.getLocation().getByteOffset()), e);
     } catch (IOException e) {
       buffer.clear();
-      throw new UncheckedIOException("reading an in-memory body", e);
+      throw OtlpJson.rejected(e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;
@@ -121,58 +116,24 @@ public final class OtlpLogsJsonDecoder implements LogDecoder {
 
   private void resourceLogs(JsonParser p) throws IOException {
     int from = buffer.size();
-    String tenant = null;
-    String service = null;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
     while (p.nextToken() != JsonToken.END_OBJECT) {
       String field = p.currentName();
       JsonToken v = p.nextToken();
       if (field.equals("resource")) {
-        expect(v, JsonToken.START_OBJECT, field);
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-          String rf = p.currentName();
-          JsonToken rv = p.nextToken();
-          if (rf.equals("attributes")) {
-            expect(rv, JsonToken.START_ARRAY, rf);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              keyValue(p);
-              if ("tenant.id".equals(key)) {
-                tenant = stringValue;
-              } else if ("service.name".equals(key)) {
-                service = stringValue;
-              }
-            }
-          } else {
-            p.skipChildren();
-          }
-        }
+        OtlpJson.resourceAttributes(p, v, "resourceLogs", resourceIndex, () -> {
+          keyValue(p);
+          resource.offer(key, stringValue);
+        });
       } else if (field.equals("scopeLogs") || field.equals("scope_logs")) {
-        expect(v, JsonToken.START_ARRAY, field);
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          expect(p.currentToken(), JsonToken.START_OBJECT, field);
-          while (p.nextToken() != JsonToken.END_OBJECT) {
-            String sf = p.currentName();
-            JsonToken sv = p.nextToken();
-            if (sf.equals("logRecords") || sf.equals("log_records")) {
-              expect(sv, JsonToken.START_ARRAY, sf);
-              while (p.nextToken() != JsonToken.END_ARRAY) {
-                expect(p.currentToken(), JsonToken.START_OBJECT, sf);
-                logRecord(p);
-              }
-            } else {
-              p.skipChildren();
-            }
-          }
-        }
+        OtlpJson.scopeRecords(p, v, field, "logRecords", "log_records", "resourceLogs", resourceIndex, () -> logRecord(p));
       } else {
         p.skipChildren();
       }
     }
     if (buffer.size() > from) {
-      if (tenant == null || tenant.isEmpty()) {
-        throw new IllegalArgumentException(
-            "unattributable: resourceLogs[" + resourceIndex + "] has no resource attribute tenant.id");
-      }
-      buffer.attribute(from, tenant, service == null ? OtlpAttribute.UNKNOWN_SERVICE : service);
+      buffer.attribute(from, resource.tenant("resourceLogs", resourceIndex), resource.service());
     }
   }
 
@@ -259,36 +220,11 @@ public final class OtlpLogsJsonDecoder implements LogDecoder {
     }
   }
 
-  /** An OTLP/JSON int64: a decimal string (the canonical form) or a JSON integer, non-negative here. */
   private long int64(JsonParser p, JsonToken v, String field) throws IOException {
-    if (v == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
-    }
-    if (v == JsonToken.VALUE_STRING) {
-      char[] c = p.getTextCharacters();
-      int off = p.getTextOffset();
-      int len = p.getTextLength();
-      long value = 0;
-      boolean ok = len > 0 && len <= 19;
-      for (int i = off; ok && i < off + len; i++) {
-        int d = c[i] - '0';
-        ok = d >= 0 && d <= 9;
-        value = value * 10 + d;
-        ok &= value >= 0;
-      }
-      if (ok) {
-        return value;
-      }
-    }
-    throw new IllegalArgumentException("resourceLogs[" + resourceIndex + "]: field '" + field
-        + "' is not an unsigned int64: " + (v == JsonToken.VALUE_STRING ? "\"" + p.getText() + "\"" : v));
+    return OtlpJson.unsignedInt64(p, v, field, "resourceLogs", resourceIndex);
   }
 
   private void expect(JsonToken actual, JsonToken expected, String field) {
-    if (actual != expected) {
-      throw new IllegalArgumentException("resourceLogs[" + resourceIndex + "]: field '" + field + "' must be "
-          + (expected == JsonToken.START_ARRAY ? "an array" : expected == JsonToken.START_OBJECT ? "an object"
-              : "a string") + ", found " + actual);
-    }
+    OtlpJson.expect(actual, expected, field, "resourceLogs", resourceIndex);
   }
 }

@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.pulse.domain.telemetry.log.LogDecoder;
 import com.pulse.domain.telemetry.log.LogSink;
 import java.io.IOException;
@@ -26,17 +25,14 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
   private static final int RESOURCE_LOGS = 1 << 3 | LEN;
   private static final int RL_RESOURCE = 1 << 3 | LEN;
   private static final int RL_SCOPE_LOGS = 2 << 3 | LEN;
-  private static final int RESOURCE_ATTRIBUTES = 1 << 3 | LEN;
   private static final int SCOPE_LOGS_RECORDS = 2 << 3 | LEN;
+  private static final int ANY_STRING = 1 << 3 | LEN;
   private static final int LR_TIME = 1 << 3 | 1;
   private static final int LR_TIME_AS_LEN = 1 << 3 | LEN; // a span's trace_id or a metric's name
   private static final int LR_SEVERITY = 2 << 3;
   private static final int LR_BODY = 5 << 3 | LEN;
   private static final int LR_OBSERVED_TIME = 11 << 3 | 1;
   private static final int LR_EVENT_NAME = 12 << 3 | LEN;
-  private static final int KV_KEY = 1 << 3 | LEN;
-  private static final int KV_VALUE = 2 << 3 | LEN;
-  private static final int ANY_STRING = 1 << 3 | LEN;
   private static final String[] ANY_TYPES = {null, "string", "bool", "int", "double", "array", "kvlist", "bytes"};
 
   private final LogBuffer buffer = new LogBuffer();
@@ -44,6 +40,7 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
   private final StringCache messages = new StringCache(1024);
   private final OtlpAttribute attribute = new OtlpAttribute();
   private final LogRecordMapping record = new LogRecordMapping();
+  private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;
 
   /**
@@ -63,22 +60,13 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
     try {
       CodedInputStream in = CodedInputStream.newInstance(body);
       resourceIndex = 0;
-      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-        if (tag == RESOURCE_LOGS) {
-          int limit = in.pushLimit(in.readRawVarint32());
-          resourceLogs(in, body);
-          in.popLimit(limit);
-          resourceIndex++;
-        } else {
-          skip(in, tag);
-        }
-      }
-    } catch (IOException e) {
+      ProtobufWire.each(in, RESOURCE_LOGS, resource -> {
+        resourceLogs(resource, body);
+        resourceIndex++;
+      });
+    } catch (IOException | IllegalArgumentException e) {
       buffer.clear();
-      throw rejected(body, "malformed OTLP protobuf: " + (e instanceof InvalidProtocolBufferException ? e.getMessage() : e), e);
-    } catch (IllegalArgumentException e) {
-      buffer.clear();
-      throw rejected(body, e.getMessage(), e);
+      throw ProtobufWire.rejected(body, OtlpShape.Signal.LOGS, e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;
@@ -91,55 +79,21 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
     return OtlpShape.of(body) == OtlpShape.Signal.LOGS;
   }
 
-  private static IllegalArgumentException rejected(byte[] body, String reason, Exception cause) {
-    String misrouted = OtlpShape.misrouted(body, OtlpShape.Signal.LOGS, reason);
-    return new IllegalArgumentException(misrouted != null ? misrouted : reason, cause);
-  }
-
   private void resourceLogs(CodedInputStream in, byte[] body) throws IOException {
     int from = buffer.size();
-    String tenant = null;
-    String service = null;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == RL_RESOURCE) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == RESOURCE_ATTRIBUTES) {
-            keyValue(in);
-            if (attribute.isString()) {
-              if (attribute.keyIs(body, OtlpAttribute.TENANT_ID)) {
-                tenant = attribute.stringValue(body, names);
-              } else if (attribute.keyIs(body, OtlpAttribute.SERVICE_NAME)) {
-                service = attribute.stringValue(body, names);
-              }
-            }
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(limit);
+        resource.readProtobuf(in, body, attribute, names);
       } else if (tag == RL_SCOPE_LOGS) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == SCOPE_LOGS_RECORDS) {
-            int recordLimit = in.pushLimit(in.readRawVarint32());
-            logRecord(in, body);
-            in.popLimit(recordLimit);
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(limit);
+        ProtobufWire.nested(in, SCOPE_LOGS_RECORDS, records -> logRecord(records, body));
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     if (buffer.size() > from) {
-      if (tenant == null || tenant.isEmpty()) {
-        throw new IllegalArgumentException(
-            "unattributable: resourceLogs[" + resourceIndex + "] has no resource attribute tenant.id");
-      }
-      buffer.attribute(from, tenant, service == null ? OtlpAttribute.UNKNOWN_SERVICE : service);
+      buffer.attribute(from, resource.tenant("resourceLogs", resourceIndex), resource.service());
     }
   }
 
@@ -169,7 +123,7 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
               int field = t >>> 3;
               r.bodyType = field < ANY_TYPES.length ? ANY_TYPES[field] : "unknown";
               bodyOffset = -1;
-              skip(in, t);
+              ProtobufWire.skip(in, t);
             }
           }
           in.popLimit(limit);
@@ -179,7 +133,7 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
           eventOffset = in.getTotalBytesRead();
           in.skipRawBytes(eventLength);
         }
-        default -> skip(in, tag);
+        default -> ProtobufWire.skip(in, tag);
       }
     }
     if (r.needsMessage()) {
@@ -190,41 +144,5 @@ public final class OtlpLogsProtobufDecoder implements LogDecoder {
       }
     }
     r.emit(buffer, resourceIndex);
-  }
-
-  /** Reads one length-delimited {@code KeyValue} into {@link #attribute} (string values only). */
-  private void keyValue(CodedInputStream in) throws IOException {
-    OtlpAttribute a = attribute;
-    a.reset();
-    int limit = in.pushLimit(in.readRawVarint32());
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      if (tag == KV_KEY) {
-        a.keyLength = in.readRawVarint32();
-        a.keyOffset = in.getTotalBytesRead();
-        in.skipRawBytes(a.keyLength);
-      } else if (tag == KV_VALUE) {
-        int valueLimit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == ANY_STRING) {
-            a.valueKind = OtlpAttribute.STRING;
-            a.valueLength = in.readRawVarint32();
-            a.valueOffset = in.getTotalBytesRead();
-            in.skipRawBytes(a.valueLength);
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(valueLimit);
-      } else {
-        skip(in, tag);
-      }
-    }
-    in.popLimit(limit);
-  }
-
-  private static void skip(CodedInputStream in, int tag) throws IOException {
-    if (!in.skipField(tag)) {
-      throw new InvalidProtocolBufferException("unexpected end-group tag " + tag);
-    }
   }
 }

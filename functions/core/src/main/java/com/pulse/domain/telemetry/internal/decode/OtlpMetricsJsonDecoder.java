@@ -2,10 +2,8 @@ package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +27,8 @@ public final class OtlpMetricsJsonDecoder {
   private final MetricMapping mapping;
   private final StringCache names = new StringCache(1024);
   private final StringCache values = new StringCache(4096);
+  private final ResourceIdentity resource = new ResourceIdentity();
+  private long resourceHash;
   private int resourceIndex;
   private String key;
   private String text;
@@ -77,13 +77,9 @@ public final class OtlpMetricsJsonDecoder {
       if (p.nextToken() != null) {
         throw new IllegalArgumentException("trailing content after the JSON value");
       }
-    } catch (JsonProcessingException e) {
-      out.rollback(mark);
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage() + " at byte "
-          + (e.getLocation() == null ? -1 : e.getLocation().getByteOffset()), e);
     } catch (IOException e) {
       out.rollback(mark);
-      throw new UncheckedIOException("reading an in-memory body", e);
+      throw OtlpJson.rejected(e);
     } catch (RuntimeException e) {
       out.rollback(mark);
       throw e;
@@ -93,32 +89,18 @@ public final class OtlpMetricsJsonDecoder {
 
   private void resourceMetrics(JsonParser p, PointBuffer out) throws IOException {
     int from = out.size();
-    String tenant = null;
-    String service = null;
-    long resourceHash = 0;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
+    resourceHash = 0;
     while (p.nextToken() != JsonToken.END_OBJECT) {
       String field = p.currentName();
       JsonToken v = p.nextToken();
       if (field.equals("resource")) {
-        expect(v, JsonToken.START_OBJECT, field);
-        while (p.nextToken() != JsonToken.END_OBJECT) {
-          String rf = p.currentName();
-          JsonToken rv = p.nextToken();
-          if (rf.equals("attributes")) {
-            expect(rv, JsonToken.START_ARRAY, rf);
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-              keyValue(p);
-              resourceHash += MetricMapping.attributeHash(key, valueHash);
-              if ("tenant.id".equals(key)) {
-                tenant = text;
-              } else if ("service.name".equals(key)) {
-                service = text;
-              }
-            }
-          } else {
-            p.skipChildren();
-          }
-        }
+        OtlpJson.resourceAttributes(p, v, "resourceMetrics", resourceIndex, () -> {
+          keyValue(p);
+          resourceHash += MetricMapping.attributeHash(key, valueHash);
+          resource.offer(key, text);
+        });
       } else if (field.equals("scopeMetrics") || field.equals("scope_metrics")) {
         expect(v, JsonToken.START_ARRAY, field);
         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -129,7 +111,7 @@ public final class OtlpMetricsJsonDecoder {
         p.skipChildren();
       }
     }
-    MetricMapping.endResource(out, from, tenant, service, resourceHash, resourceIndex);
+    MetricMapping.endResource(out, from, resource.tenantOrNull(), resource.serviceOrNull(), resourceHash, resourceIndex);
   }
 
   private void scopeMetrics(JsonParser p, PointBuffer out) throws IOException {
@@ -345,52 +327,15 @@ public final class OtlpMetricsJsonDecoder {
     throw wrong(field, "a number", v);
   }
 
-  /** An int64: a decimal string (the OTLP/JSON form, parsed from the parser's buffer) or a JSON integer. */
   private long int64(JsonParser p, JsonToken v, String field) throws IOException {
-    if (v == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
-    }
-    if (v != JsonToken.VALUE_STRING) {
-      throw wrong(field, "an int64 (decimal string or integer)", v);
-    }
-    char[] c = p.getTextCharacters();
-    int i = p.getTextOffset();
-    int end = i + p.getTextLength();
-    boolean negative = i < end && c[i] == '-';
-    if (negative) {
-      i++;
-    }
-    if (i == end || end - i > 19) {
-      throw badInt64(field, p.getText());
-    }
-    long value = 0;
-    for (; i < end; i++) {
-      int d = c[i] - '0';
-      if (d < 0 || d > 9) {
-        throw badInt64(field, p.getText());
-      }
-      value = value * 10 + d;
-      if (value < 0) {
-        throw badInt64(field, p.getText());
-      }
-    }
-    return negative ? -value : value;
-  }
-
-  private IllegalArgumentException badInt64(String field, String text) {
-    return new IllegalArgumentException(
-        "resourceMetrics[" + resourceIndex + "]: field '" + field + "' is not an int64: \"" + text + "\"");
+    return OtlpJson.int64(p, v, field, "resourceMetrics", resourceIndex);
   }
 
   private void expect(JsonToken actual, JsonToken expected, String field) {
-    if (actual != expected) {
-      throw wrong(field, expected == JsonToken.START_ARRAY ? "an array"
-          : expected == JsonToken.START_OBJECT ? "an object" : "a string", actual);
-    }
+    OtlpJson.expect(actual, expected, field, "resourceMetrics", resourceIndex);
   }
 
   private IllegalArgumentException wrong(String field, String expected, JsonToken actual) {
-    return new IllegalArgumentException(
-        "resourceMetrics[" + resourceIndex + "]: field '" + field + "' must be " + expected + ", found " + actual);
+    return OtlpJson.wrongType(field, expected, actual, "resourceMetrics", resourceIndex);
   }
 }

@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.util.List;
@@ -23,6 +22,7 @@ public final class OtlpMetricsProtobufDecoder {
   private final MetricMapping mapping;
   private final StringCache names = new StringCache(1024);
   private final StringCache values = new StringCache(4096);
+  private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;
   // the last KeyValue read
   private String key;
@@ -54,7 +54,7 @@ public final class OtlpMetricsProtobufDecoder {
           in.popLimit(limit);
           resourceIndex++;
         } else {
-          skip(in, tag);
+          ProtobufWire.skip(in, tag);
         }
       }
     } catch (IOException e) {
@@ -69,8 +69,8 @@ public final class OtlpMetricsProtobufDecoder {
 
   private void resourceMetrics(CodedInputStream in, byte[] body, PointBuffer out) throws IOException {
     int from = out.size();
-    String tenant = null;
-    String service = null;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
     long resourceHash = 0;
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == (1 << 3 | LEN)) { // Resource
@@ -79,13 +79,9 @@ public final class OtlpMetricsProtobufDecoder {
           if (t == (1 << 3 | LEN)) {
             keyValue(in, body);
             resourceHash += MetricMapping.attributeHash(key, valueHash);
-            if ("tenant.id".equals(key)) {
-              tenant = text;
-            } else if ("service.name".equals(key)) {
-              service = text;
-            }
+            resource.offer(key, text);
           } else {
-            skip(in, t);
+            ProtobufWire.skip(in, t);
           }
         }
         in.popLimit(limit);
@@ -94,10 +90,10 @@ public final class OtlpMetricsProtobufDecoder {
         scopeMetrics(in, body, out);
         in.popLimit(limit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
-    MetricMapping.endResource(out, from, tenant, service, resourceHash, resourceIndex);
+    MetricMapping.endResource(out, from, resource.tenantOrNull(), resource.serviceOrNull(), resourceHash, resourceIndex);
   }
 
   private void scopeMetrics(CodedInputStream in, byte[] body, PointBuffer out) throws IOException {
@@ -108,9 +104,9 @@ public final class OtlpMetricsProtobufDecoder {
         int limit = in.pushLimit(in.readRawVarint32());
         for (int t = in.readTag(); t != 0; t = in.readTag()) {
           if (t == (1 << 3 | LEN)) {
-            scopeHash = MetricMapping.hashString(string(in, body, names));
+            scopeHash = MetricMapping.hashString(ProtobufWire.string(in, body, names));
           } else {
-            skip(in, t);
+            ProtobufWire.skip(in, t);
           }
         }
         in.popLimit(limit);
@@ -119,7 +115,7 @@ public final class OtlpMetricsProtobufDecoder {
         metric(in, body, out);
         in.popLimit(limit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     MetricMapping.endScope(out, from, scopeHash);
@@ -132,9 +128,9 @@ public final class OtlpMetricsProtobufDecoder {
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       int field = WireFormat.getTagFieldNumber(tag);
       if (tag == (1 << 3 | LEN)) {
-        name = string(in, body, names);
+        name = ProtobufWire.string(in, body, names);
       } else if (tag == (3 << 3 | LEN)) {
-        unit = string(in, body, names);
+        unit = ProtobufWire.string(in, body, names);
       } else if (WireFormat.getTagWireType(tag) == LEN && (field == 5 || field == 7 || field == 9 || field == 10 || field == 11)) {
         int type = field == 5 ? DataPoint.GAUGE : field == 7 ? DataPoint.SUM : field == 9 ? DataPoint.HISTOGRAM
             : field == 10 ? DataPoint.EXPONENTIAL_HISTOGRAM : DataPoint.SUMMARY;
@@ -142,7 +138,7 @@ public final class OtlpMetricsProtobufDecoder {
         data(in, body, out, type);
         in.popLimit(limit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     MetricMapping.endMetric(out, from, name, unit, resourceIndex);
@@ -163,7 +159,7 @@ public final class OtlpMetricsProtobufDecoder {
       } else if (tag == (3 << 3) && type == DataPoint.SUM) {
         monotonic = in.readBool();
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     MetricMapping.endData(out, from, type, temporality, monotonic);
@@ -191,7 +187,7 @@ public final class OtlpMetricsProtobufDecoder {
         } else if (field == 6 && wire == I64) {
           p.value = in.readSFixed64();
         } else {
-          skip(in, tag);
+          ProtobufWire.skip(in, tag);
         }
       } else if (field == 4 && wire == I64) {
         p.count = in.readFixed64();
@@ -202,7 +198,7 @@ public final class OtlpMetricsProtobufDecoder {
       } else if (type == DataPoint.EXPONENTIAL_HISTOGRAM) {
         exponentialField(in, p, tag, field, wire);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     mapping.endPoint(p);
@@ -230,7 +226,7 @@ public final class OtlpMetricsProtobufDecoder {
     } else if (field == 12 && wire == I64) {
       p.max = in.readDouble();
     } else {
-      skip(in, tag);
+      ProtobufWire.skip(in, tag);
     }
   }
 
@@ -259,7 +255,7 @@ public final class OtlpMetricsProtobufDecoder {
         } else if (t == (2 << 3)) {
           p.addExponential(positive, in.readUInt64());
         } else {
-          skip(in, t);
+          ProtobufWire.skip(in, t);
         }
       }
       in.popLimit(limit);
@@ -268,7 +264,7 @@ public final class OtlpMetricsProtobufDecoder {
     } else if (field == 13 && wire == I64) {
       p.max = in.readDouble();
     } else {
-      skip(in, tag); // zero_threshold (14): values in the zero bucket are reported at 0
+      ProtobufWire.skip(in, tag); // zero_threshold (14): values in the zero bucket are reported at 0
     }
   }
 
@@ -280,12 +276,12 @@ public final class OtlpMetricsProtobufDecoder {
     int limit = in.pushLimit(in.readRawVarint32());
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == (1 << 3 | LEN)) {
-        key = string(in, body, names);
+        key = ProtobufWire.string(in, body, names);
       } else if (tag == (2 << 3 | LEN)) {
         int valueLimit = in.pushLimit(in.readRawVarint32());
         for (int t = in.readTag(); t != 0; t = in.readTag()) {
           if (t == (1 << 3 | LEN)) {
-            text = string(in, body, values);
+            text = ProtobufWire.string(in, body, values);
             valueHash = MetricMapping.hashString(text);
           } else if (t == (2 << 3)) {
             valueHash = MetricMapping.hashLong(in.readBool() ? 1 : 0) + 1;
@@ -300,30 +296,14 @@ public final class OtlpMetricsProtobufDecoder {
             valueHash = MetricMapping.hashBytes(body, in.getTotalBytesRead(), length) + t;
             in.skipRawBytes(length);
           } else {
-            skip(in, t);
+            ProtobufWire.skip(in, t);
           }
         }
         in.popLimit(valueLimit);
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     in.popLimit(limit);
-  }
-
-  private static String string(CodedInputStream in, byte[] body, StringCache cache) throws IOException {
-    int length = in.readRawVarint32();
-    if (length < 0 || length > in.getBytesUntilLimit() && in.getBytesUntilLimit() >= 0) {
-      throw new InvalidProtocolBufferException("string of " + length + " bytes past the end of its message");
-    }
-    String s = cache.get(body, in.getTotalBytesRead(), length);
-    in.skipRawBytes(length);
-    return s;
-  }
-
-  private static void skip(CodedInputStream in, int tag) throws IOException {
-    if (!in.skipField(tag)) {
-      throw new InvalidProtocolBufferException("unexpected end-group tag " + tag);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import com.google.protobuf.CodedInputStream;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.pulse.domain.telemetry.RequestSink;
 import com.pulse.domain.telemetry.TelemetryDecoder;
 import java.io.IOException;
@@ -26,7 +25,6 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
   private static final int RESOURCE_SPANS = 1 << 3 | LEN;
   private static final int RS_RESOURCE = 1 << 3 | LEN;
   private static final int RS_SCOPE_SPANS = 2 << 3 | LEN;
-  private static final int RESOURCE_ATTRIBUTES = 1 << 3 | LEN;
   private static final int SCOPE_SPANS_SPANS = 2 << 3 | LEN;
   private static final int SPAN_NAME = 5 << 3 | LEN;
   private static final int SPAN_KIND = 6 << 3;
@@ -35,16 +33,13 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
   private static final int SPAN_ATTRIBUTES = 9 << 3 | LEN;
   private static final int SPAN_STATUS = 15 << 3 | LEN;
   private static final int STATUS_CODE = 3 << 3;
-  private static final int KV_KEY = 1 << 3 | LEN;
-  private static final int KV_VALUE = 2 << 3 | LEN;
-  private static final int ANY_STRING = 1 << 3 | LEN;
-  private static final int ANY_INT = 3 << 3;
 
   private final RequestBuffer buffer = new RequestBuffer();
   private final StringCache names = new StringCache(1024);
   private final StringCache users = new StringCache(16384);
   private final OtlpAttribute attribute = new OtlpAttribute();
   private final SpanMapping span = new SpanMapping();
+  private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;
 
   /**
@@ -63,25 +58,13 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
     try {
       CodedInputStream in = CodedInputStream.newInstance(body);
       resourceIndex = 0;
-      for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-        if (tag == RESOURCE_SPANS) {
-          int limit = in.pushLimit(in.readRawVarint32());
-          resourceSpans(in, body);
-          in.popLimit(limit);
-          resourceIndex++;
-        } else {
-          skip(in, tag);
-        }
-      }
-    } catch (InvalidProtocolBufferException e) {
+      ProtobufWire.each(in, RESOURCE_SPANS, resource -> {
+        resourceSpans(resource, body);
+        resourceIndex++;
+      });
+    } catch (IOException | IllegalArgumentException e) {
       buffer.clear();
-      throw misroutedOr(body, "malformed OTLP protobuf: " + e.getMessage(), e);
-    } catch (IOException e) {
-      buffer.clear();
-      throw misroutedOr(body, "malformed OTLP protobuf: " + e, e);
-    } catch (IllegalArgumentException e) {
-      buffer.clear();
-      throw misroutedOr(body, e.getMessage(), e);
+      throw ProtobufWire.rejected(body, OtlpShape.Signal.TRACES, e);
     } catch (RuntimeException e) {
       buffer.clear();
       throw e;
@@ -89,56 +72,21 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
     return buffer.flushTo(sink);
   }
 
-  /** The reason for a body of another signal (an OTLP logs request on the traces hub), else {@code reason}. */
-  private static IllegalArgumentException misroutedOr(byte[] body, String reason, Exception cause) {
-    String misrouted = OtlpShape.misrouted(body, OtlpShape.Signal.TRACES, reason);
-    return new IllegalArgumentException(misrouted != null ? misrouted : reason, cause);
-  }
-
   private void resourceSpans(CodedInputStream in, byte[] body) throws IOException {
     int from = buffer.size();
-    String tenant = null;
-    String service = null;
+    ResourceIdentity resource = this.resource;
+    resource.reset();
     for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
       if (tag == RS_RESOURCE) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == RESOURCE_ATTRIBUTES) {
-            keyValue(in, body);
-            if (attribute.isString()) {
-              if (attribute.keyIs(body, OtlpAttribute.TENANT_ID)) {
-                tenant = attribute.stringValue(body, names);
-              } else if (attribute.keyIs(body, OtlpAttribute.SERVICE_NAME)) {
-                service = attribute.stringValue(body, names);
-              }
-            }
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(limit);
+        resource.readProtobuf(in, body, attribute, names);
       } else if (tag == RS_SCOPE_SPANS) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == SCOPE_SPANS_SPANS) {
-            int spanLimit = in.pushLimit(in.readRawVarint32());
-            span(in, body);
-            in.popLimit(spanLimit);
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(limit);
+        ProtobufWire.nested(in, SCOPE_SPANS_SPANS, spans -> span(spans, body));
       } else {
-        skip(in, tag);
+        ProtobufWire.skip(in, tag);
       }
     }
     if (buffer.size() > from) {
-      if (tenant == null || tenant.isEmpty()) {
-        throw new IllegalArgumentException(
-            "unattributable: resourceSpans[" + resourceIndex + "] has no resource attribute tenant.id");
-      }
-      buffer.attribute(from, tenant, service == null ? OtlpAttribute.UNKNOWN_SERVICE : service);
+      buffer.attribute(from, resource.tenant("resourceSpans", resourceIndex), resource.service());
     }
   }
 
@@ -162,7 +110,7 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
           span.endNanos = in.readFixed64();
           break;
         case SPAN_ATTRIBUTES:
-          keyValue(in, body);
+          attribute.readProtobuf(in);
           OtlpAttribute a = attribute;
           int id = SpanMapping.idOf(body, a.keyOffset, a.keyLength);
           if (id < 0) {
@@ -180,54 +128,15 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
             if (t == STATUS_CODE) {
               span.statusCode = in.readEnum();
             } else {
-              skip(in, t);
+              ProtobufWire.skip(in, t);
             }
           }
           in.popLimit(limit);
           break;
         default:
-          skip(in, tag);
+          ProtobufWire.skip(in, tag);
       }
     }
     span.emit(buffer, resourceIndex);
-  }
-
-  /** Reads one length-delimited {@code KeyValue} into {@link #attribute}. */
-  private void keyValue(CodedInputStream in, byte[] body) throws IOException {
-    OtlpAttribute a = attribute;
-    a.reset();
-    int limit = in.pushLimit(in.readRawVarint32());
-    for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-      if (tag == KV_KEY) {
-        a.keyLength = in.readRawVarint32();
-        a.keyOffset = in.getTotalBytesRead();
-        in.skipRawBytes(a.keyLength);
-      } else if (tag == KV_VALUE) {
-        int valueLimit = in.pushLimit(in.readRawVarint32());
-        for (int t = in.readTag(); t != 0; t = in.readTag()) {
-          if (t == ANY_STRING) {
-            a.valueKind = OtlpAttribute.STRING;
-            a.valueLength = in.readRawVarint32();
-            a.valueOffset = in.getTotalBytesRead();
-            in.skipRawBytes(a.valueLength);
-          } else if (t == ANY_INT) {
-            a.valueKind = OtlpAttribute.INT;
-            a.intValue = in.readInt64();
-          } else {
-            skip(in, t);
-          }
-        }
-        in.popLimit(valueLimit);
-      } else {
-        skip(in, tag);
-      }
-    }
-    in.popLimit(limit);
-  }
-
-  private static void skip(CodedInputStream in, int tag) throws IOException {
-    if (!in.skipField(tag)) {
-      throw new InvalidProtocolBufferException("unexpected end-group tag " + tag);
-    }
   }
 }

@@ -1,0 +1,112 @@
+package com.pulse.app.telemetry;
+
+import com.pulse.app.port.DependencyException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The redelivery driver the exactly-once proofs share ({@link ExactlyOnceProofTest},
+ * {@link LogExactlyOnceProofTest}, {@link MetricExactlyOnceProofTest}): two owners of one partition
+ * consume it at once through one store, each from its own checkpoint in random batches, with host
+ * crashes between document writes, transient read failures, lazy checkpoints and restarts from older
+ * checkpoints. Each proof wraps its store so that every call first runs the calling owner's
+ * {@link StoreFault} ({@code fault}). Stateless; the owners run on the given executor.
+ */
+final class PartitionOwners {
+
+  /** A hook run before each store call of the calling owner. */
+  @FunctionalInterface
+  interface StoreFault {
+    /**
+     * @param write true before a create or replace, false before a read
+     * @param id the document id, or null where the store does not name it
+     */
+    void before(boolean write, String id);
+  }
+
+  /**
+   * How hard an owner is hit: batches of 1 to {@code maxBatch} events; {@code crashPercent} of them
+   * crash before one of their first {@code crashWrites} writes; 5% fail their reads.
+   */
+  record Chaos(int maxBatch, int crashPercent, int crashWrites) {}
+
+  /** Thrown by the fault hook: the host process dies in the middle of a batch. */
+  static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash() {
+      super("simulated host crash", null, false, false);
+    }
+  }
+
+  private PartitionOwners() {}
+
+  /**
+   * Runs two owners (seeds {@code seed * 31} and {@code seed * 31 + 1}) to the end of {@code events}.
+   *
+   * @param handle runs one batch through the use case (and counts its result); throws what it throws
+   * @param fault the per-owner hook the store runs
+   * @return the number of injected failures (crashes and transient reads) of both owners
+   * @throws Exception if an owner failed otherwise
+   */
+  static int runTwo(ExecutorService owners, long seed, List<TelemetryEvent> events, Consumer<TelemetryBatch> handle,
+      ThreadLocal<StoreFault> fault, Chaos chaos) throws Exception {
+    List<Future<Integer>> runs = new ArrayList<>();
+    for (int owner = 0; owner < 2; owner++) {
+      long ownerSeed = seed * 31 + owner;
+      runs.add(owners.submit(() -> consume(events, handle, fault, new SplittableRandom(ownerSeed), chaos)));
+    }
+    int failures = 0;
+    for (Future<Integer> run : runs) {
+      failures += run.get();
+    }
+    return failures;
+  }
+
+  /**
+   * One owner: consumes the partition from its checkpoint in random batches; on a failure restarts
+   * from its checkpoint; sometimes restarts from an older checkpoint (a lost checkpoint write) and
+   * only checkpoints every few batches. Returns the number of injected failures.
+   */
+  private static int consume(List<TelemetryEvent> events, Consumer<TelemetryBatch> handle,
+      ThreadLocal<StoreFault> fault, SplittableRandom r, Chaos chaos) {
+    int checkpoint = 0;
+    int position = 0;
+    int failures = 0;
+    while (position < events.size()) {
+      int end = Math.min(events.size(), position + 1 + r.nextInt(chaos.maxBatch()));
+      int writesBeforeCrash = r.nextInt(100) < chaos.crashPercent() ? r.nextInt(chaos.crashWrites()) : -1;
+      boolean transientRead = r.nextInt(100) < 5;
+      int[] writes = {0};
+      fault.set((write, id) -> {
+        if (r.nextInt(4) == 0) {
+          Thread.yield();
+        }
+        if (!write && transientRead) {
+          throw new DependencyException("injected 503 on read of " + id, 503, null, null);
+        }
+        if (write && writes[0]++ == writesBeforeCrash) {
+          throw new SimulatedCrash();
+        }
+      });
+      try {
+        handle.accept(new TelemetryBatch("3", events.subList(position, end)));
+        position = end;
+        if (r.nextInt(3) > 0) {
+          checkpoint = position;
+        }
+      } catch (SimulatedCrash | DependencyException failed) {
+        failures++;
+        position = checkpoint;
+      } finally {
+        fault.remove();
+      }
+      if (r.nextInt(100) < 5) {
+        position = r.nextInt(checkpoint + 1); // redelivery from an older checkpoint
+      }
+    }
+    return failures;
+  }
+}
