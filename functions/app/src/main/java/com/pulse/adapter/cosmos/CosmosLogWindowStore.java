@@ -40,19 +40,6 @@ public final class CosmosLogWindowStore implements LogWindowStore {
     this.io = new WindowDocumentIo(container, calls, minuteWindowTtl);
   }
 
-  /**
-   * The store on the {@code windows} container of {@code stores}' database, sharing their client.
-   *
-   * @param databaseId the database {@code stores} were opened on
-   * @throws NullPointerException if an argument is null
-   */
-  public static CosmosLogWindowStore open(CosmosStores stores, String databaseId, CosmosTelemetry telemetry,
-      com.pulse.app.observability.PulseTracing tracing) {
-    return new CosmosLogWindowStore(
-        stores.client().getDatabase(databaseId).getContainer(CosmosContainers.WINDOWS),
-        new CosmosCalls(CosmosContainers.WINDOWS, telemetry, tracing), CosmosStores.MINUTE_WINDOW_TTL);
-  }
-
   @Override
   public Map<DocumentKey, Versioned<LogWindowDocument>> readMany(Collection<DocumentKey> keys) {
     return io.readMany(keys, LogWindowDocument.class, document -> true);
