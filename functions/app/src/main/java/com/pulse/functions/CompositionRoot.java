@@ -58,7 +58,6 @@ import com.pulse.app.telemetry.AggregateLogBatch;
 import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.observability.LogBatchTelemetry;
-import com.pulse.adapter.cosmos.CosmosLogWindowStore;
 import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.app.telemetry.AggregateMetricBatch;
 import com.pulse.app.telemetry.BatchObserver;
@@ -126,7 +125,16 @@ public final class CompositionRoot {
 
   /** The serving stores, all Cosmos DB or all local, shared by every use case. */
   record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
-      NotificationStateStore notifications, HeldDigestStore heldDigests, MetricWindowStore metricWindows) {}
+      NotificationStateStore notifications, HeldDigestStore heldDigests, MetricWindowStore metricWindows,
+      LogWindowStore logWindows) {}
+
+  /**
+   * The history export, one adapter seen through the port of each signal: metric points and request
+   * windows, and log windows, run through {@link ObservedMetricExport} (a PRODUCER span per call,
+   * failures counted); metric windows go to the adapter as they did before, since
+   * {@code ObservedMetricExport} does not implement {@link MetricWindowExport}.
+   */
+  record Exports(MetricExport metrics, LogWindowExport logWindows, MetricWindowExport metricWindows) {}
 
   private final PulseConfig config;
   private final Clock clock;
@@ -137,17 +145,13 @@ public final class CompositionRoot {
   private final Lazy<PulseTracing> tracing;
   private final Lazy<Catalog> catalog;
   private final Lazy<Stores> stores;
-  private final Lazy<MetricExport> rawExport;
-  private final Lazy<MetricExport> metricExport;
+  private final Lazy<Exports> exports;
   private final Lazy<SecretSource> secrets;
   private final Lazy<Notifier> notifier;
   private final Lazy<Warehouse> warehouse;
   private final Lazy<TenantDirectory> tenants;
   private final Lazy<SloTelemetry> sloTelemetry;
   private final IngestCounters ingestCounters = new IngestCounters();
-  private final Lazy<LogWindowStore> logWindows;
-  /** The Cosmos stores, when {@link #createStores} opened them: the log store shares their client. */
-  private volatile CosmosStores cosmosStores;
 
   private CompositionRoot(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
       Supplier<TokenCredential> credential) {
@@ -161,9 +165,7 @@ public final class CompositionRoot {
     this.catalog = Lazy.of(() -> config.warehouse().catalogPath().map(CatalogLoader::load)
         .orElseGet(() -> CatalogLoader.loadResource(CatalogLoader.DEFAULT_RESOURCE)));
     this.stores = Lazy.of(this::createStores);
-    this.logWindows = Lazy.of(this::createLogWindowStore);
-    this.rawExport = Lazy.of(this::createRawExport);
-    this.metricExport = Lazy.of(() -> new ObservedMetricExport(rawExport.get(), telemetry(), tracing()));
+    this.exports = Lazy.of(this::createExports);
     this.secrets = Lazy.of(this::createSecretSource);
     this.notifier = Lazy.of(this::createNotifier);
     this.warehouse = Lazy.of(this::createWarehouse);
@@ -254,7 +256,7 @@ public final class CompositionRoot {
   /** The warehouse-metrics use case, reporting to {@link #telemetry()} and {@link #tracing()}. */
   public MetricRunner metricRunner() {
     RetryPolicy retry = RetryPolicy.DEFAULT.withMaxAttempts(config.warehouse().queryMaxAttempts());
-    return MetricRunner.builder(catalog(), warehouse(), stores.get().metrics(), metricExport.get())
+    return MetricRunner.builder(catalog(), warehouse(), stores.get().metrics(), exports.get().metrics())
         .clock(clock).retryPolicy(retry).maxCatchUpWindows(config.warehouse().maxCatchUpWindows())
         .telemetry(telemetry()).tracing(tracing()).build();
   }
@@ -349,7 +351,7 @@ public final class CompositionRoot {
 
   /** The telemetry aggregation use case over this root's window and dead-letter stores and export. */
   public AggregateBatch aggregateBatch() {
-    return aggregateBatch(stores.get().windows(), stores.get().deadLetters(), metricExport.get());
+    return aggregateBatch(stores.get().windows(), stores.get().deadLetters(), exports.get().metrics());
   }
 
   /**
@@ -364,7 +366,7 @@ public final class CompositionRoot {
 
   /** The log aggregation use case over this root's log window store, dead-letter store and export. */
   public AggregateLogBatch aggregateLogBatch() {
-    return aggregateLogBatch(logWindows.get(), stores.get().deadLetters(), (LogWindowExport) metricExport.get());
+    return aggregateLogBatch(stores.get().logWindows(), stores.get().deadLetters(), exports.get().logWindows());
   }
 
   /**
@@ -401,7 +403,8 @@ public final class CompositionRoot {
 
   /** The OTLP metrics use case over this root's metric windows, dead letters and history export. */
   public AggregateMetricBatch aggregateMetricBatch() {
-    return aggregateMetricBatch(stores.get().metricWindows(), stores.get().deadLetters(), (MetricWindowExport) rawExport.get());
+    return aggregateMetricBatch(stores.get().metricWindows(), stores.get().deadLetters(),
+        exports.get().metricWindows());
   }
 
   /**
@@ -451,31 +454,26 @@ public final class CompositionRoot {
       CosmosStores cosmos = CosmosStores.open(
           CosmosClients.create(c.endpoint(), credential.get(), CosmosClients.ConnectionMode.parse(c.connectionMode())),
           c.database(), c.createIfMissing(), CosmosTelemetry.create(openTelemetry.get()), tracing());
-      cosmosStores = cosmos;
       return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications(),
-          cosmos.heldDigests(), cosmos.metricWindows());
+          cosmos.heldDigests(), cosmos.metricWindows(), cosmos.logWindows());
     }).orElseGet(() -> new Stores(new InMemoryMetricStore(), new InMemoryWindowStore(),
         new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)),
         new FileNotificationStateStore(config.localDir().resolve("notifications")),
         new FileHeldDigestStore(config.localDir().resolve("notifications").resolve("held")),
-        new InMemoryMetricWindowStore()));
+        new InMemoryMetricWindowStore(), new InMemoryLogWindowStore()));
   }
 
-  /** Cosmos DB (container {@code windows}, the stores' client) or in-process, like the other stores. */
-  private LogWindowStore createLogWindowStore() {
-    stores.get();
-    return config.cosmos().<LogWindowStore>map(c -> CosmosLogWindowStore.open(cosmosStores, c.database(),
-        CosmosTelemetry.create(openTelemetry.get()), tracing())).orElseGet(InMemoryLogWindowStore::new);
-  }
-
-  /**
-   * Event Hubs or JSON lines; {@link #metricExport} wraps it with a span per call and failures counted
-   * ({@link ObservedMetricExport}). Both adapters also export metric windows ({@link MetricWindowExport}).
-   */
-  private MetricExport createRawExport() {
+  /** Event Hubs or JSON lines, as {@link Exports}. */
+  private Exports createExports() {
     return config.export()
-        .<MetricExport>map(e -> EventHubsMetricExport.create(e.namespace(), e.hubName(), credential.get()))
-        .orElseGet(() -> new JsonLinesExport(config.localDir().resolve("export")));
+        .map(e -> exports(EventHubsMetricExport.create(e.namespace(), e.hubName(), credential.get())))
+        .orElseGet(() -> exports(new JsonLinesExport(config.localDir().resolve("export"))));
+  }
+
+  /** {@code adapter} seen through each signal's port, observed where {@link ObservedMetricExport} can. */
+  private <E extends MetricExport & LogWindowExport & MetricWindowExport> Exports exports(E adapter) {
+    ObservedMetricExport observed = new ObservedMetricExport(adapter, telemetry(), tracing());
+    return new Exports(observed, observed, adapter);
   }
 
   /** Key Vault or {@code PULSE_SECRET_*}; the warehouse secret is loaded at once, so a missing one fails early. */

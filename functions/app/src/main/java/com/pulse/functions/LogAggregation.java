@@ -10,9 +10,6 @@ import com.pulse.app.observability.LogBatchTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.AggregateLogBatch;
 import com.pulse.app.telemetry.LogBatchResult;
-import com.pulse.app.telemetry.TelemetryBatch;
-import com.pulse.app.telemetry.TelemetryEvent;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,12 +27,11 @@ import java.util.Objects;
  * producers' contexts, like {@link TelemetryAggregation}; every batch is reported to
  * {@link LogBatchTelemetry} and logged in one line through the invocation's logger.
  *
- * <p>Thin entry point: binding data → {@link EventHubBindingData#toBatch} → use case. Thread-safe.
+ * <p>Thin entry point: the path shared with the other hubs ({@code EventHubBatchHandler}: binding data →
+ * batch → use case → custom metrics → one log line). Thread-safe.
  */
 public final class LogAggregation {
-  private final AggregateLogBatch useCase;
-  private final LogBatchTelemetry observer;
-  private final PulseTracing tracing;
+  private final EventHubBatchHandler<LogBatchResult> handler;
 
   /**
    * Built by {@link FunctionInjector}.
@@ -43,9 +39,13 @@ public final class LogAggregation {
    * @throws NullPointerException if an argument is null
    */
   public LogAggregation(AggregateLogBatch useCase, LogBatchTelemetry observer, PulseTracing tracing) {
-    this.useCase = Objects.requireNonNull(useCase, "useCase");
-    this.observer = Objects.requireNonNull(observer, "observer");
-    this.tracing = Objects.requireNonNull(tracing, "tracing");
+    Objects.requireNonNull(useCase, "useCase");
+    Objects.requireNonNull(observer, "observer");
+    this.handler = new EventHubBatchHandler<>("LogAggregation", tracing, useCase::handle, observer::observed,
+        r -> "events=" + r.events() + " records=" + r.records() + " deadLettered=" + r.deadLettered()
+            + " late=" + r.lateRecords() + " expired=" + r.expired() + " outOfRange=" + r.outOfRange()
+            + " duplicate=" + r.duplicateRecords() + " written=" + r.documentsWritten()
+            + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts(), false);
   }
 
   /**
@@ -88,18 +88,7 @@ public final class LogAggregation {
       long[] sequenceNumbers,
       String[] enqueuedTimes,
       ExecutionContext context) {
-    TelemetryBatch batch = EventHubBindingData.toBatch(
-        events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes);
-    List<Map<String, String>> eventProperties = batch.events().stream().map(TelemetryEvent::properties).toList();
-    LogBatchResult result = tracing.invocation("LogAggregation", context.getInvocationId(), "pubsub",
-        HostTrace.parent(context), PulseTracing.links(eventProperties), () -> useCase.handle(batch));
-    observer.observed(batch, result);
-    // formatted here: the Java worker forwards LogRecord.getMessage() as is, without its parameters
-    context.getLogger().info(() -> "LogAggregation partition=" + batch.partition() + " events=" + result.events()
-        + " records=" + result.records() + " deadLettered=" + result.deadLettered() + " late=" + result.lateRecords()
-        + " expired=" + result.expired() + " outOfRange=" + result.outOfRange()
-        + " duplicate=" + result.duplicateRecords() + " written=" + result.documentsWritten()
-        + " skipped=" + result.documentsSkipped() + " conflicts=" + result.conflicts());
-    return result;
+    return handler.handle(events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes,
+        context);
   }
 }

@@ -10,8 +10,6 @@ import com.pulse.app.observability.MetricBatchTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.AggregateMetricBatch;
 import com.pulse.app.telemetry.MetricBatchResult;
-import com.pulse.app.telemetry.TelemetryBatch;
-import io.opentelemetry.context.Context;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,12 +23,11 @@ import java.util.Objects;
  * (2 s doubling to 5 min, unlimited), which the sequence-number bookkeeping makes harmless.
  *
  * <p>Thin entry point: binding data ({@link EventHubBindingData}, the shape the host delivers for
- * {@code cardinality = MANY}) → use case → custom metrics and one formatted log line. Thread-safe.
+ * {@code cardinality = MANY}) → use case → custom metrics and one formatted log line, the path shared
+ * with the other hubs ({@code EventHubBatchHandler}). Thread-safe.
  */
 public final class OtlpMetricsAggregation {
-  private final AggregateMetricBatch useCase;
-  private final MetricBatchTelemetry observer;
-  private final PulseTracing tracing;
+  private final EventHubBatchHandler<MetricBatchResult> handler;
 
   /**
    * Built by {@link FunctionInjector}.
@@ -38,9 +35,16 @@ public final class OtlpMetricsAggregation {
    * @throws NullPointerException if an argument is null
    */
   public OtlpMetricsAggregation(AggregateMetricBatch useCase, MetricBatchTelemetry observer, PulseTracing tracing) {
-    this.useCase = Objects.requireNonNull(useCase, "useCase");
-    this.observer = Objects.requireNonNull(observer, "observer");
-    this.tracing = Objects.requireNonNull(tracing, "tracing");
+    Objects.requireNonNull(useCase, "useCase");
+    Objects.requireNonNull(observer, "observer");
+    this.handler = new EventHubBatchHandler<>("OtlpMetricsAggregation", tracing, useCase::handle, observer::observed,
+        r -> "events=" + r.events() + " points=" + r.points() + " aggregated=" + r.aggregated()
+            + " deadLettered=" + r.deadLettered() + " late=" + r.late() + " expired=" + r.expired()
+            + " outOfRange=" + r.outOfRange() + " baseline=" + r.baseline() + " stale=" + r.stale()
+            + " streamLimit=" + r.streamLimit() + " duplicate=" + (r.duplicate() + r.cumulativeDuplicates())
+            + " overflow=" + r.overflow() + " seriesLimit=" + r.seriesLimit() + " written=" + r.documentsWritten()
+            + " streamsWritten=" + r.streamDocumentsWritten() + " skipped=" + r.documentsSkipped()
+            + " conflicts=" + r.conflicts(), false);
   }
 
   /**
@@ -85,20 +89,7 @@ public final class OtlpMetricsAggregation {
   public MetricBatchResult process(byte[][] events, Map<String, Object> partitionContext,
       Map<String, Object>[] systemProperties, Map<String, Object>[] properties, long[] sequenceNumbers,
       String[] enqueuedTimes, ExecutionContext context) {
-    TelemetryBatch batch = EventHubBindingData.toBatch(
-        events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes);
-    Context parent = HostTrace.parent(context);
-    MetricBatchResult r = tracing.invocation("OtlpMetricsAggregation", context.getInvocationId(), "pubsub", parent,
-        PulseTracing.links(batch.events().stream().map(e -> e.properties()).toList()), () -> useCase.handle(batch));
-    observer.observed(batch, r);
-    // formatted here: the Java worker forwards LogRecord.getMessage() as is
-    context.getLogger().info(() -> "OtlpMetricsAggregation partition=" + batch.partition() + " events=" + r.events()
-        + " points=" + r.points() + " aggregated=" + r.aggregated() + " deadLettered=" + r.deadLettered()
-        + " late=" + r.late() + " expired=" + r.expired() + " outOfRange=" + r.outOfRange()
-        + " baseline=" + r.baseline() + " stale=" + r.stale() + " streamLimit=" + r.streamLimit()
-        + " duplicate=" + (r.duplicate() + r.cumulativeDuplicates()) + " overflow=" + r.overflow()
-        + " seriesLimit=" + r.seriesLimit() + " written=" + r.documentsWritten() + " streamsWritten="
-        + r.streamDocumentsWritten() + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts());
-    return r;
+    return handler.handle(events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes,
+        context);
   }
 }

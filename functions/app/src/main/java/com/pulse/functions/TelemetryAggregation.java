@@ -10,11 +10,6 @@ import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.AggregateBatch;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
-import com.pulse.app.telemetry.TelemetryBatch;
-import com.pulse.app.telemetry.TelemetryEvent;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Context;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,12 +31,11 @@ import java.util.Objects;
  * any other batch has the host's trace context ({@link HostTrace}) as parent.
  * Every batch is reported to the {@link BatchObserver} (custom metrics).
  *
- * <p>Thin entry point: binding data → {@link EventHubBindingData#toBatch} → use case. Thread-safe.
+ * <p>Thin entry point: the path shared with the other hubs ({@code EventHubBatchHandler}: binding data →
+ * batch → use case → custom metrics → one log line). Thread-safe.
  */
 public final class TelemetryAggregation {
-  private final AggregateBatch useCase;
-  private final BatchObserver observer;
-  private final PulseTracing tracing;
+  private final EventHubBatchHandler<BatchResult> handler;
 
   /**
    * Built by {@link FunctionInjector}.
@@ -52,9 +46,14 @@ public final class TelemetryAggregation {
    * @throws NullPointerException if an argument is null
    */
   public TelemetryAggregation(AggregateBatch useCase, BatchObserver observer, PulseTracing tracing) {
-    this.useCase = Objects.requireNonNull(useCase, "useCase");
-    this.observer = Objects.requireNonNull(observer, "observer");
-    this.tracing = Objects.requireNonNull(tracing, "tracing");
+    Objects.requireNonNull(useCase, "useCase");
+    Objects.requireNonNull(observer, "observer");
+    this.handler = new EventHubBatchHandler<>("TelemetryAggregation", tracing, useCase::handle, observer::observed,
+        r -> "events=" + r.events() + " requests=" + r.requests() + " dependencies=" + r.dependencies()
+            + " internalSpans=" + r.internalSpans() + " deadLettered=" + r.deadLettered()
+            + " late=" + r.lateRequests() + " expired=" + r.expired() + " outOfRange=" + r.outOfRange()
+            + " duplicate=" + r.duplicateRequests() + " written=" + r.documentsWritten()
+            + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts(), true);
   }
 
   /**
@@ -104,21 +103,7 @@ public final class TelemetryAggregation {
       long[] sequenceNumbers,
       String[] enqueuedTimes,
       ExecutionContext context) {
-    TelemetryBatch batch = EventHubBindingData.toBatch(
-        events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes);
-    List<Map<String, String>> eventProperties = batch.events().stream().map(TelemetryEvent::properties).toList();
-    Context producer = eventProperties.size() == 1 ? PulseTracing.extract(eventProperties.get(0)) : Context.root();
-    Context parent = Span.fromContext(producer).getSpanContext().isValid() ? producer : HostTrace.parent(context);
-    BatchResult result = tracing.invocation("TelemetryAggregation", context.getInvocationId(), "pubsub", parent,
-        PulseTracing.links(eventProperties), () -> useCase.handle(batch));
-    observer.observed(batch, result);
-    // formatted here: the Java worker forwards LogRecord.getMessage() as is, without its parameters
-    context.getLogger().info(() -> "TelemetryAggregation partition=" + batch.partition() + " events=" + result.events()
-        + " requests=" + result.requests() + " dependencies=" + result.dependencies()
-        + " internalSpans=" + result.internalSpans() + " deadLettered=" + result.deadLettered()
-        + " late=" + result.lateRequests() + " expired=" + result.expired() + " outOfRange=" + result.outOfRange()
-        + " duplicate=" + result.duplicateRequests() + " written=" + result.documentsWritten()
-        + " skipped=" + result.documentsSkipped() + " conflicts=" + result.conflicts());
-    return result;
+    return handler.handle(events, partitionContext, systemProperties, properties, sequenceNumbers, enqueuedTimes,
+        context);
   }
 }

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -56,15 +55,7 @@ class LogAggregationTest {
   }
 
   private static Map<String, Object> system(long seq, String contentType) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("x-opt-sequence-number", (double) seq);
-    m.put("x-opt-offset", Long.toString(seq * 100));
-    m.put("x-opt-enqueued-time", T.plusSeconds(2).toString());
-    m.put("x-opt-partition-key", null);
-    if (contentType != null) {
-      m.put("content-type", contentType);
-    }
-    return m;
+    return EventHubSystemProperties.of(seq, Long.toString(seq * 100), T.plusSeconds(2).toString(), contentType);
   }
 
   @SuppressWarnings("unchecked")

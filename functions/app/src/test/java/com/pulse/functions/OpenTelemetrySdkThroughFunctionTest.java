@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,14 +86,7 @@ class OpenTelemetrySdkThroughFunctionTest {
   }
 
   private static Map<String, Object> system(long seq, String contentType) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("x-opt-sequence-number", (double) seq);
-    m.put("x-opt-offset", String.valueOf(seq * 100));
-    m.put("x-opt-enqueued-time", "2026-11-20T10:00:06Z");
-    if (contentType != null) {
-      m.put("content-type", contentType);
-    }
-    return m;
+    return EventHubSystemProperties.of(seq, String.valueOf(seq * 100), "2026-11-20T10:00:06Z", contentType);
   }
 
   @Test

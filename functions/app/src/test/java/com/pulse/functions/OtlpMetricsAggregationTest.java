@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -62,15 +61,7 @@ class OtlpMetricsAggregationTest {
   }
 
   private static Map<String, Object> system(long seq, String enqueued, String contentType) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("x-opt-sequence-number", (double) seq);
-    m.put("x-opt-offset", Long.toString(seq * 512));
-    m.put("x-opt-enqueued-time", enqueued);
-    m.put("x-opt-partition-key", null);
-    if (contentType != null) {
-      m.put("content-type", contentType);
-    }
-    return m;
+    return EventHubSystemProperties.of(seq, Long.toString(seq * 512), enqueued, contentType);
   }
 
   @SuppressWarnings("unchecked")

@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -60,15 +59,7 @@ class TelemetryAggregationTest {
   }
 
   private static Map<String, Object> system(long seq, String offset, String enqueued, String contentType) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("x-opt-sequence-number", (double) seq);
-    m.put("x-opt-offset", offset);
-    m.put("x-opt-enqueued-time", enqueued);
-    m.put("x-opt-partition-key", null);
-    if (contentType != null) {
-      m.put("content-type", contentType);
-    }
-    return m;
+    return EventHubSystemProperties.of(seq, offset, enqueued, contentType);
   }
 
   @SuppressWarnings("unchecked")

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -212,17 +213,7 @@ public final class TelemetryReplay {
     AggregateLogBatch logUseCase = AggregateLogBatch.withPulseDecoders(logWindows, deadLetters, versions -> {}, policy,
         clock);
     Totals totals = new Totals();
-    for (Map.Entry<String, List<Source>> p : byPartition.entrySet()) {
-      List<Source> sorted = new ArrayList<>(p.getValue());
-      sorted.sort(Comparator.comparingLong(Source::firstSequenceNumber));
-      for (Source source : sorted) {
-        String partitionId = p.getKey();
-        Batcher batcher = new Batcher(partitionId, batchSize, source.name(),
-            batch -> handle(useCase, logUseCase, partitionId, batch, totals));
-        source.events().accept(batcher::add);
-        batcher.flush();
-      }
-    }
+    feed(byPartition, batchSize, (partitionId, batch) -> handle(useCase, logUseCase, partitionId, batch, totals));
     return new Result(files, totals.events, totals.requests, totals.dead, totals.written, totals.skipped, totals.late,
         totals.expired, totals.outOfRange, totals.dependencies, totals.internalSpans, windows.all(),
         totals.logRecords, logWindows.all(), metrics);
@@ -241,24 +232,34 @@ public final class TelemetryReplay {
     AggregateMetricBatch useCase = new AggregateMetricBatch(dimensions, metricWindows, deadLetters, MetricWindowExport.NONE,
         policy, clock);
     long[] t = new long[13];
+    feed(byPartition, batchSize, (partitionId, batch) -> {
+      MetricBatchResult r = useCase.handle(new TelemetryBatch(partitionId, batch));
+      long[] add = {r.events(), r.deadLettered(), r.points(), r.aggregated(), r.late(), r.expired(), r.outOfRange(),
+          r.baseline(), r.stale(), r.streamLimit(), r.duplicate() + r.cumulativeDuplicates(), r.overflow(), r.seriesLimit()};
+      for (int k = 0; k < t.length; k++) {
+        t[k] += add[k];
+      }
+    });
+    return new MetricTotals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12],
+        metricWindows.allWindows());
+  }
+
+  /**
+   * Feeds the sources to {@code handler} partition by partition (in partition order), each partition's
+   * files in ascending order of their first sequence number, in batches of at most {@code batchSize}.
+   */
+  private static void feed(Map<String, List<Source>> byPartition, int batchSize,
+      BiConsumer<String, List<TelemetryEvent>> handler) {
     for (Map.Entry<String, List<Source>> p : byPartition.entrySet()) {
+      String partitionId = p.getKey();
       List<Source> sorted = new ArrayList<>(p.getValue());
       sorted.sort(Comparator.comparingLong(Source::firstSequenceNumber));
       for (Source source : sorted) {
-        Batcher batcher = new Batcher(p.getKey(), batchSize, source.name(), batch -> {
-          MetricBatchResult r = useCase.handle(new TelemetryBatch(p.getKey(), batch));
-          long[] add = {r.events(), r.deadLettered(), r.points(), r.aggregated(), r.late(), r.expired(), r.outOfRange(),
-              r.baseline(), r.stale(), r.streamLimit(), r.duplicate() + r.cumulativeDuplicates(), r.overflow(), r.seriesLimit()};
-          for (int k = 0; k < t.length; k++) {
-            t[k] += add[k];
-          }
-        });
+        Batcher batcher = new Batcher(partitionId, batchSize, source.name(), batch -> handler.accept(partitionId, batch));
         source.events().accept(batcher::add);
         batcher.flush();
       }
     }
-    return new MetricTotals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12],
-        metricWindows.allWindows());
   }
 
   /**
@@ -373,27 +374,28 @@ public final class TelemetryReplay {
     long logRecords;
 
     void add(LogBatchResult l) {
-      events += l.events();
       logRecords += l.records();
-      dead += l.deadLettered();
-      written += l.documentsWritten();
-      skipped += l.documentsSkipped();
-      late += l.lateRecords();
-      expired += l.expired();
-      outOfRange += l.outOfRange();
+      add(l.events(), l.deadLettered(), l.documentsWritten(), l.documentsSkipped(), l.lateRecords(), l.expired(),
+          l.outOfRange());
     }
 
     void add(BatchResult r) {
-      events += r.events();
       requests += r.requests();
-      dead += r.deadLettered();
-      written += r.documentsWritten();
-      skipped += r.documentsSkipped();
-      late += r.lateRequests();
-      expired += r.expired();
-      outOfRange += r.outOfRange();
       dependencies += r.dependencies();
       internalSpans += r.internalSpans();
+      add(r.events(), r.deadLettered(), r.documentsWritten(), r.documentsSkipped(), r.lateRequests(), r.expired(),
+          r.outOfRange());
+    }
+
+    /** The counts every signal's batch result has. */
+    private void add(long events, long dead, long written, long skipped, long late, long expired, long outOfRange) {
+      this.events += events;
+      this.dead += dead;
+      this.written += written;
+      this.skipped += skipped;
+      this.late += late;
+      this.expired += expired;
+      this.outOfRange += outOfRange;
     }
   }
 

@@ -65,6 +65,19 @@ public final class CpuTimeThroughput {
     if (!(format + "." + variant).contains(filter)) {
       return;
     }
+    measure(format, variant, invocation, TelemetryCorpus.REQUESTS, warmupNanos, measureNanos);
+  }
+
+  /**
+   * Warms {@code invocation} up for {@code warmupNanos} of this thread's CPU time, then measures
+   * {@value #ROUNDS} rounds of {@code measureNanos} each and prints one row: the median units per
+   * CPU-second (and the range) and the bytes allocated per unit.
+   *
+   * @param unitsPerInvocation what one call processes (requests, log records)
+   * @throws Exception as {@code invocation} does
+   */
+  static void measure(String format, String variant, Callable<Long> invocation, double unitsPerInvocation,
+      long warmupNanos, long measureNanos) throws Exception {
     long sink = 0;
     long start = THREADS.getCurrentThreadCpuTime();
     while (THREADS.getCurrentThreadCpuTime() - start < warmupNanos) {
@@ -72,7 +85,7 @@ public final class CpuTimeThroughput {
     }
     long id = Thread.currentThread().getId();
     double[] rates = new double[ROUNDS];
-    double bytesPerRequest = 0;
+    double bytesPerUnit = 0;
     for (int round = 0; round < ROUNDS; round++) {
       long bytes0 = THREADS.getThreadAllocatedBytes(id);
       long cpu0 = THREADS.getCurrentThreadCpuTime();
@@ -84,13 +97,13 @@ public final class CpuTimeThroughput {
         cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
       } while (cpu < measureNanos);
       long bytes = THREADS.getThreadAllocatedBytes(id) - bytes0;
-      double requests = (double) invocations * TelemetryCorpus.REQUESTS;
-      rates[round] = requests / (cpu / 1e9);
-      bytesPerRequest = bytes / requests;
+      double units = invocations * unitsPerInvocation;
+      rates[round] = units / (cpu / 1e9);
+      bytesPerUnit = bytes / units;
     }
     java.util.Arrays.sort(rates);
     System.out.printf(Locale.ROOT, "%-14s %-20s %14.0f %12.1f   (rounds: %.0f .. %.0f)%s%n", format,
-        variant, rates[ROUNDS / 2], bytesPerRequest, rates[0], rates[ROUNDS - 1],
+        variant, rates[ROUNDS / 2], bytesPerUnit, rates[0], rates[ROUNDS - 1],
         sink == 42 ? " " : "");
   }
 }

@@ -12,12 +12,10 @@ import com.pulse.domain.telemetry.log.LogWindows;
 import com.pulse.domain.telemetry.log.MessageTemplates;
 import com.pulse.domain.telemetry.log.OtlpLogs;
 import io.opentelemetry.api.logs.Severity;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -34,9 +32,6 @@ import java.util.SplittableRandom;
  * <p>Usage: {@code java -cp ... com.pulse.bench.LogThroughput [warmupCpuMillis] [measureCpuMillis]}.
  */
 public final class LogThroughput {
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-  private static final int ROUNDS = 3;
   private static final long T0 = Instant.parse("2026-11-20T10:00:00Z").toEpochMilli();
 
   private LogThroughput() {}
@@ -92,30 +87,18 @@ public final class LogThroughput {
     return out;
   }
 
+  /** One row, measured as {@link CpuTimeThroughput} measures: log records per CPU-second and bytes per record. */
   private static void run(String format, String variant, int records, long warmup, long measure, Runnable pass) {
-    long start = THREADS.getCurrentThreadCpuTime();
-    while (THREADS.getCurrentThreadCpuTime() - start < warmup) {
-      pass.run();
-    }
-    long id = Thread.currentThread().getId();
-    double[] rates = new double[ROUNDS];
-    double perRecord = 0;
-    for (int round = 0; round < ROUNDS; round++) {
-      long bytes0 = THREADS.getThreadAllocatedBytes(id);
-      long cpu0 = THREADS.getCurrentThreadCpuTime();
-      long passes = 0;
-      long cpu;
-      do {
+    try {
+      CpuTimeThroughput.measure(format, variant, () -> {
         pass.run();
-        passes++;
-        cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-      } while (cpu < measure);
-      rates[round] = passes * (double) records / (cpu / 1e9);
-      perRecord = (THREADS.getThreadAllocatedBytes(id) - bytes0) / (passes * (double) records);
+        return 0L;
+      }, records, warmup, measure);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) { // a Runnable throws no checked exception
+      throw new IllegalStateException(format + "." + variant + " failed", e);
     }
-    Arrays.sort(rates);
-    System.out.printf(Locale.ROOT, "%-14s %-20s %14.0f %12.1f   (rounds: %.0f .. %.0f)%n", format, variant,
-        rates[ROUNDS / 2], perRecord, rates[0], rates[ROUNDS - 1]);
   }
 
   /** Stored JSON sizes of a typical and a worst-case minute document. */

@@ -6,18 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulse.adapter.capture.CaptureAvro;
 import com.pulse.adapter.capture.CaptureJsonLines;
-import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.app.telemetry.TelemetryEvent;
-import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,18 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ReplayCommandTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
   @TempDir Path dir;
-
-  private String run(String... args) {
-    StringWriter out = new StringWriter();
-    CommandLine cmd = new CommandLine(new ReplayCommand(
-        () -> new TelemetryReplay(LatenessPolicy.of(Duration.ofMinutes(5)), CLOCK, new InMemoryDeadLetterStore())));
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(out));
-    assertThat(cmd.execute(args)).as(out.toString()).isZero();
-    return out.toString();
-  }
 
   private static TelemetryEvent event(long seq, String minute, double ms, String status, String user) {
     String body = "{\"tenantId\":\"contoso\",\"service\":\"checkout\",\"operation\":\"POST /orders\",\"timestamp\":\"2026-11-20T10:"
@@ -58,7 +43,7 @@ class ReplayCommandTest {
     CaptureAvro.write(dir.resolve("ns/hub/0/2026/11/20/10/00/30.avro"), p0.subList(1, 4)); // overlapping re-capture
     Files.writeString(dir.resolve("p1.jsonl"), CaptureJsonLines.line("1", event(0, "00:50", 1000, "ok", "d")) + "\n");
 
-    String out = run("--input", dir.toString(), "--format", "jsonl");
+    String out = ReplayRuns.replay("--input", dir.toString(), "--format", "jsonl");
 
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> lines = new ArrayList<>();
@@ -89,19 +74,18 @@ class ReplayCommandTest {
   void replayOfGeneratedStreamIsDeterministicAndTableShowsTotals() {
     new TelemetryGenerator(new TelemetryGenerator.Options(5, Instant.parse("2026-11-20T08:00:00Z"), Duration.ofMinutes(20), 2, 4, 30))
         .writeTo(dir.resolve("gen"));
-    String once = run("--input", dir.resolve("gen").toString(), "--format", "jsonl");
-    String twice = run("--input", dir.resolve("gen").toString(), dir.resolve("gen").toString(), "--format", "jsonl");
+    String once = ReplayRuns.replay("--input", dir.resolve("gen").toString(), "--format", "jsonl");
+    String twice = ReplayRuns.replay("--input", dir.resolve("gen").toString(), dir.resolve("gen").toString(), "--format", "jsonl");
     assertThat(twice).isEqualTo(once);
     assertThat(once.lines().count()).isGreaterThan(20);
-    String table = run("--input", dir.resolve("gen").toString());
+    String table = ReplayRuns.replay("--input", dir.resolve("gen").toString());
     assertThat(table).contains("windowStart").contains("dead-lettered");
   }
 
   @Test
   void unknownInputIsAUsageError() {
     StringWriter err = new StringWriter();
-    CommandLine cmd = new CommandLine(new ReplayCommand(
-        () -> new TelemetryReplay(LatenessPolicy.of(Duration.ZERO), CLOCK, new InMemoryDeadLetterStore())));
+    CommandLine cmd = ReplayRuns.replayCommand(Duration.ZERO);
     cmd.setErr(new PrintWriter(err));
     assertThat(cmd.execute("--input", dir.resolve("missing.avro").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("input not found");

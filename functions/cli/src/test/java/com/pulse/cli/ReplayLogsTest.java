@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulse.adapter.local.InMemoryDeadLetterStore;
-import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,32 +20,18 @@ import picocli.CommandLine;
  * generated record is accounted for, and the span stream beside them is unchanged.
  */
 class ReplayLogsTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-
-  private String run(CommandLine cmd, String... args) {
-    StringWriter out = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(out));
-    assertThat(cmd.execute(args)).as(out.toString()).isZero();
-    return out.toString();
-  }
-
-  private String replay(String... args) {
-    return run(new CommandLine(new ReplayCommand(() -> new TelemetryReplay(LatenessPolicy.of(Duration.ofMinutes(5)), CLOCK,
-        new InMemoryDeadLetterStore()))), args);
-  }
 
   @Test
   void generatedLogsReplayAsLogRecordsWithEveryRecordAccountedFor() throws Exception {
     TelemetryGenerator.Options options = new TelemetryGenerator.Options(3, Instant.parse("2026-11-20T08:50:00Z"),
         Duration.ofMinutes(20), 2, 4, 20);
     new TelemetryGenerator(options).writeTo(dir);
-    String spansOnly = replay("--input", dir.toString(), "--format", "jsonl");
+    String spansOnly = ReplayRuns.replay("--input", dir.toString(), "--format", "jsonl");
     TelemetryLogGenerator.Output logs = new TelemetryLogGenerator(options, 15).writeTo(dir);
 
-    String jsonl = replay("--input", dir.toString(), "--format", "jsonl");
+    String jsonl = ReplayRuns.replay("--input", dir.toString(), "--format", "jsonl");
     List<JsonNode> records = jsonl.lines().map(l -> {
       try {
         return JSON.readTree(l);
@@ -75,13 +55,13 @@ class ReplayLogsTest {
     JsonNode error = logRecords.stream().filter(r -> r.get("severity").asText().equals("ERROR")).findFirst().orElseThrow();
     assertThat(error.get("topTemplates").get(0).get("template").asText()).doesNotContainPattern("\\d");
 
-    String table = replay("--input", dir.toString());
+    String table = ReplayRuns.replay("--input", dir.toString());
     assertThat(table).contains(logs.records() + " log records").contains("top template");
   }
 
   @Test
   void theGenerateCommandWritesLogsWhenAsked() {
-    String out = run(new CommandLine(new TelemetryGenerateCommand()), "--output", dir.toString(), "--duration", "PT3M",
+    String out = ReplayRuns.execute(new CommandLine(new TelemetryGenerateCommand()), "--output", dir.toString(), "--duration", "PT3M",
         "--events-per-minute", "5", "--logs-per-minute", "4");
     assertThat(out).contains("logs-hub Capture files").contains("12 events");
   }

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulse.adapter.local.InMemoryDeadLetterStore;
-import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -22,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code telemetry generate} writes OTLP metrics from the real OpenTelemetry SDK (cumulative protobuf
@@ -32,18 +25,7 @@ import picocli.CommandLine;
  * reset) and both temporalities.
  */
 class ReplayMetricsTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
   @TempDir Path dir;
-
-  private String run(String... args) {
-    StringWriter out = new StringWriter();
-    CommandLine cmd = new CommandLine(new ReplayCommand(
-        () -> new TelemetryReplay(LatenessPolicy.of(Duration.ofMinutes(5)), CLOCK, new InMemoryDeadLetterStore())));
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(out));
-    assertThat(cmd.execute(args)).as(out.toString()).isZero();
-    return out.toString();
-  }
 
   @Test
   void generatedSdkMetricsReplayToExactCounterIncreasesAndEveryType() throws Exception {
@@ -52,7 +34,7 @@ class ReplayMetricsTest {
     MetricsGenerator.Output generated = new MetricsGenerator(options).writeTo(dir.resolve("gen"));
     assertThat(generated.files()).allSatisfy(f -> assertThat(f.toString()).contains("otlp_metrics"));
 
-    String out = run("--input", dir.resolve("gen").toString(), "--format", "jsonl", "--granularity", "PT1H");
+    String out = ReplayRuns.replay("--input", dir.resolve("gen").toString(), "--format", "jsonl", "--granularity", "PT1H");
 
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> records = new ArrayList<>();
@@ -88,7 +70,7 @@ class ReplayMetricsTest {
     // two instances per service: one cumulative (restarted once: a reset), one delta; every order counted once
     assertThat(increases).isEqualTo(generated.ordersPlaced());
 
-    String table = run("--input", dir.resolve("gen").toString());
+    String table = ReplayRuns.replay("--input", dir.resolve("gen").toString());
     assertThat(table).contains("metrics hub:").contains("0 dead-lettered").contains("0 baseline").contains("0 stale");
   }
 }

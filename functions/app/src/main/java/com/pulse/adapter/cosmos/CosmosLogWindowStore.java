@@ -1,14 +1,6 @@
 package com.pulse.adapter.cosmos;
 
 import com.azure.cosmos.CosmosContainer;
-import com.azure.cosmos.CosmosException;
-import com.azure.cosmos.models.CosmosItemIdentity;
-import com.azure.cosmos.models.CosmosItemRequestOptions;
-import com.azure.cosmos.models.CosmosItemResponse;
-import com.azure.cosmos.models.CosmosQueryRequestOptions;
-import com.azure.cosmos.models.FeedResponse;
-import com.azure.cosmos.models.PartitionKey;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.port.Versioned;
@@ -18,10 +10,9 @@ import com.pulse.domain.telemetry.log.LogWindows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * {@link LogWindowStore} on the Cosmos DB container {@code windows} (pk {@code /tenantId}), beside
@@ -34,9 +25,9 @@ import java.util.Objects;
  * 429, 5xx and timeouts). Thread-safe.
  */
 public final class CosmosLogWindowStore implements LogWindowStore {
-  private final CosmosContainer container;
-  private final CosmosCalls calls;
-  private final long minuteWindowTtlSeconds;
+  private static final String KIND = "log window document";
+
+  private final WindowDocumentIo io;
 
   /**
    * @param container container {@code windows}
@@ -46,98 +37,31 @@ public final class CosmosLogWindowStore implements LogWindowStore {
    * @throws NullPointerException if an argument is null
    */
   public CosmosLogWindowStore(CosmosContainer container, CosmosCalls calls, Duration minuteWindowTtl) {
-    this.container = Objects.requireNonNull(container, "container");
-    this.calls = Objects.requireNonNull(calls, "calls");
-    if (minuteWindowTtl.getSeconds() < 1) {
-      throw new IllegalArgumentException("minuteWindowTtl must be at least 1 s: " + minuteWindowTtl);
-    }
-    this.minuteWindowTtlSeconds = minuteWindowTtl.getSeconds();
-  }
-
-  /**
-   * The store on the {@code windows} container of {@code stores}' database, sharing their client.
-   *
-   * @param databaseId the database {@code stores} were opened on
-   * @throws NullPointerException if an argument is null
-   */
-  public static CosmosLogWindowStore open(CosmosStores stores, String databaseId, CosmosTelemetry telemetry,
-      com.pulse.app.observability.PulseTracing tracing) {
-    return new CosmosLogWindowStore(
-        stores.client().getDatabase(databaseId).getContainer(CosmosContainers.WINDOWS),
-        new CosmosCalls(CosmosContainers.WINDOWS, telemetry, tracing), CosmosStores.MINUTE_WINDOW_TTL);
+    this.io = new WindowDocumentIo(container, calls, minuteWindowTtl);
   }
 
   @Override
   public Map<DocumentKey, Versioned<LogWindowDocument>> readMany(Collection<DocumentKey> keys) {
-    if (keys.isEmpty()) {
-      return Map.of();
-    }
-    List<CosmosItemIdentity> identities = keys.stream().distinct()
-        .map(key -> new CosmosItemIdentity(new PartitionKey(key.partitionKey()), key.id())).toList();
-    FeedResponse<ObjectNode> found = calls.call("readMany",
-        () -> container.readMany(identities, ObjectNode.class), FeedResponse::getRequestCharge);
-    Map<DocumentKey, Versioned<LogWindowDocument>> result = new LinkedHashMap<>();
-    for (ObjectNode document : found.getResults()) {
-      LogWindowDocument window = CosmosDocuments.fromDocument(document, LogWindowDocument.class);
-      result.put(new DocumentKey(window.tenantId(), window.id()),
-          new Versioned<>(window, Objects.requireNonNull(CosmosDocuments.etagOf(document), "_etag")));
-    }
-    return result;
+    return io.readMany(keys, LogWindowDocument.class, document -> true);
   }
 
   @Override
   public Versioned<LogWindowDocument> create(LogWindowDocument document) {
-    CosmosItemResponse<ObjectNode> response = calls.call("create",
-        () -> container.createItem(toStored(document), new PartitionKey(document.tenantId()),
-            new CosmosItemRequestOptions()),
-        CosmosItemResponse::getRequestCharge, 409, conflict -> {
-          throw new WriteConflictException("log window document " + document.id() + " of tenant "
-              + document.tenantId() + " already exists (409)", 409, conflict);
-        });
-    return new Versioned<>(document, response.getETag());
+    return io.create(KIND, document, document.tenantId(), document.id(), expires(document));
   }
 
   @Override
   public Versioned<LogWindowDocument> replace(LogWindowDocument document, String ifMatchEtag) {
-    Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
-    CosmosItemResponse<ObjectNode> response = calls.call("replace", () -> {
-      try {
-        return container.replaceItem(toStored(document), document.id(), new PartitionKey(document.tenantId()),
-            new CosmosItemRequestOptions().setIfMatchETag(ifMatchEtag));
-      } catch (CosmosException e) {
-        if (e.getStatusCode() == 404) { // expired (TTL) since it was read: same remedy as a 412
-          calls.charge("replace", e.getRequestCharge());
-          throw new WriteConflictException("log window document " + document.id() + " of tenant "
-              + document.tenantId() + " no longer exists (404)", 404, e);
-        }
-        throw e;
-      }
-    }, CosmosItemResponse::getRequestCharge, 412, stale -> {
-      throw new WriteConflictException("log window document " + document.id() + " of tenant "
-          + document.tenantId() + " changed since it was read (412)", 412, stale);
-    });
-    return new Versioned<>(document, response.getETag());
+    return io.replace(KIND, document, document.tenantId(), document.id(), expires(document), ifMatchEtag);
   }
 
   @Override
   public List<LogWindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
-    CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenantId));
-    return calls.call("query", () -> container
-            .queryItems(CosmosQueries.signalWindowRange(LogWindows.SIGNAL, tenantId, granularity, from, to), options,
-                ObjectNode.class)
-            .streamByPage()
-            .peek(page -> calls.charge("query", page.getRequestCharge()))
-            .flatMap(page -> page.getResults().stream())
-            .map(document -> CosmosDocuments.fromDocument(document, LogWindowDocument.class))
-            .toList(),
-        ignored -> 0);
+    return io.query(tenantId, CosmosQueries.signalWindowRange(LogWindows.SIGNAL, tenantId, granularity, from, to),
+        document -> Stream.of(CosmosDocuments.fromDocument(document, LogWindowDocument.class)));
   }
 
-  private ObjectNode toStored(LogWindowDocument document) {
-    ObjectNode stored = CosmosDocuments.toDocument(document);
-    if (CosmosWindowStore.MINUTE.equals(document.granularity())) {
-      stored.put("ttl", minuteWindowTtlSeconds);
-    }
-    return stored;
+  private static boolean expires(LogWindowDocument document) {
+    return WindowDocumentIo.MINUTE.equals(document.granularity());
   }
 }

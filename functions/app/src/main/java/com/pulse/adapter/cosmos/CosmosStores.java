@@ -7,6 +7,7 @@ import com.pulse.app.port.DeadLetterStore;
 import com.pulse.app.port.MetricStore;
 import com.pulse.app.port.MetricWindowStore;
 import com.pulse.app.port.HeldDigestStore;
+import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.port.NotificationStateStore;
 import com.pulse.app.port.WindowStore;
 import java.time.Duration;
@@ -26,10 +27,11 @@ import java.util.function.Function;
  * @param notifications notification state per tenant
  * @param heldDigests undelivered digests per recipient (same container as {@code notifications})
  * @param metricWindows OTLP metric windows and stream state (same container as {@code windows})
+ * @param logWindows OTLP log windows (same container as {@code windows})
  */
 public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore windows,
     DeadLetterStore deadLetters, NotificationStateStore notifications, HeldDigestStore heldDigests,
-    MetricWindowStore metricWindows) {
+    MetricWindowStore metricWindows, LogWindowStore logWindows) {
   /** Lifetime of minute-window documents after their last write. */
   public static final Duration MINUTE_WINDOW_TTL = Duration.ofDays(7);
 
@@ -42,6 +44,7 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
     Objects.requireNonNull(notifications, "notifications");
     Objects.requireNonNull(heldDigests, "heldDigests");
     Objects.requireNonNull(metricWindows, "metricWindows");
+    Objects.requireNonNull(logWindows, "logWindows");
   }
 
   /**
@@ -69,6 +72,8 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
         new CosmosHeldDigestStore(database.getContainer(CosmosContainers.NOTIFICATIONS),
             calls.apply(CosmosContainers.NOTIFICATIONS)),
         new CosmosMetricWindowStore(database.getContainer(CosmosContainers.WINDOWS), calls.apply(CosmosContainers.WINDOWS),
+            MINUTE_WINDOW_TTL),
+        new CosmosLogWindowStore(database.getContainer(CosmosContainers.WINDOWS), calls.apply(CosmosContainers.WINDOWS),
             MINUTE_WINDOW_TTL));
   }
 }

@@ -1,12 +1,6 @@
 package com.pulse.adapter.cosmos;
 
 import com.azure.cosmos.CosmosContainer;
-import com.azure.cosmos.models.CosmosItemIdentity;
-import com.azure.cosmos.models.CosmosItemRequestOptions;
-import com.azure.cosmos.models.CosmosItemResponse;
-import com.azure.cosmos.models.CosmosQueryRequestOptions;
-import com.azure.cosmos.models.FeedResponse;
-import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
@@ -19,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@link WindowStore} on Cosmos DB container {@code windows} (pk {@code /tenantId}). The hot path is
@@ -43,11 +35,10 @@ import java.util.Objects;
  */
 public final class CosmosWindowStore implements WindowStore {
   /** Granularity whose documents expire. */
-  static final String MINUTE = "PT1M";
+  static final String MINUTE = WindowDocumentIo.MINUTE;
+  private static final String KIND = "window document";
 
-  private final CosmosContainer container;
-  private final CosmosCalls calls;
-  private final long minuteWindowTtlSeconds;
+  private final WindowDocumentIo io;
 
   /**
    * @param container container {@code windows}
@@ -57,77 +48,29 @@ public final class CosmosWindowStore implements WindowStore {
    * @throws IllegalArgumentException if {@code minuteWindowTtl} is shorter than one second
    */
   public CosmosWindowStore(CosmosContainer container, CosmosCalls calls, Duration minuteWindowTtl) {
-    this.container = Objects.requireNonNull(container, "container");
-    this.calls = Objects.requireNonNull(calls, "calls");
-    if (minuteWindowTtl.getSeconds() < 1) {
-      throw new IllegalArgumentException("minuteWindowTtl must be at least 1 s: " + minuteWindowTtl);
-    }
-    this.minuteWindowTtlSeconds = minuteWindowTtl.getSeconds();
+    this.io = new WindowDocumentIo(container, calls, minuteWindowTtl);
   }
 
   @Override
   public Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys) {
-    if (keys.isEmpty()) {
-      return Map.of();
-    }
-    List<CosmosItemIdentity> identities = keys.stream().distinct()
-        .map(key -> new CosmosItemIdentity(new PartitionKey(key.partitionKey()), key.id())).toList();
-    FeedResponse<ObjectNode> found = calls.call("readMany",
-        () -> container.readMany(identities, ObjectNode.class), FeedResponse::getRequestCharge);
-    Map<DocumentKey, Versioned<TenantWindowDocument>> result = new LinkedHashMap<>();
-    for (ObjectNode document : found.getResults()) {
-      TenantWindowDocument window = CosmosDocuments.fromDocument(document, TenantWindowDocument.class);
-      result.put(new DocumentKey(window.tenantId(), window.id()),
-          new Versioned<>(window, Objects.requireNonNull(CosmosDocuments.etagOf(document), "_etag")));
-    }
-    return result;
+    return io.readMany(keys, TenantWindowDocument.class, document -> true);
   }
 
   @Override
   public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
-    CosmosItemResponse<ObjectNode> response = calls.call("create",
-        () -> container.createItem(toStored(document), new PartitionKey(document.tenantId()),
-            new CosmosItemRequestOptions()),
-        CosmosItemResponse::getRequestCharge, 409, conflict -> {
-          throw new WriteConflictException("window document " + document.id() + " of tenant "
-              + document.tenantId() + " already exists (409)", 409, conflict);
-        });
-    return new Versioned<>(document, response.getETag());
+    return io.create(KIND, document, document.tenantId(), document.id(), MINUTE.equals(document.granularity()));
   }
 
   @Override
   public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
-    Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
-    CosmosItemResponse<ObjectNode> response = calls.call("replace", () -> {
-      try {
-        return container.replaceItem(toStored(document), document.id(), new PartitionKey(document.tenantId()),
-            new CosmosItemRequestOptions().setIfMatchETag(ifMatchEtag));
-      } catch (com.azure.cosmos.CosmosException e) {
-        if (e.getStatusCode() == 404) { // deleted (TTL) since it was read: same remedy as a 412
-          calls.charge("replace", e.getRequestCharge());
-          throw new WriteConflictException("window document " + document.id() + " of tenant "
-              + document.tenantId() + " no longer exists (404)", 404, e);
-        }
-        throw e;
-      }
-    }, CosmosItemResponse::getRequestCharge, 412, stale -> {
-      throw new WriteConflictException("window document " + document.id() + " of tenant "
-          + document.tenantId() + " changed since it was read (412)", 412, stale);
-    });
-    return new Versioned<>(document, response.getETag());
+    return io.replace(KIND, document, document.tenantId(), document.id(), MINUTE.equals(document.granularity()),
+        ifMatchEtag);
   }
 
   @Override
   public List<WindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
-    CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenantId));
-    return calls.call("query", () -> container
-            .queryItems(CosmosQueries.windowRange(tenantId, granularity, from, to), options, ObjectNode.class)
-            .streamByPage()
-            .peek(page -> calls.charge("query", page.getRequestCharge()))
-            .flatMap(page -> page.getResults().stream())
-            .flatMap(document -> series(document).stream())
-            .toList(),
-        ignored -> 0);
+    return io.query(tenantId, CosmosQueries.windowRange(tenantId, granularity, from, to),
+        document -> series(document).stream());
   }
 
   /** The series of a stored document of either layout. */
@@ -138,13 +81,5 @@ public final class CosmosWindowStore implements WindowStore {
     List<WindowDocument> legacy = new ArrayList<>(1);
     legacy.add(CosmosDocuments.fromDocument(document, WindowDocument.class));
     return legacy;
-  }
-
-  private ObjectNode toStored(TenantWindowDocument document) {
-    ObjectNode stored = CosmosDocuments.toDocument(document);
-    if (MINUTE.equals(document.granularity())) {
-      stored.put("ttl", minuteWindowTtlSeconds);
-    }
-    return stored;
   }
 }

@@ -1,9 +1,7 @@
 package com.pulse.adapter.cosmos;
 
-import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.port.LogWindowStoreContract;
-import java.util.UUID;
 
 /** {@link LogWindowStoreContract} against Cosmos DB (local {@code @vercel/cosmosdb-server}, HTTPS, gateway mode). */
 class CosmosLogWindowStoreIntegrationTest extends LogWindowStoreContract {
@@ -15,9 +13,6 @@ class CosmosLogWindowStoreIntegrationTest extends LogWindowStoreContract {
 
   @Override
   protected LogWindowStore newStore() {
-    String database = "pulse-" + UUID.randomUUID();
-    CosmosStores stores = CosmosStores.open(CosmosFixture.client(), database, true, CosmosTelemetry.noop(),
-        PulseTracing.noop());
-    return CosmosLogWindowStore.open(stores, database, CosmosTelemetry.noop(), PulseTracing.noop());
+    return CosmosFixture.freshStores().logWindows();
   }
 }
