@@ -382,7 +382,7 @@ public final class CompositionRoot {
 
   /** Reports each aggregated logs-hub batch to {@link #telemetry()}. */
   public LogBatchTelemetry logBatchTelemetry() {
-    return new LogBatchTelemetry(telemetry());
+    return new LogBatchTelemetry(telemetry(), ingestCounters);
   }
 
   /** Reports each aggregated batch to {@link #telemetry()} and to the counters {@link #healthCheck()} shows. */
@@ -420,7 +420,7 @@ public final class CompositionRoot {
 
   /** Reports each batch of the metrics hub to {@link #telemetry()}. */
   public MetricBatchTelemetry metricBatchTelemetry() {
-    return new MetricBatchTelemetry(telemetry());
+    return new MetricBatchTelemetry(telemetry(), ingestCounters);
   }
 
   /**

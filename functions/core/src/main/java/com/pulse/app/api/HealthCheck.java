@@ -38,7 +38,8 @@ public final class HealthCheck {
    * @param telemetry this instance's telemetry aggregation counters since start
    */
   public record Report(String status, boolean storeReachable, List<JobState> jobs, long deadLetters, String error,
-      Instant checkedAt, IngestCounters.Snapshot telemetry) {}
+      Instant checkedAt, IngestCounters.Snapshot telemetry, IngestCounters.LogSnapshot logs,
+      IngestCounters.MetricSnapshot metrics) {}
 
   /** A check without telemetry counters (all zero). @throws NullPointerException if an argument is null */
   public HealthCheck(MetricStore metrics, DeadLetterStore deadLetters, Supplier<List<MetricDefinition>> catalog,
@@ -69,9 +70,11 @@ public final class HealthCheck {
       List<JobState> jobs = new ArrayList<>();
       names.forEach(n -> jobs.add(states.getOrDefault(n, JobState.initial(n))));
       boolean failing = jobs.stream().anyMatch(j -> "failed".equals(j.lastStatus()));
-      return new Report(failing ? "degraded" : "ok", true, jobs, count, null, now, counters.snapshot());
+      return new Report(failing ? "degraded" : "ok", true, jobs, count, null, now, counters.snapshot(), counters.logSnapshot(),
+          counters.metricSnapshot());
     } catch (DependencyException | IllegalStateException e) {
-      return new Report("unavailable", false, List.of(), -1, e.getMessage(), now, counters.snapshot());
+      return new Report("unavailable", false, List.of(), -1, e.getMessage(), now, counters.snapshot(), counters.logSnapshot(),
+          counters.metricSnapshot());
     }
   }
 }

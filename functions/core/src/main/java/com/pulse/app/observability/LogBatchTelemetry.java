@@ -4,6 +4,7 @@ import com.pulse.app.telemetry.AggregateLogBatch;
 import com.pulse.app.telemetry.LogBatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
+import com.pulse.app.telemetry.IngestCounters;
 import java.util.Objects;
 
 /**
@@ -17,10 +18,26 @@ import java.util.Objects;
  */
 public final class LogBatchTelemetry {
   private final PulseTelemetry telemetry;
+  private final IngestCounters counters;
 
-  /** @throws NullPointerException if {@code telemetry} is null */
+  /**
+   * Reports to {@code telemetry} only.
+   *
+   * @throws NullPointerException if {@code telemetry} is null
+   */
   public LogBatchTelemetry(PulseTelemetry telemetry) {
+    this(telemetry, new IngestCounters());
+  }
+
+  /**
+   * Reports to {@code telemetry} and adds every batch to {@code counters} (what {@code GET /api/health}
+   * shows).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public LogBatchTelemetry(PulseTelemetry telemetry, IngestCounters counters) {
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    this.counters = Objects.requireNonNull(counters, "counters");
   }
 
   /**
@@ -28,6 +45,7 @@ public final class LogBatchTelemetry {
    * @param result what {@link AggregateLogBatch} did with it
    */
   public void observed(TelemetryBatch batch, LogBatchResult result) {
+    counters.observedLogs(result);
     String partition = AggregateLogBatch.DEAD_LETTER_PARTITION_PREFIX + batch.partition();
     telemetry.events(partition, EventOutcome.AGGREGATED, Math.max(0, result.events() - result.deadLettered()));
     report(partition, EventOutcome.DEADLETTERED, result.deadLettered());

@@ -4,6 +4,7 @@ import com.pulse.app.telemetry.MetricBatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
 import com.pulse.domain.telemetry.aggregate.Granularity;
+import com.pulse.app.telemetry.IngestCounters;
 import java.util.Objects;
 
 /**
@@ -16,14 +17,31 @@ import java.util.Objects;
  */
 public final class MetricBatchTelemetry {
   private final PulseTelemetry telemetry;
+  private final IngestCounters counters;
 
-  /** @throws NullPointerException if {@code telemetry} is null */
+  /**
+   * Reports to {@code telemetry} only.
+   *
+   * @throws NullPointerException if {@code telemetry} is null
+   */
   public MetricBatchTelemetry(PulseTelemetry telemetry) {
+    this(telemetry, new IngestCounters());
+  }
+
+  /**
+   * Reports to {@code telemetry} and adds every batch to {@code counters} (what {@code GET /api/health}
+   * shows).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public MetricBatchTelemetry(PulseTelemetry telemetry, IngestCounters counters) {
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    this.counters = Objects.requireNonNull(counters, "counters");
   }
 
   /** Records one batch and its result. */
   public void observed(TelemetryBatch batch, MetricBatchResult r) {
+    counters.observedMetrics(r);
     String partition = batch.partition();
     telemetry.events(partition, EventOutcome.AGGREGATED, Math.max(0, r.events() - r.deadLettered()));
     if (r.deadLettered() > 0) {

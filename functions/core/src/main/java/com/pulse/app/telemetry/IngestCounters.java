@@ -18,6 +18,8 @@ public final class IngestCounters implements BatchObserver {
   private final LongAdder outOfRange = new LongAdder();
   private final LongAdder dependencies = new LongAdder();
   private final LongAdder internalSpans = new LongAdder();
+  private final LongAdder[] logs = adders(7);
+  private final LongAdder[] metrics = adders(13);
 
   /** Counters at zero. */
   public IngestCounters() {}
@@ -51,7 +53,88 @@ public final class IngestCounters implements BatchObserver {
     internalSpans.add(result.internalSpans());
   }
 
-  /** The current totals. */
+  /**
+   * The logs hub's counters at one moment (names as in {@link LogBatchResult}).
+   *
+   * @param events events received on the logs hub
+   * @param records log records decoded and folded in
+   * @param deadLettered events dead-lettered
+   * @param late records folded in behind the watermark
+   * @param duplicate redelivered records skipped
+   * @param expired records dropped: their window had expired
+   * @param outOfRange records dropped: a value outside the ingest bounds
+   */
+  public record LogSnapshot(long events, long records, long deadLettered, long late, long duplicate, long expired,
+      long outOfRange) {}
+
+  /**
+   * The metrics hub's counters at one moment (names as in {@link MetricBatchResult}).
+   *
+   * @param events events received on the metrics hub
+   * @param points data points decoded
+   * @param aggregated data points folded in
+   * @param deadLettered events dead-lettered
+   * @param late points folded in behind the watermark
+   * @param duplicate redelivered points skipped (window documents and cumulative stream state)
+   * @param expired points dropped: their window had expired
+   * @param outOfRange points dropped: a value or time outside the ingest bounds
+   * @param baseline first points of cumulative streams that only set the baseline
+   * @param stale points with no recorded value or not newer than their stream's last point
+   * @param streamLimit points of new cumulative streams beyond the per-tenant stream limit
+   * @param overflow points folded into an overflow series (series limit)
+   * @param seriesLimit points dropped: no overflow series left in the document
+   */
+  public record MetricSnapshot(long events, long points, long aggregated, long deadLettered, long late, long duplicate,
+      long expired, long outOfRange, long baseline, long stale, long streamLimit, long overflow, long seriesLimit) {}
+
+  /** Adds one logs-hub batch ({@code LogAggregation}). */
+  public void observedLogs(LogBatchResult r) {
+    add(logs, r.events(), r.records(), r.deadLettered(), r.lateRecords(), r.duplicateRecords(), r.expired(),
+        r.outOfRange());
+  }
+
+  /** Adds one metrics-hub batch ({@code OtlpMetricsAggregation}). */
+  public void observedMetrics(MetricBatchResult r) {
+    add(metrics, r.events(), r.points(), r.aggregated(), r.deadLettered(), r.late(),
+        r.duplicate() + r.cumulativeDuplicates(), r.expired(), r.outOfRange(), r.baseline(), r.stale(), r.streamLimit(),
+        r.overflow(), r.seriesLimit());
+  }
+
+  /** The logs hub's current totals. */
+  public LogSnapshot logSnapshot() {
+    long[] v = sums(logs);
+    return new LogSnapshot(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+  }
+
+  /** The metrics hub's current totals. */
+  public MetricSnapshot metricSnapshot() {
+    long[] v = sums(metrics);
+    return new MetricSnapshot(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+  }
+
+  private static LongAdder[] adders(int n) {
+    LongAdder[] a = new LongAdder[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = new LongAdder();
+    }
+    return a;
+  }
+
+  private static void add(LongAdder[] adders, long... values) {
+    for (int i = 0; i < values.length; i++) {
+      adders[i].add(values[i]);
+    }
+  }
+
+  private static long[] sums(LongAdder[] adders) {
+    long[] v = new long[adders.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = adders[i].sum();
+    }
+    return v;
+  }
+
+  /** The traces hub's current totals. */
   public Snapshot snapshot() {
     return new Snapshot(events.sum(), requests.sum(), deadLettered.sum(), late.sum(), duplicate.sum(), expired.sum(),
         outOfRange.sum(), dependencies.sum(), internalSpans.sum());
