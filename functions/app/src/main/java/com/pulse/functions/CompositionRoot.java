@@ -470,10 +470,10 @@ public final class CompositionRoot {
         .orElseGet(() -> exports(new JsonLinesExport(config.localDir().resolve("export"))));
   }
 
-  /** {@code adapter} seen through each signal's port, observed where {@link ObservedMetricExport} can. */
+  /** {@code adapter} seen through each signal's port, every call observed ({@link ObservedMetricExport}). */
   private <E extends MetricExport & LogWindowExport & MetricWindowExport> Exports exports(E adapter) {
     ObservedMetricExport observed = new ObservedMetricExport(adapter, telemetry(), tracing());
-    return new Exports(observed, observed, adapter);
+    return new Exports(observed, observed, observed);
   }
 
   /** Key Vault or {@code PULSE_SECRET_*}; the warehouse secret is loaded at once, so a missing one fails early. */

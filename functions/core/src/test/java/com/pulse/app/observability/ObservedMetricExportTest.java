@@ -84,4 +84,28 @@ class ObservedMetricExportTest {
     assertThat(otel.spans.getFinishedSpanItems()).hasSize(3)
         .allSatisfy(span -> assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR));
   }
+
+  @Test
+  void metricWindowsAreObservedWhenTheWrappedExportTakesThemAndRefusedLoudlyOtherwise() {
+    List<Integer> metricWindows = new ArrayList<>();
+    class Both implements MetricExport, com.pulse.app.port.MetricWindowExport {
+      @Override
+      public void exportPoints(List<MetricPoint> records) {}
+
+      @Override
+      public void exportWindows(List<WindowVersion> records) {}
+
+      @Override
+      public void exportMetricWindows(List<com.pulse.domain.telemetry.metric.MetricWindowVersion> versions) {
+        metricWindows.add(versions.size());
+      }
+    }
+    ObservedMetricExport observed = new ObservedMetricExport(new Both(), PulseTelemetry.create(otel.sdk, Clock.systemUTC()),
+        PulseTracing.create(otel.sdk));
+    observed.exportMetricWindows(List.of());
+    assertThat(metricWindows).containsExactly(0);
+
+    assertThatThrownBy(() -> export.exportMetricWindows(List.of()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot export metric windows");
+  }
 }
