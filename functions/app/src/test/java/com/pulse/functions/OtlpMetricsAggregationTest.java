@@ -99,7 +99,7 @@ class OtlpMetricsAggregationTest {
 
     assertThat(r.events()).isEqualTo(4);
     assertThat(r.deadLettered()).isEqualTo(1);
-    assertThat(deadLetters.list("5", 10).get(0).reason()).startsWith("malformed JSON");
+    assertThat(deadLetters.list("metrics-5", 10).get(0).reason()).startsWith("malformed JSON");
     assertThat(r.points()).isEqualTo(6).isEqualTo(r.aggregated() + r.notAggregated());
     MetricWindowDocument hour = store.allWindows().stream().filter(d -> d.granularity().equals("PT1H")).findFirst().orElseThrow();
     assertThat(hour.partition()).isEqualTo("5");

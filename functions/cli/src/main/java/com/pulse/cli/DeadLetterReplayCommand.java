@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pulse deadletter replay [--partition P] [--limit N] [--dry-run]}: re-publishes dead letters
- * to the telemetry hub ({@link DeadLetterRepublisher}) and deletes each after its partition's send
- * succeeded. {@code --dry-run} instead runs each through the local decoders and reports which would
+ * of the traces hub to it ({@link DeadLetterRepublisher}) and deletes each after its partition's send
+ * succeeded; dead letters of the logs and metrics hubs (partitions {@code logs-*}, {@code metrics-*})
+ * are left in place and counted in the output. {@code --dry-run} instead runs each through the local decoders and reports which would
  * now decode (e.g. after a decoder fix), changing nothing.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -84,8 +85,19 @@ public final class DeadLetterReplayCommand implements Callable<Integer> {
       return 0;
     }
     Map<String, List<DeadLetter>> byPartition = new TreeMap<>();
+    int otherHubs = 0;
     for (DeadLetter d : letters) {
+      if (ofLogsOrMetricsHub(d)) {
+        otherHubs++; // their partition ids belong to another hub: left in place, never sent to the traces hub
+        continue;
+      }
       byPartition.computeIfAbsent(d.partition(), k -> new ArrayList<>()).add(d);
+    }
+    if (otherHubs > 0) {
+      out.printf("left %d dead letters of the logs and metrics hubs (partitions %s*, %s*) in place: this command "
+              + "re-publishes to the traces hub only%n", otherHubs,
+          com.pulse.app.telemetry.AggregateLogBatch.DEAD_LETTER_PARTITION_PREFIX,
+          com.pulse.app.telemetry.AggregateMetricBatch.DEAD_LETTER_PARTITION_PREFIX);
     }
     DeadLetterRepublisher republished;
     try {
@@ -108,5 +120,11 @@ public final class DeadLetterReplayCommand implements Callable<Integer> {
     out.printf("re-published %d dead letters from %d partitions%n", sent, byPartition.size());
     out.flush();
     return 0;
+  }
+
+  /** A dead letter of the logs or metrics hub: its partition carries that hub's prefix. */
+  static boolean ofLogsOrMetricsHub(DeadLetter d) {
+    return d.partition().startsWith(com.pulse.app.telemetry.AggregateLogBatch.DEAD_LETTER_PARTITION_PREFIX)
+        || d.partition().startsWith(com.pulse.app.telemetry.AggregateMetricBatch.DEAD_LETTER_PARTITION_PREFIX);
   }
 }

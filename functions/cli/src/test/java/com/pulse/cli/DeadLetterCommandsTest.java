@@ -81,11 +81,14 @@ class DeadLetterCommandsTest {
       return batch;
     });
     StringWriter out = new StringWriter();
+    FileDeadLetterStore store = new FileDeadLetterStore(dir.resolve("deadletter.jsonl"));
+    store.writeAll(List.of(letter("logs-0", 5, "x", null), letter("metrics-0", 5, "y", null)));
     CommandLine cmd = new CommandLine(new DeadLetterReplayCommand(
         () -> new FileDeadLetterStore(dir.resolve("deadletter.jsonl")), () -> new DeadLetterRepublisher(producer)));
     cmd.setOut(new PrintWriter(out));
 
     assertThat(cmd.execute()).isZero();
+    assertThat(out.toString()).contains("left 2 dead letters of the logs and metrics hubs");
 
     verify(producer, times(2)).send(any(EventDataBatch.class));
     assertThat(partitions).containsExactly("0", "2");
@@ -93,7 +96,9 @@ class DeadLetterCommandsTest {
     assertThat(added.get(1).getBodyAsString()).isEqualTo("{oops");
     assertThat(added.get(1).getContentType()).isEqualTo("application/json");
     assertThat(added.get(1).getProperties()).containsEntry("producer", "x").containsEntry("pulse-replayed-from", "0-9");
-    assertThat(new FileDeadLetterStore(dir.resolve("deadletter.jsonl")).count()).isZero();
+    assertThat(new FileDeadLetterStore(dir.resolve("deadletter.jsonl")).list(null, 10)).extracting(DeadLetter::id)
+        .as("same partition and sequence number on three hubs: three dead letters; the other hubs' stay")
+        .containsExactlyInAnyOrder("logs-0-5", "metrics-0-5");
     ArgumentCaptor<EventDataBatch> sent = ArgumentCaptor.forClass(EventDataBatch.class);
     verify(producer, times(2)).send(sent.capture());
     verify(producer).close();

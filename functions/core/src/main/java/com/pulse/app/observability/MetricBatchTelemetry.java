@@ -42,7 +42,7 @@ public final class MetricBatchTelemetry {
   /** Records one batch and its result. */
   public void observed(TelemetryBatch batch, MetricBatchResult r) {
     counters.observedMetrics(r);
-    String partition = batch.partition();
+    String partition = com.pulse.app.telemetry.AggregateMetricBatch.DEAD_LETTER_PARTITION_PREFIX + batch.partition();
     telemetry.events(partition, EventOutcome.AGGREGATED, Math.max(0, r.events() - r.deadLettered()));
     if (r.deadLettered() > 0) {
       telemetry.events(partition, EventOutcome.DEADLETTERED, r.deadLettered());

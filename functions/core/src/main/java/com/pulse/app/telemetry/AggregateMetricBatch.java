@@ -59,6 +59,12 @@ import java.util.function.Supplier;
  * Thread-safe if its collaborators are (decoders are per thread).
  */
 public final class AggregateMetricBatch {
+  /**
+   * Prefix of the {@code partition} of a metrics-hub dead letter ({@code metrics-3}), so its id never
+   * collides with the traces hub's (or the logs hub's) dead letter of the same partition and sequence
+   * number: the dead-letter store is shared and ids are {@code partition-sequenceNumber}.
+   */
+  public static final String DEAD_LETTER_PARTITION_PREFIX = "metrics-";
 
   private final Supplier<DecodedMetrics> decoded;
   private final MetricWindowStore store;
@@ -147,7 +153,7 @@ public final class AggregateMetricBatch {
   }
 
   private List<DeadLetter> decodeAll(TelemetryBatch batch, DecodedMetrics points, Instant now) {
-    return EventDecoding.decodeEach(batch, batch.partition(), policy, now, (i, event, watermark, maxEnqueued) ->
+    return EventDecoding.decodeEach(batch, DEAD_LETTER_PARTITION_PREFIX + batch.partition(), policy, now, (i, event, watermark, maxEnqueued) ->
         points.decode(event.contentType(), event.body(), event.sequenceNumber(), watermark, maxEnqueued));
   }
 
