@@ -9,14 +9,11 @@ import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.log.LogDecoders;
 import com.pulse.domain.telemetry.log.LogSink;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,22 +25,7 @@ import org.junit.jupiter.api.Test;
 class LogConservationFuzzTest {
   @Test
   void everyEventAndRecordIsAccountedFor() {
-    SplittableRandom r = new SplittableRandom(11);
-    List<TelemetryEvent> clean = SeededLogStream.events(11, 1_500);
-    List<TelemetryEvent> events = new ArrayList<>();
-    for (TelemetryEvent e : clean) {
-      byte[] body = e.body().clone();
-      int roll = r.nextInt(10);
-      if (roll == 0 && body.length > 0) {
-        body[r.nextInt(body.length)] ^= (byte) (1 << r.nextInt(8));
-      } else if (roll == 1 && body.length > 1) {
-        body = java.util.Arrays.copyOf(body, r.nextInt(body.length));
-      } else if (roll == 2) {
-        body = (new String(body, StandardCharsets.ISO_8859_1) + "\u00ff\u00fe").getBytes(StandardCharsets.ISO_8859_1);
-      }
-      events.add(new TelemetryEvent(body, e.sequenceNumber(), e.offset(), e.enqueuedTime(),
-          roll == 3 ? "application/json" : e.contentType(), e.properties()));
-    }
+    List<TelemetryEvent> events = FuzzedEvents.mutate(SeededLogStream.events(11, 1_500), 11);
     InMemoryLogWindowStore store = new InMemoryLogWindowStore();
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     AggregateLogBatch useCase = AggregateLogBatch.withPulseDecoders(store, dead, new InMemoryWindowExport(),

@@ -8,16 +8,13 @@ import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.metric.MetricDimensions;
 import com.pulse.domain.telemetry.metric.MetricSeries;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,21 +27,7 @@ import org.junit.jupiter.api.Test;
 class MetricConservationFuzzTest {
   @Test
   void everyEventAndDataPointIsAccountedFor() {
-    SplittableRandom r = new SplittableRandom(23);
-    List<TelemetryEvent> events = new ArrayList<>();
-    for (TelemetryEvent e : SeededMetricStream.events(23, 900)) {
-      byte[] body = e.body().clone();
-      int roll = r.nextInt(10);
-      if (roll == 0 && body.length > 0) {
-        body[r.nextInt(body.length)] ^= (byte) (1 << r.nextInt(8));
-      } else if (roll == 1 && body.length > 1) {
-        body = java.util.Arrays.copyOf(body, r.nextInt(body.length));
-      } else if (roll == 2) {
-        body = (new String(body, StandardCharsets.ISO_8859_1) + "\u00ff\u00fe").getBytes(StandardCharsets.ISO_8859_1);
-      }
-      events.add(new TelemetryEvent(body, e.sequenceNumber(), e.offset(), e.enqueuedTime(),
-          roll == 3 ? "application/json" : e.contentType(), e.properties()));
-    }
+    List<TelemetryEvent> events = FuzzedEvents.mutate(SeededMetricStream.events(23, 900), 23);
     InMemoryMetricWindowStore store = new InMemoryMetricWindowStore();
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     AggregateMetricBatch useCase = new AggregateMetricBatch(MetricDimensions.DEFAULT, store, dead,
