@@ -347,15 +347,15 @@ public final class TelemetryReplay {
    */
   private static void handle(AggregateBatch useCase, AggregateLogBatch logUseCase, String partition,
       List<TelemetryEvent> batch, Totals totals) {
-    List<TelemetryEvent> logs = batch.stream().filter(e -> LogDecoders.isOtlpLogs(e.body())).toList();
-    if (logs.isEmpty()) {
-      totals.add(useCase.handle(new TelemetryBatch(partition, batch)));
-      return;
+    Map<Boolean, List<TelemetryEvent>> byHub =
+        batch.stream().collect(java.util.stream.Collectors.partitioningBy(e -> LogDecoders.isOtlpLogs(e.body())));
+    List<TelemetryEvent> logs = byHub.get(true);
+    List<TelemetryEvent> traces = byHub.get(false);
+    if (!logs.isEmpty()) {
+      totals.add(logUseCase.handle(new TelemetryBatch(partition, logs)));
     }
-    totals.add(logUseCase.handle(new TelemetryBatch(partition, logs)));
-    if (logs.size() < batch.size()) {
-      totals.add(useCase.handle(new TelemetryBatch(partition,
-          batch.stream().filter(e -> !LogDecoders.isOtlpLogs(e.body())).toList())));
+    if (!traces.isEmpty()) {
+      totals.add(useCase.handle(new TelemetryBatch(partition, traces)));
     }
   }
 
