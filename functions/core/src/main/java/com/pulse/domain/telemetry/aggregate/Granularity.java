@@ -14,16 +14,23 @@ public enum Granularity {
   HOUR("PT1H", 3_600_000L);
 
   private final String iso;
+  private final String idPrefix;
   private final long millis;
 
   Granularity(String iso, long millis) {
     this.iso = iso;
+    this.idPrefix = iso.toLowerCase(java.util.Locale.ROOT);
     this.millis = millis;
   }
 
   /** ISO-8601 duration as stored in {@code WindowDocument.granularity}, e.g. {@code "PT1M"}. */
   public String iso() {
     return iso;
+  }
+
+  /** {@link #iso()} in lower case, e.g. {@code "pt1m"}: how document ids start. */
+  public String idPrefix() {
+    return idPrefix;
   }
 
   /** Window length in milliseconds. */

@@ -125,9 +125,13 @@ public final class LatencySketches {
 
   /** Count of the zero bucket (latencies too small to index, i.e. 0 ms). */
   public static long zeroCount(DDSketch sketch) {
-    Store positive = sketch.getPositiveValueStore();
-    Store negative = sketch.getNegativeValueStore();
-    return Math.round(sketch.getCount() - positive.getTotalCount() - negative.getTotalCount());
+    return Math.round(zeroCountExact(sketch));
+  }
+
+  /** Count of the zero bucket, unrounded: what sketches-java keeps in its {@code zeroCount} field. */
+  static double zeroCountExact(DDSketch sketch) {
+    return sketch.getCount() - sketch.getPositiveValueStore().getTotalCount()
+        - sketch.getNegativeValueStore().getTotalCount();
   }
 
   /** Value at quantile {@code q} in ms, or 0 for an empty sketch. @throws IllegalArgumentException if q ∉ [0, 1] */

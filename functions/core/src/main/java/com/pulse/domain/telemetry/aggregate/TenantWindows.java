@@ -3,16 +3,12 @@ package com.pulse.domain.telemetry.aggregate;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.pulse.domain.telemetry.internal.DocumentIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -71,12 +67,7 @@ public final class TenantWindows {
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition, int shard) {
     String canonical = String.join("\u001f", tenantId, granularity.iso(), windowStart.toString(), partition,
         Integer.toString(shard), "tenant-window");
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return granularity.iso().toLowerCase(Locale.ROOT) + "-t" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return granularity.idPrefix() + "-t" + DocumentIds.hex128(canonical);
   }
 
   /**

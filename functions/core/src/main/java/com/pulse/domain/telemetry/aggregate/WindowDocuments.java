@@ -3,11 +3,8 @@ package com.pulse.domain.telemetry.aggregate;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.pulse.domain.telemetry.internal.DocumentIds;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Pure functions over {@link WindowDocument}: its deterministic id, merging a batch delta into it, and
@@ -42,12 +39,7 @@ public final class WindowDocuments {
     if (dependency != null) {
       canonical = canonical + "\u001fdependency\u001f" + dependency;
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return granularity.iso().toLowerCase(java.util.Locale.ROOT) + '-' + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return granularity.idPrefix() + '-' + DocumentIds.hex128(canonical);
   }
 
   /** The id of the document {@code delta} belongs to in {@code partition}. */
@@ -62,8 +54,9 @@ public final class WindowDocuments {
    * the maximum), {@code lastSequenceNumber} becomes the larger of the two, {@code version} grows by one.
    * The caller guarantees that {@code delta} holds only events above {@code existing.lastSequenceNumber()}.
    *
-   * <p>Each stored sketch is decoded once, and the version's statistics (percentiles, bins, distinct
-   * users) come from the merged sketches in hand.
+   * <p>Each stored sketch is read once: the latency sketch bin by bin ({@link LatencyMerge}, no
+   * sketch object unless bins would collapse), the HLL image in place; the version's statistics
+   * (percentiles, bins, distinct users) come from the merged result in hand.
    *
    * @param writtenAt the new {@code updatedAt}
    * @throws IllegalArgumentException if a stored sketch cannot be decoded
@@ -77,11 +70,11 @@ public final class WindowDocuments {
       Instant writtenAt) {
     Granularity g = delta.granularity();
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
-    DDSketch latency;
-    if (existing == null || existing.latencySketch().length == 0) {
-      latency = delta.latency();
-    } else {
-      latency = LatencySketches.deserialize(existing.latencySketch());
+    byte[] storedLatency = existing == null ? new byte[0] : existing.latencySketch();
+    LatencyMerge.Result fast = LatencyMerge.merge(storedLatency, delta.latency());
+    DDSketch latency = null;
+    if (fast == null) { // collapsing or negative bins: the library merges
+      latency = LatencySketches.deserialize(storedLatency);
       latency.mergeWith(delta.latency());
     }
     UserSketches.Merged users = UserSketches.union(existing == null ? new byte[0] : existing.userSketch(), delta.users());
@@ -99,12 +92,16 @@ public final class WindowDocuments {
         (existing == null ? 0 : existing.errorCount()) + delta.errorCount(),
         (existing == null ? 0 : existing.lateCount()) + delta.lateCount(),
         (existing == null ? 0 : existing.latencySumMs()) + delta.latencySumMs(),
-        LatencySketches.serialize(latency),
+        fast != null ? fast.image() : LatencySketches.serialize(latency),
         users.image(),
         Math.max(existing == null ? -1 : existing.lastSequenceNumber(), delta.maxSequenceNumber()),
         (existing == null ? 0 : existing.version()) + 1,
         writtenAt);
-    return LatencySketches.version(next, latency, users.estimate());
+    if (fast == null) {
+      return LatencySketches.version(next, latency, users.estimate());
+    }
+    return new WindowVersion(next, fast.p50Ms(), fast.p95Ms(), fast.p99Ms(), users.estimate(), fast.zeroCount(),
+        fast.binKeys(), fast.binCounts());
   }
 
   /**

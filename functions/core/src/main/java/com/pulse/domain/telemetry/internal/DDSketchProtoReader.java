@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.store.Store;
 
 /**
  * Minimal reader of the DDSketch protobuf message (sketches-java {@code DDSketch.proto}):
@@ -13,6 +12,20 @@ import com.datadoghq.sketch.ddsketch.store.Store;
  * Stateless; thread-safe.
  */
 public final class DDSketchProtoReader {
+  /**
+   * Receives the content of a message as {@link #read} finds it: non-zero bins in message order
+   * (ascending for messages {@link DDSketchProtoWriter} wrote; a map may repeat an index, whose
+   * counts then add) and the zero count, if present.
+   */
+  public interface BinSink {
+    /** A bin of the positive ({@code negative == false}) or negative value store. */
+    void bin(boolean negative, int index, double count);
+
+    /** The zero bucket's count. */
+    void zero(double count);
+  }
+
+
   private final byte[] buf;
   private int pos;
   private final int limit;
@@ -30,21 +43,41 @@ public final class DDSketchProtoReader {
    *     logarithmic mapping with {@code expectedGamma}, index offset 0 and no interpolation
    */
   public static void mergeInto(byte[] bytes, double expectedGamma, DDSketch target) {
+    read(bytes, expectedGamma, new BinSink() {
+      @Override
+      public void bin(boolean negative, int index, double count) {
+        (negative ? target.getNegativeValueStore() : target.getPositiveValueStore()).add(index, count);
+      }
+
+      @Override
+      public void zero(double count) {
+        target.accept(0.0, count);
+      }
+    });
+  }
+
+  /**
+   * Hands the bins and zero count encoded in {@code bytes} to {@code sink}, without building a
+   * sketch.
+   *
+   * @throws IllegalArgumentException as {@link #mergeInto}
+   */
+  public static void read(byte[] bytes, double expectedGamma, BinSink sink) {
     try {
-      new DDSketchProtoReader(bytes, 0, bytes.length).readSketch(expectedGamma, target);
+      new DDSketchProtoReader(bytes, 0, bytes.length).readSketch(expectedGamma, sink);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw new IllegalArgumentException("truncated DDSketch protobuf message", e);
     }
   }
 
-  private void readSketch(double expectedGamma, DDSketch target) {
+  private void readSketch(double expectedGamma, BinSink sink) {
     while (pos < limit) {
       int tag = (int) varint();
       switch (tag) {
         case (1 << 3) | 2 -> sub().checkMapping(expectedGamma);
-        case (2 << 3) | 2 -> sub().readStore(target.getPositiveValueStore());
-        case (3 << 3) | 2 -> sub().readStore(target.getNegativeValueStore());
-        case (4 << 3) | 1 -> target.accept(0.0, fixedDouble());
+        case (2 << 3) | 2 -> sub().readStore(false, sink);
+        case (3 << 3) | 2 -> sub().readStore(true, sink);
+        case (4 << 3) | 1 -> sink.zero(fixedDouble());
         default -> skip(tag);
       }
     }
@@ -69,14 +102,14 @@ public final class DDSketchProtoReader {
     }
   }
 
-  private void readStore(Store store) {
+  private void readStore(boolean negative, BinSink sink) {
     double[] contiguous = new double[16];
     int contiguousCount = 0;
     int offset = 0;
     while (pos < limit) {
       int tag = (int) varint();
       switch (tag) {
-        case (1 << 3) | 2 -> sub().readMapEntry(store);
+        case (1 << 3) | 2 -> sub().readMapEntry(negative, sink);
         case (2 << 3) | 2 -> {
           DDSketchProtoReader packed = sub();
           while (packed.pos < packed.limit) {
@@ -98,12 +131,12 @@ public final class DDSketchProtoReader {
     }
     for (int i = 0; i < contiguousCount; i++) {
       if (contiguous[i] != 0) {
-        store.add(offset + i, contiguous[i]);
+        sink.bin(negative, offset + i, contiguous[i]);
       }
     }
   }
 
-  private void readMapEntry(Store store) {
+  private void readMapEntry(boolean negative, BinSink sink) {
     int key = 0;
     double value = 0;
     while (pos < limit) {
@@ -115,7 +148,7 @@ public final class DDSketchProtoReader {
       }
     }
     if (value != 0) {
-      store.add(key, value);
+      sink.bin(negative, key, value);
     }
   }
 

@@ -29,10 +29,7 @@ public final class DDSketchProtoWriter {
    */
   public static byte[] write(DDSketch sketch, double gamma) {
     DDSketchProtoWriter w = new DDSketchProtoWriter();
-    w.tag(1, 2);
-    w.varint(9);
-    w.tag(1, 1);
-    w.fixedDouble(gamma);
+    w.mapping(gamma);
     w.store(2, sketch.getPositiveValueStore());
     w.store(3, sketch.getNegativeValueStore());
     double zero = sketch.getCount() - sketch.getPositiveValueStore().getTotalCount()
@@ -44,35 +41,66 @@ public final class DDSketchProtoWriter {
     return Arrays.copyOf(w.buf, w.pos);
   }
 
+  /**
+   * The message of a sketch whose negative store is empty: positive bins {@code keys[i]} holding
+   * {@code counts[i]} for {@code i < n}, and {@code zeroCount}. The same bytes as
+   * {@link #write(DDSketch, double)} of a sketch with those bins.
+   *
+   * @param keys bin indices, strictly ascending; only the first {@code n} are read
+   * @param counts their counts, non-zero
+   * @throws IllegalArgumentException if {@code n} exceeds an array's length or is negative
+   */
+  public static byte[] writePositive(double gamma, int[] keys, double[] counts, int n, double zeroCount) {
+    if (n < 0 || n > keys.length || n > counts.length) {
+      throw new IllegalArgumentException("n " + n + " outside the arrays");
+    }
+    DDSketchProtoWriter w = new DDSketchProtoWriter();
+    w.mapping(gamma);
+    w.store(2, keys, counts, n);
+    if (zeroCount > 0) {
+      w.tag(4, 1);
+      w.fixedDouble(zeroCount);
+    }
+    return Arrays.copyOf(w.buf, w.pos);
+  }
+
+  private void mapping(double gamma) {
+    tag(1, 2);
+    varint(9);
+    tag(1, 1);
+    fixedDouble(gamma);
+  }
+
   private void store(int field, Store store) {
     if (store.isEmpty()) {
       return;
     }
-    int min = store.getMinIndex();
-    int range = store.getMaxIndex() - min + 1;
-    int[] nonEmpty = {0};
-    store.forEach((index, count) -> {
-      if (count != 0) {
-        nonEmpty[0]++;
-      }
+    int capacity = store.getMaxIndex() - store.getMinIndex() + 1;
+    int[] keys = new int[capacity];
+    double[] counts = new double[capacity];
+    int[] n = {0};
+    store.forEach((index, count) -> { // ascending, non-empty bins only
+      keys[n[0]] = index;
+      counts[n[0]++] = count;
     });
+    store(field, keys, counts, n[0]);
+  }
+
+  /** One store from its non-empty bins, ascending. */
+  private void store(int field, int[] keys, double[] counts, int n) {
+    if (n == 0) {
+      return;
+    }
+    int min = keys[0];
+    int span = keys[n - 1] - min + 1;
     tag(field, 2);
-    if (13L * nonEmpty[0] < 8L * range) {
-      int[] keys = new int[nonEmpty[0]];
-      double[] counts = new double[nonEmpty[0]];
-      int[] n = {0};
-      store.forEach((index, count) -> {
-        if (count != 0) {
-          keys[n[0]] = index;
-          counts[n[0]++] = count;
-        }
-      });
+    if (13L * n < 8L * span) {
       int length = 0;
-      for (int key : keys) {
-        length += 2 + entryLength(key);
+      for (int i = 0; i < n; i++) {
+        length += 2 + entryLength(keys[i]);
       }
       varint(length);
-      for (int i = 0; i < keys.length; i++) {
+      for (int i = 0; i < n; i++) {
         tag(1, 2);
         varint(entryLength(keys[i]));
         tag(1, 0);
@@ -81,14 +109,16 @@ public final class DDSketchProtoWriter {
         fixedDouble(counts[i]);
       }
     } else {
-      double[] counts = new double[range];
-      store.forEach((index, count) -> counts[index - min] += count);
-      int packed = 8 * range;
+      int packed = 8 * span;
       varint(1 + varintLength(packed) + packed + (min == 0 ? 0 : 1 + varintLength(zigzag(min))));
       tag(2, 2);
       varint(packed);
-      for (double c : counts) {
-        fixedDouble(c);
+      for (int i = 0, key = min; i < n; key++) {
+        if (keys[i] == key) {
+          fixedDouble(counts[i++]);
+        } else {
+          fixedDouble(0);
+        }
       }
       if (min != 0) {
         tag(3, 0);

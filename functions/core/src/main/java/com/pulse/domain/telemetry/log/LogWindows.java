@@ -1,15 +1,11 @@
 package com.pulse.domain.telemetry.log;
 
 import com.pulse.domain.telemetry.aggregate.Granularity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.pulse.domain.telemetry.internal.DocumentIds;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,12 +49,7 @@ public final class LogWindows {
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
     String canonical = String.join("\u001f", tenantId, SIGNAL, granularity.iso(), windowStart.toString(), partition);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return SIGNAL + '-' + granularity.iso().toLowerCase(Locale.ROOT) + '-' + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return SIGNAL + '-' + granularity.idPrefix() + '-' + DocumentIds.hex128(canonical);
   }
 
   /** The id of the document {@code delta} belongs to in {@code partition}. */

@@ -3,16 +3,12 @@ package com.pulse.domain.telemetry.metric;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.store.Store;
 import com.pulse.domain.telemetry.aggregate.Granularity;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.pulse.domain.telemetry.internal.DocumentIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,7 +38,7 @@ public final class MetricWindows {
    * {@code metric \u001f tenantId \u001f granularity \u001f windowStart \u001f partition}.
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
-    return "metric-" + granularity.iso().toLowerCase(Locale.ROOT) + '-'
+    return "metric-" + granularity.idPrefix() + '-'
         + sha256("metric\u001f" + tenantId + '\u001f' + granularity.iso() + '\u001f' + windowStart + '\u001f' + partition);
   }
 
@@ -52,12 +48,7 @@ public final class MetricWindows {
   }
 
   private static String sha256(String canonical) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return DocumentIds.hex128(canonical);
   }
 
   /** The id of {@code delta}'s document in {@code partition}. */

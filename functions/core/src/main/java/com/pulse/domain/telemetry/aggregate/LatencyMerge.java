@@ -1,0 +1,221 @@
+package com.pulse.domain.telemetry.aggregate;
+
+import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
+import com.pulse.domain.telemetry.internal.DDSketchProtoReader;
+import com.pulse.domain.telemetry.internal.DDSketchProtoWriter;
+import java.util.Arrays;
+
+/**
+ * Merges a stored latency sketch (the DDSketch protobuf bytes {@link LatencySketches#serialize}
+ * writes) with a batch's in-memory delta sketch at the level of bins, without building a
+ * {@link DDSketch} for the stored one, and takes the version's statistics from the same pass: the
+ * write path's per-series cost ({@link WindowDocuments#merge}).
+ *
+ * <p><b>Same result as the library.</b> When the merged positive bins span at most
+ * {@link LatencySketches#MAX_BINS} indices and both negative stores are empty, sketches-java's
+ * {@code CollapsingLowestDenseStore} collapses nothing, so its merge is the bin-wise sum computed
+ * here (same additions in the same order), and {@link #merge} returns exactly the bytes, percentiles
+ * ({@code DDSketch#getValueAtQuantile}: rank {@code q·(count−1)}, first bin whose running count
+ * exceeds it, value {@code mapping.value(index)}), zero count and bins that
+ * {@code deserialize → mergeWith → serialize → LatencySketches.version} would give.
+ * {@code LatencyMergeTest} checks this against the library on random sketches. Otherwise it returns
+ * null and the caller takes the library path.
+ *
+ * <p>Thread-safe: the scratch arrays are per thread; the result shares nothing with them.
+ */
+final class LatencyMerge {
+  private static final LogarithmicMapping MAPPING = new LogarithmicMapping(LatencySketches.RELATIVE_ACCURACY);
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private LatencyMerge() {}
+
+  /**
+   * A merged latency sketch and its statistics.
+   *
+   * @param image the DDSketch protobuf message of the merged sketch
+   * @param p50Ms p50 in ms (0 when empty); likewise {@code p95Ms}, {@code p99Ms}
+   * @param zeroCount count of the zero bucket
+   * @param binKeys non-empty positive bins, ascending, key {@code index + 1} (as {@link LatencySketches#version})
+   * @param binCounts their counts, rounded
+   */
+  record Result(byte[] image, double p50Ms, double p95Ms, double p99Ms, long zeroCount, int[] binKeys,
+      long[] binCounts) {}
+
+  /**
+   * {@code stored} (may be empty) merged with {@code delta} (may be null), or null when the result
+   * would need the library's collapsing or a negative store (see the class comment).
+   *
+   * @throws IllegalArgumentException if {@code stored} is not a DDSketch message of Pulse's mapping
+   */
+  static Result merge(byte[] stored, DDSketch delta) {
+    Scratch s = SCRATCH.get();
+    s.reset();
+    if (stored.length > 0) {
+      DDSketchProtoReader.read(stored, LatencySketches.GAMMA, s);
+    }
+    if (s.negative) {
+      return null;
+    }
+    if (!s.ascending) { // not written by DDSketchProtoWriter: order (and add repeated) bins first
+      s.sortStored();
+    }
+    double zero = s.zero;
+    if (delta != null) {
+      if (!delta.getNegativeValueStore().isEmpty()) {
+        return null;
+      }
+      zero += LatencySketches.zeroCountExact(delta);
+      delta.getPositiveValueStore().forEach(s::deltaBin); // ascending, non-empty bins
+    }
+    int n = s.mergeSorted();
+    if (n > 0 && s.keys[n - 1] - s.keys[0] + 1 > LatencySketches.MAX_BINS) {
+      return null;
+    }
+    byte[] image = DDSketchProtoWriter.writePositive(LatencySketches.GAMMA, s.keys, s.counts, n, zero);
+    return statistics(image, s.keys, s.counts, n, zero);
+  }
+
+  private static Result statistics(byte[] image, int[] merged, double[] mergedCounts, int n, double zero) {
+    double positiveTotal = 0;
+    int nonEmpty = 0;
+    for (int i = 0; i < n; i++) {
+      positiveTotal += mergedCounts[i];
+      if (Math.round(mergedCounts[i]) > 0) {
+        nonEmpty++;
+      }
+    }
+    int[] keys = new int[nonEmpty];
+    long[] counts = new long[nonEmpty];
+    for (int i = 0, k = 0; i < n; i++) {
+      long rounded = Math.round(mergedCounts[i]);
+      if (rounded > 0) {
+        keys[k] = merged[i] + 1;
+        counts[k++] = rounded;
+      }
+    }
+    double total = zero + positiveTotal;
+    if (total == 0) {
+      return new Result(image, 0, 0, 0, 0, keys, counts);
+    }
+    double[] ranks = {0.50 * (total - 1), 0.95 * (total - 1), 0.99 * (total - 1)};
+    double[] values = new double[3];
+    int q = 0;
+    double running = zero;
+    while (q < 3 && running > ranks[q]) {
+      values[q++] = 0;
+    }
+    for (int i = 0; i < n && q < 3; i++) {
+      running += mergedCounts[i];
+      while (q < 3 && running > ranks[q]) {
+        values[q++] = MAPPING.value(merged[i]);
+      }
+    }
+    return new Result(image, values[0], values[1], values[2], Math.round(zero), keys, counts);
+  }
+
+  /**
+   * Per-thread working space: the stored message's positive bins, the delta's, and their merge (all
+   * as parallel index/count arrays).
+   */
+  private static final class Scratch implements DDSketchProtoReader.BinSink {
+    int[] storedKeys = new int[64];
+    double[] storedCounts = new double[64];
+    int stored;
+    int[] deltaKeys = new int[64];
+    double[] deltaCounts = new double[64];
+    int deltas;
+    int[] keys = new int[128];
+    double[] counts = new double[128];
+    double zero;
+    boolean negative;
+    boolean ascending;
+
+    void reset() {
+      stored = 0;
+      deltas = 0;
+      zero = 0;
+      negative = false;
+      ascending = true;
+    }
+
+    @Override
+    public void bin(boolean negativeStore, int index, double count) {
+      if (negativeStore) {
+        negative = true;
+        return;
+      }
+      if (stored == storedKeys.length) {
+        storedKeys = Arrays.copyOf(storedKeys, stored * 2);
+        storedCounts = Arrays.copyOf(storedCounts, stored * 2);
+      }
+      if (stored > 0 && storedKeys[stored - 1] >= index) {
+        ascending = false;
+      }
+      storedKeys[stored] = index;
+      storedCounts[stored++] = count;
+    }
+
+    @Override
+    public void zero(double count) {
+      zero += count;
+    }
+
+    void deltaBin(int index, double count) {
+      if (deltas == deltaKeys.length) {
+        deltaKeys = Arrays.copyOf(deltaKeys, deltas * 2);
+        deltaCounts = Arrays.copyOf(deltaCounts, deltas * 2);
+      }
+      deltaKeys[deltas] = index;
+      deltaCounts[deltas++] = count;
+    }
+
+    /** Sorts the stored bins by index, adding the counts of a repeated index in message order. */
+    void sortStored() {
+      Integer[] order = new Integer[stored];
+      for (int i = 0; i < stored; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Integer.compare(storedKeys[a], storedKeys[b])); // stable: message order kept
+      int[] k = new int[stored];
+      double[] c = new double[stored];
+      int m = 0;
+      for (Integer i : order) {
+        if (m > 0 && k[m - 1] == storedKeys[i]) {
+          c[m - 1] += storedCounts[i];
+        } else {
+          k[m] = storedKeys[i];
+          c[m++] = storedCounts[i];
+        }
+      }
+      storedKeys = k;
+      storedCounts = c;
+      stored = m;
+    }
+
+    /** Merges the ascending stored and delta bins into {@code keys}/{@code counts}; returns their number. */
+    int mergeSorted() {
+      int capacity = stored + deltas;
+      if (keys.length < capacity) {
+        keys = new int[Math.max(capacity, keys.length * 2)];
+        counts = new double[keys.length];
+      }
+      int i = 0;
+      int j = 0;
+      int n = 0;
+      while (i < stored || j < deltas) {
+        if (j == deltas || (i < stored && storedKeys[i] < deltaKeys[j])) {
+          keys[n] = storedKeys[i];
+          counts[n++] = storedCounts[i++];
+        } else if (i == stored || deltaKeys[j] < storedKeys[i]) {
+          keys[n] = deltaKeys[j];
+          counts[n++] = deltaCounts[j++];
+        } else {
+          keys[n] = storedKeys[i];
+          counts[n++] = storedCounts[i++] + deltaCounts[j++];
+        }
+      }
+      return n;
+    }
+  }
+}
