@@ -73,6 +73,11 @@ param keyVaultRefreshInterval string = 'PT15M'
 @description('Allowed lateness behind the partition watermark, ISO 8601 duration.')
 param telemetryAllowedLateness string = 'PT2M'
 
+@description('Window documents per tenant, granularity, window and partition (TELEMETRY_WINDOW_SHARDS). Raise it when a batch fails the document size guard; change it only with the app stopped after a successful invocation (docs/ARCHITECTURE.md, the document layout).')
+@minValue(1)
+@maxValue(1000)
+param telemetryWindowShards int = 1
+
 @description('OTLP data-point attributes kept as metric series dimensions (OTLP_METRIC_DIMENSIONS; comma-separated, at most 16, or none).')
 param otlpMetricDimensions string = 'http.route,http.request.method,http.response.status_code,db.system.name,db.operation.name,messaging.destination.name,cpu.mode,jvm.memory.type,jvm.memory.pool.name,system.memory.state'
 
@@ -376,6 +381,7 @@ var coreAppSettings = {
   TELEMETRY_HUB_NAME: eventHubs.outputs.telemetryHubName
   TELEMETRY_CONSUMER_GROUP: eventHubs.outputs.telemetryConsumerGroup
   TELEMETRY_ALLOWED_LATENESS: telemetryAllowedLateness
+  TELEMETRY_WINDOW_SHARDS: string(telemetryWindowShards)
   LOGS_HUB_NAME: eventHubs.outputs.logsHubName
   LOGS_CONSUMER_GROUP: eventHubs.outputs.logsConsumerGroup
   METRICS_HUB_NAME: eventHubs.outputs.otlpMetricsHubName

@@ -57,8 +57,10 @@ public record PulseConfig(
    * @param allowedLateness {@link Setting#TELEMETRY_ALLOWED_LATENESS}, {@code >= 0}
    * @param hubNamespace {@link Setting#TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE} (dead-letter replay)
    * @param hubName {@link Setting#TELEMETRY_HUB_NAME} (dead-letter replay)
+   * @param windowShards {@link Setting#TELEMETRY_WINDOW_SHARDS}, 1..1000
    */
-  public record Telemetry(Duration allowedLateness, Optional<String> hubNamespace, Optional<String> hubName) {}
+  public record Telemetry(Duration allowedLateness, Optional<String> hubNamespace, Optional<String> hubName,
+      int windowShards) {}
 
   /** @param dimensions {@link Setting#OTLP_METRIC_DIMENSIONS}: attribute names kept as dimensions */
   public record OtlpMetrics(List<String> dimensions) {}
@@ -123,7 +125,8 @@ public record PulseConfig(
         r.optional(Setting.WAREHOUSE_CONNECTION_SECRET_NAME), r.value(Setting.WAREHOUSE_QUERY_MAX_ATTEMPTS),
         r.value(Setting.METRICS_MAX_CATCHUP_WINDOWS), r.<String>optional(Setting.CATALOG_PATH).map(Path::of));
     Telemetry telemetry = new Telemetry(r.value(Setting.TELEMETRY_ALLOWED_LATENESS),
-        r.optional(Setting.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE), r.optional(Setting.TELEMETRY_HUB_NAME));
+        r.optional(Setting.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE), r.optional(Setting.TELEMETRY_HUB_NAME),
+        r.value(Setting.TELEMETRY_WINDOW_SHARDS));
     Optional<Cosmos> cosmos = cosmosEndpoint.map(endpoint -> new Cosmos(endpoint, r.value(Setting.COSMOS_DATABASE),
         r.value(Setting.COSMOS_CREATE_IF_MISSING), r.value(Setting.COSMOS_CONNECTION_MODE)));
     Optional<Export> export = exportNamespace.map(ns -> new Export(ns, r.value(Setting.METRICS_OUT_HUB_NAME)));

@@ -53,6 +53,11 @@ public enum Setting {
       "Consumer group of the telemetry trigger."),
   TELEMETRY_ALLOWED_LATENESS("TELEMETRY_ALLOWED_LATENESS", SettingType.DURATION, "PT5M", Use.BOTH,
       "Allowed lateness behind a partition's watermark; later events are counted as late."),
+  TELEMETRY_WINDOW_SHARDS("TELEMETRY_WINDOW_SHARDS", SettingType.COUNT,
+      Integer.toString(com.pulse.app.telemetry.AggregateBatch.DEFAULT_SHARDS), Use.BOTH,
+      "Window documents per (tenant, granularity, window, partition); each holds its share of that tenant window's "
+          + "request and dependency series. Raise it when a batch fails the document size guard. Change it only with "
+          + "the app stopped after a successful invocation (docs/ARCHITECTURE.md#the-document-layout)."),
 
   // ---- log aggregation (Event Hub trigger LogAggregation; same namespace and connection TelemetryHub) ----
   LOGS_HUB_NAME("LOGS_HUB_NAME", SettingType.TEXT, "otlp_logs", Use.HOST,

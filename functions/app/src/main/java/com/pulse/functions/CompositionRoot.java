@@ -356,12 +356,13 @@ public final class CompositionRoot {
 
   /**
    * A telemetry aggregation use case over the given ports with Pulse's decoders and this root's
-   * lateness policy and clock (replays, tests).
+   * lateness policy, window shard count ({@code TELEMETRY_WINDOW_SHARDS}) and clock (replays, tests).
    *
    * @throws NullPointerException if an argument is null
    */
   public AggregateBatch aggregateBatch(WindowStore windows, DeadLetterStore deadLetters, MetricExport export) {
-    return AggregateBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock);
+    return AggregateBatch.withPulseDecoders(windows, deadLetters, export, latenessPolicy(), clock,
+        config.telemetry().windowShards());
   }
 
   /** The log aggregation use case over this root's log window store, dead-letter store and export. */

@@ -69,6 +69,31 @@ class CompositionRootTest {
   }
 
   @Test
+  void theWindowShardSettingSpreadsATenantWindowOverThatManyDocuments() {
+    List<TelemetryEvent> events = new java.util.ArrayList<>();
+    for (int op = 0; op < 40; op++) {
+      events.add(new TelemetryEvent(("{\"tenantId\":\"t1\",\"service\":\"checkout\",\"operation\":\"GET /op" + op
+          + "\",\"timestamp\":\"2026-11-21T06:00:10Z\",\"durationMs\":12,\"status\":\"ok\"}")
+          .getBytes(StandardCharsets.UTF_8), op + 1, Integer.toString(op + 1), Instant.parse("2026-11-21T06:00:11Z"), "application/json", Map.of()));
+    }
+    for (int shards : new int[] {1, 3}) {
+      var windows = new com.pulse.adapter.local.InMemoryWindowStore();
+      CompositionRoot root = CompositionRoot.create(
+          PulseConfig.parse(Map.of(Setting.TELEMETRY_WINDOW_SHARDS.key(), Integer.toString(shards))),
+          Clock.fixed(Instant.parse("2026-11-21T06:01:00Z"), java.time.ZoneOffset.UTC), Optional.of(DUCKDB), NO_CREDENTIAL);
+      root.aggregateBatch(windows, new com.pulse.adapter.local.InMemoryDeadLetterStore(), new com.pulse.app.port.MetricExport() {
+        @Override
+        public void exportPoints(List<com.pulse.domain.metric.MetricPoint> points) {}
+
+        @Override
+        public void exportWindows(List<com.pulse.domain.telemetry.WindowVersion> versions) {}
+      }).handle(new TelemetryBatch("0", events));
+      assertThat(windows.documents()).as("minute and hour documents with %d shard(s)", shards).hasSize(2 * shards);
+      assertThat(windows.all()).hasSize(2 * 40);
+    }
+  }
+
+  @Test
   void localModeBuildsEveryUseCaseAndHandlesABatchWithoutAnAzureCredential(@TempDir Path dir) {
     CompositionRoot root = cli(Map.of(Setting.WAREHOUSE_JDBC_URL.key(), "jdbc:duckdb:", Setting.PULSE_LOCAL_DIR.key(), dir.toString()));
 

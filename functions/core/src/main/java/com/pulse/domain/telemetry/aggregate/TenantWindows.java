@@ -123,7 +123,8 @@ public final class TenantWindows {
       throw new IllegalStateException("window document " + header.id() + " of tenant " + header.tenantId() + " ("
           + header.granularity() + " " + header.windowStart() + ", shard " + shard + ") would hold " + series.size()
           + " series in " + chars + " characters, over the " + MAX_SERIES_CHARS
-          + " this code writes (Cosmos DB's item limit is 2 MB): raise the shard count (AggregateBatch shards)");
+          + " this code writes (Cosmos DB's item limit is 2 MB): raise the shard count (app setting TELEMETRY_WINDOW_SHARDS, "
+          + "with the app stopped after a successful invocation: docs/ARCHITECTURE.md#the-document-layout)");
     }
     TenantWindowDocument next = new TenantWindowDocument(header.id(), header.tenantId(), header.granularity(),
         header.windowStart(), header.windowEnd(), header.partition(), header.shard(), last, header.version() + 1,
