@@ -18,10 +18,16 @@ import java.util.Arrays;
  * Stateless; thread-safe.
  */
 public final class DDSketchProtoWriter {
-  private byte[] buf = new byte[256];
+  private byte[] buf;
   private int pos;
 
-  private DDSketchProtoWriter() {}
+  private DDSketchProtoWriter() {
+    this(256);
+  }
+
+  private DDSketchProtoWriter(int capacity) {
+    buf = new byte[capacity];
+  }
 
   /**
    * The message of {@code sketch}, whose mapping is logarithmic with base {@code gamma}, index
@@ -54,7 +60,10 @@ public final class DDSketchProtoWriter {
     if (n < 0 || n > keys.length || n > counts.length) {
       throw new IllegalArgumentException("n " + n + " outside the arrays");
     }
-    DDSketchProtoWriter w = new DDSketchProtoWriter();
+    // mapping (11) + store header (≤ 6) + the smaller encoding's bound + zero count (9): no regrowth
+    long span = n == 0 ? 0 : (long) keys[n - 1] - keys[0] + 1;
+    long storeBound = Math.min(17L * n, 8 * span + 12);
+    DDSketchProtoWriter w = new DDSketchProtoWriter((int) Math.min(Integer.MAX_VALUE - 8, 26 + storeBound));
     w.mapping(gamma);
     w.store(2, keys, counts, n);
     if (zeroCount > 0) {
