@@ -20,6 +20,7 @@ import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.metric.MetricWindowVersion;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,14 +33,18 @@ import java.util.function.Function;
  * {@link MetricExport} to the {@code metrics-out} Event Hub, ingested into Azure Data Explorer by one
  * Event Hub data connection with dynamic routing.
  *
- * <p>Each exported value is one event whose body is its ADX row ({@link AdxRows}: a JSON object whose
- * field names are the JSON paths of the ingestion mapping) and whose application properties route it:
- * {@code Table} ({@code MetricPoints} | {@code TelemetryWindows} | {@code LogWindows} | {@code MetricWindows}),
- * {@code Format} = {@code json}, {@code IngestionMappingReference} ({@code MetricPointsMapping} |
- * {@code TelemetryWindowsMapping} | {@code LogWindowsMapping} | {@code MetricWindowsMapping}). A log
- * window version is one event per series ({@link AdxRows#logWindowRows}); so is a metric window version
- * ({@link MetricWindowExport}: one {@code MetricWindows} row per series).
- * Property names are case-sensitive; see "Ingestion properties" in
+ * <p>Each exported value is one ADX row ({@link AdxRows}: a JSON object whose field names are the JSON
+ * paths of the ingestion mapping). Rows of one tenant and table are packed, one per line, into events
+ * of at most {@value #MAX_EVENT_BODY_BYTES} bytes (format {@code json} is JSON Lines: one record per
+ * line, https://learn.microsoft.com/azure/data-explorer/ingestion-supported-formats), so a batch that
+ * changed hundreds of series sends a few events instead of one per row: Event Hubs Standard admits
+ * 1,000 events or 1 MB per second per throughput unit, and the namespace's units are shared with the
+ * telemetry hubs. Application properties route each event: {@code Table} ({@code MetricPoints} |
+ * {@code TelemetryWindows} | {@code LogWindows} | {@code MetricWindows}), {@code Format} = {@code json},
+ * {@code IngestionMappingReference} ({@code MetricPointsMapping} | {@code TelemetryWindowsMapping} |
+ * {@code LogWindowsMapping} | {@code MetricWindowsMapping}). A log window version is one row per series
+ * ({@link AdxRows#logWindowRows}); so is a metric window version ({@link MetricWindowExport}: one
+ * {@code MetricWindows} row per series). Property names are case-sensitive; see "Ingestion properties" in
  * https://learn.microsoft.com/azure/data-explorer/ingest-data-event-hub-overview.
  *
  * <p>Records are grouped by tenant; the tenant id is the partition key, so one tenant's history
@@ -50,8 +55,9 @@ import java.util.function.Function;
  *
  * <p>Errors: a transient fault that outlives the retries, or a timeout, throws
  * {@link DependencyException} (status 0: AMQP has no HTTP status); a non-transient fault
- * (unauthorized, hub not found) throws {@link IllegalStateException}; a single record larger than
- * an empty batch throws {@link IllegalStateException} naming the record. Nothing is dropped: on any
+ * (unauthorized, hub not found) throws {@link IllegalStateException}; a single row larger than
+ * the largest event body (the smaller of {@value #MAX_EVENT_BODY_BYTES} bytes and an empty batch less
+ * {@value #ENVELOPE_BYTES} bytes of AMQP envelope) throws {@link IllegalStateException} naming the record. Nothing is dropped: on any
  * exception the caller re-exports (ADX keeps {@code arg_max(version)} per id, so duplicates are
  * harmless).
  *
@@ -64,6 +70,13 @@ public final class EventHubsMetricExport implements MetricExport, LogWindowExpor
   public static final String FORMAT_PROPERTY = "Format";
   /** Application property naming the JSON ingestion mapping. */
   public static final String MAPPING_PROPERTY = "IngestionMappingReference";
+  /**
+   * Largest event body this export sends, in bytes: 256 KiB, four of Event Hubs Standard's 64 KB
+   * billing units, and a quarter of its 1 MB message limit.
+   */
+  public static final int MAX_EVENT_BODY_BYTES = 256 * 1024;
+  /** Room left in a batch for an event's AMQP envelope and routing properties, in bytes. */
+  static final int ENVELOPE_BYTES = 1024;
 
   private final EventHubProducerClient producer;
 
@@ -159,25 +172,65 @@ public final class EventHubsMetricExport implements MetricExport, LogWindowExpor
   private <R> void sendTenant(String tenant, List<R> records, Function<R, String> idOf,
       Function<R, byte[]> row, String table, String mapping) {
     CreateBatchOptions options = new CreateBatchOptions().setPartitionKey(tenant);
-    EventDataBatch batch = createBatch(options, table);
+    Batches batches = new Batches(options, table, tenant, mapping);
+    int limit = Math.min(MAX_EVENT_BODY_BYTES, batches.current.getMaxSizeInBytes() - ENVELOPE_BYTES);
+    ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 64 * 1024));
     for (R record : records) {
-      EventData event = event(row.apply(record), table, mapping);
-      if (tryAdd(batch, event)) {
-        continue;
+      byte[] line = row.apply(record);
+      if (line.length + 1 > limit) {
+        throw new IllegalStateException("export record " + idOf.apply(record) + " of table " + table
+            + " is " + line.length + " bytes, larger than the largest event body (" + limit
+            + " bytes of an Event Hubs batch of " + batches.current.getMaxSizeInBytes() + " bytes)");
       }
-      if (batch.getCount() > 0) {
-        sendBatch(batch, table, tenant);
-        batch = createBatch(options, table);
-        if (tryAdd(batch, event)) {
-          continue;
+      if (body.size() + line.length + 1 > limit) {
+        batches.add(body.toByteArray());
+        body.reset();
+      }
+      body.write(line, 0, line.length);
+      body.write('\n');
+    }
+    if (body.size() > 0) {
+      batches.add(body.toByteArray());
+    }
+    batches.flush();
+  }
+
+  /** The batches of one tenant and table: events go into the current one, which is sent when full. */
+  private final class Batches {
+    private final CreateBatchOptions options;
+    private final String table;
+    private final String tenant;
+    private final String mapping;
+    EventDataBatch current;
+
+    Batches(CreateBatchOptions options, String table, String tenant, String mapping) {
+      this.options = options;
+      this.table = table;
+      this.tenant = tenant;
+      this.mapping = mapping;
+      this.current = createBatch(options, table);
+    }
+
+    void add(byte[] body) {
+      EventData event = event(body, table, mapping);
+      if (tryAdd(current, event)) {
+        return;
+      }
+      if (current.getCount() > 0) {
+        sendBatch(current, table, tenant);
+        current = createBatch(options, table);
+        if (tryAdd(current, event)) {
+          return;
         }
       }
-      throw new IllegalStateException("export record " + idOf.apply(record) + " of table " + table
-          + " is " + event.getBody().length + " bytes, larger than an empty Event Hubs batch ("
-          + batch.getMaxSizeInBytes() + " bytes)");
+      throw new IllegalStateException("export event of " + body.length + " bytes for table " + table + " and tenant "
+          + tenant + " does not fit an empty Event Hubs batch (" + current.getMaxSizeInBytes() + " bytes)");
     }
-    if (batch.getCount() > 0) {
-      sendBatch(batch, table, tenant);
+
+    void flush() {
+      if (current.getCount() > 0) {
+        sendBatch(current, table, tenant);
+      }
     }
   }
 

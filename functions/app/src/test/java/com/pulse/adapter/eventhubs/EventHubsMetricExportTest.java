@@ -83,19 +83,32 @@ class EventHubsMetricExportTest {
   }
 
   @Test
-  void fillsBatchesToCapacityAndSendsTheRemainder() throws Exception {
-    List<MetricPoint> records = IntStream.range(0, 7).mapToObj(i -> point("t1", i)).toList();
+  void packsRowsIntoJsonLinesEventsAndFillsBatchesToCapacity() throws Exception {
+    List<MetricPoint> records = IntStream.range(0, 200).mapToObj(i -> point("t1", i)).toList();
+    int rowBytes = com.pulse.adapter.json.AdxRows.pointRow(records.get(0)).length;
+    int limit = 10_000 - EventHubsMetricExport.ENVELOPE_BYTES;
 
     new EventHubsMetricExport(producer).exportPoints(records);
 
-    assertThat(sent).extracting(b -> b.events().size()).containsExactly(3, 3, 1);
     List<String> ids = new ArrayList<>();
+    List<EventData> events = new ArrayList<>();
     for (SentBatch batch : sent) {
+      events.addAll(batch.events());
       for (EventData event : batch.events()) {
-        ids.add(json.readTree(event.getBody()).get("id").asText());
+        assertThat(event.getBody().length).isLessThanOrEqualTo(limit);
+        String body = new String(event.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(body).endsWith("\n");
+        for (String line : body.split("\n")) {
+          ids.add(json.readTree(line).get("id").asText());
+        }
       }
     }
-    assertThat(ids).containsExactlyElementsOf(records.stream().map(MetricPoint::id).toList());
+    assertThat(ids).as("every row once, in order, one per line").containsExactlyElementsOf(records.stream().map(MetricPoint::id).toList());
+    // ~200 rows of ~rowBytes each, packed into events of at most `limit` bytes, 3 events per batch
+    int perEvent = limit / (rowBytes + 2);
+    assertThat(events.size()).as("events of ~%d rows", perEvent).isBetween(200 / (perEvent + 2), 200 / perEvent + 2);
+    assertThat(sent).extracting(b -> b.events().size()).allMatch(n -> n >= 1 && n <= 3);
+    assertThat(sent.subList(0, sent.size() - 1)).extracting(b -> b.events().size()).containsOnly(3);
   }
 
   @Test
@@ -150,6 +163,7 @@ class EventHubsMetricExportTest {
         .exportWindows(List.of(window("t1", "0"), tooBig)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("w-big")
         .hasMessageContaining("10000 bytes");
+    assertThat(sent).as("nothing is sent for a call that fails on a record").isEmpty();
   }
 
   @Test
