@@ -1,11 +1,9 @@
 package com.pulse.adapter.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
@@ -45,7 +43,7 @@ import java.util.Map;
  * 2019), {@code lastSequenceNumber, version, updatedAt}. ADX keeps {@code arg_max(version, *)} per
  * {@code id}, so re-exports are harmless.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe: each thread writes its rows with a generator and buffer of its own, kept between rows.
  */
 public final class AdxRows {
   /**
@@ -54,6 +52,8 @@ public final class AdxRows {
    */
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+  /** Each thread's generator and buffer, reused for row after row. */
+  private static final ThreadLocal<RowBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RowBuffer(JSON));
   /** {@code sketchGamma}, a constant, as the number text {@link Double#toString} gives. */
   private static final String GAMMA_TEXT = Double.toString(LatencySketches.GAMMA);
   private static final SerializedString ID = new SerializedString("id");
@@ -359,14 +359,24 @@ public final class AdxRows {
     void write(JsonGenerator g) throws IOException;
   }
 
+  /**
+   * {@code body} written by this thread's {@link RowBuffer}; a write that fails drops it (the
+   * generator may be inside an object), so the next row starts on a new one.
+   */
   private static byte[] bytes(Body body) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(1024)) {
-      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-        body.write(g);
-      }
-      return out.toByteArray();
+    RowBuffer buffer = BUFFERS.get();
+    boolean written = false;
+    try {
+      body.write(buffer.generator());
+      byte[] row = buffer.take();
+      written = true;
+      return row;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write an ADX row in memory", e);
+    } finally {
+      if (!written) {
+        BUFFERS.remove();
+      }
     }
   }
 }

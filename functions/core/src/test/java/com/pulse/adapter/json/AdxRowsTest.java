@@ -1,14 +1,22 @@
 package com.pulse.adapter.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatencySketches;
+import com.pulse.domain.telemetry.metric.MetricSeries;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
+import com.pulse.domain.telemetry.metric.MetricWindows;
+import com.pulse.domain.telemetry.metric.SeriesStats;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -63,7 +71,7 @@ class AdxRowsTest {
       double[] values = {anyFiniteDouble(random), random.nextDouble() * 60_000,
           Math.round(random.nextDouble() * 1e6) / 1e3};
       WindowVersion v = version(i, values[0], values[1], values[2], START, new int[0], new long[0]);
-      String row = new String(AdxRows.windowRow(v), java.nio.charset.StandardCharsets.UTF_8);
+      String row = new String(AdxRows.windowRow(v), StandardCharsets.UTF_8);
       JsonNode node = JSON.readTree(row);
       for (int q = 0; q < 3; q++) {
         String field = new String[] {"p50Ms", "p95Ms", "p99Ms"}[q];
@@ -102,7 +110,7 @@ class AdxRowsTest {
       versions.add(version(i, random.nextDouble() * 100, random.nextDouble() * 1_000, random.nextDouble() * 10_000,
           START.plusMillis(random.nextInt(1_000_000)), new int[] {i, i + 1}, new long[] {i + 1L, 1}));
     }
-    List<String> expected = versions.stream().map(v -> new String(AdxRows.windowRow(v))).toList();
+    List<String> expected = versions.stream().map(v -> new String(AdxRows.windowRow(v), StandardCharsets.UTF_8)).toList();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<List<String>>> runs = new ArrayList<>();
@@ -111,7 +119,7 @@ class AdxRowsTest {
           List<String> rows = new ArrayList<>();
           for (int round = 0; round < 20; round++) {
             rows.clear();
-            versions.forEach(v -> rows.add(new String(AdxRows.windowRow(v))));
+            versions.forEach(v -> rows.add(new String(AdxRows.windowRow(v), StandardCharsets.UTF_8)));
           }
           return rows;
         }));
@@ -122,6 +130,25 @@ class AdxRowsTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aRowThatFailsHalfWrittenLeavesTheNextRowWhole() throws IOException {
+    Instant start = Instant.parse("2026-11-21T10:00:00Z");
+    MetricWindowDocument d = new MetricWindowDocument(MetricWindows.idOf("t1", Granularity.MINUTE, start, "3"), "t1",
+        MetricWindowDocument.SIGNAL, "PT1M", start, start.plusSeconds(60), "3", 1, 0, 0,
+        List.of(new MetricSeries("checkout", "queue.depth", "1", MetricWindows.GAUGE, Map.of(), 1, 0, 4.0, 4.0, 4.0,
+            4.0, 1L, 0, false, new byte[0])), 42, 2, start.plusSeconds(65));
+    MetricWindowVersion broken = new MetricWindowVersion(d, List.of(new SeriesStats(0, 0, 0, 0, null, null)));
+    WindowVersion v = version(1, 1.5, 2.5, 3.5, START, new int[] {1}, new long[] {1});
+    String expected = new String(AdxRows.windowRow(v), StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> AdxRows.metricSeriesRow(broken, 0)).isInstanceOf(NullPointerException.class);
+
+    assertThat(new String(AdxRows.windowRow(v), StandardCharsets.UTF_8)).isEqualTo(expected).startsWith("{\"id\":");
+    JsonNode row = JSON.readTree(AdxRows.metricSeriesRow(MetricWindows.versionOf(d), 0));
+    assertThat(row.get("metric").asText()).isEqualTo("queue.depth");
+    assertThat(row.get("mean").asDouble()).isEqualTo(4.0);
   }
 
   private static double anyFiniteDouble(SplittableRandom random) {
