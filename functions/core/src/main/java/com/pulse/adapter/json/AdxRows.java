@@ -3,6 +3,7 @@ package com.pulse.adapter.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowDocument;
@@ -54,8 +55,12 @@ public final class AdxRows {
       JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
   /** Each thread's generator and buffer, reused for row after row. */
   private static final ThreadLocal<RowBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RowBuffer(JSON));
+  /** Text of recent window starts, ends and update times (they repeat across rows and batches). */
+  private static final TextMemo<Instant> INSTANTS = new TextMemo<>(64, IsoInstants::format);
+  /** Text of percentiles: DDSketch bin values, a few hundred distinct ones for latencies. */
+  private static final TextMemo<Double> PERCENTILES = new TextMemo<>(1_024, d -> NumberOutput.toString(d, true));
   /** {@code sketchGamma}, a constant, as the number text {@link Double#toString} gives. */
-  private static final String GAMMA_TEXT = Double.toString(LatencySketches.GAMMA);
+  private static final SerializedString GAMMA_TEXT = new SerializedString(Double.toString(LatencySketches.GAMMA));
   private static final SerializedString ID = new SerializedString("id");
   private static final SerializedString TENANT_ID = new SerializedString("tenantId");
   private static final SerializedString SERVICE = new SerializedString("service");
@@ -126,12 +131,12 @@ public final class AdxRows {
     field(g, ERROR_COUNT, d.errorCount());
     field(g, LATE_COUNT, d.lateCount());
     field(g, LATENCY_SUM_MS, d.latencySumMs());
-    field(g, P50_MS, version.p50Ms());
-    field(g, P95_MS, version.p95Ms());
-    field(g, P99_MS, version.p99Ms());
+    percentile(g, P50_MS, version.p50Ms());
+    percentile(g, P95_MS, version.p95Ms());
+    percentile(g, P99_MS, version.p99Ms());
     field(g, DISTINCT_USERS, version.distinctUsers());
     g.writeFieldName(SKETCH_GAMMA);
-    g.writeNumber(GAMMA_TEXT);
+    g.writeRawValue(GAMMA_TEXT);
     field(g, SKETCH_ZERO_COUNT, version.sketchZeroCount());
     g.writeFieldName(SKETCH_BINS);
     g.writeStartObject();
@@ -297,7 +302,7 @@ public final class AdxRows {
     g.writeNumberField("p99", st.p99());
     g.writeBooleanField("minMaxEstimated", s.minMaxEstimated());
     g.writeFieldName(SKETCH_GAMMA);
-    g.writeNumber(GAMMA_TEXT);
+    g.writeRawValue(GAMMA_TEXT);
     g.writeNumberField("sketchZeroCount", st.zeroCount());
     writeBins(g, "sketchBins", st.positiveBins());
     writeBins(g, "negativeSketchBins", st.negativeBins());
@@ -347,7 +352,20 @@ public final class AdxRows {
   /** {@code value} as its {@link Instant#toString()} text (ISO-8601 UTC). */
   private static void field(JsonGenerator g, SerializedString name, Instant value) throws IOException {
     g.writeFieldName(name);
-    g.writeString(IsoInstants.format(value));
+    g.writeString(INSTANTS.text(value));
+  }
+
+  /**
+   * A percentile: a DDSketch bin's value (few distinct ones), as the text {@code writeNumber}
+   * would write, from {@link #PERCENTILES}.
+   */
+  private static void percentile(JsonGenerator g, SerializedString name, double value) throws IOException {
+    g.writeFieldName(name);
+    if (Double.isFinite(value)) {
+      g.writeRawValue(PERCENTILES.text(value));
+    } else {
+      g.writeNumber(value);
+    }
   }
 
   /** A factory for generators (e.g. over a file); thread-safe. */
