@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -161,9 +160,7 @@ class AdxRowsTest {
 
   private static List<String> names(JsonNode row) {
     List<String> names = new ArrayList<>();
-    for (Iterator<String> it = row.fieldNames(); it.hasNext(); ) {
-      names.add(it.next());
-    }
+    row.fieldNames().forEachRemaining(names::add);
     return names;
   }
 
