@@ -10,8 +10,10 @@ import java.io.IOException;
  * One UTF-8 JSON generator over an in-memory buffer, kept for row after row: write one root value
  * with {@link #generator()}, then {@link #take()} its bytes, which empties the buffer for the next
  * (no separator between root values). Saves the generator, its I/O context and the buffer that a
- * generator per row would allocate. After a failed write the generator may be inside an object:
- * drop the instance.
+ * generator per row would allocate. Holds the generator's output buffer (8,000 bytes, not handed
+ * back to Jackson's recycler) and the buffer's current block: 1 KiB, after a larger row the last
+ * block of that row (Jackson caps a block at 128 KiB). After a failed write the generator may be
+ * inside an object: drop the instance.
  *
  * <p>Not thread-safe: one instance per thread ({@link AdxRows} keeps one in a {@link ThreadLocal}).
  */
