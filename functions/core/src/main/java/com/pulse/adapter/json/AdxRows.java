@@ -1,10 +1,10 @@
 package com.pulse.adapter.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
@@ -19,6 +19,7 @@ import com.pulse.domain.telemetry.metric.MetricWindows;
 import com.pulse.domain.telemetry.metric.SeriesStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -43,10 +44,50 @@ import java.util.Map;
  * 2019), {@code lastSequenceNumber, version, updatedAt}. ADX keeps {@code arg_max(version, *)} per
  * {@code id}, so re-exports are harmless.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe: each thread writes its rows with a generator and buffer of its own, kept between rows.
  */
 public final class AdxRows {
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * Doubles are written by Jackson's Schubfach writer ({@link StreamWriteFeature#USE_FAST_DOUBLE_WRITER}):
+   * the shortest text that parses back to the same {@code double}, like {@link Double#toString} from JDK 19 on.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+  /** Each thread's generator and buffer, reused for row after row. */
+  private static final ThreadLocal<RowBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RowBuffer(JSON));
+  /** Text of recent window starts, ends and update times (they repeat across rows and batches). */
+  private static final TextMemo<Instant> INSTANTS = new TextMemo<>(64, IsoInstants::format);
+  /** Text of percentiles: DDSketch bin values, a few hundred distinct ones for latencies. */
+  private static final TextMemo<Double> PERCENTILES = new TextMemo<>(1_024, d -> NumberOutput.toString(d, true));
+  /** {@code sketchGamma}, a constant, as the number text {@link Double#toString} gives. */
+  private static final SerializedString GAMMA_TEXT = new SerializedString(Double.toString(LatencySketches.GAMMA));
+  private static final SerializedString ID = new SerializedString("id");
+  private static final SerializedString TENANT_ID = new SerializedString("tenantId");
+  private static final SerializedString SERVICE = new SerializedString("service");
+  private static final SerializedString OPERATION = new SerializedString("operation");
+  private static final SerializedString DEPENDENCY = new SerializedString("dependency");
+  private static final SerializedString SEVERITY = new SerializedString("severity");
+  private static final SerializedString GRANULARITY = new SerializedString("granularity");
+  private static final SerializedString WINDOW_START = new SerializedString("windowStart");
+  private static final SerializedString WINDOW_END = new SerializedString("windowEnd");
+  private static final SerializedString PARTITION = new SerializedString("partition");
+  private static final SerializedString COUNT = new SerializedString("count");
+  private static final SerializedString ERROR_COUNT = new SerializedString("errorCount");
+  private static final SerializedString LATE_COUNT = new SerializedString("lateCount");
+  private static final SerializedString LATENCY_SUM_MS = new SerializedString("latencySumMs");
+  private static final SerializedString P50_MS = new SerializedString("p50Ms");
+  private static final SerializedString P95_MS = new SerializedString("p95Ms");
+  private static final SerializedString P99_MS = new SerializedString("p99Ms");
+  private static final SerializedString DISTINCT_USERS = new SerializedString("distinctUsers");
+  private static final SerializedString SKETCH_GAMMA = new SerializedString("sketchGamma");
+  private static final SerializedString SKETCH_ZERO_COUNT = new SerializedString("sketchZeroCount");
+  private static final SerializedString SKETCH_BINS = new SerializedString("sketchBins");
+  private static final SerializedString TEMPLATES = new SerializedString("templates");
+  private static final SerializedString TEMPLATE = new SerializedString("template");
+  private static final SerializedString OTHER_TEMPLATE_COUNT = new SerializedString("otherTemplateCount");
+  private static final SerializedString LAST_SEQUENCE_NUMBER = new SerializedString("lastSequenceNumber");
+  private static final SerializedString VERSION = new SerializedString("version");
+  private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
   /** Bin keys as field names, cached for the keys latencies use (about -1,000 .. 1,500). */
   private static final int KEY_OFFSET = 2_048;
   private static final SerializedString[] BIN_KEYS = new SerializedString[2 * KEY_OFFSET];
@@ -77,26 +118,27 @@ public final class AdxRows {
   public static void writeWindow(JsonGenerator g, WindowVersion version) throws IOException {
     WindowDocument d = version.document();
     g.writeStartObject();
-    g.writeStringField("id", d.id());
-    g.writeStringField("tenantId", d.tenantId());
-    g.writeStringField("service", d.service());
-    g.writeStringField("operation", d.operation());
-    g.writeStringField("dependency", d.dependency() == null ? "" : d.dependency());
-    g.writeStringField("granularity", d.granularity());
-    g.writeStringField("windowStart", d.windowStart().toString());
-    g.writeStringField("windowEnd", d.windowEnd().toString());
-    g.writeStringField("partition", d.partition());
-    g.writeNumberField("count", d.count());
-    g.writeNumberField("errorCount", d.errorCount());
-    g.writeNumberField("lateCount", d.lateCount());
-    g.writeNumberField("latencySumMs", d.latencySumMs());
-    g.writeNumberField("p50Ms", version.p50Ms());
-    g.writeNumberField("p95Ms", version.p95Ms());
-    g.writeNumberField("p99Ms", version.p99Ms());
-    g.writeNumberField("distinctUsers", version.distinctUsers());
-    g.writeNumberField("sketchGamma", LatencySketches.GAMMA);
-    g.writeNumberField("sketchZeroCount", version.sketchZeroCount());
-    g.writeFieldName("sketchBins");
+    field(g, ID, d.id());
+    field(g, TENANT_ID, d.tenantId());
+    field(g, SERVICE, d.service());
+    field(g, OPERATION, d.operation());
+    field(g, DEPENDENCY, d.dependency() == null ? "" : d.dependency());
+    field(g, GRANULARITY, d.granularity());
+    field(g, WINDOW_START, d.windowStart());
+    field(g, WINDOW_END, d.windowEnd());
+    field(g, PARTITION, d.partition());
+    field(g, COUNT, d.count());
+    field(g, ERROR_COUNT, d.errorCount());
+    field(g, LATE_COUNT, d.lateCount());
+    field(g, LATENCY_SUM_MS, d.latencySumMs());
+    percentile(g, P50_MS, version.p50Ms());
+    percentile(g, P95_MS, version.p95Ms());
+    percentile(g, P99_MS, version.p99Ms());
+    field(g, DISTINCT_USERS, version.distinctUsers());
+    g.writeFieldName(SKETCH_GAMMA);
+    g.writeRawValue(GAMMA_TEXT);
+    field(g, SKETCH_ZERO_COUNT, version.sketchZeroCount());
+    g.writeFieldName(SKETCH_BINS);
     g.writeStartObject();
     int[] keys = version.binKeys();
     long[] counts = version.binCounts();
@@ -110,9 +152,9 @@ public final class AdxRows {
       g.writeNumber(counts[i]);
     }
     g.writeEndObject();
-    g.writeNumberField("lastSequenceNumber", d.lastSequenceNumber());
-    g.writeNumberField("version", d.version());
-    g.writeStringField("updatedAt", d.updatedAt().toString());
+    field(g, LAST_SEQUENCE_NUMBER, d.lastSequenceNumber());
+    field(g, VERSION, d.version());
+    field(g, UPDATED_AT, d.updatedAt());
     g.writeEndObject();
   }
 
@@ -145,28 +187,28 @@ public final class AdxRows {
    */
   public static void writeLogSeries(JsonGenerator g, LogWindowDocument document, LogSeries series) throws IOException {
     g.writeStartObject();
-    g.writeStringField("id", document.id());
-    g.writeStringField("tenantId", document.tenantId());
-    g.writeStringField("service", series.service());
-    g.writeStringField("severity", series.severity());
-    g.writeStringField("granularity", document.granularity());
-    g.writeStringField("windowStart", document.windowStart().toString());
-    g.writeStringField("windowEnd", document.windowEnd().toString());
-    g.writeStringField("partition", document.partition());
-    g.writeNumberField("count", series.count());
-    g.writeFieldName("templates");
+    field(g, ID, document.id());
+    field(g, TENANT_ID, document.tenantId());
+    field(g, SERVICE, series.service());
+    field(g, SEVERITY, series.severity());
+    field(g, GRANULARITY, document.granularity());
+    field(g, WINDOW_START, document.windowStart());
+    field(g, WINDOW_END, document.windowEnd());
+    field(g, PARTITION, document.partition());
+    field(g, COUNT, series.count());
+    g.writeFieldName(TEMPLATES);
     g.writeStartArray();
     for (LogTemplateCount t : series.templates()) {
       g.writeStartObject();
-      g.writeStringField("template", t.template());
-      g.writeNumberField("count", t.count());
+      field(g, TEMPLATE, t.template());
+      field(g, COUNT, t.count());
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeNumberField("otherTemplateCount", series.otherTemplateCount());
-    g.writeNumberField("lastSequenceNumber", document.lastSequenceNumber());
-    g.writeNumberField("version", document.version());
-    g.writeStringField("updatedAt", document.updatedAt().toString());
+    field(g, OTHER_TEMPLATE_COUNT, series.otherTemplateCount());
+    field(g, LAST_SEQUENCE_NUMBER, document.lastSequenceNumber());
+    field(g, VERSION, document.version());
+    field(g, UPDATED_AT, document.updatedAt());
     g.writeEndObject();
   }
 
@@ -186,8 +228,8 @@ public final class AdxRows {
       g.writeStringField(e.getKey(), e.getValue());
     }
     g.writeEndObject();
-    g.writeStringField("windowStart", point.windowStart().toString());
-    g.writeStringField("windowEnd", point.windowEnd().toString());
+    field(g, WINDOW_START, point.windowStart());
+    field(g, WINDOW_END, point.windowEnd());
     g.writeFieldName("values");
     g.writeStartObject();
     for (Map.Entry<String, Double> e : point.values().entrySet()) {
@@ -195,7 +237,7 @@ public final class AdxRows {
     }
     g.writeEndObject();
     g.writeStringField("unit", point.unit());
-    g.writeStringField("computedAt", point.computedAt().toString());
+    g.writeStringField("computedAt", IsoInstants.format(point.computedAt()));
     g.writeStringField("runId", point.runId());
     g.writeNumberField("version", point.computedAt().toEpochMilli());
     g.writeEndObject();
@@ -241,8 +283,8 @@ public final class AdxRows {
     }
     g.writeEndObject();
     g.writeStringField("granularity", d.granularity());
-    g.writeStringField("windowStart", d.windowStart().toString());
-    g.writeStringField("windowEnd", d.windowEnd().toString());
+    field(g, WINDOW_START, d.windowStart());
+    field(g, WINDOW_END, d.windowEnd());
     g.writeStringField("partition", d.partition());
     g.writeNumberField("points", s.points());
     g.writeNumberField("increase", s.increase());
@@ -259,14 +301,15 @@ public final class AdxRows {
     g.writeNumberField("p95", st.p95());
     g.writeNumberField("p99", st.p99());
     g.writeBooleanField("minMaxEstimated", s.minMaxEstimated());
-    g.writeNumberField("sketchGamma", LatencySketches.GAMMA);
+    g.writeFieldName(SKETCH_GAMMA);
+    g.writeRawValue(GAMMA_TEXT);
     g.writeNumberField("sketchZeroCount", st.zeroCount());
     writeBins(g, "sketchBins", st.positiveBins());
     writeBins(g, "negativeSketchBins", st.negativeBins());
     g.writeNumberField("lateCount", d.lateCount());
     g.writeNumberField("lastSequenceNumber", d.lastSequenceNumber());
     g.writeNumberField("version", d.version());
-    g.writeStringField("updatedAt", d.updatedAt().toString());
+    field(g, UPDATED_AT, d.updatedAt());
     g.writeEndObject();
   }
 
@@ -291,6 +334,40 @@ public final class AdxRows {
     g.writeEndObject();
   }
 
+  private static void field(JsonGenerator g, SerializedString name, String value) throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
+  }
+
+  private static void field(JsonGenerator g, SerializedString name, long value) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(value);
+  }
+
+  private static void field(JsonGenerator g, SerializedString name, double value) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(value);
+  }
+
+  /** {@code value} as its {@link Instant#toString()} text (ISO-8601 UTC). */
+  private static void field(JsonGenerator g, SerializedString name, Instant value) throws IOException {
+    g.writeFieldName(name);
+    g.writeString(INSTANTS.text(value));
+  }
+
+  /**
+   * A percentile: a DDSketch bin's value (few distinct ones), as the text {@code writeNumber}
+   * would write, from {@link #PERCENTILES}.
+   */
+  private static void percentile(JsonGenerator g, SerializedString name, double value) throws IOException {
+    g.writeFieldName(name);
+    if (Double.isFinite(value)) {
+      g.writeRawValue(PERCENTILES.text(value));
+    } else {
+      g.writeNumber(value);
+    }
+  }
+
   /** A factory for generators (e.g. over a file); thread-safe. */
   public static JsonFactory factory() {
     return JSON;
@@ -300,14 +377,24 @@ public final class AdxRows {
     void write(JsonGenerator g) throws IOException;
   }
 
+  /**
+   * {@code body} written by this thread's {@link RowBuffer}; a write that fails drops it (the
+   * generator may be inside an object), so the next row starts on a new one.
+   */
   private static byte[] bytes(Body body) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(1024)) {
-      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-        body.write(g);
-      }
-      return out.toByteArray();
+    RowBuffer buffer = BUFFERS.get();
+    boolean written = false;
+    try {
+      body.write(buffer.generator());
+      byte[] row = buffer.take();
+      written = true;
+      return row;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write an ADX row in memory", e);
+    } finally {
+      if (!written) {
+        BUFFERS.remove();
+      }
     }
   }
 }
