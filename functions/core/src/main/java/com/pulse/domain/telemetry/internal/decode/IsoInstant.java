@@ -1,5 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -21,11 +22,32 @@ final class IsoInstant {
    * @throws IllegalArgumentException if the text is not an ISO-8601 date-time with an offset
    */
   static long parseEpochMillis(char[] c, int off, int len) {
-    long fast = fastPath(c, off, len);
+    for (int i = off; i < off + len; i++) {
+      if (c[i] >= 0x80) { // never the fast-path shape
+        return parseSlowly(new String(c, off, len));
+      }
+    }
+    byte[] ascii = new byte[len];
+    for (int i = 0; i < len; i++) {
+      ascii[i] = (byte) c[off + i];
+    }
+    return parseEpochMillis(ascii, 0, len);
+  }
+
+  /**
+   * @param b ASCII text (one byte a character, as plain JSON strings are in UTF-8)
+   * @return epoch milliseconds UTC of the date-time in {@code b[off, off + len)}
+   * @throws IllegalArgumentException if the text is not an ISO-8601 date-time with an offset
+   */
+  static long parseEpochMillis(byte[] b, int off, int len) {
+    long fast = fastPath(b, off, len);
     if (fast != Long.MIN_VALUE) {
       return fast;
     }
-    String text = new String(c, off, len);
+    return parseSlowly(new String(b, off, len, StandardCharsets.ISO_8859_1));
+  }
+
+  private static long parseSlowly(String text) {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
           .toInstant()
@@ -37,7 +59,7 @@ final class IsoInstant {
   }
 
   /** Returns {@code Long.MIN_VALUE} when the text is not in the fast-path shape. */
-  private static long fastPath(char[] c, int off, int len) {
+  private static long fastPath(byte[] c, int off, int len) {
     if (len < 20 || c[off + 4] != '-' || c[off + 7] != '-' || c[off + 10] != 'T'
         || c[off + 13] != ':' || c[off + 16] != ':') {
       return Long.MIN_VALUE;
@@ -90,7 +112,7 @@ final class IsoInstant {
     return seconds * 1000L + millis;
   }
 
-  private static int digits(char[] c, int off, int n) {
+  private static int digits(byte[] c, int off, int n) {
     int v = 0;
     for (int i = off; i < off + n; i++) {
       int d = c[i] - '0';

@@ -1,6 +1,9 @@
 package com.pulse.domain.telemetry.internal.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -17,6 +20,9 @@ import java.util.Arrays;
 final class StringCache {
   /** Longer texts are not cached (they are rare and would pin memory). */
   private static final int MAX_CACHED_LENGTH = 128;
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   private final int mask;
   private final String[] strings;
@@ -73,11 +79,7 @@ final class StringCache {
     if (length > MAX_CACHED_LENGTH) {
       return utf8(bytes, offset, length);
     }
-    int h = 0;
-    for (int i = offset, end = offset + length; i < end; i++) {
-      h = 31 * h + bytes[i];
-    }
-    int slot = spread(h) & mask;
+    int slot = hash(bytes, offset, length) & mask;
     byte[] key = utf8[slot];
     if (key != null
         && key.length == length
@@ -115,6 +117,35 @@ final class StringCache {
       }
     }
     return true;
+  }
+
+  /**
+   * Hash of {@code bytes[offset, offset + length)}, eight bytes at a time (little-endian words, the
+   * last one overlapping when the length is not a multiple of eight), each mixed in by multiplication
+   * with the 64-bit golden ratio (Knuth's multiplicative hashing) and a rotation.
+   */
+  private static int hash(byte[] bytes, int offset, int length) {
+    long h = length;
+    int end = offset + length;
+    if (length >= 8) {
+      int i = offset;
+      for (; i + 8 < end; i += 8) {
+        h = mix(h, (long) LONGS.get(bytes, i));
+      }
+      h = mix(h, (long) LONGS.get(bytes, end - 8));
+    } else {
+      long w = 0;
+      for (int i = offset; i < end; i++) {
+        w = w << 8 | (bytes[i] & 0xFF);
+      }
+      h = mix(h, w);
+    }
+    return (int) h;
+  }
+
+  /** One word into the hash: after the multiplication the high bits depend on every input bit; the rotation brings them low. */
+  private static long mix(long h, long word) {
+    return Long.rotateLeft((h ^ word) * GOLDEN, 29);
   }
 
   private static int spread(int h) {
