@@ -61,6 +61,7 @@ final class PulseJsonDecoder {
   private final StringCache names = new StringCache(1024);
   private final StringCache users = new StringCache(16384);
   private final PlainJsonString plain = new PlainJsonString();
+  private final IsoInstant instants = new IsoInstant();
 
   PulseJsonDecoder(RequestBuffer buffer) {
     this.buffer = buffer;
@@ -223,9 +224,9 @@ final class PulseJsonDecoder {
     }
     try {
       if (plain.locate(p, body)) {
-        return IsoInstant.parseEpochMillis(body, plain.start(), plain.length());
+        return instants.parseEpochMillis(body, plain.start(), plain.length());
       }
-      return IsoInstant.parseEpochMillis(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      return instants.parseEpochMillis(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("event " + index + ": timestamp " + e.getMessage(), e);
     }
