@@ -55,7 +55,7 @@ public final class JsonTelemetryDecoder implements TelemetryDecoder {
       if (t == JsonToken.START_ARRAY) {
         pulse.decodeArray(p, body);
       } else if (t == JsonToken.START_OBJECT) {
-        JsonToken first = p.nextToken();
+        JsonToken first = PulseJsonDecoder.firstToken(p);
         if (first == JsonToken.FIELD_NAME && "resourceSpans".equals(p.currentName())) {
           otlp.decodeRequest(p);
         } else if (first == JsonToken.FIELD_NAME && ("resourceLogs".equals(p.currentName())

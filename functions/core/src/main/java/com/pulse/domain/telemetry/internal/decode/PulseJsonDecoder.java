@@ -82,7 +82,7 @@ final class PulseJsonDecoder {
         throw new IllegalArgumentException(
             "event " + index + ": expected a JSON object, found " + t);
       }
-      if (decodeObject(p, body, index, p.nextToken()) == OTLP) {
+      if (decodeObject(p, body, index, firstToken(p)) == OTLP) {
         throw new IllegalArgumentException(
             "event " + index + ": OTLP 'resourceSpans' inside a Pulse event array");
       }
@@ -154,6 +154,17 @@ final class PulseJsonDecoder {
     }
     buffer.add(tenant, service, operation, timestamp, duration, status == 1, user);
     return 1;
+  }
+
+  /**
+   * Moves to the first token inside an object (the parser on its {@code START_OBJECT}), as
+   * {@link JsonParser#nextToken()} does, matching the usual first field ({@code tenantId}) by its bytes.
+   *
+   * @return the token the parser is now on
+   */
+  static JsonToken firstToken(JsonParser p) throws IOException {
+    p.nextFieldName(USUAL_ORDER[TENANT_ID]);
+    return p.currentToken();
   }
 
   /**
