@@ -27,7 +27,12 @@ import java.io.IOException;
  *   <li>other fields are ignored (forward compatible).
  * </ul>
  *
- * Not thread-safe: it owns string caches and writes into a shared buffer.
+ * Reading (docs/TELEMETRY.md, "Decoding"): the fields are expected in the order above and matched by
+ * their bytes ({@link JsonParser#nextFieldName(SerializableString)}); a field out of that order is
+ * found by name, so any order decodes the same and a repeated field keeps its last value. Plain
+ * string values are read from the body bytes ({@link PlainJsonString}), others through Jackson.
+ *
+ * <p>Not thread-safe: it owns string caches and writes into a shared buffer.
  */
 final class PulseJsonDecoder {
   /** Outcome of {@link #decodeObject} when the object turns out to be an OTLP request. */
