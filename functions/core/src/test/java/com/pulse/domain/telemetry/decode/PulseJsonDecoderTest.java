@@ -134,4 +134,79 @@ class PulseJsonDecoderTest {
     assertThatThrownBy(() -> decode("\"text\"")).hasMessageContaining("expected a JSON object or array");
     assertThat(sink.requests).isEmpty();
   }
+
+  private static final RecordingSink.Request CANONICAL = new RecordingSink.Request("contoso", "checkout",
+      "POST /orders", Instant.parse("2026-11-21T05:41:37.123Z").toEpochMilli(), 12.5, true, "u-42");
+
+  @Test
+  void escapedAndNonAsciiStringsDecodeAsJacksonReadsThem() {
+    decode("{\"tenantId\":\"con\\u0074oso\",\"service\":\"z\u00fcrich-\u2713\",\"operation\":\"GET /a\\\"b\","
+        + "\"timestamp\":\"2026-11-21T05:41:37.123\\u005a\",\"durationMs\":1,\"status\":\"\\u006fK\","
+        + "\"userId\":\"u\\/42\"}");
+    decode(event("contoso", "\"2026-11-21T05:41:37.123Z\"", "ERROR"));
+
+    assertThat(sink.requests).containsExactly(
+        new RecordingSink.Request("contoso", "z\u00fcrich-\u2713", "GET /a\"b",
+            Instant.parse("2026-11-21T05:41:37.123Z").toEpochMilli(), 1.0, false, "u/42"),
+        new RecordingSink.Request("contoso", "checkout", "POST /orders",
+            Instant.parse("2026-11-21T05:41:37.123Z").toEpochMilli(), 12.5, true, "u-42"));
+  }
+
+  @Test
+  void fieldsInAnyOrderWithAnySpacingUnknownFieldsAndRepeatsDecodeTheSame() {
+    String[] fields = {
+      "\"tenantId\":\"contoso\"", "\"service\":\"checkout\"", "\"operation\":\"POST /orders\"",
+      "\"timestamp\":\"2026-11-21T05:41:37.123Z\"", "\"durationMs\":12.5", "\"status\":\"error\"",
+      "\"userId\":\"u-42\"", "\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"",
+      "\"extra\":{\"tenantId\":\"nested\",\"a\":[\"b\"]}", "\"status\":\"ok\",\"status\":\"error\"",
+    };
+    String[] spaces = {"", " ", "\n  ", "\t", "\r\n"};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    for (int round = 0; round < 500; round++) {
+      java.util.List<String> order = new java.util.ArrayList<>(java.util.Arrays.asList(fields));
+      java.util.Collections.shuffle(order, new java.util.Random(random.nextLong()));
+      StringBuilder body = new StringBuilder(spaces[random.nextInt(spaces.length)]).append('{');
+      for (int i = 0; i < order.size(); i++) {
+        String space = spaces[random.nextInt(spaces.length)];
+        body.append(i == 0 ? "" : ",").append(space).append(order.get(i).replaceFirst("\":", "\"" + space + ":" + space));
+      }
+      body.append(spaces[random.nextInt(spaces.length)]).append('}');
+      sink.requests.clear();
+      String text = body.toString();
+      // the last "status" in the body wins, as any repeated field
+      boolean error = text.lastIndexOf("\"error\"") > text.lastIndexOf("\"ok\"");
+
+      decode(text);
+
+      assertThat(sink.requests).as(text).containsExactly(new RecordingSink.Request(CANONICAL.tenantId(),
+          CANONICAL.service(), CANONICAL.operation(), CANONICAL.startEpochMillis(), CANONICAL.durationMs(), error,
+          CANONICAL.userId()));
+    }
+  }
+
+  @Test
+  void aUtf16BodyIsReadThroughJackson() {
+    byte[] utf16 = event("contoso", "\"2026-11-21T05:41:37.123Z\"", "error").getBytes(StandardCharsets.UTF_16BE);
+
+    assertThat(json.decode(utf16, sink)).isEqualTo(1);
+
+    assertThat(sink.requests).containsExactly(CANONICAL);
+  }
+
+  @Test
+  void everyTruncationIsRejectedAsAnInvalidBody() {
+    String valid = event("contoso", "\"2026-11-21T05:41:37.123Z\"", "error");
+    for (int cut = 0; cut < valid.length(); cut++) {
+      String prefix = valid.substring(0, cut);
+      assertThatThrownBy(() -> decode(prefix)).as(prefix).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(sink.requests).isEmpty();
+  }
+
+  @Test
+  void rawControlCharactersInADecodedStringAreMalformedJson() {
+    assertThatThrownBy(() -> decode(event("con\u0001toso", "1", "ok"))).hasMessageStartingWith("malformed JSON:");
+    assertThatThrownBy(() -> decode(event("t", "\"2026-11-21T05:41:37.123Z\u0001\"", "ok")))
+        .hasMessageStartingWith("malformed JSON:");
+  }
 }

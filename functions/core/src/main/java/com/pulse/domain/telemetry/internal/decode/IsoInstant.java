@@ -1,5 +1,9 @@
 package com.pulse.domain.telemetry.internal.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -11,21 +15,50 @@ import java.time.format.DateTimeParseException;
  * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}. A date-time without an offset is rejected: it is
  * ambiguous. Fractions finer than a millisecond are truncated. Day counting follows H. Hinnant,
  * "chrono-Compatible Low-Level Date Algorithms" (days_from_civil),
- * https://howardhinnant.github.io/date_algorithms.html. Stateless and thread-safe.
+ * https://howardhinnant.github.io/date_algorithms.html. The fast path remembers the last minute it
+ * read ({@code yyyy-MM-ddTHH:mm}, the first 16 bytes, validated) and its epoch seconds: events of a
+ * stream come in time order, so most share the previous event's minute and only seconds, fraction
+ * and offset are read. Not thread-safe (one instance per decoder).
  */
 final class IsoInstant {
-  private IsoInstant() {}
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The last minute read: its first 8 and next 8 bytes, and its epoch seconds (before the offset). */
+  private long minuteHead;
+  private long minuteTail;
+  private long minuteSeconds = Long.MIN_VALUE;
 
   /**
    * @return epoch milliseconds UTC of the date-time in {@code c[off, off + len)}
    * @throws IllegalArgumentException if the text is not an ISO-8601 date-time with an offset
    */
-  static long parseEpochMillis(char[] c, int off, int len) {
-    long fast = fastPath(c, off, len);
+  long parseEpochMillis(char[] c, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (c[i] >= 0x80) { // never the fast-path shape
+        return parseSlowly(new String(c, off, len));
+      }
+    }
+    byte[] ascii = new byte[len];
+    for (int i = 0; i < len; i++) {
+      ascii[i] = (byte) c[off + i];
+    }
+    return parseEpochMillis(ascii, 0, len);
+  }
+
+  /**
+   * @param b ASCII text (one byte a character, as plain JSON strings are in UTF-8)
+   * @return epoch milliseconds UTC of the date-time in {@code b[off, off + len)}
+   * @throws IllegalArgumentException if the text is not an ISO-8601 date-time with an offset
+   */
+  long parseEpochMillis(byte[] b, int off, int len) {
+    long fast = fastPath(b, off, len);
     if (fast != Long.MIN_VALUE) {
       return fast;
     }
-    String text = new String(c, off, len);
+    return parseSlowly(new String(b, off, len, StandardCharsets.ISO_8859_1));
+  }
+
+  private static long parseSlowly(String text) {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
           .toInstant()
@@ -37,19 +70,23 @@ final class IsoInstant {
   }
 
   /** Returns {@code Long.MIN_VALUE} when the text is not in the fast-path shape. */
-  private static long fastPath(char[] c, int off, int len) {
-    if (len < 20 || c[off + 4] != '-' || c[off + 7] != '-' || c[off + 10] != 'T'
-        || c[off + 13] != ':' || c[off + 16] != ':') {
+  private long fastPath(byte[] c, int off, int len) {
+    if (len < 20 || c[off + 16] != ':') {
       return Long.MIN_VALUE;
     }
-    int year = digits(c, off, 4);
-    int month = digits(c, off + 5, 2);
-    int day = digits(c, off + 8, 2);
-    int hour = digits(c, off + 11, 2);
-    int minute = digits(c, off + 14, 2);
+    long head = (long) LONGS.get(c, off);
+    long tail = (long) LONGS.get(c, off + 8);
+    if (head != minuteHead || tail != minuteTail || minuteSeconds == Long.MIN_VALUE) {
+      long seconds = minuteSeconds(c, off);
+      if (seconds == Long.MIN_VALUE) {
+        return Long.MIN_VALUE;
+      }
+      minuteHead = head;
+      minuteTail = tail;
+      minuteSeconds = seconds;
+    }
     int second = digits(c, off + 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    if (second < 0 || second > 59) {
       return Long.MIN_VALUE;
     }
     int i = off + 19;
@@ -85,12 +122,30 @@ final class IsoInstant {
     } else {
       return Long.MIN_VALUE;
     }
-    long days = daysFromCivil(year, month, day);
-    long seconds = days * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
-    return seconds * 1000L + millis;
+    return (minuteSeconds + second - offsetSeconds) * 1000L + millis;
   }
 
-  private static int digits(char[] c, int off, int n) {
+  /**
+   * Epoch seconds of the local minute {@code yyyy-MM-ddTHH:mm} at {@code c[off, off + 16)} as if it
+   * were UTC, or {@code Long.MIN_VALUE} if it is not that shape or not a valid date and time.
+   */
+  private static long minuteSeconds(byte[] c, int off) {
+    if (c[off + 4] != '-' || c[off + 7] != '-' || c[off + 10] != 'T' || c[off + 13] != ':') {
+      return Long.MIN_VALUE;
+    }
+    int year = digits(c, off, 4);
+    int month = digits(c, off + 5, 2);
+    int day = digits(c, off + 8, 2);
+    int hour = digits(c, off + 11, 2);
+    int minute = digits(c, off + 14, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)
+        || hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+      return Long.MIN_VALUE;
+    }
+    return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L;
+  }
+
+  private static int digits(byte[] c, int off, int n) {
     int v = 0;
     for (int i = off; i < off + n; i++) {
       int d = c[i] - '0';

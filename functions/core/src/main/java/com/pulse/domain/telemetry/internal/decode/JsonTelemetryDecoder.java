@@ -53,16 +53,16 @@ public final class JsonTelemetryDecoder implements TelemetryDecoder {
     try (JsonParser p = factory.createParser(body)) {
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_ARRAY) {
-        pulse.decodeArray(p);
+        pulse.decodeArray(p, body);
       } else if (t == JsonToken.START_OBJECT) {
-        JsonToken first = p.nextToken();
+        JsonToken first = PulseJsonDecoder.firstToken(p);
         if (first == JsonToken.FIELD_NAME && "resourceSpans".equals(p.currentName())) {
           otlp.decodeRequest(p);
         } else if (first == JsonToken.FIELD_NAME && ("resourceLogs".equals(p.currentName())
             || "resource_logs".equals(p.currentName()))) {
           throw new IllegalArgumentException("an OTLP/JSON logs request on the traces hub (TELEMETRY_HUB_NAME): it"
               + " belongs on the logs hub (LOGS_HUB_NAME) (route the Collector's logs pipeline to its own topic)");
-        } else if (pulse.decodeObject(p, 0, first) == PulseJsonDecoder.OTLP) {
+        } else if (pulse.decodeObject(p, body, 0, first) == PulseJsonDecoder.OTLP) {
           buffer.clear();
           try (JsonParser again = factory.createParser(body)) {
             again.nextToken();

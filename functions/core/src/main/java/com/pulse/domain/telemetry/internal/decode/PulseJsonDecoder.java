@@ -2,6 +2,8 @@ package com.pulse.domain.telemetry.internal.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 
 /**
@@ -25,15 +27,46 @@ import java.io.IOException;
  *   <li>other fields are ignored (forward compatible).
  * </ul>
  *
- * Not thread-safe: it owns string caches and writes into a shared buffer.
+ * Reading (docs/TELEMETRY.md, "Decoding"): the fields are expected in the order above and matched by
+ * their bytes ({@link JsonParser#nextFieldName(SerializableString)}); a field out of that order is
+ * found by name, so any order decodes the same and a repeated field keeps its last value. Plain
+ * string values are read from the body bytes ({@link PlainJsonString}), others through Jackson.
+ *
+ * <p>Not thread-safe: it owns string caches and writes into a shared buffer.
  */
 final class PulseJsonDecoder {
   /** Outcome of {@link #decodeObject} when the object turns out to be an OTLP request. */
   static final int OTLP = -1;
 
+  // field ids: the usual order of the fields (TELEMETRY.md, the producers' order), then the others
+  private static final int TENANT_ID = 0;
+  private static final int SERVICE = 1;
+  private static final int OPERATION = 2;
+  private static final int TIMESTAMP = 3;
+  private static final int DURATION_MS = 4;
+  private static final int STATUS = 5;
+  private static final int USER_ID = 6;
+  private static final int TRACEPARENT = 7;
+  private static final int RESOURCE_SPANS = 8;
+  private static final int OTHER = 9;
+  private static final int END = 10;
+
+  /**
+   * The field names by id, in the usual order: each is first matched against the body's bytes
+   * ({@link JsonParser#nextFieldName(SerializableString)}), skipping the symbol-table lookup; a field
+   * out of this order is found by name.
+   */
+  private static final SerializableString[] USUAL_ORDER = {
+    new SerializedString("tenantId"), new SerializedString("service"), new SerializedString("operation"),
+    new SerializedString("timestamp"), new SerializedString("durationMs"), new SerializedString("status"),
+    new SerializedString("userId"), new SerializedString("traceparent"),
+  };
+
   private final RequestBuffer buffer;
   private final StringCache names = new StringCache(1024);
   private final StringCache users = new StringCache(16384);
+  private final PlainJsonString plain = new PlainJsonString();
+  private final IsoInstant instants = new IsoInstant();
 
   PulseJsonDecoder(RequestBuffer buffer) {
     this.buffer = buffer;
@@ -42,10 +75,11 @@ final class PulseJsonDecoder {
   /**
    * Decodes a top-level array of events; the parser is on its {@code START_ARRAY}.
    *
+   * @param body the bytes the parser reads (from offset 0)
    * @throws IllegalArgumentException on an invalid event (message names its index and field)
    * @throws IOException from Jackson on malformed JSON
    */
-  void decodeArray(JsonParser p) throws IOException {
+  void decodeArray(JsonParser p, byte[] body) throws IOException {
     int index = 0;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -53,7 +87,7 @@ final class PulseJsonDecoder {
         throw new IllegalArgumentException(
             "event " + index + ": expected a JSON object, found " + t);
       }
-      if (decodeObject(p, index, p.nextToken()) == OTLP) {
+      if (decodeObject(p, body, index, firstToken(p)) == OTLP) {
         throw new IllegalArgumentException(
             "event " + index + ": OTLP 'resourceSpans' inside a Pulse event array");
       }
@@ -64,13 +98,14 @@ final class PulseJsonDecoder {
   /**
    * Decodes one event object whose first token after {@code START_OBJECT} is {@code first}.
    *
+   * @param body the bytes the parser reads (from offset 0)
    * @param index position of the event in its body, for error messages
    * @return 1, or {@link #OTLP} if a top-level {@code resourceSpans} field was met (the caller
    *     restarts as OTLP/JSON)
    * @throws IllegalArgumentException on an invalid event
    * @throws IOException from Jackson on malformed JSON
    */
-  int decodeObject(JsonParser p, int index, JsonToken first) throws IOException {
+  int decodeObject(JsonParser p, byte[] body, int index, JsonToken first) throws IOException {
     String tenant = null;
     String service = null;
     String operation = null;
@@ -78,37 +113,33 @@ final class PulseJsonDecoder {
     long timestamp = Long.MIN_VALUE;
     double duration = Double.NaN;
     int status = -1;
-    for (JsonToken t = first; t != JsonToken.END_OBJECT; t = p.nextToken()) {
-      String field = p.currentName();
+    for (int field = fieldOf(p, first); field != END; field = nextField(p, field + 1)) {
       JsonToken v = p.nextToken();
       switch (field) {
-        case "tenantId":
-          tenant = v == JsonToken.VALUE_NULL ? null : text(p, v, index, field, names);
+        case TENANT_ID:
+          tenant = v == JsonToken.VALUE_NULL ? null : text(p, body, v, index, "tenantId", names);
           break;
-        case "service":
-          service = text(p, v, index, field, names);
+        case SERVICE:
+          service = text(p, body, v, index, "service", names);
           break;
-        case "operation":
-          operation = text(p, v, index, field, names);
+        case OPERATION:
+          operation = text(p, body, v, index, "operation", names);
           break;
-        case "userId":
-          user = v == JsonToken.VALUE_NULL ? null : text(p, v, index, field, users);
+        case USER_ID:
+          user = v == JsonToken.VALUE_NULL ? null : text(p, body, v, index, "userId", users);
           break;
-        case "timestamp":
-          timestamp = timestamp(p, v, index);
+        case TIMESTAMP:
+          timestamp = timestamp(p, body, v, index);
           break;
-        case "durationMs":
+        case DURATION_MS:
           duration = duration(p, v, index);
           break;
-        case "status":
-          status = status(p, v, index);
+        case STATUS:
+          status = status(p, body, v, index);
           break;
-        case "traceparent": // W3C trace context; not needed for aggregation, so not decoded
-          p.skipChildren();
-          break;
-        case "resourceSpans":
+        case RESOURCE_SPANS:
           return OTLP;
-        default:
+        default: // traceparent (W3C trace context; not needed for aggregation, so not decoded) and unknown fields
           p.skipChildren();
       }
     }
@@ -130,15 +161,77 @@ final class PulseJsonDecoder {
     return 1;
   }
 
-  private static String text(JsonParser p, JsonToken v, int index, String field, StringCache cache)
+  /**
+   * Moves to the first token inside an object (the parser on its {@code START_OBJECT}), as
+   * {@link JsonParser#nextToken()} does, matching the usual first field ({@code tenantId}) by its bytes.
+   *
+   * @return the token the parser is now on
+   */
+  static JsonToken firstToken(JsonParser p) throws IOException {
+    p.nextFieldName(USUAL_ORDER[TENANT_ID]);
+    return p.currentToken();
+  }
+
+  /**
+   * Moves to the next field, trying the one of id {@code expected} first.
+   *
+   * @return the id of the field the parser is now on, or {@link #END} at the end of the object
+   */
+  private static int nextField(JsonParser p, int expected) throws IOException {
+    if (expected < USUAL_ORDER.length) {
+      if (p.nextFieldName(USUAL_ORDER[expected])) {
+        return expected;
+      }
+      return fieldOf(p, p.currentToken());
+    }
+    return fieldOf(p, p.nextToken());
+  }
+
+  /** The id of the field {@code t} names, or {@link #END} if {@code t} is not a field name. */
+  private static int fieldOf(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.FIELD_NAME) {
+      return END;
+    }
+    String name = p.currentName();
+    if (name.equals("tenantId")) { // the usual first field; Jackson interns names, so no hash is needed
+      return TENANT_ID;
+    }
+    switch (name) {
+      case "tenantId":
+        return TENANT_ID;
+      case "service":
+        return SERVICE;
+      case "operation":
+        return OPERATION;
+      case "timestamp":
+        return TIMESTAMP;
+      case "durationMs":
+        return DURATION_MS;
+      case "status":
+        return STATUS;
+      case "userId":
+        return USER_ID;
+      case "traceparent":
+        return TRACEPARENT;
+      case "resourceSpans":
+        return RESOURCE_SPANS;
+      default:
+        return OTHER;
+    }
+  }
+
+  private String text(JsonParser p, byte[] body, JsonToken v, int index, String field, StringCache cache)
       throws IOException {
     if (v != JsonToken.VALUE_STRING) {
       throw wrongType(index, field, "a string", v);
     }
+    if (plain.locate(p, body)) {
+      return cache.get(body, plain.start(), plain.length());
+    }
     return cache.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }
 
-  private static long timestamp(JsonParser p, JsonToken v, int index) throws IOException {
+  private long timestamp(JsonParser p, byte[] body, JsonToken v, int index) throws IOException {
     if (v == JsonToken.VALUE_NUMBER_INT) {
       return p.getLongValue();
     }
@@ -146,7 +239,10 @@ final class PulseJsonDecoder {
       throw wrongType(index, "timestamp", "an ISO-8601 string or epoch milliseconds", v);
     }
     try {
-      return IsoInstant.parseEpochMillis(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+      if (plain.locate(p, body)) {
+        return instants.parseEpochMillis(body, plain.start(), plain.length());
+      }
+      return instants.parseEpochMillis(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("event " + index + ": timestamp " + e.getMessage(), e);
     }
@@ -167,21 +263,44 @@ final class PulseJsonDecoder {
     return d;
   }
 
-  private static int status(JsonParser p, JsonToken v, int index) throws IOException {
+  /** 0 for {@code "ok"}, 1 for {@code "error"} (any case). */
+  private int status(JsonParser p, byte[] body, JsonToken v, int index) throws IOException {
     if (v != JsonToken.VALUE_STRING) {
       throw wrongType(index, "status", "\"ok\" or \"error\"", v);
     }
-    char[] c = p.getTextCharacters();
-    int off = p.getTextOffset();
-    int len = p.getTextLength();
-    if (matches(c, off, len, "ok")) {
-      return 0;
-    }
-    if (matches(c, off, len, "error")) {
-      return 1;
+    if (plain.locate(p, body)) {
+      if (matchesAscii(body, plain.start(), plain.length(), "ok")) {
+        return 0;
+      }
+      if (matchesAscii(body, plain.start(), plain.length(), "error")) {
+        return 1;
+      }
+    } else {
+      char[] c = p.getTextCharacters();
+      int off = p.getTextOffset();
+      int len = p.getTextLength();
+      if (matches(c, off, len, "ok")) {
+        return 0;
+      }
+      if (matches(c, off, len, "error")) {
+        return 1;
+      }
     }
     throw new IllegalArgumentException(
         "event " + index + ": status must be \"ok\" or \"error\", was \"" + p.getText() + "\"");
+  }
+
+  /** ASCII {@code b[off, off + len)} equals {@code lower} ignoring case ({@code lower} is lower-case letters). */
+  private static boolean matchesAscii(byte[] b, int off, int len, String lower) {
+    if (len != lower.length()) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if ((b[off + i] | 0x20) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean matches(char[] c, int off, int len, String lower) {

@@ -36,6 +36,38 @@ class StringCacheTest {
   }
 
   @Test
+  void keepsTwoTextsPerSetAndDropsTheOlderOfThemForAThird() {
+    StringCache oneSet = new StringCache(2);
+    String a = oneSet.get("a".toCharArray(), 0, 1);
+    String b = oneSet.get("b".getBytes(StandardCharsets.UTF_8), 0, 1);
+
+    assertThat(oneSet.get("a".toCharArray(), 0, 1)).isSameAs(a);
+    assertThat(oneSet.get("b".getBytes(StandardCharsets.UTF_8), 0, 1)).isSameAs(b);
+
+    String c = oneSet.get("c".toCharArray(), 0, 1);
+
+    assertThat(oneSet.get("c".toCharArray(), 0, 1)).isSameAs(c);
+    assertThat(oneSet.get("b".getBytes(StandardCharsets.UTF_8), 0, 1)).isSameAs(b);
+    assertThat(oneSet.get("a".toCharArray(), 0, 1)).isEqualTo("a").isNotSameAs(a);
+  }
+
+  @Test
+  void hashesEveryByteOfLongerTexts() {
+    StringCache large = new StringCache(1 << 14);
+    String[] ids = new String[2_000];
+    for (int i = 0; i < ids.length; i++) {
+      byte[] utf8 = String.format("user-%06d", i).getBytes(StandardCharsets.UTF_8);
+      ids[i] = large.get(utf8, 0, utf8.length);
+    }
+    int kept = 0;
+    for (int i = 0; i < ids.length; i++) {
+      byte[] utf8 = String.format("user-%06d", i).getBytes(StandardCharsets.UTF_8);
+      kept += large.get(utf8, 0, utf8.length) == ids[i] ? 1 : 0;
+    }
+    assertThat(kept).as("ids differing only in their last digits spread over the sets").isGreaterThan(1_900);
+  }
+
+  @Test
   void decodesAsciiAndMultiByteUtf8AndRejectsMalformedBytes() {
     byte[] ascii = "acme-01".getBytes(StandardCharsets.US_ASCII);
     byte[] multiByte = "zürich-✓-😀".getBytes(StandardCharsets.UTF_8);
@@ -62,5 +94,6 @@ class StringCacheTest {
   void capacityMustBeAPowerOfTwo() {
     assertThatThrownBy(() -> new StringCache(12)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("power of two");
+    assertThatThrownBy(() -> new StringCache(1)).isInstanceOf(IllegalArgumentException.class);
   }
 }
