@@ -9,6 +9,7 @@ import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.LatencySketches;
+import com.pulse.domain.telemetry.internal.IsoInstants;
 import com.pulse.domain.telemetry.log.LogSeries;
 import com.pulse.domain.telemetry.log.LogTemplateCount;
 import com.pulse.domain.telemetry.log.LogWindowDocument;

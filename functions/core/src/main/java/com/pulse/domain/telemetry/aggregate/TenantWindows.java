@@ -4,6 +4,7 @@ import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.internal.DocumentIds;
+import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,7 +66,7 @@ public final class TenantWindows {
    * @throws NullPointerException if an argument is null
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition, int shard) {
-    String canonical = String.join("\u001f", tenantId, granularity.iso(), windowStart.toString(), partition,
+    String canonical = String.join("\u001f", tenantId, granularity.iso(), IsoInstants.format(windowStart), partition,
         Integer.toString(shard), "tenant-window");
     return granularity.idPrefix() + "-t" + DocumentIds.hex128(canonical);
   }

@@ -4,6 +4,7 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.internal.DocumentIds;
+import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.time.Instant;
 
 /**
@@ -35,7 +36,7 @@ public final class WindowDocuments {
    */
   public static String idOf(String tenantId, String service, String dependency, String operation, Granularity granularity,
       Instant windowStart, String partition) {
-    String canonical = String.join("\u001f", tenantId, service, operation, granularity.iso(), windowStart.toString(), partition);
+    String canonical = String.join("\u001f", tenantId, service, operation, granularity.iso(), IsoInstants.format(windowStart), partition);
     if (dependency != null) {
       canonical = canonical + "\u001fdependency\u001f" + dependency;
     }

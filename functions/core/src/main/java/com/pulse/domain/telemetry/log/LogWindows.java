@@ -2,6 +2,7 @@ package com.pulse.domain.telemetry.log;
 
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.internal.DocumentIds;
+import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class LogWindows {
    * @throws NullPointerException if an argument is null
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
-    String canonical = String.join("\u001f", tenantId, SIGNAL, granularity.iso(), windowStart.toString(), partition);
+    String canonical = String.join("\u001f", tenantId, SIGNAL, granularity.iso(), IsoInstants.format(windowStart), partition);
     return SIGNAL + '-' + granularity.idPrefix() + '-' + DocumentIds.hex128(canonical);
   }
 

@@ -4,6 +4,7 @@ import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.store.Store;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.internal.DocumentIds;
+import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ public final class MetricWindows {
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
     return "metric-" + granularity.idPrefix() + '-'
-        + sha256("metric\u001f" + tenantId + '\u001f' + granularity.iso() + '\u001f' + windowStart + '\u001f' + partition);
+        + sha256("metric\u001f" + tenantId + '\u001f' + granularity.iso() + '\u001f' + IsoInstants.format(windowStart) + '\u001f' + partition);
   }
 
   /** {@code metricstate-<hex>}: 128 bits of SHA-256 over {@code metricstate \u001f tenantId \u001f partition}. */

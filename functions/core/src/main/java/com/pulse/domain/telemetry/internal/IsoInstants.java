@@ -1,4 +1,4 @@
-package com.pulse.adapter.json;
+package com.pulse.domain.telemetry.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
