@@ -96,7 +96,16 @@ public final class AlternatingBuilds {
       Class<?> corpora = loader.loadClass("com.pulse.bench.KeyedCorpus");
       Method create = corpora.getDeclaredMethod("create", formats, int.class, int.class, long.class);
       create.setAccessible(true);
-      Object corpus = create.invoke(null, f, keys, requests, 42L);
+      // ServiceLoader look-ups (OpenTelemetry's context storage) go through the context class loader
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      Object corpus;
+      try {
+        corpus = create.invoke(null, f, keys, requests, 42L);
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
       Class<?> variantsClass = loader.loadClass("com.pulse.bench.EndToEndThroughput$Variants");
       Constructor<?> constructor = variantsClass.getDeclaredConstructor(formats, corpora, Path.class, java.sql.Connection.class);
       constructor.setAccessible(true);

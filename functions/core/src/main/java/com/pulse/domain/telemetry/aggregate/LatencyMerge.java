@@ -50,15 +50,8 @@ final class LatencyMerge {
    */
   static Result merge(byte[] stored, DDSketch delta) {
     Scratch s = SCRATCH.get();
-    s.reset();
-    if (stored.length > 0) {
-      DDSketchProtoReader.read(stored, LatencySketches.GAMMA, s);
-    }
-    if (s.negative) {
+    if (!s.readStored(stored)) {
       return null;
-    }
-    if (!s.ascending) { // not written by DDSketchProtoWriter: order (and add repeated) bins first
-      s.sortStored();
     }
     double zero = s.zero;
     if (delta != null) {
@@ -68,6 +61,30 @@ final class LatencyMerge {
       zero += LatencySketches.zeroCountExact(delta);
       delta.getPositiveValueStore().forEach(s::deltaBin); // ascending, non-empty bins
     }
+    return mergeWith(s, zero);
+  }
+
+  /**
+   * As {@link #merge(byte[], DDSketch)} with {@code delta}'s latencies: its sketch if it was built,
+   * else the bins it holds ({@link WindowAccumulator#heldBins}), counted here without building one.
+   *
+   * @throws IllegalArgumentException as {@link #merge(byte[], DDSketch)}
+   */
+  static Result merge(byte[] stored, WindowAccumulator delta) {
+    DDSketch built = delta.latencyIfBuilt();
+    if (built != null) {
+      return merge(stored, built);
+    }
+    Scratch s = SCRATCH.get();
+    if (!s.readStored(stored)) {
+      return null;
+    }
+    s.deltaBins(delta.heldBins(), delta.heldBinCount());
+    return mergeWith(s, s.zero);
+  }
+
+  /** The merge of the scratch's stored and delta bins, or null if it would need collapsing. */
+  private static Result mergeWith(Scratch s, double zero) {
     int n = s.mergeSorted();
     if (n > 0 && s.keys[n - 1] - s.keys[0] + 1 > LatencySketches.MAX_BINS) {
       return null;
@@ -137,6 +154,38 @@ final class LatencyMerge {
       zero = 0;
       negative = false;
       ascending = true;
+    }
+
+    /** Resets, then reads the stored message's bins (sorted); false if it has a negative store. */
+    boolean readStored(byte[] message) {
+      reset();
+      if (message.length > 0) {
+        DDSketchProtoReader.read(message, LatencySketches.GAMMA, this);
+      }
+      if (negative) {
+        return false;
+      }
+      if (!ascending) { // not written by DDSketchProtoWriter: order (and add repeated) bins first
+        sortStored();
+      }
+      return true;
+    }
+
+    /** The delta's bins from a list of bin indices in any order, one request each. */
+    void deltaBins(int[] indices, int n) {
+      if (n == 0) {
+        return;
+      }
+      int[] sorted = Arrays.copyOf(indices, n);
+      Arrays.sort(sorted);
+      for (int i = 0; i < n; ) {
+        int j = i;
+        while (j < n && sorted[j] == sorted[i]) {
+          j++;
+        }
+        deltaBin(sorted[i], j - i);
+        i = j;
+      }
     }
 
     @Override

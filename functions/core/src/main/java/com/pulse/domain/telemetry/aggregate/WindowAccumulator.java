@@ -7,19 +7,24 @@ import org.apache.datasketches.hll.HllSketch;
 
 /**
  * The in-memory delta of one window document within one batch: one (tenant, service, dependency
- * (null for requests), operation, granularity, window start). Counts, latency sum, a DDSketch and a buffer of distinct user-id
+ * (null for requests), operation, granularity, window start). Counts, latency sum, a DDSketch (its
+ * first {@value #BIN_BUFFER} bins held as a plain list until the sketch is needed: a batch's delta
+ * usually has a few requests, and a sketch's dense store grows by allocating) and a buffer of distinct user-id
  * hashes (de-duplicated in place when full) that is folded into an HLL sketch by {@link #users()} —
  * at write time, once per distinct user — or when it exceeds {@value #MAX_USER_BUFFER} entries. So
  * the per-request path ({@link #add}) does not allocate once the sketch store and buffer have grown.
  * Also records the lowest and highest sequence number folded in.
  *
- * <p>Memory: the latency sketch (≤ 8 KiB, see {@link LatencySketches}), the HLL (≤ 4 KiB, see
+ * <p>Memory: the latency sketch (≤ 8 KiB, see {@link LatencySketches}; before it is built, 128 bytes
+ * of held bins), the HLL (≤ 4 KiB, see
  * {@link UserSketches}), the user-hash buffer (8 bytes per distinct user of the batch, ≤ 32 KiB) and
  * ~150 bytes of fields: ≤ 44.2 KiB per active window, independent of the number of events; the
  * persisted state is the two sketches (≤ 12 KiB). Not thread-safe.
  */
 public final class WindowAccumulator {
   static final int MAX_USER_BUFFER = 4096;
+  /** Positive-store bins held before the latency sketch is built. */
+  static final int BIN_BUFFER = 32;
 
   private final String tenantId;
   private final String service;
@@ -28,7 +33,10 @@ public final class WindowAccumulator {
   private final Granularity granularity;
   private final long windowStartMillis;
   final int hash;
-  private final DDSketch latency = LatencySketches.newSketch();
+  /** Null until a value needs it or {@link #latency()} is asked for; then it holds every value. */
+  private DDSketch latency;
+  private int[] bins;
+  private int binCount;
   private long count;
   private long errorCount;
   private long lateCount;
@@ -65,9 +73,14 @@ public final class WindowAccumulator {
     }
     latencySumMs += durationMs;
     if (binIndex == LatencySketches.NO_BIN) {
-      latency.accept(durationMs);
+      latency().accept(durationMs);
+    } else if (latency == null && binCount < BIN_BUFFER) {
+      if (bins == null) {
+        bins = new int[BIN_BUFFER];
+      }
+      bins[binCount++] = binIndex;
     } else {
-      latency.getPositiveValueStore().add(binIndex);
+      latency().getPositiveValueStore().add(binIndex);
     }
     if (hasUser) {
       if (userHashes == null) {
@@ -183,9 +196,35 @@ public final class WindowAccumulator {
     return latencySumMs;
   }
 
-  /** The latency sketch (live; do not modify). */
+  /** The latency sketch, built from the held bins on first use (live; do not modify). */
   public DDSketch latency() {
+    if (latency == null) {
+      latency = LatencySketches.newSketch();
+      for (int i = 0; i < binCount; i++) {
+        latency.getPositiveValueStore().add(bins[i]);
+      }
+      binCount = 0;
+      bins = null;
+    }
     return latency;
+  }
+
+  /** The latency sketch if it was built, else null: then every value is in {@link #heldBins}. */
+  DDSketch latencyIfBuilt() {
+    return latency;
+  }
+
+  /**
+   * The positive-store bins held while the sketch is not built, in arrival order: the first
+   * {@link #heldBinCount} entries (null once the sketch is built).
+   */
+  int[] heldBins() {
+    return bins;
+  }
+
+  /** How many of {@link #heldBins} are held. */
+  int heldBinCount() {
+    return binCount;
   }
 
   /** The distinct-user sketch after folding in buffered users, or null if no request had a user. */

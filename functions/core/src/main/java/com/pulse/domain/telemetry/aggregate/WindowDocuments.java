@@ -72,7 +72,7 @@ public final class WindowDocuments {
     Granularity g = delta.granularity();
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
     byte[] storedLatency = existing == null ? new byte[0] : existing.latencySketch();
-    LatencyMerge.Result fast = LatencyMerge.merge(storedLatency, delta.latency());
+    LatencyMerge.Result fast = LatencyMerge.merge(storedLatency, delta);
     DDSketch latency = null;
     if (fast == null) { // collapsing or negative bins: the library merges
       latency = LatencySketches.deserialize(storedLatency);

@@ -60,8 +60,55 @@ class LatencyMergeTest {
   }
 
   @Test
+  void anAccumulatorsHeldBinsMergeAsItsSketchWould() {
+    SplittableRandom random = new SplittableRandom(13);
+    int held = 0;
+    int fallbacks = 0;
+    for (int round = 0; round < 2_000; round++) {
+      byte[] image = random.nextInt(5) == 0 ? new byte[0] : LatencySketches.serialize(randomSketch(random));
+      int n = random.nextInt(3 * WindowAccumulator.BIN_BUFFER);
+      double[] latencies = new double[n];
+      boolean wide = random.nextInt(8) == 0;
+      for (int i = 0; i < n; i++) {
+        int kind = random.nextInt(40);
+        latencies[i] = kind == 0 ? 0 : wide && kind < 4 ? Math.pow(10, -3 + random.nextDouble() * 11)
+            : Math.exp(random.nextGaussian() * 1.5 + 3);
+      }
+      WindowAccumulator delta = accumulator(latencies);
+      held += delta.latencyIfBuilt() == null ? 1 : 0;
+
+      LatencyMerge.Result actual = LatencyMerge.merge(image, delta);
+      LatencyMerge.Result viaSketch = LatencyMerge.merge(image, accumulator(latencies).latency());
+      DDSketch library = LatencySketches.deserialize(image);
+      library.mergeWith(accumulator(latencies).latency());
+      String at = "round " + round;
+      if (actual == null) { // bins beyond 1,024: WindowDocuments merges with the library, as the old code did
+        fallbacks++;
+        continue;
+      }
+      assertArrayEquals(LatencySketches.serialize(library), actual.image(), at);
+      assertArrayEquals(viaSketch.image(), actual.image(), at);
+      assertEquals(viaSketch.p50Ms(), actual.p50Ms(), at);
+      assertEquals(viaSketch.p99Ms(), actual.p99Ms(), at);
+      assertEquals(viaSketch.zeroCount(), actual.zeroCount(), at);
+      assertArrayEquals(viaSketch.binKeys(), actual.binKeys(), at);
+      assertArrayEquals(viaSketch.binCounts(), actual.binCounts(), at);
+    }
+    assertTrue(held > 300, "deltas merged from held bins: " + held);
+    assertTrue(fallbacks > 10 && fallbacks < 400, "library merges: " + fallbacks);
+  }
+
+  private static WindowAccumulator accumulator(double[] latencies) {
+    WindowAccumulator acc = new WindowAccumulator("t", "s", null, "op", Granularity.MINUTE, 0, 1);
+    for (int i = 0; i < latencies.length; i++) {
+      acc.add(latencies[i], LatencySketches.binIndex(latencies[i]), false, false, false, 0, i);
+    }
+    return acc;
+  }
+
+  @Test
   void emptyInputsGiveAnEmptySketch() {
-    LatencyMerge.Result r = LatencyMerge.merge(new byte[0], null);
+    LatencyMerge.Result r = LatencyMerge.merge(new byte[0], (DDSketch) null);
     assertNotNull(r);
     assertEquals(0, r.p50Ms());
     assertEquals(0, r.zeroCount());
@@ -74,7 +121,7 @@ class LatencyMergeTest {
     DDSketch withNegative = LatencySketches.newSketch();
     withNegative.accept(-5);
     withNegative.accept(7);
-    assertNull(LatencyMerge.merge(LatencySketches.serialize(withNegative), null));
+    assertNull(LatencyMerge.merge(LatencySketches.serialize(withNegative), (DDSketch) null));
     assertNull(LatencyMerge.merge(new byte[0], withNegative));
   }
 
