@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
 import com.pulse.domain.telemetry.internal.DDSketchProtoReader;
 import com.pulse.domain.telemetry.internal.DDSketchProtoWriter;
 import java.util.Arrays;
@@ -25,7 +24,6 @@ import java.util.Arrays;
  * <p>Thread-safe: the scratch arrays are per thread; the result shares nothing with them.
  */
 final class LatencyMerge {
-  private static final LogarithmicMapping MAPPING = new LogarithmicMapping(LatencySketches.RELATIVE_ACCURACY);
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private LatencyMerge() {}
@@ -95,22 +93,12 @@ final class LatencyMerge {
 
   private static Result statistics(byte[] image, int[] merged, double[] mergedCounts, int n, double zero) {
     double positiveTotal = 0;
-    int nonEmpty = 0;
     for (int i = 0; i < n; i++) {
       positiveTotal += mergedCounts[i];
-      if (Math.round(mergedCounts[i]) > 0) {
-        nonEmpty++;
-      }
     }
-    int[] keys = new int[nonEmpty];
-    long[] counts = new long[nonEmpty];
-    for (int i = 0, k = 0; i < n; i++) {
-      long rounded = Math.round(mergedCounts[i]);
-      if (rounded > 0) {
-        keys[k] = merged[i] + 1;
-        counts[k++] = rounded;
-      }
-    }
+    LatencySketches.ExportBins bins = LatencySketches.exportBins(merged, mergedCounts, n);
+    int[] keys = bins.keys();
+    long[] counts = bins.counts();
     double total = zero + positiveTotal;
     if (total == 0) {
       return new Result(image, 0, 0, 0, 0, keys, counts);
@@ -125,7 +113,7 @@ final class LatencyMerge {
     for (int i = 0; i < n && q < 3; i++) {
       running += mergedCounts[i];
       while (q < 3 && running > ranks[q]) {
-        values[q++] = MAPPING.value(merged[i]);
+        values[q++] = LatencySketches.MAPPING.value(merged[i]);
       }
     }
     return new Result(image, values[0], values[1], values[2], Math.round(zero), keys, counts);

@@ -9,7 +9,6 @@ import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.internal.DDSketchProtoReader;
 import com.pulse.domain.telemetry.internal.DDSketchProtoWriter;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The one latency sketch configuration of Pulse: DDSketch (sketches-java) with 1% relative accuracy,
@@ -36,7 +35,8 @@ public final class LatencySketches {
   /** Maximum number of bins of the positive-value store. */
   public static final int MAX_BINS = 1024;
 
-  private static final LogarithmicMapping MAPPING = new LogarithmicMapping(RELATIVE_ACCURACY);
+  /** The index mapping of every latency sketch (the one {@link #newSketch} builds with). */
+  static final LogarithmicMapping MAPPING = new LogarithmicMapping(RELATIVE_ACCURACY);
   /** Mapping base: {@code (1 + alpha) / (1 - alpha)}. */
   public static final double GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
 
@@ -103,25 +103,55 @@ public final class LatencySketches {
   static WindowVersion version(WindowDocument document, DDSketch sketch, long distinctUsers) {
     Store positive = sketch.getPositiveValueStore();
     int capacity = positive.isEmpty() ? 0 : positive.getMaxIndex() - positive.getMinIndex() + 1;
-    int[] keys = new int[capacity];
-    long[] counts = new long[capacity];
+    int[] indices = new int[capacity];
+    double[] counts = new double[capacity];
     int[] n = {0};
-    positive.forEach((index, count) -> {
-      long rounded = Math.round(count);
-      if (rounded > 0) {
-        keys[n[0]] = index + 1;
-        counts[n[0]++] = rounded;
-      }
+    positive.forEach((index, count) -> { // ascending, non-empty bins
+      indices[n[0]] = index;
+      counts[n[0]++] = count;
     });
+    ExportBins bins = exportBins(indices, counts, n[0]);
     boolean empty = sketch.isEmpty();
     return new WindowVersion(document,
         empty ? 0 : sketch.getValueAtQuantile(0.50),
         empty ? 0 : sketch.getValueAtQuantile(0.95),
         empty ? 0 : sketch.getValueAtQuantile(0.99),
-        distinctUsers, zeroCount(sketch),
-        n[0] == capacity ? keys : Arrays.copyOf(keys, n[0]),
-        n[0] == capacity ? counts : Arrays.copyOf(counts, n[0]));
+        distinctUsers, zeroCount(sketch), bins.keys(), bins.counts());
   }
+
+  /**
+   * The exported bins of a positive store: key {@code i + 1} for sketches-java bin {@code i} (so key
+   * {@code k} holds values in {@code [gamma^(k-1), gamma^k)}), count rounded, bins whose rounded count
+   * is 0 left out.
+   *
+   * @param keys ascending export keys
+   * @param counts their counts
+   */
+  record ExportBins(int[] keys, long[] counts) {}
+
+  /**
+   * {@link ExportBins} of the bins {@code indices[i]} holding {@code counts[i]}, {@code i < n},
+   * indices ascending.
+   */
+  static ExportBins exportBins(int[] indices, double[] counts, int n) {
+    int nonEmpty = 0;
+    for (int i = 0; i < n; i++) {
+      if (Math.round(counts[i]) > 0) {
+        nonEmpty++;
+      }
+    }
+    int[] keys = new int[nonEmpty];
+    long[] rounded = new long[nonEmpty];
+    for (int i = 0, k = 0; i < n; i++) {
+      long r = Math.round(counts[i]);
+      if (r > 0) {
+        keys[k] = indices[i] + 1;
+        rounded[k++] = r;
+      }
+    }
+    return new ExportBins(keys, rounded);
+  }
+
 
   /** Count of the zero bucket (latencies too small to index, i.e. 0 ms). */
   public static long zeroCount(DDSketch sketch) {
