@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileWriter;
@@ -19,6 +20,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.Decoder;
+import org.apache.avro.util.Utf8;
 
 /**
  * Reads and writes Event Hubs Capture Avro files (Apache Avro object container files with the
@@ -61,16 +65,140 @@ public final class CaptureAvro {
    * @throws IllegalArgumentException if a record lacks a valid field
    */
   public static void forEach(Path file, String partition, Consumer<CapturedEvent> sink) {
-    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
-      Strings strings = new Strings();
-      GenericRecord r = null;
+    try (DataFileReader<CapturedEvent> reader = new DataFileReader<>(file.toFile(), new EventReader(partition))) {
+      CapturedEvent event = null;
       while (reader.hasNext()) {
-        r = reader.next(r);
-        sink.accept(toEvent(r, partition, strings));
+        event = reader.next(event);
+        sink.accept(event);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Capture Avro file " + file, e);
     }
+  }
+
+  /** Parsing Canonical Form of {@link #SCHEMA}: a file written with it is read by {@link EventReader}'s own path. */
+  private static final String CANONICAL = SchemaNormalization.toParsingForm(SCHEMA);
+
+  /**
+   * Reads Capture records straight into {@link CapturedEvent}s: Avro's {@code DataFileReader} still
+   * reads the container (header, blocks, codec, sync markers), and this {@link DatumReader} reads each
+   * record's fields from the {@link Decoder} in the order of the Avro binary encoding
+   * (https://avro.apache.org/docs/1.12.0/specification/#binary-encoding), without the generic
+   * record's maps, {@code Utf8} values and body copy. Of the system properties only
+   * {@code content-type} is kept, which is all {@link TelemetryEvent#contentTypeOf} reads. A file
+   * whose writer schema has another Parsing Canonical Form than {@link #SCHEMA} is read with
+   * Avro's {@code GenericDatumReader} (schema resolution) and converted as before. The same event
+   * results either way ({@code CaptureAvroTest}). Not thread-safe; one per file.
+   */
+  private static final class EventReader implements DatumReader<CapturedEvent> {
+    private final String partition;
+    private final Strings strings = new Strings();
+    private final Utf8 scratch = new Utf8();
+    private GenericDatumReader<GenericRecord> generic;
+    private GenericRecord record;
+
+    EventReader(String partition) {
+      this.partition = partition;
+    }
+
+    @Override
+    public void setSchema(Schema writer) {
+      generic = CANONICAL.equals(SchemaNormalization.toParsingForm(writer)) ? null : new GenericDatumReader<>(writer, SCHEMA);
+    }
+
+    @Override
+    public CapturedEvent read(CapturedEvent reuse, Decoder in) throws IOException {
+      if (generic != null) {
+        record = generic.read(record, in);
+        return toEvent(record, partition, strings);
+      }
+      long sequenceNumber = in.readLong();
+      String offset = in.readString();
+      java.time.Instant enqueued = strings.enqueued(in.readString(scratch));
+      String contentType = null;
+      for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
+        for (long i = 0; i < n; i++) {
+          boolean isContentType = strings.of(in.readString(scratch)).equals("content-type");
+          Object value = readValue(in, in.readIndex(), isContentType);
+          if (isContentType && value != null) {
+            contentType = value instanceof ByteBuffer b ? utf8(b) : value.toString();
+          }
+        }
+      }
+      Map<String, String> properties = Map.of();
+      for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
+        for (long i = 0; i < n; i++) {
+          String key = strings.of(in.readString(scratch));
+          Object value = readValue(in, in.readIndex(), true);
+          if (value != null) {
+            if (properties.isEmpty()) {
+              properties = new LinkedHashMap<>();
+            }
+            properties.put(key, value instanceof ByteBuffer b ? base64(b) : value.toString());
+          }
+        }
+      }
+      byte[] body;
+      int bodyBranch = in.readIndex();
+      if (bodyBranch == 0) {
+        body = new byte[0];
+      } else if (bodyBranch == 1) {
+        long length = in.readLong();
+        if (length < 0 || length > Integer.MAX_VALUE - 8) {
+          throw new IOException("Capture record " + sequenceNumber + ": invalid Body length " + length);
+        }
+        body = new byte[(int) length];
+        in.readFixed(body, 0, body.length);
+      } else {
+        throw new IOException("Capture record " + sequenceNumber + ": Body union branch " + bodyBranch);
+      }
+      if (contentType != null && contentType.isBlank()) {
+        contentType = null;
+      }
+      return new CapturedEvent(partition, new TelemetryEvent(body, sequenceNumber, offset, enqueued,
+          contentType != null ? contentType : TelemetryEvent.contentTypeOf(null, properties), properties));
+    }
+
+    /**
+     * One value of a property map's union ({@code long, double, string, bytes} and, for
+     * {@code Properties}, {@code null} last): strings through the cache when {@code keep}, other
+     * values read or skipped.
+     */
+    private Object readValue(Decoder in, int branch, boolean keep) throws IOException {
+      return switch (branch) {
+        case 0 -> in.readLong();
+        case 1 -> in.readDouble();
+        case 2 -> {
+          if (keep) {
+            yield strings.of(in.readString(scratch));
+          }
+          in.skipString();
+          yield null;
+        }
+        case 3 -> {
+          if (keep) {
+            yield in.readBytes(null);
+          }
+          in.skipBytes();
+          yield null;
+        }
+        case 4 -> {
+          in.readNull();
+          yield null;
+        }
+        default -> throw new IOException("property value union branch " + branch);
+      };
+    }
+  }
+
+  private static String utf8(ByteBuffer b) {
+    return java.nio.charset.StandardCharsets.UTF_8.decode(b.duplicate()).toString();
+  }
+
+  private static String base64(ByteBuffer b) {
+    byte[] bytes = new byte[b.remaining()];
+    b.duplicate().get(bytes);
+    return java.util.Base64.getEncoder().encodeToString(bytes);
   }
 
   /**
@@ -169,7 +297,8 @@ public final class CaptureAvro {
   private static Map<String, Object> plain(Map<?, ?> map, Strings strings) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (map != null) {
-      map.forEach((k, v) -> out.put(strings.of(k), v instanceof CharSequence cs ? strings.of(cs) : v));
+      map.forEach((k, v) -> out.put(strings.of(k),
+          v instanceof CharSequence cs ? strings.of(cs) : v instanceof ByteBuffer b ? utf8(b) : v));
     }
     return out;
   }
@@ -179,9 +308,7 @@ public final class CaptureAvro {
     if (map != null) {
       map.forEach((k, v) -> {
         if (v instanceof ByteBuffer b) {
-          byte[] bytes = new byte[b.remaining()];
-          b.duplicate().get(bytes);
-          out.put(strings.of(k), java.util.Base64.getEncoder().encodeToString(bytes));
+          out.put(strings.of(k), base64(b));
         } else if (v != null) {
           out.put(strings.of(k), strings.of(v));
         }

@@ -46,19 +46,44 @@ public final class LogDecoders {
    * @throws NullPointerException if {@code body} is null
    */
   public static boolean isOtlpLogs(byte[] body) {
-    int i = 0;
-    while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
-      i++;
-    }
+    int i = skipWhitespace(body, 0);
     if (i < body.length && body[i] == '{') {
-      String head = new String(body, i, Math.min(body.length - i, 40), java.nio.charset.StandardCharsets.UTF_8)
-          .replaceAll("\\s", "");
-      if (head.startsWith("{\"resourceLogs\"") || head.startsWith("{\"resource_logs\"")) {
+      int key = skipWhitespace(body, i + 1);
+      if (startsWith(body, key, RESOURCE_LOGS) || startsWith(body, key, RESOURCE_LOGS_SNAKE)) {
         return true;
       }
     }
-    // a protobuf request starts with 0x0A, a JSON line feed, and its length byte may be '{'
+    // A protobuf request starts with the tag of field 1 (0x0A, a JSON line feed) and its length byte
+    // may be '{'; a body whose first byte is anything else and that opens like JSON is not protobuf
+    // (0x7B and 0x5B would be deprecated group tags), so it is not probed: the probe of a JSON body
+    // costs an exception per event.
+    if (i < body.length && (body[i] == '{' || body[i] == '[') && body[0] != 0x0A) {
+      return false;
+    }
     return OtlpLogsProtobufDecoder.isLogsRequest(body);
+  }
+
+  private static final byte[] RESOURCE_LOGS = "\"resourceLogs\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] RESOURCE_LOGS_SNAKE = "\"resource_logs\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static int skipWhitespace(byte[] body, int from) {
+    int i = from;
+    while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean startsWith(byte[] body, int from, byte[] prefix) {
+    if (body.length - from < prefix.length) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length; k++) {
+      if (body[from + k] != prefix[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Detects the encoding by {@link BodyEncoding#decodeDetected}, arrays being JSON. */

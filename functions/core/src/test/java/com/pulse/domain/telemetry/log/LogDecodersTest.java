@@ -143,6 +143,33 @@ class LogDecodersTest {
     assertThatThrownBy(() -> decode(e, body)).hasMessageContaining("invalid UTF-8 in a string field");
   }
 
+  @org.junit.jupiter.api.Test
+  void isOtlpLogsTellsLogsRequestsFromOtherBodiesWithoutProbingJsonAsProtobuf() {
+    OtlpLogs sdk = new OtlpLogs().log(CONTOSO, Severity.INFO, "started", T0);
+    assertThat(LogDecoders.isOtlpLogs(sdk.protobuf())).isTrue();
+    assertThat(LogDecoders.isOtlpLogs(sdk.json())).isTrue();
+    assertThat(LogDecoders.isOtlpLogs(" \r\n{ \n\t\"resource_logs\":[]}".getBytes(StandardCharsets.UTF_8))).isTrue();
+    // a protobuf request whose first length byte is '{' (0x7B): the body reads "\n{..." as text
+    String padding = "x".repeat(200);
+    for (int n = 0; n < 200; n++) {
+      byte[] body = OtlpLogs.request("contoso", "checkout", OtlpLogs.record(9, padding.substring(n), T0)).toByteArray();
+      if (body[1] == '{') {
+        assertThat(LogDecoders.isOtlpLogs(body)).as("protobuf of %d bytes starting \\n{", body.length).isTrue();
+      }
+    }
+    assertThat(java.util.stream.IntStream.range(0, 200).filter(n -> OtlpLogs.request("contoso", "checkout",
+        OtlpLogs.record(9, padding.substring(n), T0)).toByteArray()[1] == '{')).as("the loop met a '{' length byte").isNotEmpty();
+    assertThat(LogDecoders.isOtlpLogs("{\"tenantId\":\"contoso\",\"service\":\"checkout\"}".getBytes(StandardCharsets.UTF_8)))
+        .isFalse();
+    assertThat(LogDecoders.isOtlpLogs("{\"resourceSpans\":[]}".getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(LogDecoders.isOtlpLogs("[{\"resourceLogs\":[]}]".getBytes(StandardCharsets.UTF_8))).isFalse();
+    assertThat(LogDecoders.isOtlpLogs(new byte[0])).isFalse();
+    assertThat(LogDecoders.isOtlpLogs(ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
+        .addScopeSpans(ScopeSpans.newBuilder().addSpans(Span.newBuilder().setName("GET /")
+            .setKind(Span.SpanKind.SPAN_KIND_SERVER).setStartTimeUnixNano(T0).setEndTimeUnixNano(T0 + 5))))
+        .build().toByteArray())).isFalse();
+  }
+
   @ParameterizedTest
   @EnumSource(Encoding.class)
   void aTracesRequestOnTheLogsHubNamesTheTracesHub(Encoding e) {
