@@ -10,6 +10,7 @@ import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.app.telemetry.BatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
 import com.pulse.app.telemetry.TelemetryEvent;
+import com.pulse.cli.TelemetryReplay;
 import com.pulse.domain.telemetry.TelemetryDecoder;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowAggregator;
@@ -47,7 +48,12 @@ import java.util.concurrent.Callable;
  *   <li>{@code bareParse}: a Jackson streaming token walk (JSON) or protobuf-java {@code parseFrom};
  *   <li>{@code naive}: Jackson databind / generated protobuf classes + {@code HashMap} + list of latencies;
  *   <li>{@code duckdb}: DuckDB {@code threads=1}, {@code read_json} of the same requests as NDJSON,
- *       minute and hour groups with {@code approx_quantile} and {@code approx_count_distinct}.
+ *       minute and hour groups with {@code approx_quantile} and {@code approx_count_distinct};
+ *   <li>{@code replay}: {@code pulse replay}'s work in a warm JVM — {@link TelemetryReplay} of the
+ *       events written once as a Capture Avro file (deflate), read, decoded, folded and merged in
+ *       its default batches of {@value TelemetryReplay#DEFAULT_BATCH_SIZE} events. The whole-process
+ *       figures, which add the JVM's start, JIT compilation and heap growth, are measured with
+ *       {@code ReplayInputs} and {@code /usr/bin/time}.
  * </ul>
  *
  * <p>Each variant warms up for one pass and at least 1 s of CPU, then measures three rounds of at
@@ -82,8 +88,9 @@ public final class EndToEndThroughput {
       for (TelemetryDecodeBenchmark.Format format : TelemetryDecodeBenchmark.Format.values()) {
         for (int keys : KEYS) {
           String prefix = format + "/" + keys + "/";
-          if (!(prefix + "endToEnd decodeFold bareParse naive duckdb").contains(filter)
-              && !prefix.contains(filter) && Arrays.stream(new String[] {"endToEnd", "decodeFold", "bareParse", "naive", "duckdb"})
+          if (!(prefix + "endToEnd decodeFold bareParse naive duckdb replay").contains(filter)
+              && !prefix.contains(filter)
+              && Arrays.stream(new String[] {"endToEnd", "decodeFold", "bareParse", "naive", "duckdb", "replay"})
                   .noneMatch(v -> (prefix + v).contains(filter))) {
             continue;
           }
@@ -96,6 +103,12 @@ public final class EndToEndThroughput {
           run(prefix, "bareParse", v::bareParse, requests, measureNanos, filter, null);
           run(prefix, "naive", v::naive, requests, measureNanos, filter, null);
           run(prefix, "duckdb", v::duckdb, requests, measureNanos, filter, null);
+          Path capture = dir.resolve(format + "-" + keys + ".avro");
+          if ((prefix + "replay").contains(filter)) {
+            com.pulse.adapter.capture.CaptureAvro.write(capture, corpus.events);
+          }
+          run(prefix, "replay", () -> v.replay(capture), requests, measureNanos, filter, null);
+          Files.deleteIfExists(capture);
           Files.delete(ndjson);
         }
       }
@@ -253,6 +266,19 @@ public final class EndToEndThroughput {
         };
       }
       return n;
+    }
+
+    /**
+     * {@code pulse replay}'s work without the JVM start: {@link TelemetryReplay} of the events as one
+     * Capture Avro file (deflate, as Capture writes it), in its default batches, over a fresh store.
+     */
+    long replay(Path capture) {
+      TelemetryReplay.Result r = new TelemetryReplay(policy, clock, new InMemoryDeadLetterStore())
+          .replay(List.of(capture), "0", TelemetryReplay.DEFAULT_BATCH_SIZE);
+      if (r.requests() != corpus.requests.size()) {
+        throw new IllegalStateException("replay decoded " + r.requests() + " of " + corpus.requests.size());
+      }
+      return r.requests() + r.documents().size();
     }
 
     long duckdb() throws Exception {
