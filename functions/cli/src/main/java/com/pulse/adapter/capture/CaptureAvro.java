@@ -243,8 +243,8 @@ public final class CaptureAvro {
    * @throws UncheckedIOException if the file cannot be read or is not Avro
    */
   public static long firstSequenceNumber(Path file) {
-    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
-      return reader.hasNext() ? (Long) reader.next().get("SequenceNumber") : Long.MAX_VALUE;
+    try (DataFileReader<CapturedEvent> reader = new DataFileReader<>(file.toFile(), new EventReader("0"))) {
+      return reader.hasNext() ? reader.next().event().sequenceNumber() : Long.MAX_VALUE;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Capture Avro file " + file, e);
     }
