@@ -39,9 +39,12 @@ public final class LogDecoders {
 
   /**
    * True if {@code body} looks like an OTLP logs request: OTLP/JSON whose first key is
-   * {@code resourceLogs}, or protobuf whose first record has the fields of a {@code LogRecord}. For
-   * tools that read one stream holding several signals (replay of Capture or jsonl files); the
-   * functions know the signal from their hub instead.
+   * {@code resourceLogs} (or {@code resource_logs}), or protobuf whose first record has the fields of
+   * a {@code LogRecord}. A body that opens like JSON ({@code {} or {@code [} after whitespace) is
+   * probed as protobuf only if its first byte is {@code 0x0A}, so the usual JSON event costs a few
+   * byte comparisons and never an exception. For tools that read one stream holding several signals
+   * (replay of Capture or jsonl files); the functions know the signal from their hub instead.
+   * Stateless and thread-safe.
    *
    * @throws NullPointerException if {@code body} is null
    */
