@@ -152,11 +152,9 @@ public final class CaptureAvro {
       } else {
         throw new IOException("Capture record " + sequenceNumber + ": Body union branch " + bodyBranch);
       }
-      if (contentType != null && contentType.isBlank()) {
-        contentType = null;
-      }
+      Map<String, ?> system = contentType == null ? null : Map.of("content-type", contentType);
       return new CapturedEvent(partition, new TelemetryEvent(body, sequenceNumber, offset, enqueued,
-          contentType != null ? contentType : TelemetryEvent.contentTypeOf(null, properties), properties));
+          TelemetryEvent.contentTypeOf(system, properties), properties));
     }
 
     /**

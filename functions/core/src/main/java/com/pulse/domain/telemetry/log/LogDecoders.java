@@ -78,15 +78,8 @@ public final class LogDecoders {
   }
 
   private static boolean startsWith(byte[] body, int from, byte[] prefix) {
-    if (body.length - from < prefix.length) {
-      return false;
-    }
-    for (int k = 0; k < prefix.length; k++) {
-      if (body[from + k] != prefix[k]) {
-        return false;
-      }
-    }
-    return true;
+    return body.length - from >= prefix.length
+        && java.util.Arrays.equals(body, from, from + prefix.length, prefix, 0, prefix.length);
   }
 
   /** Detects the encoding by {@link BodyEncoding#decodeDetected}, arrays being JSON. */
