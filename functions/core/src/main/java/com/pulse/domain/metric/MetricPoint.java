@@ -1,11 +1,8 @@
 package com.pulse.domain.metric;
 
 import com.pulse.domain.metric.internal.SortedArrayMap;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.pulse.domain.telemetry.internal.DocumentIds;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -104,11 +101,6 @@ public record MetricPoint(
         .append(metric).append('\u001f').append(tenantId).append('\u001f');
     SortedArrayMap.copyOf(dimensions).forEach((k, v) -> canonical.append(k).append('=').append(v).append('\u001e'));
     canonical.append('\u001f').append(windowStart);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-      return metric + '-' + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    return metric + '-' + DocumentIds.hex128(canonical.toString());
   }
 }

@@ -152,7 +152,6 @@ public final class LatencySketches {
     return new ExportBins(keys, rounded);
   }
 
-
   /** Count of the zero bucket (latencies too small to index, i.e. 0 ms). */
   public static long zeroCount(DDSketch sketch) {
     return Math.round(zeroCountExact(sketch));

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The hash behind every telemetry document id: the first 16 bytes (128 bits) of SHA-256 (FIPS 180-4)
+ * The hash behind every telemetry document id and {@code MetricPoint.idOf}: the first 16 bytes (128 bits) of SHA-256 (FIPS 180-4)
  * over the UTF-8 bytes of a canonical string, as 32 lower-case hex digits. One
  * {@link MessageDigest} per thread instead of a provider look-up per id. Thread-safe.
  */

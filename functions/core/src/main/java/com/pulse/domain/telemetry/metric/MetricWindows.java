@@ -40,16 +40,12 @@ public final class MetricWindows {
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
     return "metric-" + granularity.idPrefix() + '-'
-        + sha256("metric\u001f" + tenantId + '\u001f' + granularity.iso() + '\u001f' + IsoInstants.format(windowStart) + '\u001f' + partition);
+        + DocumentIds.hex128("metric\u001f" + tenantId + '\u001f' + granularity.iso() + '\u001f' + IsoInstants.format(windowStart) + '\u001f' + partition);
   }
 
   /** {@code metricstate-<hex>}: 128 bits of SHA-256 over {@code metricstate \u001f tenantId \u001f partition}. */
   public static String streamsIdOf(String tenantId, String partition) {
-    return "metricstate-" + sha256("metricstate\u001f" + tenantId + '\u001f' + partition);
-  }
-
-  private static String sha256(String canonical) {
-    return DocumentIds.hex128(canonical);
+    return "metricstate-" + DocumentIds.hex128("metricstate\u001f" + tenantId + '\u001f' + partition);
   }
 
   /** The id of {@code delta}'s document in {@code partition}. */
