@@ -43,6 +43,9 @@ import java.util.concurrent.Callable;
  *   <li>{@code endToEnd}: {@link AggregateBatch} over batches of {@value #BATCH} events — decode, fold,
  *       read, merge, serialize sketches, build and serialize the ADX export rows
  *       ({@link SerializingExport}) — with the in-memory window store, a fresh store per pass;
+ *   <li>{@code endToEndCosmosJson}: the same with {@link CosmosJsonWindowStore}, which also pays the
+ *       Cosmos DB adapter's JSON per document (written: record → JSON tree → UTF-8 bytes; read: bytes
+ *       → tree → record), as the function does against Cosmos DB, network aside;
  *   <li>{@code decodeFold}: the decoder into one {@link WindowAggregator} (minute + hour windows,
  *       DDSketch, HLL buffer), a fresh aggregator per pass;
  *   <li>{@code bareParse}: a Jackson streaming token walk (JSON) or protobuf-java {@code parseFrom};
@@ -79,7 +82,7 @@ public final class EndToEndThroughput {
     int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     long measureNanos = (args.length > 1 ? Long.parseLong(args[1]) : 2_000) * 1_000_000L;
     String filter = args.length > 2 ? args[2] : "";
-    System.out.printf(Locale.ROOT, "%-14s %7s %-11s %15s %14s%n", "format", "keys", "variant", "requests/cpu-s", "writes/1k ev");
+    System.out.printf(Locale.ROOT, "%-14s %7s %-18s %15s %14s%n", "format", "keys", "variant", "requests/cpu-s", "writes/1k ev");
     Path dir = Files.createTempDirectory("pulse-e2e");
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
       try (Statement s = duck.createStatement()) {
@@ -88,9 +91,9 @@ public final class EndToEndThroughput {
       for (TelemetryDecodeBenchmark.Format format : TelemetryDecodeBenchmark.Format.values()) {
         for (int keys : KEYS) {
           String prefix = format + "/" + keys + "/";
-          if (!(prefix + "endToEnd decodeFold bareParse naive duckdb replay").contains(filter)
+          if (!(prefix + "endToEnd endToEndCosmosJson decodeFold bareParse naive duckdb replay").contains(filter)
               && !prefix.contains(filter)
-              && Arrays.stream(new String[] {"endToEnd", "decodeFold", "bareParse", "naive", "duckdb", "replay"})
+              && Arrays.stream(new String[] {"endToEnd", "endToEndCosmosJson", "decodeFold", "bareParse", "naive", "duckdb", "replay"})
                   .noneMatch(v -> (prefix + v).contains(filter))) {
             continue;
           }
@@ -99,6 +102,7 @@ public final class EndToEndThroughput {
           corpus.writeNdjson(ndjson);
           Variants v = new Variants(format, corpus, ndjson, duck);
           run(prefix, "endToEnd", v::endToEnd, requests, measureNanos, filter, v);
+          run(prefix, "endToEndCosmosJson", v::endToEndCosmosJson, requests, measureNanos, filter, v);
           run(prefix, "decodeFold", v::decodeFold, requests, measureNanos, filter, null);
           run(prefix, "bareParse", v::bareParse, requests, measureNanos, filter, null);
           run(prefix, "naive", v::naive, requests, measureNanos, filter, null);
@@ -139,7 +143,7 @@ public final class EndToEndThroughput {
       rates[round] = (double) passes * requests / (cpu / 1e9);
     }
     Arrays.sort(rates);
-    System.out.printf(Locale.ROOT, "%-14s %7s %-11s %15.0f %14s   (%.0f .. %.0f)%s%n", prefix.split("/")[0],
+    System.out.printf(Locale.ROOT, "%-14s %7s %-18s %15.0f %14s   (%.0f .. %.0f)%s%n", prefix.split("/")[0],
         prefix.split("/")[1], variant, rates[1],
         writes == null ? "" : String.format(Locale.ROOT, "%.0f", writes.writesPerThousandEvents()),
         rates[0], rates[2], sink == 42 ? " " : "");
@@ -163,7 +167,9 @@ public final class EndToEndThroughput {
     private long writes;
     private long events1;
     private long rows;
-    private InMemoryWindowStore lastStore;
+    /** What the last {@code endToEndCosmosJson} pass read, for the report; empty after {@code endToEnd}. */
+    private String reads = "";
+    private java.util.function.Supplier<java.util.Collection<TenantWindowDocument>> lastDocuments;
 
     Variants(TelemetryDecodeBenchmark.Format format, KeyedCorpus corpus, Path ndjson, Connection duck) {
       this.format = format;
@@ -175,7 +181,25 @@ public final class EndToEndThroughput {
     }
 
     long endToEnd() {
-      InMemoryWindowStore store = new InMemoryWindowStore();
+      reads = "";
+      return endToEnd(new InMemoryWindowStore(), InMemoryWindowStore::documents);
+    }
+
+    long endToEndCosmosJson() {
+      CosmosJsonWindowStore store = new CosmosJsonWindowStore();
+      long n = endToEnd(store, CosmosJsonWindowStore::documents);
+      reads = String.format(Locale.ROOT, " documents read/1k ev %.0f (asked %.0f), Cosmos JSON %.0f B/event;",
+          1000.0 * store.documentsRead / events1, 1000.0 * store.keysRead / events1, (double) store.bytes / events1);
+      return n;
+    }
+
+    /**
+     * One pass of {@link AggregateBatch} over the corpus into {@code store}, a fresh one per pass.
+     *
+     * @param documents what {@code store} holds after the pass, for the document report
+     */
+    private <S extends com.pulse.app.port.WindowStore> long endToEnd(S store,
+        java.util.function.Function<S, java.util.Collection<TenantWindowDocument>> documents) {
       SerializingExport export = new SerializingExport();
       AggregateBatch useCase = AggregateBatch.withPulseDecoders(store, new InMemoryDeadLetterStore(), export, policy, clock,
           SHARDS);
@@ -192,7 +216,7 @@ public final class EndToEndThroughput {
       writes = written;
       events1 = events.size();
       rows = export.rows;
-      lastStore = store;
+      lastDocuments = () -> documents.apply(store);
       return n + export.bytes;
     }
 
@@ -206,13 +230,14 @@ public final class EndToEndThroughput {
      * properties and {@code ttl}), per granularity.
      */
     String documentReport() {
-      StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "export rows/1k ev %.0f;", 1000.0 * rows / events1));
+      StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "export rows/1k ev %.0f;", 1000.0 * rows / events1))
+          .append(reads);
       for (String g : new String[] {"PT1M", "PT1H"}) {
         long count = 0;
         long total = 0;
         long max = 0;
         long series = 0;
-        for (TenantWindowDocument d : lastStore.documents()) {
+        for (TenantWindowDocument d : lastDocuments.get()) {
           if (d.granularity().equals(g)) {
             long bytes = CosmosDocuments.toDocument(d).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             count++;

@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>A {@link TenantWindowDocument} is stored with Jackson as its record components; {@code series}
  * becomes a JSON object of strings, written and read as the strings they are (an untouched series is
- * never decoded here). The container's indexing policy ({@code bicep/modules/cosmos.bicep}) indexes
+ * never decoded here), written raw and remembered by ETag for the next batch ({@link TenantWindowJson}). The container's indexing policy ({@code bicep/modules/cosmos.bicep}) indexes
  * only {@code /granularity} and {@code /windowStart}, so the size of {@code series} costs storage and
  * write RU by size, not index RU.
  *
@@ -39,6 +39,7 @@ public final class CosmosWindowStore implements WindowStore {
   private static final String KIND = "window document";
 
   private final WindowDocumentIo io;
+  private final TenantWindowJson json = new TenantWindowJson();
 
   /**
    * @param container container {@code windows}
@@ -53,18 +54,28 @@ public final class CosmosWindowStore implements WindowStore {
 
   @Override
   public Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys) {
-    return io.readMany(keys, TenantWindowDocument.class, document -> true);
+    return io.readMany(keys, json::fromStored, document -> true);
   }
 
   @Override
   public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
-    return io.create(KIND, document, document.tenantId(), document.id(), MINUTE.equals(document.granularity()));
+    ObjectNode stored = stored(document);
+    Versioned<TenantWindowDocument> created = io.create(KIND, document, stored, document.tenantId(), document.id());
+    json.written(document, stored, created.etag());
+    return created;
   }
 
   @Override
   public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
-    return io.replace(KIND, document, document.tenantId(), document.id(), MINUTE.equals(document.granularity()),
-        ifMatchEtag);
+    ObjectNode stored = stored(document);
+    Versioned<TenantWindowDocument> replaced =
+        io.replace(KIND, document, stored, document.tenantId(), document.id(), ifMatchEtag);
+    json.written(document, stored, replaced.etag());
+    return replaced;
+  }
+
+  private ObjectNode stored(TenantWindowDocument document) {
+    return io.withTtl(json.toStored(document), MINUTE.equals(document.granularity()));
   }
 
   @Override

@@ -61,6 +61,14 @@ final class WindowDocumentIo {
    */
   <T> Map<DocumentKey, Versioned<T>> readMany(Collection<DocumentKey> keys, Class<T> type,
       Predicate<ObjectNode> accept) {
+    return readMany(keys, document -> CosmosDocuments.fromDocument(document, type), accept);
+  }
+
+  /**
+   * As {@link #readMany(Collection, Class, Predicate)}, each accepted document mapped by {@code map}.
+   */
+  <T> Map<DocumentKey, Versioned<T>> readMany(Collection<DocumentKey> keys, Function<ObjectNode, T> map,
+      Predicate<ObjectNode> accept) {
     if (keys.isEmpty()) {
       return Map.of();
     }
@@ -74,7 +82,7 @@ final class WindowDocumentIo {
         continue;
       }
       result.put(new DocumentKey(document.get("tenantId").asText(), document.get("id").asText()),
-          new Versioned<>(CosmosDocuments.fromDocument(document, type),
+          new Versioned<>(map.apply(document),
               Objects.requireNonNull(CosmosDocuments.etagOf(document), "_etag")));
     }
     return result;
@@ -87,7 +95,15 @@ final class WindowDocumentIo {
    * @throws WriteConflictException (409) if a document with its id exists
    */
   <T> Versioned<T> create(String kind, T document, String tenantId, String id, boolean expires) {
-    ObjectNode stored = stored(document, expires);
+    return create(kind, document, stored(document, expires), tenantId, id);
+  }
+
+  /**
+   * Creates {@code document} as the tree {@code stored} (its JSON, with the {@code ttl} if it expires).
+   *
+   * @throws WriteConflictException (409) if a document with its id exists
+   */
+  <T> Versioned<T> create(String kind, T document, ObjectNode stored, String tenantId, String id) {
     CosmosItemResponse<ObjectNode> response = calls.call("create",
         () -> container.createItem(stored, new PartitionKey(tenantId), new CosmosItemRequestOptions()),
         CosmosItemResponse::getRequestCharge, 409, conflict -> {
@@ -107,7 +123,19 @@ final class WindowDocumentIo {
   <T> Versioned<T> replace(String kind, T document, String tenantId, String id, boolean expires,
       String ifMatchEtag) {
     Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
-    ObjectNode stored = stored(document, expires);
+    return replace(kind, document, stored(document, expires), tenantId, id, ifMatchEtag);
+  }
+
+  /**
+   * Replaces {@code document}, as the tree {@code stored} (its JSON, with the {@code ttl} if it
+   * expires), if its stored ETag is still {@code ifMatchEtag}.
+   *
+   * @throws WriteConflictException (412) if it changed since it was read, (404) if it no longer exists
+   * @throws NullPointerException if {@code ifMatchEtag} is null
+   */
+  <T> Versioned<T> replace(String kind, T document, ObjectNode stored, String tenantId, String id,
+      String ifMatchEtag) {
+    Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
     CosmosItemResponse<ObjectNode> response = calls.call("replace", () -> {
       try {
         return container.replaceItem(stored, id, new PartitionKey(tenantId),
@@ -140,7 +168,11 @@ final class WindowDocumentIo {
   }
 
   private ObjectNode stored(Object document, boolean expires) {
-    ObjectNode node = CosmosDocuments.toDocument(document);
+    return withTtl(CosmosDocuments.toDocument(document), expires);
+  }
+
+  /** {@code node} with the {@code ttl} property if the document expires. */
+  ObjectNode withTtl(ObjectNode node, boolean expires) {
     if (expires) {
       node.put("ttl", ttlSeconds);
     }

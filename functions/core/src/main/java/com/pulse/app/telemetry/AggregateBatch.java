@@ -6,6 +6,7 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
+import com.pulse.app.telemetry.RememberedDocuments.Remembered;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
@@ -37,7 +38,9 @@ import java.util.function.Supplier;
  *       window, partition, shard) holds every series of that tenant in that window. An event that cannot be
  *       decoded or attributed becomes a {@link DeadLetter} and the batch continues (so does an event
  *       on which a decoder fails unexpectedly: a poison event must not stall the partition).
- *   <li>{@link WindowStore#readMany} every touched document of this partition.
+ *   <li>{@link WindowStore#readMany} every touched document of this partition that this instance
+ *       does not remember from an earlier successful batch; those it takes from memory, as it wrote
+ *       or found them, with their ETags (see "Remembered documents" below).
  *   <li>Per document with {@code lastSequenceNumber = L}: if the deltas' events are all {@code <= L}
  *       the document already holds them (redelivery): skip it and re-export those series' current versions; if
  *       some are, keep only its events {@code > L} (one re-decode of the batch serves every such
@@ -55,9 +58,24 @@ import java.util.function.Supplier;
  * exactly its events {@code <= lastSequenceNumber}, and the floor rule adds each event once. The
  * watermark is a function of the event sequence ({@link LatenessPolicy}), so late counts repeat too.
  *
+ * <p><b>Remembered documents.</b> After a successful batch, the instance keeps the documents that
+ * batch wrote or found ({@link RememberedDocuments}: each as its {@link Versioned} with the ETag the
+ * store gave, and the decoded series it wrote), and a later batch that touches one takes it from
+ * memory instead of reading (and decoding) it. A remembered
+ * document is the current one unless another owner of the partition wrote it since; then the
+ * conditional write against the remembered ETag fails with {@link WriteConflictException}, and the
+ * step re-reads the document and redoes itself from what it read, exactly as after a conflict on a
+ * read document. A decision taken on a stale document without a write ("already applied") stays
+ * right, because a document's {@code lastSequenceNumber} only grows; the series versions it then
+ * re-exports may be older than the stored ones, which ADX's {@code arg_max(version)} ignores. A
+ * failed batch forgets the documents it touched. Memory: at most 1/16 of the heap and 64 MiB
+ * (estimate), least recently kept first out.
+ * {@code ExactlyOnceProofTest} runs every owner with its own memory.
+ *
  * <p>One store write per touched document per batch (plus one per resolved conflict): with one shard,
  * per touched (tenant, granularity, window). Thread-safe if
- * its collaborators are: each call uses its own decoders and aggregator.
+ * its collaborators are: each call uses its own decoders and aggregator, and takes the remembered
+ * documents it touches out of the memory while it runs.
  */
 public final class AggregateBatch {
   static final int MAX_ATTEMPTS = FloorRuleWriter.MAX_ATTEMPTS;
@@ -72,6 +90,7 @@ public final class AggregateBatch {
   private final Clock clock;
   private final int shards;
   private final FloorRuleWriter<TenantWindowDocument> writer;
+  private final RememberedDocuments remembered = new RememberedDocuments(RememberedDocuments.defaultMaxBytes());
 
   /**
    * @param decoders supplies the decoder factory of one call, one not used by another thread at the same time
@@ -172,9 +191,23 @@ public final class AggregateBatch {
       groups.computeIfAbsent(shard, k -> new Group(k, k.documentKey(batch.partition())))
           .add(WindowDocuments.idOf(delta, batch.partition()), delta);
     }
+    List<DocumentKey> touched = new ArrayList<>(groups.size());
+    groups.values().forEach(group -> touched.add(group.key));
+    Map<DocumentKey, Remembered> memory = remembered.take(touched);
     List<DocumentKey> keys = new ArrayList<>(groups.size());
-    groups.values().forEach(group -> keys.add(group.key));
-    Map<DocumentKey, Versioned<TenantWindowDocument>> current = keys.isEmpty() ? Map.of() : windows.readMany(keys);
+    Map<DocumentKey, Versioned<TenantWindowDocument>> current = new HashMap<>(groups.size() * 4 / 3 + 1);
+    for (Group group : groups.values()) {
+      Remembered known = memory.get(group.key);
+      if (known != null) {
+        current.put(group.key, known.document());
+      } else {
+        keys.add(group.key);
+      }
+    }
+    if (!keys.isEmpty()) {
+      current.putAll(windows.readMany(keys));
+    }
+    Map<DocumentKey, Remembered> nextMemory = new HashMap<>(groups.size() * 4 / 3 + 1);
     Map<ShardKey, Map<String, WindowAccumulator>> trimmed = pass.trimPartlyApplied(groups, current, writer, policy, shards);
     List<WindowVersion> versions = new ArrayList<>();
     int minutesWritten = 0;
@@ -184,7 +217,11 @@ public final class AggregateBatch {
     long lateRequests = 0;
     long duplicateRequests = 0;
     for (Group group : groups.values()) {
-      Outcome outcome = apply(pass, group, trimmed.get(group.shard), current.get(group.key), now);
+      Outcome outcome = apply(pass, group, trimmed.get(group.shard), current.get(group.key), now,
+          memory.get(group.key));
+      if (outcome.stored() != null) {
+        nextMemory.put(group.key, outcome.stored());
+      }
       versions.addAll(outcome.versions());
       conflicts += outcome.conflicts();
       if (group.shard.granularity() == Granularity.MINUTE) {
@@ -201,6 +238,7 @@ public final class AggregateBatch {
       }
     }
     export.exportWindows(versions);
+    remembered.keep(nextMemory);
     return new BatchResult(
         batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
         skipped, conflicts, lateRequests, duplicateRequests, aggregator.outOfRange(),
@@ -213,22 +251,21 @@ public final class AggregateBatch {
    * conflict the re-read document may hold more, and the deltas are trimmed again for it alone.
    */
   private Outcome apply(Pass pass, Group group, Map<String, WindowAccumulator> trimmedForStored,
-      Versioned<TenantWindowDocument> stored, Instant now) {
+      Versioned<TenantWindowDocument> stored, Instant now, Remembered known) {
     return writer.write(group.key, stored, (current, attempt) -> {
       long last = writer.floorOf(current);
       Map<String, WindowAccumulator> fresh = FloorRuleWriter.unapplied(group.minSequenceNumber, group.maxSequenceNumber,
           last, group.deltas, () -> attempt == 0 && trimmedForStored != null ? trimmedForStored
               : pass.recompute(group, last, policy, shards));
       if (fresh == null || fresh.isEmpty()) {
-        return new Outcome(TenantWindows.versionsOf(current.value(), group.deltas.keySet()), false, attempt, 0, 0);
+        return new Outcome(TenantWindows.versionsOf(current.value(), group.deltas.keySet()), false, attempt, 0, 0,
+            known != null && current == known.document() ? known : Remembered.of(current, new HashMap<>()));
       }
+      boolean remembered = known != null && current == known.document();
       TenantWindows.Merged next = TenantWindows.merge(current == null ? null : current.value(), fresh,
-          pass.batch.partition(), group.shard.shard(), now);
-      if (current == null) {
-        windows.create(next.document());
-      } else {
-        windows.replace(next.document(), current.etag());
-      }
+          pass.batch.partition(), group.shard.shard(), now, remembered ? known.decoded() : Map.of());
+      Versioned<TenantWindowDocument> written = current == null ? windows.create(next.document())
+          : windows.replace(next.document(), current.etag());
       long count = 0;
       long late = 0;
       for (WindowAccumulator delta : fresh.values()) {
@@ -248,16 +285,22 @@ public final class AggregateBatch {
         versions = new ArrayList<>(versions);
         versions.addAll(TenantWindows.versionsOf(current.value(), held));
       }
-      return new Outcome(versions, true, attempt, count, late);
+      return new Outcome(versions, true, attempt, count, late,
+          remembered
+              ? new Remembered(written, TenantWindows.putDecoded(known.decoded(), next),
+                  known.seriesChars() + next.seriesCharsDelta())
+              : new Remembered(written, TenantWindows.putDecoded(new HashMap<>(), next),
+                  TenantWindows.seriesChars(next.document())));
     });
   }
 
   /**
    * What one document's write did: the versions of its changed (or, if skipped, re-exported) series;
-   * {@code appliedCount}/{@code appliedLate}: requests of the deltas it folded in.
+   * {@code appliedCount}/{@code appliedLate}: requests of the deltas it folded in; {@code stored}: the
+   * document as written (or, if skipped, as found) with its ETag, to remember.
    */
   private record Outcome(List<WindowVersion> versions, boolean written, int conflicts, long appliedCount,
-      long appliedLate) {}
+      long appliedLate, Remembered stored) {}
 
   /** The key of one stored document apart from the partition, which is the batch's. */
   private record ShardKey(Granularity granularity, String tenantId, long windowStartMillis, int shard) {

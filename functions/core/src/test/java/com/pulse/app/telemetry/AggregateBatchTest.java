@@ -206,6 +206,61 @@ class AggregateBatchTest {
   }
 
   @Test
+  void aLaterBatchTakesTheDocumentsThisInstanceWroteFromMemoryAndAStaleOneIsReRead() {
+    List<String> reads = new ArrayList<>();
+    store.setFault((op, id) -> {
+      if (op == FaultInjectingWindowStore.Operation.READ) {
+        reads.add(id);
+      }
+    });
+    useCase.handle(new TelemetryBatch("0", events(1, 2)));
+    assertThat(reads).as("first batch: both documents are read (absent)").hasSize(2);
+    reads.clear();
+    useCase.handle(new TelemetryBatch("0", events(3, 4)));
+    assertThat(reads).as("second batch: both come from memory").isEmpty();
+    useCase.handle(new TelemetryBatch("1", events(5, 6)));
+    assertThat(reads).as("another partition has its own documents").hasSize(2);
+    reads.clear();
+
+    // another owner (another instance) writes partition 0's documents: this instance's memory is stale
+    AggregateBatch other = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store,
+        new InMemoryDeadLetterStore(), new InMemoryWindowExport(), LatenessPolicy.of(Duration.ofMinutes(1)),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    other.handle(new TelemetryBatch("0", events(5, 7)));
+    reads.clear();
+    BatchResult r = useCase.handle(new TelemetryBatch("0", events(5, 9)));
+
+    assertThat(r.conflicts()).as("the remembered ETags are stale: each write conflicts once").isEqualTo(2);
+    assertThat(reads).as("and re-reads its document").hasSize(2);
+    WindowDocument minute = store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).stream()
+        .filter(d -> d.partition().equals("0")).findFirst().orElseThrow();
+    assertThat(minute.count()).isEqualTo(9);
+    assertThat(minute.latencySumMs()).isEqualTo(45.0);
+    assertThat(minute.lastSequenceNumber()).isEqualTo(9);
+  }
+
+  @Test
+  void aFailedBatchForgetsItsPartitionsDocuments() {
+    useCase.handle(new TelemetryBatch("0", events(1, 2)));
+    store.setFault((op, id) -> {
+      if (op == FaultInjectingWindowStore.Operation.REPLACE) {
+        throw new com.pulse.app.port.DependencyException("503", 503, null, null);
+      }
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> useCase.handle(new TelemetryBatch("0", events(3, 4))))
+        .isInstanceOf(com.pulse.app.port.DependencyException.class);
+    List<String> reads = new ArrayList<>();
+    store.setFault((op, id) -> {
+      if (op == FaultInjectingWindowStore.Operation.READ) {
+        reads.add(id);
+      }
+    });
+    useCase.handle(new TelemetryBatch("0", events(3, 4)));
+    assertThat(reads).hasSize(2);
+    assertThat(store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).get(0).count()).isEqualTo(4);
+  }
+
+  @Test
   void anEventThatBreaksTheDecoderIsDeadLetteredAndTheBatchContinues() {
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     TelemetryDecoders real = new TelemetryDecoders();

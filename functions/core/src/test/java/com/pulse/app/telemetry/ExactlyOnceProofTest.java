@@ -86,11 +86,14 @@ class ExactlyOnceProofTest {
     InMemoryWindowExport export = new InMemoryWindowExport();
     // the faulty run stores the same series in 1, 2 or 3 documents per tenant window: the layout
     // must not change a single series
-    AggregateBatch faulty = useCase(faultyStore, dead, export, 1 + (int) (seed % 3));
+    // each owner is its own instance, with its own memory of the documents it last wrote (which the
+    // other owner's writes make stale)
+    int shards = 1 + (int) (seed % 3);
+    ThreadLocal<AggregateBatch> faulty = ThreadLocal.withInitial(() -> useCase(faultyStore, dead, export, shards));
     ThreadLocal<PartitionOwners.StoreFault> perOwner = ThreadLocal.withInitial(() -> (write, id) -> {});
     faultyStore.setFault((op, id) -> perOwner.get().before(op != FaultInjectingWindowStore.Operation.READ, id));
     FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
-      BatchResult result = faulty.handle(batch);
+      BatchResult result = faulty.get().handle(batch);
       CONFLICTS.addAndGet(result.conflicts());
       SKIPPED.addAndGet(result.documentsSkipped());
     }, perOwner, new PartitionOwners.Chaos(40, 25, 6)));

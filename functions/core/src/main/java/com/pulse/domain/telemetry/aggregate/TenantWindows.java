@@ -76,8 +76,9 @@ public final class TenantWindows {
    *
    * @param document the written document
    * @param changed one version per series of the batch, in the order of the deltas
+   * @param seriesCharsDelta how many characters (ids + stored strings) the series map grew by
    */
-  public record Merged(TenantWindowDocument document, List<WindowVersion> changed) {}
+  public record Merged(TenantWindowDocument document, List<WindowVersion> changed, long seriesCharsDelta) {}
 
   /**
    * {@code existing} (null when the document does not exist yet) plus {@code deltas} (series id →
@@ -94,6 +95,28 @@ public final class TenantWindows {
    */
   public static Merged merge(TenantWindowDocument existing, Map<String, WindowAccumulator> deltas, String partition,
       int shard, Instant writtenAt) {
+    return merge(existing, deltas, partition, shard, writtenAt, Map.of());
+  }
+
+  /**
+   * A stored series string and the series it decodes to ({@link SeriesCodec#decode}), kept by a
+   * caller that wrote it so that the next merge of the same string need not decode it again.
+   *
+   * @param stored the stored string, compared by identity
+   * @param series what {@code stored} decodes to in its document
+   */
+  public record DecodedSeries(String stored, WindowDocument series) {}
+
+  /**
+   * As {@link #merge(TenantWindowDocument, Map, String, int, Instant)}, taking a touched series from
+   * {@code decoded} instead of decoding it when the entry's {@code stored} string is the very string
+   * ({@code ==}) the document holds for that series: the same immutable string, so the same series.
+   * Any other entry is ignored, so a stale map cannot change the result.
+   *
+   * @param decoded series id → decoded form of a string this caller wrote earlier (may be empty)
+   */
+  public static Merged merge(TenantWindowDocument existing, Map<String, WindowAccumulator> deltas, String partition,
+      int shard, Instant writtenAt, Map<String, DecodedSeries> decoded) {
     if (deltas.isEmpty()) {
       throw new IllegalArgumentException("no series to merge");
     }
@@ -106,11 +129,16 @@ public final class TenantWindows {
             start.plusMillis(g.millis()), partition, shard, -1, 0, writtenAt, Map.of());
     List<WindowVersion> changed = new ArrayList<>(deltas.size());
     long last = header.lastSequenceNumber();
+    long charsDelta = 0;
     for (Map.Entry<String, WindowAccumulator> e : deltas.entrySet()) {
       String stored = series.get(e.getKey());
-      WindowDocument before = stored == null ? null : SeriesCodec.decode(e.getKey(), stored, header);
+      DecodedSeries known = stored == null ? null : decoded.get(e.getKey());
+      WindowDocument before = stored == null ? null
+          : known != null && known.stored() == stored ? known.series() : SeriesCodec.decode(e.getKey(), stored, header);
       WindowVersion next = WindowDocuments.merge(e.getKey(), before, e.getValue(), partition, writtenAt);
-      series.put(e.getKey(), SeriesCodec.encode(next.document()));
+      String encoded = SeriesCodec.encode(next.document());
+      series.put(e.getKey(), encoded);
+      charsDelta += stored == null ? e.getKey().length() + encoded.length() : encoded.length() - stored.length();
       changed.add(next);
       last = Math.max(last, e.getValue().maxSequenceNumber());
     }
@@ -130,7 +158,29 @@ public final class TenantWindows {
     TenantWindowDocument next = new TenantWindowDocument(header.id(), header.tenantId(), header.granularity(),
         header.windowStart(), header.windowEnd(), header.partition(), header.shard(), last, header.version() + 1,
         writtenAt, series);
-    return new Merged(next, changed);
+    return new Merged(next, changed, charsDelta);
+  }
+
+  /**
+   * Puts the decoded form of every series {@code merged} changed into {@code decoded}, a mutable map
+   * the caller owns, and returns it. Its other entries stay: an untouched series keeps its string,
+   * and {@link #merge} checks the string of every entry it uses anyway.
+   */
+  public static Map<String, DecodedSeries> putDecoded(Map<String, DecodedSeries> decoded, Merged merged) {
+    Map<String, String> series = merged.document().series();
+    for (WindowVersion v : merged.changed()) {
+      decoded.put(v.document().id(), new DecodedSeries(series.get(v.document().id()), v.document()));
+    }
+    return decoded;
+  }
+
+  /** Characters of the series map of {@code document}: ids plus stored strings. */
+  public static long seriesChars(TenantWindowDocument document) {
+    long chars = 0;
+    for (Map.Entry<String, String> e : document.series().entrySet()) {
+      chars += e.getKey().length() + e.getValue().length();
+    }
+    return chars;
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.pulse.domain.telemetry.TenantWindowDocument;
+import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,5 +49,44 @@ class TenantWindowsTest {
     assertThatThrownBy(() -> TenantWindows.merge(big, Map.of("pt1m-new", minuteDelta("new", 6)), "3", 0, T0))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("acme").hasMessageContaining("96 series")
         .hasMessageContaining("shard count");
+  }
+
+  @Test
+  void decodedSeriesAreUsedOnlyForTheIdenticalStoredStringAndGiveTheSameDocumentAsDecoding() {
+    Map<String, WindowAccumulator> first = new LinkedHashMap<>();
+    first.put("pt1m-a", minuteDelta("a", 7));
+    first.put("pt1m-b", minuteDelta("b", 8));
+    TenantWindows.Merged one = TenantWindows.merge(null, first, "3", 0, T0);
+    Map<String, TenantWindows.DecodedSeries> decoded = TenantWindows.putDecoded(new HashMap<>(), one);
+    assertThat(TenantWindows.seriesChars(one.document())).isEqualTo(one.seriesCharsDelta());
+    assertThat(decoded.keySet()).containsExactlyInAnyOrder("pt1m-a", "pt1m-b");
+    assertThat(decoded.get("pt1m-a").series()).usingRecursiveComparison()
+        .isEqualTo(SeriesCodec.decode("pt1m-a", one.document().series().get("pt1m-a"), one.document()));
+
+    Map<String, WindowAccumulator> second = Map.of("pt1m-a", minuteDelta("a", 9));
+    TenantWindows.Merged withHints = TenantWindows.merge(one.document(), second, "3", 0, T0.plusSeconds(1), decoded);
+    TenantWindows.Merged decoding = TenantWindows.merge(one.document(), second, "3", 0, T0.plusSeconds(1));
+    assertThat(withHints.document()).isEqualTo(decoding.document());
+
+    WindowDocument a = decoded.get("pt1m-a").series();
+    WindowDocument wrong = new WindowDocument(a.id(), a.tenantId(), a.service(), a.operation(), a.dependency(),
+        a.granularity(), a.windowStart(), a.windowEnd(), a.partition(), 100, 0, 0, 1250.0, a.latencySketch(),
+        a.userSketch(), a.lastSequenceNumber(), a.version(), a.updatedAt());
+    // a hint for another string of the same series (here an equal copy) is ignored, whatever it holds
+    assertThat(TenantWindows.merge(one.document(), second, "3", 0, T0.plusSeconds(1),
+        Map.of("pt1m-a", new TenantWindows.DecodedSeries(one.document().series().get("pt1m-a"), wrong))).document())
+        .as("the identical string: the hint is used (so the test can tell)").isNotEqualTo(decoding.document());
+    Map<String, TenantWindows.DecodedSeries> stale = Map.of("pt1m-a",
+        new TenantWindows.DecodedSeries(new String(one.document().series().get("pt1m-a")), wrong));
+    assertThat(TenantWindows.merge(one.document(), second, "3", 0, T0.plusSeconds(1), stale).document())
+        .isEqualTo(decoding.document());
+
+    TenantWindows.DecodedSeries b = decoded.get("pt1m-b");
+    Map<String, TenantWindows.DecodedSeries> after = TenantWindows.putDecoded(decoded, withHints);
+    assertThat(after.get("pt1m-b")).as("untouched: its string is carried over").isSameAs(b);
+    assertThat(withHints.document().series().get("pt1m-b")).isSameAs(b.stored());
+    assertThat(after.get("pt1m-a").stored()).isSameAs(withHints.document().series().get("pt1m-a"));
+    assertThat(TenantWindows.seriesChars(withHints.document()))
+        .isEqualTo(TenantWindows.seriesChars(one.document()) + withHints.seriesCharsDelta());
   }
 }

@@ -1,0 +1,142 @@
+package com.pulse.adapter.cosmos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulse.domain.telemetry.TenantWindowDocument;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The hand-mapped, raw-series JSON of tenant window documents against the generic mapping. */
+class TenantWindowJsonTest {
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private static TenantWindowDocument document(Random random, int seriesCount, Instant start) {
+    Map<String, String> series = new LinkedHashMap<>();
+    for (int i = 0; i < seriesCount; i++) {
+      byte[] state = new byte[1 + random.nextInt(600)];
+      random.nextBytes(state);
+      series.put("pt1m-" + Long.toHexString(random.nextLong()), Base64.getEncoder().encodeToString(state));
+    }
+    return new TenantWindowDocument("pt1m-t" + Long.toHexString(random.nextLong()), "tenant-" + random.nextInt(5),
+        "PT1M", start, start.plusSeconds(60), Integer.toString(random.nextInt(32)), random.nextInt(4),
+        random.nextInt(1_000_000) - 1, 1 + random.nextInt(1000), start.plusSeconds(61).plusNanos(random.nextInt(1000) * 1000L),
+        series);
+  }
+
+  private static String json(ObjectNode node) throws Exception {
+    return PLAIN.writeValueAsString(node);
+  }
+
+  @Test
+  void theStoredJsonIsTheGenericMappingsCharacterForCharacterAndReadsBackEqual() throws Exception {
+    Random random = new Random(7);
+    for (int i = 0; i < 200; i++) {
+      TenantWindowDocument doc = document(random, random.nextInt(40),
+          Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), random.nextInt(3) * 120_000_000));
+      TenantWindowJson mapping = new TenantWindowJson();
+      String written = json(mapping.toStored(doc));
+
+      assertThat(written).isEqualTo(json(CosmosDocuments.toDocument(doc)));
+      ObjectNode read = (ObjectNode) PLAIN.readTree(written);
+      read.put("_etag", "\"e" + i + "\"").put("_ts", 1).put("ttl", 60);
+      assertThat(new TenantWindowJson().fromStored(read)).isEqualTo(doc);
+    }
+  }
+
+  @Test
+  void aSeriesThatJsonMustEscapeIsWrittenAsAnEscapedString() throws Exception {
+    TenantWindowDocument doc = document(new Random(1), 2, Instant.parse("2026-11-21T06:00:00Z"));
+    Map<String, String> series = new HashMap<>(doc.series());
+    series.put("pt1m-edited", "a \"quoted\" \\ é\n");
+    TenantWindowDocument edited = new TenantWindowDocument(doc.id(), doc.tenantId(), doc.granularity(), doc.windowStart(),
+        doc.windowEnd(), doc.partition(), doc.shard(), doc.lastSequenceNumber(), doc.version(), doc.updatedAt(), series);
+
+    String written = json(new TenantWindowJson().toStored(edited));
+
+    assertThat(PLAIN.readTree(written)).isEqualTo(PLAIN.readTree(json(CosmosDocuments.toDocument(edited))));
+    assertThat(PLAIN.readTree(written).get("series").get("pt1m-edited").textValue()).isEqualTo("a \"quoted\" \\ é\n");
+  }
+
+  @Test
+  void aReadOfTheVersionThisInstanceWroteReturnsTheWrittenDocumentAndAnotherVersionIsMapped() throws Exception {
+    TenantWindowJson mapping = new TenantWindowJson();
+    TenantWindowDocument mine = document(new Random(2), 5, Instant.parse("2026-11-21T06:00:00Z"));
+    ObjectNode stored = mapping.toStored(mine);
+    mapping.written(mine, stored, "\"1\"");
+
+    ObjectNode same = (ObjectNode) PLAIN.readTree(json(stored));
+    same.put("_etag", "\"1\"");
+    assertThat(mapping.fromStored(same)).isSameAs(mine);
+
+    ObjectNode other = (ObjectNode) PLAIN.readTree(json(stored));
+    other.put("version", mine.version() + 1).put("_etag", "\"2\"");
+    TenantWindowDocument theirs = mapping.fromStored(other);
+    assertThat(theirs).isNotSameAs(mine);
+    assertThat(theirs.version()).isEqualTo(mine.version() + 1);
+  }
+
+  @Test
+  void aWriteReusesTheBytesOfSeriesItCarriesOverAndEncodesTheOnesItChanged() throws Exception {
+    TenantWindowJson mapping = new TenantWindowJson();
+    TenantWindowDocument first = document(new Random(3), 4, Instant.parse("2026-11-21T06:00:00Z"));
+    ObjectNode stored = mapping.toStored(first);
+    mapping.written(first, stored, "\"1\"");
+    Map<String, String> next = new HashMap<>(first.series());
+    String changed = next.keySet().iterator().next();
+    next.put(changed, "AAAA");
+    TenantWindowDocument second = new TenantWindowDocument(first.id(), first.tenantId(), first.granularity(),
+        first.windowStart(), first.windowEnd(), first.partition(), first.shard(), first.lastSequenceNumber() + 5,
+        first.version() + 1, first.updatedAt(), next);
+
+    ObjectNode again = mapping.toStored(second);
+
+    assertThat(json(again)).isEqualTo(json(CosmosDocuments.toDocument(second)));
+    String kept = next.keySet().stream().filter(k -> !k.equals(changed)).findFirst().orElseThrow();
+    assertThat(rawOf(again, kept)).isSameAs(rawOf(stored, kept));
+    assertThat(rawOf(again, changed)).isNotSameAs(rawOf(stored, changed));
+  }
+
+  @Test
+  void rememberedBytesStayUnderTheLimitOldestFirstOut() throws Exception {
+    TenantWindowJson mapping = new TenantWindowJson(20_000);
+    Random random = new Random(4);
+    TenantWindowDocument first = null;
+    ObjectNode firstStored = null;
+    for (int i = 0; i < 50; i++) {
+      TenantWindowDocument doc = document(random, 10, Instant.parse("2026-11-21T06:00:00Z").plusSeconds(60L * i));
+      ObjectNode stored = mapping.toStored(doc);
+      mapping.written(doc, stored, "\"" + i + "\"");
+      if (i == 0) {
+        first = doc;
+        firstStored = stored;
+      }
+      assertThat(mapping.rememberedBytes()).isLessThanOrEqualTo(20_000);
+    }
+    ObjectNode read = (ObjectNode) PLAIN.readTree(json(firstStored));
+    read.put("_etag", "\"0\"");
+    assertThat(mapping.fromStored(read)).isNotSameAs(first);
+  }
+
+  @Test
+  void anInvalidDocumentFailsNamingItsId() throws Exception {
+    ObjectNode stored = new TenantWindowJson().toStored(document(new Random(5), 1, Instant.parse("2026-11-21T06:00:00Z")));
+    ObjectNode broken = (ObjectNode) PLAIN.readTree(json(stored));
+    broken.put("windowStart", "yesterday");
+    assertThatThrownBy(() -> new TenantWindowJson().fromStored(broken))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining(stored.get("id").asText())
+        .hasMessageContaining("TenantWindowDocument");
+  }
+
+  private static Object rawOf(ObjectNode stored, String seriesId) {
+    return ((com.fasterxml.jackson.databind.util.RawValue) ((com.fasterxml.jackson.databind.node.POJONode)
+        stored.get("series").get(seriesId)).getPojo()).rawValue();
+  }
+}

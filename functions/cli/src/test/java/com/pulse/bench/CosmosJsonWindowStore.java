@@ -1,0 +1,95 @@
+package com.pulse.bench;
+
+import com.azure.cosmos.CosmosItemSerializer;
+import com.azure.cosmos.implementation.Utils;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulse.adapter.cosmos.CosmosDocuments;
+import com.pulse.adapter.cosmos.TenantWindowJson;
+import com.pulse.adapter.local.InMemoryWindowStore;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.Versioned;
+import com.pulse.app.port.WindowStore;
+import com.pulse.domain.telemetry.TenantWindowDocument;
+import com.pulse.domain.telemetry.WindowDocument;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-memory {@link WindowStore} that pays what {@code CosmosWindowStore} and the Cosmos DB SDK pay
+ * per document on the aggregation path, network aside: every written document is mapped to its
+ * Cosmos JSON tree by the adapter's {@link TenantWindowJson} and serialized to UTF-8 bytes by the
+ * SDK's own request serializer ({@code Utils.serializeJsonToByteBuffer} with the default
+ * {@link CosmosItemSerializer}, azure-cosmos's implementation package); every read parses those bytes,
+ * with the {@code _etag} the write returned, into a tree by the SDK's {@code Utils.parse}, and maps it
+ * with {@link TenantWindowJson#fromStored}. Optimistic concurrency is {@link InMemoryWindowStore}'s.
+ * {@code -Dcosmos.json=generic} maps with {@link CosmosDocuments} instead (the adapter before
+ * {@link TenantWindowJson}), for a before/after in one build. Not thread-safe; for benchmarks only.
+ */
+final class CosmosJsonWindowStore implements WindowStore {
+  private static final boolean GENERIC = "generic".equals(System.getProperty("cosmos.json"));
+  private final InMemoryWindowStore etags = new InMemoryWindowStore();
+  private final TenantWindowJson mapping = new TenantWindowJson();
+  private final Map<DocumentKey, byte[]> json = new java.util.HashMap<>();
+  /** Bytes serialized and parsed so far. */
+  long bytes;
+  /** Documents asked for by {@code readMany} so far, and how many of them existed. */
+  long keysRead;
+  long documentsRead;
+
+  @Override
+  public Map<DocumentKey, Versioned<TenantWindowDocument>> readMany(Collection<DocumentKey> keys) {
+    Map<DocumentKey, Versioned<TenantWindowDocument>> found = etags.readMany(keys);
+    keysRead += keys.size();
+    documentsRead += found.size();
+    Map<DocumentKey, Versioned<TenantWindowDocument>> parsed = new LinkedHashMap<>();
+    found.forEach((key, v) -> {
+      byte[] b = json.get(key);
+      bytes += b.length;
+      ObjectNode tree = Utils.parse(b, ObjectNode.class, CosmosItemSerializer.DEFAULT_SERIALIZER);
+      parsed.put(key, new Versioned<>(GENERIC ? CosmosDocuments.fromDocument(tree, TenantWindowDocument.class)
+          : mapping.fromStored(tree), v.etag()));
+    });
+    return parsed;
+  }
+
+  @Override
+  public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
+    Versioned<TenantWindowDocument> v = etags.create(document);
+    store(document, v.etag());
+    return v;
+  }
+
+  @Override
+  public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
+    Versioned<TenantWindowDocument> v = etags.replace(document, ifMatchEtag);
+    store(document, v.etag());
+    return v;
+  }
+
+  private void store(TenantWindowDocument document, String etag) {
+    ObjectNode tree = GENERIC ? CosmosDocuments.toDocument(document) : mapping.toStored(document);
+    tree.put(CosmosDocuments.ETAG, etag); // the server adds it; here the bytes carry it for the read
+    ByteBuffer buffer = Utils.serializeJsonToByteBuffer(CosmosItemSerializer.DEFAULT_SERIALIZER, tree, null, false);
+    byte[] b = new byte[buffer.remaining()];
+    buffer.get(b);
+    if (!GENERIC) {
+      mapping.written(document, tree, etag);
+    }
+    bytes += b.length;
+    json.put(new DocumentKey(document.tenantId(), document.id()), b);
+  }
+
+  @Override
+  public List<WindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
+    return etags.listRange(tenantId, granularity, from, to);
+  }
+
+  /** The stored documents, as written. */
+  Collection<TenantWindowDocument> documents() {
+    return etags.documents();
+  }
+}
