@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The domain's {@code internal} packages (byte-level codecs and collections, docs/ARCHITECTURE.md
  * §1 "Internal packages") are used by the domain itself and by no other production class apart from
- * the warehouse engine's point builder and the ADX row writer, so the model is what the rest of Pulse reads. Scans the main
+ * the warehouse engine's point builder and the ADX row and tenant window JSON writers, so the model is what the rest of Pulse reads. Scans the main
  * sources of every module (working directory: the repository root).
  */
 class InternalPackagesTest {
@@ -27,7 +27,9 @@ class InternalPackagesTest {
       // builds every point of a window with one PointIdHasher and shared SortedArrayMap.Keys (hot path)
       "functions/core/src/main/java/com/pulse/app/PointAssembler.java",
       // formats the instants of every ADX row with the ids' IsoInstants, not DateTimeFormatter (hot path)
-      "functions/core/src/main/java/com/pulse/adapter/json/AdxRows.java");
+      "functions/core/src/main/java/com/pulse/adapter/json/AdxRows.java",
+      // formats the instants of every tenant window document written to Cosmos DB the same way (hot path)
+      "functions/app/src/main/java/com/pulse/adapter/cosmos/TenantWindowJson.java");
 
   @Test
   void onlyTheDomainImportsItsInternalPackages() throws IOException {

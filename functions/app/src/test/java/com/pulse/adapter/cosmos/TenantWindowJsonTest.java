@@ -31,6 +31,12 @@ class TenantWindowJsonTest {
         series);
   }
 
+  /** {@code d} holding {@code series} instead. */
+  private static TenantWindowDocument withSeries(TenantWindowDocument d, Map<String, String> series) {
+    return new TenantWindowDocument(d.id(), d.tenantId(), d.granularity(), d.windowStart(), d.windowEnd(), d.partition(),
+        d.shard(), d.lastSequenceNumber(), d.version(), d.updatedAt(), series);
+  }
+
   private static String json(ObjectNode node) throws Exception {
     return PLAIN.writeValueAsString(node);
   }
@@ -56,8 +62,7 @@ class TenantWindowJsonTest {
     TenantWindowDocument doc = document(new Random(1), 2, Instant.parse("2026-11-21T06:00:00Z"));
     Map<String, String> series = new HashMap<>(doc.series());
     series.put("pt1m-edited", "a \"quoted\" \\ é\n");
-    TenantWindowDocument edited = new TenantWindowDocument(doc.id(), doc.tenantId(), doc.granularity(), doc.windowStart(),
-        doc.windowEnd(), doc.partition(), doc.shard(), doc.lastSequenceNumber(), doc.version(), doc.updatedAt(), series);
+    TenantWindowDocument edited = withSeries(doc, series);
 
     String written = json(new TenantWindowJson().toStored(edited));
 
@@ -92,9 +97,7 @@ class TenantWindowJsonTest {
     Map<String, String> next = new HashMap<>(first.series());
     String changed = next.keySet().iterator().next();
     next.put(changed, "AAAA");
-    TenantWindowDocument second = new TenantWindowDocument(first.id(), first.tenantId(), first.granularity(),
-        first.windowStart(), first.windowEnd(), first.partition(), first.shard(), first.lastSequenceNumber() + 5,
-        first.version() + 1, first.updatedAt(), next);
+    TenantWindowDocument second = withSeries(first, next);
 
     ObjectNode again = mapping.toStored(second);
 

@@ -21,12 +21,17 @@ class TenantWindowsTest {
     return aggregator.accumulators().get(0);
   }
 
+  /** Deltas of series {@code pt1m-a} and {@code pt1m-b} with the given sequence numbers. */
+  private static Map<String, WindowAccumulator> twoDeltas(long a, long b) {
+    Map<String, WindowAccumulator> deltas = new LinkedHashMap<>();
+    deltas.put("pt1m-a", minuteDelta("a", a));
+    deltas.put("pt1m-b", minuteDelta("b", b));
+    return deltas;
+  }
+
   @Test
   void aNewDocumentHoldsTheDeltasAndTheLargestSequenceNumber() {
-    Map<String, WindowAccumulator> deltas = new LinkedHashMap<>();
-    deltas.put("pt1m-a", minuteDelta("a", 7));
-    deltas.put("pt1m-b", minuteDelta("b", 9));
-    TenantWindows.Merged merged = TenantWindows.merge(null, deltas, "3", 0, T0);
+    TenantWindows.Merged merged = TenantWindows.merge(null, twoDeltas(7, 9), "3", 0, T0);
 
     TenantWindowDocument d = merged.document();
     assertThat(d.id()).isEqualTo(TenantWindows.idOf("acme", Granularity.MINUTE, T0, "3", 0)).startsWith("pt1m-t");
@@ -53,10 +58,7 @@ class TenantWindowsTest {
 
   @Test
   void decodedSeriesAreUsedOnlyForTheIdenticalStoredStringAndGiveTheSameDocumentAsDecoding() {
-    Map<String, WindowAccumulator> first = new LinkedHashMap<>();
-    first.put("pt1m-a", minuteDelta("a", 7));
-    first.put("pt1m-b", minuteDelta("b", 8));
-    TenantWindows.Merged one = TenantWindows.merge(null, first, "3", 0, T0);
+    TenantWindows.Merged one = TenantWindows.merge(null, twoDeltas(7, 8), "3", 0, T0);
     Map<String, TenantWindows.DecodedSeries> decoded = TenantWindows.putDecoded(new HashMap<>(), one);
     assertThat(TenantWindows.seriesChars(one.document())).isEqualTo(one.seriesCharsDelta());
     assertThat(decoded.keySet()).containsExactlyInAnyOrder("pt1m-a", "pt1m-b");
