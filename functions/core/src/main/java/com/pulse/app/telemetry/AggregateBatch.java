@@ -90,7 +90,8 @@ public final class AggregateBatch {
   private final Clock clock;
   private final int shards;
   private final FloorRuleWriter<TenantWindowDocument> writer;
-  private final RememberedDocuments remembered = new RememberedDocuments(RememberedDocuments.defaultMaxBytes());
+  private final RememberedDocuments<Remembered> remembered =
+      new RememberedDocuments<>(RememberedDocuments.defaultMaxBytes(), Remembered::bytes);
 
   /**
    * @param decoders supplies the decoder factory of one call, one not used by another thread at the same time

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *       watermark of that event; an event that cannot be decoded or attributed, or that belongs on
  *       another hub, is dead-lettered with the reason (partition {@code logs-<id>}) and the batch
  *       continues;
- *   <li>{@link LogWindowStore#readMany} every touched document;
+ *   <li>{@link LogWindowStore#readMany} every touched document this instance does not remember
+ *       from an earlier successful batch (as {@link AggregateBatch} does: {@link RememberedDocuments});
  *   <li>per document with {@code lastSequenceNumber = L}: skip it if the delta's events are all
  *       {@code <= L} (redelivery), else fold in only the events {@code > L} (a re-decode of the batch
  *       with that floor) and {@code create} / {@code replace(etag)}; on a
@@ -64,6 +65,8 @@ public final class AggregateLogBatch {
   private final LatenessPolicy policy;
   private final Clock clock;
   private final FloorRuleWriter<LogWindowDocument> writer;
+  private final RememberedDocuments<Versioned<LogWindowDocument>> remembered =
+      new RememberedDocuments<>(RememberedDocuments.defaultMaxBytes(), RememberedDocuments::logWindowBytes);
 
   /**
    * @param decoders supplies the calling thread's decoder factory (content type to decoder; decoders are not thread-safe)
@@ -117,7 +120,17 @@ public final class AggregateLogBatch {
     for (LogWindowAccumulator delta : aggregator.accumulators()) {
       deltas.put(new DocumentKey(delta.tenantId(), LogWindows.idOf(delta, batch.partition())), delta);
     }
-    Map<DocumentKey, Versioned<LogWindowDocument>> current = deltas.isEmpty() ? Map.of() : windows.readMany(deltas.keySet());
+    Map<DocumentKey, Versioned<LogWindowDocument>> current = new java.util.HashMap<>(remembered.take(deltas.keySet()));
+    List<DocumentKey> unknown = new ArrayList<>(deltas.size());
+    for (DocumentKey key : deltas.keySet()) {
+      if (!current.containsKey(key)) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      current.putAll(windows.readMany(unknown));
+    }
+    Map<DocumentKey, Versioned<LogWindowDocument>> kept = new java.util.HashMap<>(deltas.size() * 4 / 3 + 1);
     List<LogWindowDocument> versions = new ArrayList<>(deltas.size());
     int written = 0;
     int skipped = 0;
@@ -132,10 +145,10 @@ public final class AggregateLogBatch {
         LogWindowAccumulator fresh = FloorRuleWriter.unapplied(delta.minSequenceNumber(), delta.maxSequenceNumber(), last,
             delta, () -> recompute(batch, factory, decoded, watermarks, delta, last));
         if (fresh == null) {
-          return new Written(stored.value(), false, attempt, 0, 0);
+          return new Written(stored, false, attempt, 0, 0);
         }
         LogWindowDocument next = LogWindows.merge(stored == null ? null : stored.value(), fresh, batch.partition(), now);
-        LogWindowDocument version = (stored == null ? windows.create(next) : windows.replace(next, stored.etag())).value();
+        Versioned<LogWindowDocument> version = stored == null ? windows.create(next) : windows.replace(next, stored.etag());
         if (fresh.granularity() == Granularity.MINUTE) {
           long[] e2 = errors.computeIfAbsent(fresh.tenantId(), t -> new long[2]);
           e2[0] += fresh.count(Severity.ERROR);
@@ -144,7 +157,8 @@ public final class AggregateLogBatch {
         return new Written(version, true, attempt, fresh.count(), fresh.lateCount());
       });
       conflicts += outcome.conflicts();
-      versions.add(outcome.version());
+      versions.add(outcome.version().value());
+      kept.put(e.getKey(), outcome.version());
       if (outcome.written()) {
         written++;
       } else {
@@ -156,6 +170,7 @@ public final class AggregateLogBatch {
       }
     }
     export.exportLogWindows(versions);
+    remembered.keep(kept);
     List<LogBatchResult.ErrorRecords> errorRecords = new ArrayList<>();
     errors.forEach((tenant, n) -> {
       if (n[0] > 0) {
@@ -203,5 +218,7 @@ public final class AggregateLogBatch {
    * What one document's write did: the stored (written, or if skipped current) version;
    * {@code applied}/{@code appliedLate}: records of the delta it folded in.
    */
-  private record Written(LogWindowDocument version, boolean written, int conflicts, long applied, long appliedLate) {}
+  /** One document's step: the document as written (or, if skipped, as found) with its ETag, and its counts. */
+  private record Written(Versioned<LogWindowDocument> version, boolean written, int conflicts, long applied,
+      long appliedLate) {}
 }

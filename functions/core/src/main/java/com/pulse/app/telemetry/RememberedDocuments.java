@@ -3,17 +3,21 @@ package com.pulse.app.telemetry;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.domain.telemetry.TenantWindowDocument;
+import com.pulse.domain.telemetry.log.LogSeries;
+import com.pulse.domain.telemetry.log.LogTemplateCount;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
- * The window documents this instance last wrote or found, each with the ETag the store gave and the
- * decoded form of the series strings it wrote, so that {@link AggregateBatch} need not read (or
- * decode) them again. Why a remembered document may stand in for a read: docs/ARCHITECTURE.md §3
+ * The window documents this instance last wrote or found, each with the ETag the store gave (and,
+ * for tenant windows, the decoded form of the series strings it wrote), so that a batch use case
+ * ({@link AggregateBatch}, {@link AggregateLogBatch}) need not read (or decode) them again. Why a remembered document may stand in for a read: docs/ARCHITECTURE.md §3
  * ("remembered document").
  *
  * <p>A batch {@link #take}s the entries of the documents it touches (they leave the memory) and
@@ -21,8 +25,10 @@ import java.util.Map;
  * documents, and two calls never hold the same entry. Bounded by an estimate of the heap the entries
  * hold (series strings, one byte per character, and decoded sketches), least recently kept first
  * out. Thread-safe (one lock, held only to move entries).
+ *
+ * @param <E> what is remembered of one document
  */
-final class RememberedDocuments {
+final class RememberedDocuments<E> {
   /** Largest default bound: 64 MiB. */
   static final long MAX_DEFAULT_BYTES = 64L << 20;
 
@@ -63,27 +69,30 @@ final class RememberedDocuments {
   }
 
   private final long maxBytes;
-  private final LinkedHashMap<DocumentKey, Remembered> entries = new LinkedHashMap<>(256, 0.75f, true);
+  private final ToLongFunction<? super E> sizeOf;
+  private final LinkedHashMap<DocumentKey, E> entries = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
   /**
    * @param maxBytes heap the entries may hold (estimate); 0 remembers nothing
+   * @param sizeOf the heap one entry holds (estimate, bytes)
    * @throws IllegalArgumentException if {@code maxBytes} is negative
    */
-  RememberedDocuments(long maxBytes) {
+  RememberedDocuments(long maxBytes, ToLongFunction<? super E> sizeOf) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must be >= 0, was " + maxBytes);
     }
     this.maxBytes = maxBytes;
+    this.sizeOf = sizeOf;
   }
 
   /** Removes and returns the entries of {@code keys} that are remembered. */
-  synchronized Map<DocumentKey, Remembered> take(Collection<DocumentKey> keys) {
-    Map<DocumentKey, Remembered> out = new HashMap<>();
+  synchronized Map<DocumentKey, E> take(Collection<DocumentKey> keys) {
+    Map<DocumentKey, E> out = new HashMap<>();
     for (DocumentKey key : keys) {
-      Remembered r = entries.remove(key);
+      E r = entries.remove(key);
       if (r != null) {
-        bytes -= r.bytes();
+        bytes -= sizeOf.applyAsLong(r);
         out.put(key, r);
       }
     }
@@ -91,15 +100,30 @@ final class RememberedDocuments {
   }
 
   /** Remembers {@code kept}, then drops the least recently kept entries beyond the bound. */
-  synchronized void keep(Map<DocumentKey, Remembered> kept) {
-    for (Map.Entry<DocumentKey, Remembered> e : kept.entrySet()) {
-      Remembered old = entries.put(e.getKey(), e.getValue());
-      bytes += e.getValue().bytes() - (old == null ? 0 : old.bytes());
+  synchronized void keep(Map<DocumentKey, ? extends E> kept) {
+    for (Map.Entry<DocumentKey, ? extends E> e : kept.entrySet()) {
+      E old = entries.put(e.getKey(), e.getValue());
+      bytes += sizeOf.applyAsLong(e.getValue()) - (old == null ? 0 : sizeOf.applyAsLong(old));
     }
-    for (Iterator<Remembered> it = entries.values().iterator(); bytes > maxBytes && it.hasNext(); ) {
-      bytes -= it.next().bytes();
+    for (Iterator<E> it = entries.values().iterator(); bytes > maxBytes && it.hasNext(); ) {
+      bytes -= sizeOf.applyAsLong(it.next());
       it.remove();
     }
+  }
+
+  /**
+   * The heap a remembered log window document holds, estimated: its series, their service and
+   * severity, and their message templates (two bytes per character, as templates may be any text).
+   */
+  static long logWindowBytes(Versioned<LogWindowDocument> document) {
+    long bytes = DOCUMENT_OVERHEAD;
+    for (LogSeries series : document.value().series()) {
+      bytes += SERIES_OVERHEAD + 2L * (series.service().length() + series.severity().length());
+      for (LogTemplateCount t : series.templates()) {
+        bytes += 64 + 2L * t.template().length();
+      }
+    }
+    return bytes;
   }
 
   /** The estimated heap held now. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.LogWindowStore;
+import com.pulse.app.port.Versioned;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.log.LogSeries;
@@ -16,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,5 +94,54 @@ class AggregateLogBatchTest {
     assertThat(dead.list(null, 10)).extracting(DeadLetter::id).containsExactlyInAnyOrder("logs-5-1", "logs-5-2", "logs-5-4");
     assertThat(dead.list(null, 10)).extracting(DeadLetter::reason).anyMatch(r -> r.contains("unattributable"))
         .anyMatch(r -> r.equals("empty body")).anyMatch(r -> r.contains("belongs on the traces hub"));
+  }
+
+  @Test
+  void aLaterBatchTakesTheDocumentsThisInstanceWroteFromMemoryAndAStaleOneIsReRead() {
+    List<Collection<DocumentKey>> reads = new ArrayList<>();
+    LogWindowStore counting = new LogWindowStore() {
+      @Override
+      public Map<DocumentKey, Versioned<LogWindowDocument>> readMany(Collection<DocumentKey> keys) {
+        reads.add(List.copyOf(keys));
+        return store.readMany(keys);
+      }
+
+      @Override
+      public Versioned<LogWindowDocument> create(LogWindowDocument document) {
+        return store.create(document);
+      }
+
+      @Override
+      public Versioned<LogWindowDocument> replace(LogWindowDocument document, String ifMatchEtag) {
+        return store.replace(document, ifMatchEtag);
+      }
+
+      @Override
+      public List<LogWindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
+        return store.listRange(tenantId, granularity, from, to);
+      }
+    };
+    Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+    AggregateLogBatch mine = AggregateLogBatch.withPulseDecoders(counting, dead, export, LatenessPolicy.of(Duration.ofMinutes(5)),
+        clock);
+    AggregateLogBatch other = AggregateLogBatch.withPulseDecoders(counting, dead, new InMemoryWindowExport(),
+        LatenessPolicy.of(Duration.ofMinutes(5)), clock);
+    var checkout = OtlpLogs.resource("checkout", "contoso");
+    java.util.function.LongFunction<TelemetryEvent> log = seq -> event(seq,
+        new OtlpLogs().log(checkout, Severity.ERROR, "order " + seq + " failed", T_NANOS).protobuf(), null);
+
+    mine.handle(new TelemetryBatch("2", List.of(log.apply(1), log.apply(2))));
+    assertThat(reads).hasSize(1);
+    mine.handle(new TelemetryBatch("2", List.of(log.apply(3))));
+    assertThat(reads).as("both documents come from memory").hasSize(1);
+    other.handle(new TelemetryBatch("2", List.of(log.apply(4)))); // another owner: mine's memory is now stale
+    reads.clear();
+    LogBatchResult r = mine.handle(new TelemetryBatch("2", List.of(log.apply(4), log.apply(5))));
+
+    assertThat(r.conflicts()).as("each remembered ETag is stale once").isEqualTo(2);
+    assertThat(reads).as("and each document is re-read").hasSize(2);
+    LogWindowDocument minute = store.all().stream().filter(d -> d.granularity().equals("PT1M")).findFirst().orElseThrow();
+    assertThat(minute.count()).isEqualTo(5);
+    assertThat(minute.lastSequenceNumber()).isEqualTo(5);
   }
 }

@@ -124,11 +124,12 @@ class LogExactlyOnceProofTest {
     FaultyStore faultyStore = new FaultyStore(store);
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     InMemoryWindowExport export = new InMemoryWindowExport();
-    AggregateLogBatch faulty = useCase(faultyStore, dead, export);
+    // each owner is its own instance, with its own memory of the documents it last wrote
+    ThreadLocal<AggregateLogBatch> faulty = ThreadLocal.withInitial(() -> useCase(faultyStore, dead, export));
     ThreadLocal<PartitionOwners.StoreFault> perOwner = ThreadLocal.withInitial(() -> (w, id) -> {});
     faultyStore.fault = (w, id) -> perOwner.get().before(w, id);
     FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
-      LogBatchResult result = faulty.handle(batch);
+      LogBatchResult result = faulty.get().handle(batch);
       CONFLICTS.addAndGet(result.conflicts());
       SKIPPED.addAndGet(result.documentsSkipped());
     }, perOwner, new PartitionOwners.Chaos(40, 25, 6)));

@@ -26,7 +26,7 @@ class RememberedDocumentsTest {
 
   @Test
   void takenEntriesLeaveTheMemoryUntilKeptAgain() {
-    RememberedDocuments memory = new RememberedDocuments(1 << 20);
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<Remembered>(1 << 20, Remembered::bytes);
     memory.keep(Map.of(key("a"), document("a", 100), key("b"), document("b", 100)));
 
     Map<DocumentKey, Remembered> taken = memory.take(List.of(key("a"), key("c")));
@@ -41,7 +41,7 @@ class RememberedDocumentsTest {
   @Test
   void theLeastRecentlyKeptEntriesGoFirstBeyondTheBound() {
     long one = document("x", 10_000).bytes();
-    RememberedDocuments memory = new RememberedDocuments(3 * one);
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<Remembered>(3 * one, Remembered::bytes);
     for (String id : List.of("a", "b", "c", "d")) {
       memory.keep(Map.of(key(id), document(id, 10_000)));
       assertThat(memory.bytes()).isLessThanOrEqualTo(3 * one);
