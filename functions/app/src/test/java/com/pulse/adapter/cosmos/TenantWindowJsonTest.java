@@ -37,6 +37,13 @@ class TenantWindowJsonTest {
         d.shard(), d.lastSequenceNumber(), d.version(), d.updatedAt(), series);
   }
 
+  /** What the store does with {@code mapping}: the tree to write, then remembering it under {@code etag}. */
+  private static ObjectNode write(TenantWindowJson mapping, TenantWindowDocument doc, String etag) {
+    ObjectNode stored = mapping.toStored(doc);
+    mapping.written(doc, stored, etag);
+    return stored;
+  }
+
   private static String json(ObjectNode node) throws Exception {
     return PLAIN.writeValueAsString(node);
   }
@@ -74,8 +81,7 @@ class TenantWindowJsonTest {
   void aReadOfTheVersionThisInstanceWroteReturnsTheWrittenDocumentAndAnotherVersionIsMapped() throws Exception {
     TenantWindowJson mapping = new TenantWindowJson();
     TenantWindowDocument mine = document(new Random(2), 5, Instant.parse("2026-11-21T06:00:00Z"));
-    ObjectNode stored = mapping.toStored(mine);
-    mapping.written(mine, stored, "\"1\"");
+    ObjectNode stored = write(mapping, mine, "\"1\"");
 
     ObjectNode same = (ObjectNode) PLAIN.readTree(json(stored));
     same.put("_etag", "\"1\"");
@@ -92,8 +98,7 @@ class TenantWindowJsonTest {
   void aWriteReusesTheBytesOfSeriesItCarriesOverAndEncodesTheOnesItChanged() throws Exception {
     TenantWindowJson mapping = new TenantWindowJson();
     TenantWindowDocument first = document(new Random(3), 4, Instant.parse("2026-11-21T06:00:00Z"));
-    ObjectNode stored = mapping.toStored(first);
-    mapping.written(first, stored, "\"1\"");
+    ObjectNode stored = write(mapping, first, "\"1\"");
     Map<String, String> next = new HashMap<>(first.series());
     String changed = next.keySet().iterator().next();
     next.put(changed, "AAAA");
@@ -115,8 +120,7 @@ class TenantWindowJsonTest {
     ObjectNode firstStored = null;
     for (int i = 0; i < 50; i++) {
       TenantWindowDocument doc = document(random, 10, Instant.parse("2026-11-21T06:00:00Z").plusSeconds(60L * i));
-      ObjectNode stored = mapping.toStored(doc);
-      mapping.written(doc, stored, "\"" + i + "\"");
+      ObjectNode stored = write(mapping, doc, "\"" + i + "\"");
       if (i == 0) {
         first = doc;
         firstStored = stored;
