@@ -138,7 +138,7 @@ public final class TenantWindowJson {
         bytes += quoted.bytes.length + OVERHEAD_BYTES;
       }
     }
-    Written entry = new Written(etag, document, Map.copyOf(series), bytes);
+    Written entry = new Written(etag, document, series, bytes); // never changed once built
     synchronized (this) {
       Written old = written.put(document.id(), entry);
       rememberedBytes += bytes - (old == null ? 0 : old.bytes());

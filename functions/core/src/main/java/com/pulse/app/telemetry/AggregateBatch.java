@@ -254,17 +254,17 @@ public final class AggregateBatch {
   private Outcome apply(Pass pass, Group group, Map<String, WindowAccumulator> trimmedForStored,
       Versioned<TenantWindowDocument> stored, Instant now, Remembered known) {
     return writer.write(group.key, stored, (current, attempt) -> {
+      boolean fromMemory = known != null && current == known.document(); // not after a conflict's re-read
       long last = writer.floorOf(current);
       Map<String, WindowAccumulator> fresh = FloorRuleWriter.unapplied(group.minSequenceNumber, group.maxSequenceNumber,
           last, group.deltas, () -> attempt == 0 && trimmedForStored != null ? trimmedForStored
               : pass.recompute(group, last, policy, shards));
       if (fresh == null || fresh.isEmpty()) {
         return new Outcome(TenantWindows.versionsOf(current.value(), group.deltas.keySet()), false, attempt, 0, 0,
-            known != null && current == known.document() ? known : Remembered.of(current, new HashMap<>()));
+            fromMemory ? known : Remembered.of(current, new HashMap<>()));
       }
-      boolean remembered = known != null && current == known.document();
       TenantWindows.Merged next = TenantWindows.merge(current == null ? null : current.value(), fresh,
-          pass.batch.partition(), group.shard.shard(), now, remembered ? known.decoded() : Map.of());
+          pass.batch.partition(), group.shard.shard(), now, fromMemory ? known.decoded() : Map.of());
       Versioned<TenantWindowDocument> written = current == null ? windows.create(next.document())
           : windows.replace(next.document(), current.etag());
       long count = 0;
@@ -287,7 +287,7 @@ public final class AggregateBatch {
         versions.addAll(TenantWindows.versionsOf(current.value(), held));
       }
       return new Outcome(versions, true, attempt, count, late,
-          remembered
+          fromMemory
               ? new Remembered(written, TenantWindows.putDecoded(known.decoded(), next),
                   known.seriesChars() + next.seriesCharsDelta())
               : new Remembered(written, TenantWindows.putDecoded(new HashMap<>(), next),
