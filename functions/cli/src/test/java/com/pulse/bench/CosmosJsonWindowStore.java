@@ -26,11 +26,9 @@ import java.util.Map;
  * {@link CosmosItemSerializer}, azure-cosmos's implementation package); every read parses those bytes,
  * with the {@code _etag} the write returned, into a tree by the SDK's {@code Utils.parse}, and maps it
  * with {@link TenantWindowJson#fromStored}. Optimistic concurrency is {@link InMemoryWindowStore}'s.
- * {@code -Dcosmos.json=generic} maps with {@link CosmosDocuments} instead (the adapter before
- * {@link TenantWindowJson}), for a before/after in one build. Not thread-safe; for benchmarks only.
+ * Not thread-safe; for benchmarks only.
  */
 final class CosmosJsonWindowStore implements WindowStore {
-  private static final boolean GENERIC = "generic".equals(System.getProperty("cosmos.json"));
   private final InMemoryWindowStore etags = new InMemoryWindowStore();
   private final TenantWindowJson mapping = new TenantWindowJson();
   private final Map<DocumentKey, byte[]> json = new java.util.HashMap<>();
@@ -50,8 +48,7 @@ final class CosmosJsonWindowStore implements WindowStore {
       byte[] b = json.get(key);
       bytes += b.length;
       ObjectNode tree = Utils.parse(b, ObjectNode.class, CosmosItemSerializer.DEFAULT_SERIALIZER);
-      parsed.put(key, new Versioned<>(GENERIC ? CosmosDocuments.fromDocument(tree, TenantWindowDocument.class)
-          : mapping.fromStored(tree), v.etag()));
+      parsed.put(key, new Versioned<>(mapping.fromStored(tree), v.etag()));
     });
     return parsed;
   }
@@ -71,14 +68,12 @@ final class CosmosJsonWindowStore implements WindowStore {
   }
 
   private void store(TenantWindowDocument document, String etag) {
-    ObjectNode tree = GENERIC ? CosmosDocuments.toDocument(document) : mapping.toStored(document);
+    ObjectNode tree = mapping.toStored(document);
     tree.put(CosmosDocuments.ETAG, etag); // the server adds it; here the bytes carry it for the read
     ByteBuffer buffer = Utils.serializeJsonToByteBuffer(CosmosItemSerializer.DEFAULT_SERIALIZER, tree, null, false);
     byte[] b = new byte[buffer.remaining()];
     buffer.get(b);
-    if (!GENERIC) {
-      mapping.written(document, tree, etag);
-    }
+    mapping.written(document, tree);
     bytes += b.length;
     json.put(new DocumentKey(document.tenantId(), document.id()), b);
   }

@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>A {@link TenantWindowDocument} is stored with Jackson as its record components; {@code series}
  * becomes a JSON object of strings, written and read as the strings they are (an untouched series is
- * never decoded here), written raw and remembered by ETag for the next batch ({@link TenantWindowJson}). The container's indexing policy ({@code bicep/modules/cosmos.bicep}) indexes
+ * never decoded here), written raw, with the bytes of unchanged series reused ({@link TenantWindowJson}). The container's indexing policy ({@code bicep/modules/cosmos.bicep}) indexes
  * only {@code /granularity} and {@code /windowStart}, so the size of {@code series} costs storage and
  * write RU by size, not index RU.
  *
@@ -61,7 +61,7 @@ public final class CosmosWindowStore implements WindowStore {
   public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
     ObjectNode stored = stored(document);
     Versioned<TenantWindowDocument> created = io.create(KIND, document, stored, document.tenantId(), document.id());
-    json.written(document, stored, created.etag());
+    json.written(document, stored);
     return created;
   }
 
@@ -70,7 +70,7 @@ public final class CosmosWindowStore implements WindowStore {
     ObjectNode stored = stored(document);
     Versioned<TenantWindowDocument> replaced =
         io.replace(KIND, document, stored, document.tenantId(), document.id(), ifMatchEtag);
-    json.written(document, stored, replaced.etag());
+    json.written(document, stored);
     return replaced;
   }
 

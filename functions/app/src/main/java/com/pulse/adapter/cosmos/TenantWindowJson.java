@@ -34,13 +34,13 @@ import java.util.Objects;
  *       {@link RawValue} over its quoted ASCII bytes, and Jackson (ours or the Cosmos SDK's) copies
  *       them into its buffer instead of checking each character for escapes. A string that is not
  *       plain printable ASCII (a document edited by hand) is written as an ordinary escaped string.
- *   <li><b>The documents this instance last wrote are remembered by ETag.</b> After a write,
- *       {@link #written} keeps the document, its new {@code _etag} and each series' quoted bytes. A
- *       read whose {@code _etag} equals the remembered one returns the remembered document (same
- *       content: Cosmos DB changes the ETag on every write) without mapping the tree again, and a
- *       later write reuses the bytes of every series string it carries over unchanged (the same
- *       {@code String} instance). Another writer's version has another ETag and is mapped as read.
+ *   <li><b>Unchanged series are not encoded again.</b> After a write, {@link #written} keeps the
+ *       document and each series' quoted bytes, and the next write of that document reuses the
+ *       bytes of every series string it carries over unchanged (the same {@code String} instance).
  * </ul>
+ *
+ * <p>Reads are mapped as they come: a document this instance wrote is not read back at all, since
+ * the use case remembers it ({@code app.telemetry.RememberedDocuments}).
  *
  * <p>Memory: at most {@code maxBytes} of remembered series bytes (by default 1/16 of the heap, at
  * most 64 MiB), least recently used first out; documents of closed windows drop out as the
@@ -73,8 +73,8 @@ public final class TenantWindowJson {
     this.maxBytes = maxBytes;
   }
 
-  /** What was last written of one document: its ETag, the document and its series as quoted bytes. */
-  private record Written(String etag, TenantWindowDocument document, Map<String, Quoted> series, long bytes) {}
+  /** What was last written of one document: the document and its series as quoted bytes. */
+  private record Written(TenantWindowDocument document, Map<String, Quoted> series, long bytes) {}
 
   /**
    * The JSON tree to store for {@code document}: the properties {@link CosmosDocuments#toDocument}
@@ -118,13 +118,12 @@ public final class TenantWindowJson {
   }
 
   /**
-   * Remembers that {@code document}, stored as {@code stored} (from {@link #toStored}), now has
-   * {@code etag}.
+   * Remembers that {@code document} was written as {@code stored} (from {@link #toStored}).
    *
    * @throws NullPointerException if an argument is null
    */
-  public void written(TenantWindowDocument document, ObjectNode stored, String etag) {
-    Objects.requireNonNull(etag, "etag");
+  public void written(TenantWindowDocument document, ObjectNode stored) {
+    Objects.requireNonNull(document, "document");
     if (maxBytes == 0) {
       return;
     }
@@ -138,7 +137,7 @@ public final class TenantWindowJson {
         bytes += quoted.bytes.length + OVERHEAD_BYTES;
       }
     }
-    Written entry = new Written(etag, document, series, bytes); // never changed once built
+    Written entry = new Written(document, series, bytes); // never changed once built
     synchronized (this) {
       Written old = written.put(document.id(), entry);
       rememberedBytes += bytes - (old == null ? 0 : old.bytes());
@@ -150,20 +149,13 @@ public final class TenantWindowJson {
   }
 
   /**
-   * The document of a stored tree (Cosmos DB's system properties and {@code ttl} ignored): the
-   * remembered one if its {@code id} and {@code _etag} match what this instance last wrote, else
-   * mapped from the tree as {@link CosmosDocuments#fromDocument} would (a missing number is 0).
+   * The document of a stored tree (Cosmos DB's system properties and {@code ttl} ignored), mapped as
+   * {@link CosmosDocuments#fromDocument} would (a missing number is 0).
    *
    * @throws IllegalStateException naming the document if a text property or {@code series} is
    *     missing or of the wrong type, or an instant is not ISO-8601
    */
   public TenantWindowDocument fromStored(ObjectNode stored) {
-    JsonNode id = stored.get("id");
-    String etag = CosmosDocuments.etagOf(stored);
-    Written previous = id == null || etag == null ? null : remembered(id.asText());
-    if (previous != null && previous.etag().equals(etag)) {
-      return previous.document();
-    }
     try {
       JsonNode seriesNode = stored.get("series");
       if (seriesNode == null || !seriesNode.isObject()) {

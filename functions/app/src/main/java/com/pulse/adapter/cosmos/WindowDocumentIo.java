@@ -122,7 +122,6 @@ final class WindowDocumentIo {
    */
   <T> Versioned<T> replace(String kind, T document, String tenantId, String id, boolean expires,
       String ifMatchEtag) {
-    Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
     return replace(kind, document, stored(document, expires), tenantId, id, ifMatchEtag);
   }
 

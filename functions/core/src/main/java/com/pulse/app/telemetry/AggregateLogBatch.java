@@ -19,6 +19,7 @@ import com.pulse.domain.telemetry.log.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ public final class AggregateLogBatch {
     for (LogWindowAccumulator delta : aggregator.accumulators()) {
       deltas.put(new DocumentKey(delta.tenantId(), LogWindows.idOf(delta, batch.partition())), delta);
     }
-    Map<DocumentKey, Versioned<LogWindowDocument>> current = new java.util.HashMap<>(remembered.take(deltas.keySet()));
+    Map<DocumentKey, Versioned<LogWindowDocument>> current = remembered.take(deltas.keySet());
     List<DocumentKey> unknown = new ArrayList<>(deltas.size());
     for (DocumentKey key : deltas.keySet()) {
       if (!current.containsKey(key)) {
@@ -130,7 +131,7 @@ public final class AggregateLogBatch {
     if (!unknown.isEmpty()) {
       current.putAll(windows.readMany(unknown));
     }
-    Map<DocumentKey, Versioned<LogWindowDocument>> kept = new java.util.HashMap<>(deltas.size() * 4 / 3 + 1);
+    Map<DocumentKey, Versioned<LogWindowDocument>> kept = new HashMap<>(deltas.size() * 4 / 3 + 1);
     List<LogWindowDocument> versions = new ArrayList<>(deltas.size());
     int written = 0;
     int skipped = 0;

@@ -86,7 +86,7 @@ final class RememberedDocuments<E> {
     this.sizeOf = sizeOf;
   }
 
-  /** Removes and returns the entries of {@code keys} that are remembered. */
+  /** Removes the entries of {@code keys} that are remembered and returns them in a new, mutable map. */
   synchronized Map<DocumentKey, E> take(Collection<DocumentKey> keys) {
     Map<DocumentKey, E> out = new HashMap<>();
     for (DocumentKey key : keys) {

@@ -144,9 +144,7 @@ public final class TenantWindows {
     }
     long chars = 0;
     if ((long) series.size() * MAX_ENCODED_SERIES_CHARS > MAX_SERIES_CHARS) { // else it cannot be too large
-      for (Map.Entry<String, String> e : series.entrySet()) {
-        chars += e.getKey().length() + e.getValue().length() + 6;
-      }
+      chars = seriesChars(series) + 6L * series.size(); // + quotes, colon and comma per entry
     }
     if (chars > MAX_SERIES_CHARS) {
       throw new IllegalStateException("window document " + header.id() + " of tenant " + header.tenantId() + " ("
@@ -176,8 +174,12 @@ public final class TenantWindows {
 
   /** Characters of the series map of {@code document}: ids plus stored strings. */
   public static long seriesChars(TenantWindowDocument document) {
+    return seriesChars(document.series());
+  }
+
+  private static long seriesChars(Map<String, String> series) {
     long chars = 0;
-    for (Map.Entry<String, String> e : document.series().entrySet()) {
+    for (Map.Entry<String, String> e : series.entrySet()) {
       chars += e.getKey().length() + e.getValue().length();
     }
     return chars;
