@@ -1,6 +1,8 @@
 package com.pulse.bench;
 
 import com.azure.cosmos.CosmosItemSerializer;
+import com.azure.cosmos.implementation.Document;
+import com.azure.cosmos.implementation.InternalObjectNode;
 import com.azure.cosmos.implementation.Utils;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.cosmos.CosmosDocuments;
@@ -22,8 +24,11 @@ import java.util.Map;
  * An in-memory {@link WindowStore} that pays what {@code CosmosWindowStore} and the Cosmos DB SDK pay
  * per document on the aggregation path, network aside: every written document is mapped to its
  * Cosmos JSON tree by the adapter's {@link TenantWindowJson} and serialized to UTF-8 bytes by the
- * SDK's own request serializer ({@code Utils.serializeJsonToByteBuffer} with the default
- * {@link CosmosItemSerializer}, azure-cosmos's implementation package); every read parses those bytes,
+ * SDK's own request code, called as azure-cosmos 4.75.0's {@code RxDocumentClientImpl} calls it with
+ * the default {@link CosmosItemSerializer}: a create through
+ * {@code InternalObjectNode.serializeJsonToByteBuffer(item, serializer, trackingId, true)} (whose id
+ * check converts the tree to a map first), a replace through {@code Document.fromObject(item,
+ * serializer).serializeJsonToByteBuffer(serializer, null, false)}; every read parses those bytes,
  * with the {@code _etag} the write returned, into a tree by the SDK's {@code Utils.parse}, and maps it
  * with {@link TenantWindowJson#fromStored}. Optimistic concurrency is {@link InMemoryWindowStore}'s.
  * Not thread-safe; for benchmarks only.
@@ -56,21 +61,24 @@ final class CosmosJsonWindowStore implements WindowStore {
   @Override
   public Versioned<TenantWindowDocument> create(TenantWindowDocument document) {
     Versioned<TenantWindowDocument> v = etags.create(document);
-    store(document, v.etag());
+    store(document, v.etag(), true);
     return v;
   }
 
   @Override
   public Versioned<TenantWindowDocument> replace(TenantWindowDocument document, String ifMatchEtag) {
     Versioned<TenantWindowDocument> v = etags.replace(document, ifMatchEtag);
-    store(document, v.etag());
+    store(document, v.etag(), false);
     return v;
   }
 
-  private void store(TenantWindowDocument document, String etag) {
+  private void store(TenantWindowDocument document, String etag, boolean create) {
     ObjectNode tree = mapping.toStored(document);
     tree.put(CosmosDocuments.ETAG, etag); // the server adds it; here the bytes carry it for the read
-    ByteBuffer buffer = Utils.serializeJsonToByteBuffer(CosmosItemSerializer.DEFAULT_SERIALIZER, tree, null, false);
+    CosmosItemSerializer serializer = CosmosItemSerializer.DEFAULT_SERIALIZER;
+    ByteBuffer buffer = create
+        ? InternalObjectNode.serializeJsonToByteBuffer(tree, serializer, null, true)
+        : Document.fromObject(tree, serializer).serializeJsonToByteBuffer(serializer, null, false);
     byte[] b = new byte[buffer.remaining()];
     buffer.get(b);
     mapping.written(document, tree);

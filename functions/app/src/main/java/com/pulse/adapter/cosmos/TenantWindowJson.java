@@ -1,11 +1,17 @@
 package com.pulse.adapter.cosmos;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.io.IOException;
@@ -29,20 +35,23 @@ import java.util.Objects;
  * mapped by hand instead of by databind, with two savings more:
  *
  * <ul>
- *   <li><b>Series are written as raw JSON.</b> A stored series is base64 text
- *       ({@code SeriesCodec}), which never needs escaping, so it goes into the tree as a
- *       {@link RawValue} over its quoted ASCII bytes, and Jackson (ours or the Cosmos SDK's) copies
- *       them into its buffer instead of checking each character for escapes. A string that is not
- *       plain printable ASCII (a document edited by hand) is written as an ordinary escaped string.
- *   <li><b>Unchanged series are not encoded again.</b> After a write, {@link #written} keeps the
- *       document and each series' quoted bytes, and the next write of that document reuses the
- *       bytes of every series string it carries over unchanged (the same {@code String} instance).
+ *   <li><b>The series object is written as raw JSON.</b> A series id ({@code [a-z0-9-]}) and a
+ *       stored series (base64, {@code SeriesCodec}) never need escaping, so each member
+ *       {@code "id":"value"} is kept as its ASCII bytes, and the whole {@code series} object goes
+ *       into the tree as one {@link RawValue} that Jackson (ours or the Cosmos SDK's) writes member
+ *       by member with raw writes: no tree node, field-name write or escape check per series. A document holding a
+ *       string that is not plain printable ASCII (edited by hand) is written as ordinary escaped
+ *       strings instead.
+ *   <li><b>Unchanged series are not turned into bytes again.</b> After a write, {@link #written}
+ *       keeps each member's bytes with the string they were built from, and the next write of that
+ *       document reuses the bytes of every series string it carries over unchanged (the same
+ *       {@code String} instance), so a write builds bytes only for the series the batch touched.
  * </ul>
  *
  * <p>Reads are mapped as they come: a document this instance wrote is not read back at all, since
  * the use case remembers it ({@code app.telemetry.RememberedDocuments}).
  *
- * <p>Memory: at most {@code maxBytes} of remembered series bytes (by default 1/16 of the heap, at
+ * <p>Memory: at most {@code maxBytes} of remembered member bytes (by default 1/16 of the heap, at
  * most 64 MiB), least recently used first out; documents of closed windows drop out as the
  * current ones are written. Thread-safe: the map is guarded by this object's lock, entries are
  * immutable.
@@ -50,7 +59,7 @@ import java.util.Objects;
 public final class TenantWindowJson {
   /** Largest default bound of the remembered series bytes: 64 MiB. */
   public static final long MAX_DEFAULT_BYTES = 64L << 20;
-  /** Heap charged per remembered series beyond its bytes (entry, array header, string). */
+  /** Heap charged per remembered series beyond its bytes (map entry, record, array header). */
   private static final int OVERHEAD_BYTES = 96;
 
   private final long maxBytes;
@@ -63,7 +72,7 @@ public final class TenantWindowJson {
   }
 
   /**
-   * @param maxBytes remembered series bytes at most; 0 remembers nothing
+   * @param maxBytes remembered member bytes at most; 0 remembers nothing
    * @throws IllegalArgumentException if {@code maxBytes} is negative
    */
   public TenantWindowJson(long maxBytes) {
@@ -73,15 +82,15 @@ public final class TenantWindowJson {
     this.maxBytes = maxBytes;
   }
 
-  /** What was last written of one document: the document and its series as quoted bytes. */
-  private record Written(TenantWindowDocument document, Map<String, Quoted> series, long bytes) {}
+  /** What was last written of one document: its series object's members by series id, and their bytes. */
+  private record Written(Map<String, Member> members, long bytes) {}
 
   /**
    * The JSON tree to store for {@code document}: the properties {@link CosmosDocuments#toDocument}
    * writes, in the same order and form (instants as {@link Instant#toString()}), with {@code series}
-   * an object of raw quoted values (or escaped strings, see above). Mapped here rather than by
-   * databind, which cost more than the rest of a write for small documents;
-   * {@code TenantWindowJsonTest} compares the two for every component.
+   * one raw JSON object (or escaped strings, see above). Mapped here rather than by databind, which
+   * cost more than the rest of a write for small documents; {@code TenantWindowJsonTest} compares the
+   * two for every component.
    *
    * @throws NullPointerException if {@code document} is null
    */
@@ -98,27 +107,19 @@ public final class TenantWindowJson {
     node.put("version", document.version());
     node.put("updatedAt", IsoInstants.format(document.updatedAt()));
     Written previous = remembered(document.id());
-    ObjectNode series = node.putObject("series");
-    for (Map.Entry<String, String> e : document.series().entrySet()) {
-      String value = e.getValue();
-      Quoted quoted = null;
-      if (previous != null && previous.document().series().get(e.getKey()) == value) {
-        quoted = previous.series().get(e.getKey());
-      }
-      if (quoted == null) {
-        quoted = Quoted.of(value);
-      }
-      if (quoted == null) {
-        series.put(e.getKey(), value);
-      } else {
-        series.putRawValue(e.getKey(), new RawValue(quoted));
-      }
+    SeriesObject raw = SeriesObject.of(document.series(), previous == null ? Map.of() : previous.members());
+    if (raw != null) {
+      node.putRawValue("series", new RawValue((JsonSerializable) raw));
+    } else {
+      ObjectNode series = node.putObject("series");
+      document.series().forEach(series::put);
     }
     return node;
   }
 
   /**
-   * Remembers that {@code document} was written as {@code stored} (from {@link #toStored}).
+   * Remembers that {@code document} was written as {@code stored} (from {@link #toStored}); a
+   * document written as escaped strings is forgotten instead.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -127,20 +128,11 @@ public final class TenantWindowJson {
     if (maxBytes == 0) {
       return;
     }
-    Map<String, Quoted> series = new HashMap<>(document.series().size() * 4 / 3 + 1);
-    long bytes = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = stored.get("series").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getValue() instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw
-          && raw.rawValue() instanceof Quoted quoted) {
-        series.put(e.getKey(), quoted);
-        bytes += quoted.bytes.length + OVERHEAD_BYTES;
-      }
-    }
-    Written entry = new Written(document, series, bytes); // never changed once built
+    Written entry = stored.get("series") instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw
+        && raw.rawValue() instanceof SeriesObject object ? new Written(object.byId, object.rememberedBytes()) : null;
     synchronized (this) {
-      Written old = written.put(document.id(), entry);
-      rememberedBytes += bytes - (old == null ? 0 : old.bytes());
+      Written old = entry == null ? written.remove(document.id()) : written.put(document.id(), entry);
+      rememberedBytes += (entry == null ? 0 : entry.bytes()) - (old == null ? 0 : old.bytes());
       for (Iterator<Written> it = written.values().iterator(); rememberedBytes > maxBytes && it.hasNext(); ) {
         rememberedBytes -= it.next().bytes();
         it.remove();
@@ -201,122 +193,307 @@ public final class TenantWindowJson {
   }
 
   /**
-   * A JSON string as its UTF-8 bytes with the double quotes, for a raw write
-   * ({@code JsonGenerator.writeRawValue}): text of printable ASCII only ({@code 0x20..0x7E} without
-   * {@code "} and {@code \}), which JSON writes unescaped (base64, ids). Only the "unquoted"
-   * operations, which raw writes use, are supported: they give the bytes as they are. Immutable.
+   * A series object as raw JSON: {@code {"id":"value",...}} in the map's iteration order, from its
+   * members' bytes (see {@link #member}). Serialized member by member with the generator's raw
+   * writes, so the object is never copied whole; a {@link TokenBuffer} (which the Cosmos SDK fills
+   * when it converts a created item to a map to check its id) takes it as one raw value instead.
+   * Immutable once built.
    */
-  static final class Quoted implements SerializableString {
-    private final byte[] bytes;
+  static final class SeriesObject implements JsonSerializable {
+    private static final SerializableString OPEN = new SerializedString("{");
+    private final Member[] members;
+    private final int length;
+    /** The members by series id, for the next write of the document. */
+    final Map<String, Member> byId;
 
-    private Quoted(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    /** {@code value} quoted, or null if it holds a character JSON would escape or a non-ASCII one. */
-    static Quoted of(String value) {
-      int n = value.length();
-      byte[] b = new byte[n + 2];
-      b[0] = '"';
-      for (int i = 0; i < n; i++) {
-        char c = value.charAt(i);
-        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-          return null;
-        }
-        b[i + 1] = (byte) c;
+    private SeriesObject(Member[] members, Map<String, Member> byId) {
+      this.members = members;
+      this.byId = byId;
+      int n = 2 + Math.max(0, members.length - 1); // braces and commas
+      for (Member m : members) {
+        n += m.bytes().length;
       }
-      b[n + 1] = '"';
-      return new Quoted(b);
+      this.length = n;
     }
 
     /**
-     * The raw JSON text, quotes included: what a generator writes when it falls back from the byte
-     * operations to {@code writeRaw(String)} (Jackson does at the end of its buffer).
+     * The series object of {@code series}, reusing the member in {@code previous} of every series
+     * whose string is the same instance; null if an id or value is not plain printable ASCII.
      */
+    static SeriesObject of(Map<String, String> series, Map<String, Member> previous) {
+      Member[] members = new Member[series.size()];
+      Map<String, Member> byId = new HashMap<>(series.size() * 4 / 3 + 1);
+      int i = 0;
+      for (Map.Entry<String, String> e : series.entrySet()) {
+        String value = e.getValue();
+        Member m = previous.get(e.getKey());
+        if (m == null || m.value != value) {
+          byte[] bytes = member(e.getKey(), value);
+          if (bytes == null) {
+            return null;
+          }
+          m = new Member(value, bytes);
+        }
+        byId.put(e.getKey(), m);
+        members[i++] = m;
+      }
+      return new SeriesObject(members, byId);
+    }
+
+    /** Writes the object as a value: raw braces, commas and member bytes. */
+    @Override
+    public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+      if (gen instanceof TokenBuffer) { // records tokens, cannot take raw fragments
+        gen.writeRawValue(new RawJson() {
+          @Override
+          int length() {
+            return length;
+          }
+
+          @Override
+          void append(byte[] buffer, int offset) {
+            SeriesObject.this.append(buffer, offset);
+          }
+        });
+        return;
+      }
+      gen.writeRawValue(OPEN);
+      for (int i = 0; i < members.length; i++) {
+        if (i > 0) {
+          gen.writeRaw(',');
+        }
+        gen.writeRaw(members[i]);
+      }
+      gen.writeRaw('}');
+    }
+
+    /** As {@link #serialize}: the object carries no type id. */
+    @Override
+    public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+        throws IOException {
+      serialize(gen, serializers);
+    }
+
+    /** Copies the object's JSON into {@code buffer} at {@code offset}, which has room for all of it. */
+    private void append(byte[] buffer, int offset) {
+      int at = offset;
+      buffer[at++] = '{';
+      for (int i = 0; i < members.length; i++) {
+        if (i > 0) {
+          buffer[at++] = ',';
+        }
+        byte[] b = members[i].bytes();
+        System.arraycopy(b, 0, buffer, at, b.length);
+        at += b.length;
+      }
+      buffer[at] = '}';
+    }
+
+    /** Heap charged for remembering the members. */
+    long rememberedBytes() {
+      long bytes = 0;
+      for (Member m : members) {
+        bytes += m.bytes().length + OVERHEAD_BYTES;
+      }
+      return bytes;
+    }
+
+    /**
+     * {@code "id":"value"} as ASCII bytes, or null if either holds a character JSON would escape
+     * ({@code "}, {@code \}, below {@code 0x20}) or one outside printable ASCII.
+     */
+    static byte[] member(String id, String value) {
+      byte[] b = new byte[id.length() + value.length() + 5];
+      b[0] = '"';
+      if (!copyPlain(id, b, 1)) {
+        return null;
+      }
+      int at = id.length() + 1;
+      b[at] = '"';
+      b[at + 1] = ':';
+      b[at + 2] = '"';
+      if (!copyPlain(value, b, at + 3)) {
+        return null;
+      }
+      b[b.length - 1] = '"';
+      return b;
+    }
+
+    /**
+     * Per byte value: {@link #ESCAPED} if JSON would escape it or it is outside printable ASCII,
+     * {@link #QUESTION} for {@code ?} (what {@code getBytes(ISO_8859_1)} writes for a character
+     * Latin-1 cannot hold), else 0.
+     */
+    private static final byte[] CLASS = new byte[256];
+    private static final int ESCAPED = 1;
+    private static final int QUESTION = 2;
+
+    static {
+      for (int c = 0; c < 256; c++) {
+        CLASS[c] = (byte) (c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? ESCAPED : c == '?' ? QUESTION : 0);
+      }
+    }
+
+    /** Copies {@code s} into {@code b} at {@code offset} if it is plain printable ASCII; false otherwise. */
+    private static boolean copyPlain(String s, byte[] b, int offset) {
+      byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1); // a copy for Latin-1 strings; '?' for others
+      int classes = 0;
+      for (byte c : latin1) { // no branch per byte
+        classes |= CLASS[c & 0xFF];
+      }
+      if ((classes & ESCAPED) != 0) {
+        return false;
+      }
+      if ((classes & QUESTION) != 0) { // a real '?' or a character Latin-1 cannot hold
+        for (int i = 0; i < s.length(); i++) {
+          if (s.charAt(i) > 0x7E) {
+            return false;
+          }
+        }
+      }
+      System.arraycopy(latin1, 0, b, offset, latin1.length);
+      return true;
+    }
+
+  }
+
+  /**
+   * One member {@code "id":"value"} of a series object as ASCII bytes, with the stored series
+   * string it was built from (compared by identity). Immutable.
+   */
+  static final class Member extends RawJson {
+    final String value;
+    private final byte[] bytes;
+
+    Member(String value, byte[] bytes) {
+      this.value = value;
+      this.bytes = bytes;
+    }
+
+    /** The member's bytes; not to be changed. */
+    byte[] bytes() {
+      return bytes;
+    }
+
+    @Override
+    int length() {
+      return bytes.length;
+    }
+
+    @Override
+    void append(byte[] buffer, int offset) {
+      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+    }
+
+    /** The bytes themselves (Jackson only reads them). */
+    @Override
+    public byte[] asUnquotedUTF8() {
+      return bytes;
+    }
+  }
+
+  /**
+   * ASCII JSON text for a raw write ({@code JsonGenerator.writeRaw}/{@code writeRawValue}). Only
+   * the "unquoted" operations, which raw writes use, are supported: they give the bytes as they are.
+   */
+  abstract static class RawJson implements SerializableString {
+    /** Bytes of the text. */
+    abstract int length();
+
+    /** Copies the text into {@code buffer} at {@code offset}, which has room for {@link #length()}. */
+    abstract void append(byte[] buffer, int offset);
+
+    @Override
+    public byte[] asUnquotedUTF8() {
+      byte[] out = new byte[length()];
+      append(out, 0);
+      return out;
+    }
+
     @Override
     public String getValue() {
-      return new String(bytes, StandardCharsets.ISO_8859_1);
+      return new String(asUnquotedUTF8(), StandardCharsets.ISO_8859_1);
     }
 
     @Override
     public int charLength() {
-      return bytes.length;
+      return length();
     }
 
-    /** Not a raw-value operation; Jackson's raw writes use the unquoted forms only. */
+    @Override
+    public int appendUnquotedUTF8(byte[] buffer, int offset) {
+      int n = length();
+      if (offset + n > buffer.length) {
+        return -1;
+      }
+      append(buffer, offset);
+      return n;
+    }
+
+    @Override
+    public int appendUnquoted(char[] buffer, int offset) {
+      int n = length();
+      if (offset + n > buffer.length) {
+        return -1;
+      }
+      byte[] b = asUnquotedUTF8();
+      for (int i = 0; i < n; i++) {
+        buffer[offset + i] = (char) b[i];
+      }
+      return n;
+    }
+
+    @Override
+    public int writeUnquotedUTF8(OutputStream out) throws IOException {
+      byte[] b = asUnquotedUTF8();
+      out.write(b);
+      return b.length;
+    }
+
+    @Override
+    public int putUnquotedUTF8(ByteBuffer buffer) {
+      int n = length();
+      if (buffer.remaining() < n) {
+        return -1;
+      }
+      buffer.put(asUnquotedUTF8());
+      return n;
+    }
+
+    /** Not a raw-value operation. */
     @Override
     public char[] asQuotedChars() {
-      throw new UnsupportedOperationException("a raw JSON value");
-    }
-
-    @Override
-    public byte[] asUnquotedUTF8() {
-      return bytes.clone();
+      throw new UnsupportedOperationException("raw JSON");
     }
 
     /** Not a raw-value operation. */
     @Override
     public byte[] asQuotedUTF8() {
-      throw new UnsupportedOperationException("a raw JSON value");
+      throw new UnsupportedOperationException("raw JSON");
     }
 
     /** Not a raw-value operation. */
     @Override
     public int appendQuotedUTF8(byte[] buffer, int offset) {
-      throw new UnsupportedOperationException("a raw JSON value");
+      throw new UnsupportedOperationException("raw JSON");
     }
 
     /** Not a raw-value operation. */
     @Override
     public int appendQuoted(char[] buffer, int offset) {
-      throw new UnsupportedOperationException("a raw JSON value");
-    }
-
-    @Override
-    public int appendUnquotedUTF8(byte[] buffer, int offset) {
-      if (offset + bytes.length > buffer.length) {
-        return -1;
-      }
-      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
-      return bytes.length;
-    }
-
-    @Override
-    public int appendUnquoted(char[] buffer, int offset) {
-      if (offset + bytes.length > buffer.length) {
-        return -1;
-      }
-      for (int i = 0; i < bytes.length; i++) {
-        buffer[offset + i] = (char) bytes[i];
-      }
-      return bytes.length;
+      throw new UnsupportedOperationException("raw JSON");
     }
 
     /** Not a raw-value operation. */
     @Override
     public int writeQuotedUTF8(OutputStream out) {
-      throw new UnsupportedOperationException("a raw JSON value");
-    }
-
-    @Override
-    public int writeUnquotedUTF8(OutputStream out) throws IOException {
-      out.write(bytes);
-      return bytes.length;
+      throw new UnsupportedOperationException("raw JSON");
     }
 
     /** Not a raw-value operation. */
     @Override
     public int putQuotedUTF8(ByteBuffer buffer) {
-      throw new UnsupportedOperationException("a raw JSON value");
-    }
-
-    @Override
-    public int putUnquotedUTF8(ByteBuffer buffer) {
-      if (buffer.remaining() < bytes.length) {
-        return -1;
-      }
-      buffer.put(bytes);
-      return bytes.length;
+      throw new UnsupportedOperationException("raw JSON");
     }
 
     @Override

@@ -44,8 +44,9 @@ class TenantWindowJsonTest {
     return stored;
   }
 
+  /** {@code node} as the Cosmos SDK writes it: UTF-8 bytes (Jackson's byte generator). */
   private static String json(ObjectNode node) throws Exception {
-    return PLAIN.writeValueAsString(node);
+    return new String(PLAIN.writeValueAsBytes(node), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
@@ -58,6 +59,15 @@ class TenantWindowJsonTest {
       String written = json(mapping.toStored(doc));
 
       assertThat(written).isEqualTo(json(CosmosDocuments.toDocument(doc)));
+      assertThat(PLAIN.writeValueAsString(mapping.toStored(doc))).as("through Jackson's character generator too")
+          .isEqualTo(written);
+      com.fasterxml.jackson.databind.util.TokenBuffer tokens = new com.fasterxml.jackson.databind.util.TokenBuffer(PLAIN, false);
+      PLAIN.writeValue(tokens, mapping.toStored(doc)); // as the Cosmos SDK's id check on create does
+      java.io.StringWriter replayed = new java.io.StringWriter();
+      try (com.fasterxml.jackson.core.JsonGenerator g = PLAIN.createGenerator(replayed)) {
+        tokens.serialize(g);
+      }
+      assertThat(replayed.toString()).as("recorded in a token buffer and replayed").isEqualTo(written);
       ObjectNode read = (ObjectNode) PLAIN.readTree(written);
       read.put("_etag", "\"e" + i + "\"").put("_ts", 1).put("ttl", 60);
       assertThat(new TenantWindowJson().fromStored(read)).isEqualTo(doc);
@@ -75,6 +85,27 @@ class TenantWindowJsonTest {
 
     assertThat(PLAIN.readTree(written)).isEqualTo(PLAIN.readTree(json(CosmosDocuments.toDocument(edited))));
     assertThat(PLAIN.readTree(written).get("series").get("pt1m-edited").textValue()).isEqualTo("a \"quoted\" \\ é\n");
+  }
+
+  @Test
+  void aCharacterOutsideLatin1IsNotMistakenForTheAsciiOfItsLowByteAndAQuestionMarkStaysRaw() throws Exception {
+    TenantWindowDocument doc = document(new Random(6), 2, Instant.parse("2026-11-21T06:00:00Z"));
+    Map<String, String> series = new HashMap<>(doc.series());
+    series.put("pt1m-question", "AB?C");
+    TenantWindowDocument withQuestion = withSeries(doc, series);
+    ObjectNode stored = new TenantWindowJson().toStored(withQuestion);
+    assertThat(stored.get("series").isPojo()).as("'?' is plain ASCII: the raw object").isTrue();
+    assertThat(json(stored)).isEqualTo(json(CosmosDocuments.toDocument(withQuestion)));
+
+    series.put("pt1m-edited", "\u0141\u0122"); // low bytes 0x41 'A', 0x22 '"'
+    TenantWindowDocument edited = withSeries(doc, series);
+    ObjectNode escaped = new TenantWindowJson().toStored(edited);
+    assertThat(escaped.get("series").isObject()).isTrue();
+    assertThat(PLAIN.readTree(json(escaped)).get("series").get("pt1m-edited").textValue()).isEqualTo("\u0141\u0122");
+    assertThat(TenantWindowJson.SeriesObject.member("pt1m-x", "\u0141")).isNull();
+    assertThat(TenantWindowJson.SeriesObject.member("pt1m-x", "a\u007f")).isNull();
+    assertThat(TenantWindowJson.SeriesObject.member("pt1m-x", "Zm9v+/=="))
+        .isEqualTo("\"pt1m-x\":\"Zm9v+/==\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   @Test
@@ -139,8 +170,10 @@ class TenantWindowJsonTest {
         .hasMessageContaining("TenantWindowDocument");
   }
 
-  private static Object rawOf(ObjectNode stored, String seriesId) {
-    return ((com.fasterxml.jackson.databind.util.RawValue) ((com.fasterxml.jackson.databind.node.POJONode)
-        stored.get("series").get(seriesId)).getPojo()).rawValue();
+  /** The bytes of the member {@code seriesId} of the raw series object of {@code stored}. */
+  private static byte[] rawOf(ObjectNode stored, String seriesId) {
+    TenantWindowJson.SeriesObject object = (TenantWindowJson.SeriesObject) ((com.fasterxml.jackson.databind.util.RawValue)
+        ((com.fasterxml.jackson.databind.node.POJONode) stored.get("series")).getPojo()).rawValue();
+    return object.byId.get(seriesId).bytes();
   }
 }
