@@ -41,7 +41,9 @@ import java.util.function.Supplier;
  *   <li>Fold into minute and hour deltas per tenant document; validate values and times.
  *   <li>Per window document: the floor rule of {@link AggregateBatch} ({@code lastSequenceNumber},
  *       trim a partly applied delta by re-folding the batch's points above it, create or replace on
- *       the ETag, re-read and redo on a conflict).
+ *       the ETag, re-read and redo on a conflict), on the document as read, or as this instance
+ *       remembers it from an earlier successful batch ({@link RememberedDocuments}, as
+ *       {@link AggregateBatch} does).
  *   <li>Only then write each changed stream-state document (ETag; on a conflict re-read it and re-run
  *       that tenant's cumulative step above the newer state).
  *   <li>Export every written version ({@link MetricWindowExport}).
@@ -54,9 +56,22 @@ import java.util.function.Supplier;
  * impossible because state is written last; a window ahead of the state (crash after the windows) is
  * harmless: the retry recomputes the same increases and the windows skip them.
  *
- * <p>Store cost per batch: one {@code readMany} of the touched windows, one of the touched tenants'
- * state documents, one write per touched window document and one per changed state document.
- * Thread-safe if its collaborators are (decoders are per thread).
+ * <p><b>Remembered documents: window documents only.</b> A remembered window document is safe for the
+ * reason given on {@link AggregateBatch}: it decides nothing but its own write, which is conditional
+ * on its ETag, so a stale one conflicts and is re-read (and a skip taken on it stays right, as
+ * {@code lastSequenceNumber} only grows). A stream-state document is read every batch and never
+ * remembered, although its write is conditional too: its content decides the increases folded into
+ * the window documents, which are written <em>before</em> its own ETag is checked. A remembered
+ * state that another owner has advanced since (it consumed events this instance did not see, then
+ * checkpointed) would difference this batch's points against older points; the window writes would
+ * succeed, their floors being current, and only the state write would then conflict, too late. Only a
+ * read after the batch's checkpoint gives a state that holds every cumulative point before the batch
+ * (that checkpoint was written after them); the ETag of a remembered copy cannot.
+ *
+ * <p>Store cost per batch: one {@code readMany} of the touched windows this instance does not
+ * remember (none in a steady state within the memory bound), one of the touched tenants' state documents, one write per
+ * touched window document and one per changed state document. Thread-safe if its collaborators are
+ * (decoders are per thread; the remembered documents move under one lock).
  */
 public final class AggregateMetricBatch {
   /**
@@ -74,6 +89,8 @@ public final class AggregateMetricBatch {
   private final Clock clock;
   private final FloorRuleWriter<MetricWindowDocument> windowWriter;
   private final FloorRuleWriter<MetricStreamDocument> streamWriter;
+  private final RememberedDocuments<Versioned<MetricWindowDocument>> remembered =
+      new RememberedDocuments<>(RememberedDocuments.defaultMaxBytes(), RememberedDocuments::metricWindowBytes);
 
   /**
    * @param dimensions kept attribute dimensions
@@ -105,6 +122,7 @@ public final class AggregateMetricBatch {
    *
    * @return counts of what happened
    * @throws DependencyException if the store or export failed; the host retries the batch, which is safe
+   *     (this instance forgets the window documents the batch touched and reads them again)
    * @throws NullPointerException if {@code batch} is null
    */
   public MetricBatchResult handle(TelemetryBatch batch) {
@@ -132,13 +150,23 @@ public final class AggregateMetricBatch {
     for (MetricWindowAccumulator delta : aggregator.accumulators()) {
       deltas.put(new DocumentKey(delta.tenantId(), MetricWindows.idOf(delta, batch.partition())), delta);
     }
-    Map<DocumentKey, Versioned<MetricWindowDocument>> current = deltas.isEmpty() ? Map.of() : store.readWindows(deltas.keySet());
+    Map<DocumentKey, Versioned<MetricWindowDocument>> current = remembered.take(deltas.keySet());
+    List<DocumentKey> unknown = new ArrayList<>(deltas.size());
+    for (DocumentKey key : deltas.keySet()) {
+      if (!current.containsKey(key)) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      current.putAll(store.readWindows(unknown));
+    }
     Map<DocumentKey, MetricWindowAccumulator> trimmed = trimPartlyApplied(points, deltas, current);
+    Map<DocumentKey, Versioned<MetricWindowDocument>> kept = new HashMap<>(deltas.size() * 4 / 3 + 1);
     List<MetricWindowVersion> versions = new ArrayList<>(deltas.size());
     Tally tally = new Tally();
     for (Map.Entry<DocumentKey, MetricWindowAccumulator> e : deltas.entrySet()) {
-      apply(points, batch.partition(), e.getKey(), e.getValue(), trimmed.get(e.getKey()), current.get(e.getKey()), now,
-          versions, tally);
+      kept.put(e.getKey(), apply(points, batch.partition(), e.getKey(), e.getValue(), trimmed.get(e.getKey()),
+          current.get(e.getKey()), now, versions, tally));
     }
     int streamWrites = 0;
     for (Map.Entry<String, DocumentKey> e : stateKeys.entrySet()) {
@@ -146,6 +174,7 @@ public final class AggregateMetricBatch {
       streamWrites += writeState(points, batch.partition(), e.getKey(), e.getValue(), states.get(e.getKey()), stored, now, tally);
     }
     export.exportMetricWindows(versions);
+    remembered.keep(kept);
     return new MetricBatchResult(batch.events().size(), points.size(), aggregator.aggregated(), rejected.size(),
         aggregator.expired(), aggregator.outOfRange(), points.baseline(), points.stale(), points.streamLimit(),
         points.duplicate(), tally.late, tally.duplicate, tally.overflow, tally.seriesLimit, tally.minutes, tally.hours,
@@ -187,11 +216,12 @@ public final class AggregateMetricBatch {
     return g.iso() + '\u001f' + tenant + '\u001f' + start;
   }
 
-  private void apply(DecodedMetrics points, String partition, DocumentKey key, MetricWindowAccumulator delta,
-      MetricWindowAccumulator trimmedForStored, Versioned<MetricWindowDocument> stored, Instant now,
-      List<MetricWindowVersion> versions, Tally tally) {
+  /** One window document's step; returns the document as written (or, if skipped, as found) with its ETag. */
+  private Versioned<MetricWindowDocument> apply(DecodedMetrics points, String partition, DocumentKey key,
+      MetricWindowAccumulator delta, MetricWindowAccumulator trimmedForStored, Versioned<MetricWindowDocument> stored,
+      Instant now, List<MetricWindowVersion> versions, Tally tally) {
     boolean minute = delta.granularity() == Granularity.MINUTE;
-    windowWriter.write(key, stored, (current, attempt) -> {
+    return windowWriter.write(key, stored, (current, attempt) -> {
       long last = windowWriter.floorOf(current);
       MetricWindowAccumulator fresh = FloorRuleWriter.unapplied(delta.minSequenceNumber(), delta.maxSequenceNumber(),
           last, delta, () -> attempt == 0 && trimmedForStored != null ? trimmedForStored : recompute(points, delta, last));
@@ -202,7 +232,7 @@ public final class AggregateMetricBatch {
         if (minute) {
           tally.duplicate += delta.points();
         }
-        return null;
+        return current;
       }
       MetricWindows.Merged next = MetricWindows.merge(current == null ? null : current.value(), fresh, partition, now);
       MetricWindowDocument doc = next.version().document();
@@ -218,7 +248,7 @@ public final class AggregateMetricBatch {
       } else {
         tally.hours++;
       }
-      return null;
+      return saved;
     });
   }
 

@@ -6,6 +6,8 @@ import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.log.LogSeries;
 import com.pulse.domain.telemetry.log.LogTemplateCount;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricSeries;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,8 +19,9 @@ import java.util.function.ToLongFunction;
 /**
  * The window documents this instance last wrote or found, each with the ETag the store gave (and,
  * for tenant windows, the decoded form of the series strings it wrote), so that a batch use case
- * ({@link AggregateBatch}, {@link AggregateLogBatch}) need not read (or decode) them again. Why a remembered document may stand in for a read: docs/ARCHITECTURE.md §3
- * ("remembered document").
+ * ({@link AggregateBatch}, {@link AggregateLogBatch}, {@link AggregateMetricBatch}: its window
+ * documents, not its stream state) need not read (or decode) them again. Why a remembered document
+ * may stand in for a read: docs/ARCHITECTURE.md §3 ("remembered document").
  *
  * <p>A batch {@link #take}s the entries of the documents it touches (they leave the memory) and
  * {@link #keep}s what it wrote or found once it has succeeded, so a failed batch forgets its
@@ -121,6 +124,24 @@ final class RememberedDocuments<E> {
       bytes += SERIES_OVERHEAD + 2L * (series.service().length() + series.severity().length());
       for (LogTemplateCount t : series.templates()) {
         bytes += 64 + 2L * t.template().length();
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * The heap a remembered metric window document holds, estimated in bytes: per document and per
+   * series overhead, the series' service, metric, unit and type and their attribute names and values
+   * (two bytes per character, as they may be any text; 64 bytes per attribute entry), and each
+   * histogram sketch's bytes (array header included).
+   */
+  static long metricWindowBytes(Versioned<MetricWindowDocument> document) {
+    long bytes = DOCUMENT_OVERHEAD;
+    for (MetricSeries series : document.value().series()) {
+      bytes += SERIES_OVERHEAD + 16 + series.sketch().length
+          + 2L * (series.service().length() + series.metric().length() + series.unit().length() + series.type().length());
+      for (Map.Entry<String, String> a : series.attributes().entrySet()) {
+        bytes += 64 + 2L * (a.getKey().length() + a.getValue().length());
       }
     }
     return bytes;

@@ -1,9 +1,20 @@
 package com.pulse.app.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.pulse.adapter.local.InMemoryDeadLetterStore;
+import com.pulse.adapter.local.InMemoryMetricWindowStore;
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.MetricWindowExport;
+import com.pulse.app.port.MetricWindowStore;
+import com.pulse.app.port.Versioned;
+import com.pulse.domain.telemetry.metric.MetricDimensions;
 import com.pulse.domain.telemetry.metric.MetricSeries;
+import com.pulse.domain.telemetry.metric.MetricStreamDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricSketches;
 import com.pulse.domain.telemetry.metric.MetricWindows;
 import com.pulse.testing.OtlpMetricRequests;
@@ -27,13 +38,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * OTLP metrics from the real OpenTelemetry Java SDK (a {@link SdkMeterProvider} collected twice,
  * cumulative or delta temporality, serialized by the SDK's OTLP marshaler as protobuf or JSON, with
- * or without a content type) through the use case: exact windows per metric type.
+ * or without a content type) through the use case: exact windows per metric type. And the window
+ * documents an instance remembers between batches: reads saved, a stale one re-read, a failed batch
+ * forgetting, the stream state read every batch.
  */
 class AggregateMetricBatchTest {
   private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
@@ -105,6 +119,134 @@ class AggregateMetricBatchTest {
     } else {
       assertThat(e.minMaxEstimated()).isTrue();
       assertThat(e.min()).isCloseTo(100, within(100 * 0.02));
+    }
+  }
+
+  @Test
+  void aLaterBatchTakesTheWindowDocumentsThisInstanceWroteFromMemoryButReadsTheStreamState() {
+    CountingStore store = new CountingStore();
+    AggregateMetricBatch mine = useCase(store);
+
+    mine.handle(new TelemetryBatch("0", List.of(orders(1), orders(2))));
+    assertThat(store.windowReads).as("first batch: the minute and hour documents are read (absent)")
+        .containsExactly(2);
+    mine.handle(new TelemetryBatch("0", List.of(orders(3))));
+    mine.handle(new TelemetryBatch("0", List.of(orders(4), orders(5))));
+
+    assertThat(store.windowReads).as("later batches: both come from memory").containsExactly(2);
+    assertThat(store.streamReads).as("the stream state is read every batch").containsExactly(1, 1, 1);
+    assertThat(ordersMinute(store).increase()).isEqualTo(5);
+  }
+
+  @Test
+  void aStaleRememberedWindowDocumentConflictsOnceIsReReadAndCountsEachPointOnce() {
+    CountingStore store = new CountingStore();
+    AggregateMetricBatch mine = useCase(store);
+    AggregateMetricBatch other = useCase(store); // another owner of partition 0, with its own memory
+    mine.handle(new TelemetryBatch("0", List.of(orders(1), orders(2))));
+    mine.handle(new TelemetryBatch("0", List.of(orders(3))));
+    other.handle(new TelemetryBatch("0", List.of(orders(4)))); // and checkpoints: mine's memory is stale
+    store.windowReads.clear();
+
+    MetricBatchResult r = mine.handle(new TelemetryBatch("0", List.of(orders(5), orders(6))));
+
+    // 6 = one per point; a remembered stream state (at 3) would count 5 - 3 and make it 7
+    MetricSeries minute = ordersMinute(store);
+    assertThat(minute.increase()).isEqualTo(6);
+    assertThat(minute.points()).isEqualTo(6);
+    assertThat(r.conflicts()).as("each remembered ETag (minute, hour) is stale once").isEqualTo(2);
+    assertThat(store.windowReads).as("and each document is re-read alone").containsExactly(1, 1);
+    assertThat(store.delegate.allWindows()).extracting(MetricWindowDocument::lastSequenceNumber).containsOnly(6L);
+    assertThat(store.delegate.allWindows()).filteredOn(d -> d.granularity().equals("PT1H")).singleElement()
+        .extracting(d -> d.series().get(0).increase()).isEqualTo(6.0);
+  }
+
+  @Test
+  void aFailedBatchForgetsTheWindowDocumentsItTouched() {
+    CountingStore store = new CountingStore();
+    AggregateMetricBatch mine = useCase(store);
+    mine.handle(new TelemetryBatch("0", List.of(orders(1), orders(2))));
+    store.replacesBeforeFailure = 1; // the first document is written, the second fails
+    assertThatThrownBy(() -> mine.handle(new TelemetryBatch("0", List.of(orders(3)))))
+        .isInstanceOf(DependencyException.class);
+    store.replacesBeforeFailure = -1;
+    store.windowReads.clear();
+
+    mine.handle(new TelemetryBatch("0", List.of(orders(3), orders(4))));
+
+    assertThat(store.windowReads).as("both documents are read again").containsExactly(2);
+    assertThat(ordersMinute(store).increase()).isEqualTo(4);
+  }
+
+  private static final long S = 1_000_000_000L;
+  private static final long T0_NANOS = T0.getEpochSecond() * S;
+
+  /** Event {@code seq}: the cumulative counter {@code orders} (started at T0) at {@code seq} after {@code seq} seconds. */
+  private static TelemetryEvent orders(long seq) {
+    MetricData counter = OtlpMetricRequests.sum(OtlpMetricRequests.resource("checkout", "contoso"), "orders", "{order}",
+        true, true, OtlpMetricRequests.point(T0_NANOS, T0_NANOS + seq * S, Attributes.empty(), seq));
+    return OtlpMetricRequests.event(seq, T0.plusSeconds(seq + 1), OtlpMetricRequests.protobuf(List.of(counter)), null);
+  }
+
+  private static AggregateMetricBatch useCase(MetricWindowStore store) {
+    return new AggregateMetricBatch(MetricDimensions.DEFAULT, store, new InMemoryDeadLetterStore(), MetricWindowExport.NONE,
+        MetricFixtures.POLICY, MetricFixtures.CLOCK);
+  }
+
+  private static MetricSeries ordersMinute(CountingStore store) {
+    return store.delegate.allWindows().stream().filter(d -> d.granularity().equals("PT1M")).findFirst().orElseThrow()
+        .series().stream().filter(s -> s.metric().equals("orders")).findFirst().orElseThrow();
+  }
+
+  /** An in-memory store that records the size of every read and can fail window replaces with a 503. */
+  private static final class CountingStore implements MetricWindowStore {
+    final InMemoryMetricWindowStore delegate = new InMemoryMetricWindowStore();
+    final List<Integer> windowReads = new ArrayList<>();
+    final List<Integer> streamReads = new ArrayList<>();
+    /** Window replaces that succeed before every further one fails with a 503; -1: none fails. */
+    int replacesBeforeFailure = -1;
+
+    @Override
+    public Map<DocumentKey, Versioned<MetricWindowDocument>> readWindows(Collection<DocumentKey> keys) {
+      windowReads.add(keys.size());
+      return delegate.readWindows(keys);
+    }
+
+    @Override
+    public Versioned<MetricWindowDocument> createWindow(MetricWindowDocument document) {
+      return delegate.createWindow(document);
+    }
+
+    @Override
+    public Versioned<MetricWindowDocument> replaceWindow(MetricWindowDocument document, String ifMatchEtag) {
+      if (replacesBeforeFailure == 0) {
+        throw new DependencyException("503", 503, null, null);
+      }
+      if (replacesBeforeFailure > 0) {
+        replacesBeforeFailure--;
+      }
+      return delegate.replaceWindow(document, ifMatchEtag);
+    }
+
+    @Override
+    public Map<DocumentKey, Versioned<MetricStreamDocument>> readStreams(Collection<DocumentKey> keys) {
+      streamReads.add(keys.size());
+      return delegate.readStreams(keys);
+    }
+
+    @Override
+    public Versioned<MetricStreamDocument> createStreams(MetricStreamDocument document) {
+      return delegate.createStreams(document);
+    }
+
+    @Override
+    public Versioned<MetricStreamDocument> replaceStreams(MetricStreamDocument document, String ifMatchEtag) {
+      return delegate.replaceStreams(document, ifMatchEtag);
+    }
+
+    @Override
+    public List<MetricWindowDocument> listRange(String tenantId, String granularity, Instant from, Instant to) {
+      return delegate.listRange(tenantId, granularity, from, to);
     }
   }
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The exactly-once proof for OTLP metrics, in the style of {@link ExactlyOnceProofTest}: a seeded
  * partition ({@link SeededMetricStream}: cumulative and delta sums, gauges, cumulative and delta
- * histograms, resets, late points, bad events) consumed by two owners at once with random batch
+ * histograms, resets, late points, bad events) consumed by two owners at once (each its own instance
+ * with its own remembered window documents) with random batch
  * boundaries, crashes between any two store writes (window or stream-state documents), injected 503s
  * on reads, lazy checkpoints and restarts from older checkpoints, must end in the same metric window
  * documents as one clean pass (every series field, sketch bins, late and overflow counts,
@@ -81,9 +82,11 @@ class MetricExactlyOnceProofTest {
     Faulty faulty = new Faulty(store);
     InMemoryDeadLetterStore dead = new InMemoryDeadLetterStore();
     List<MetricWindowVersion> exported = Collections.synchronizedList(new ArrayList<>());
-    AggregateMetricBatch useCase = useCase(faulty, dead, exported::addAll);
+    // each owner is its own instance, with its own memory of the window documents it last wrote
+    // (which the other owner's writes make stale)
+    ThreadLocal<AggregateMetricBatch> useCase = ThreadLocal.withInitial(() -> useCase(faulty, dead, exported::addAll));
     FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
-      MetricBatchResult result = useCase.handle(batch);
+      MetricBatchResult result = useCase.get().handle(batch);
       CONFLICTS.addAndGet(result.conflicts());
       SKIPPED.addAndGet(result.documentsSkipped());
       CUMULATIVE_DUPLICATES.addAndGet(result.cumulativeDuplicates());

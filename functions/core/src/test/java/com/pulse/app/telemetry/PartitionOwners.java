@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The redelivery driver the exactly-once proofs share ({@link ExactlyOnceProofTest},
  * {@link LogExactlyOnceProofTest}, {@link MetricExactlyOnceProofTest}): two owners of one partition
  * consume it at once through one store, each from its own checkpoint in random batches, with host
- * crashes between document writes, transient read failures, lazy checkpoints and restarts from older
- * checkpoints. Each proof wraps its store so that every call first runs the calling owner's
+ * crashes between document writes, transient read failures, lazy checkpoints, restarts from older
+ * checkpoints and jumps ahead to the checkpoint the other owner last wrote (the partition coming back
+ * after a rebalance, resuming from the shared checkpoint store: the events in between were consumed
+ * by the other owner only). Each proof wraps its store so that every call first runs the calling owner's
  * {@link StoreFault} ({@code fault}). Stateless; the owners run on the given executor.
  */
 final class PartitionOwners {
@@ -54,9 +57,10 @@ final class PartitionOwners {
   static int runTwo(ExecutorService owners, long seed, List<TelemetryEvent> events, Consumer<TelemetryBatch> handle,
       ThreadLocal<StoreFault> fault, Chaos chaos) throws Exception {
     List<Future<Integer>> runs = new ArrayList<>();
+    AtomicInteger shared = new AtomicInteger();
     for (int owner = 0; owner < 2; owner++) {
       long ownerSeed = seed * 31 + owner;
-      runs.add(owners.submit(() -> consume(events, handle, fault, new SplittableRandom(ownerSeed), chaos)));
+      runs.add(owners.submit(() -> consume(events, handle, fault, new SplittableRandom(ownerSeed), chaos, shared)));
     }
     int failures = 0;
     for (Future<Integer> run : runs) {
@@ -67,11 +71,12 @@ final class PartitionOwners {
 
   /**
    * One owner: consumes the partition from its checkpoint in random batches; on a failure restarts
-   * from its checkpoint; sometimes restarts from an older checkpoint (a lost checkpoint write) and
-   * only checkpoints every few batches. Returns the number of injected failures.
+   * from its checkpoint; sometimes restarts from an older checkpoint (a lost checkpoint write) or
+   * from a newer one the other owner wrote to {@code shared} (last writer wins), and only checkpoints
+   * every few batches. Returns the number of injected failures.
    */
   private static int consume(List<TelemetryEvent> events, Consumer<TelemetryBatch> handle,
-      ThreadLocal<StoreFault> fault, SplittableRandom r, Chaos chaos) {
+      ThreadLocal<StoreFault> fault, SplittableRandom r, Chaos chaos, AtomicInteger shared) {
     int checkpoint = 0;
     int position = 0;
     int failures = 0;
@@ -96,6 +101,7 @@ final class PartitionOwners {
         position = end;
         if (r.nextInt(3) > 0) {
           checkpoint = position;
+          shared.set(checkpoint);
         }
       } catch (SimulatedCrash | DependencyException failed) {
         failures++;
@@ -103,8 +109,12 @@ final class PartitionOwners {
       } finally {
         fault.remove();
       }
-      if (r.nextInt(100) < 5) {
+      int rebalance = r.nextInt(100);
+      if (rebalance < 5) {
         position = r.nextInt(checkpoint + 1); // redelivery from an older checkpoint
+      } else if (rebalance < 10 && shared.get() > position) {
+        checkpoint = shared.get(); // back after a rebalance: resume from the other owner's checkpoint
+        position = checkpoint;
       }
     }
     return failures;

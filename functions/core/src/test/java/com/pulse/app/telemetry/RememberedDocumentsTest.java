@@ -6,6 +6,8 @@ import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.Versioned;
 import com.pulse.app.telemetry.RememberedDocuments.Remembered;
 import com.pulse.domain.telemetry.TenantWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricSeries;
+import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,5 +51,30 @@ class RememberedDocumentsTest {
     assertThat(memory.take(List.of(key("a"), key("b"), key("c"), key("d"))).keySet())
         .containsExactlyInAnyOrder(key("b"), key("c"), key("d"));
     assertThat(one).isGreaterThan(10_000);
+  }
+
+  @Test
+  void aMetricWindowDocumentCountsItsSketchBytesAndAttributes() {
+    long bare = RememberedDocuments.metricWindowBytes(metricWindow(Map.of(), 0));
+    long withSketch = RememberedDocuments.metricWindowBytes(metricWindow(Map.of(), 8_192));
+    long withAttributes = RememberedDocuments.metricWindowBytes(metricWindow(Map.of("http.route", "/a".repeat(50)), 0));
+
+    assertThat(withSketch - bare).isEqualTo(8_192);
+    assertThat(withAttributes - bare).isGreaterThanOrEqualTo(2L * ("http.route".length() + 100));
+    RememberedDocuments<Versioned<MetricWindowDocument>> memory =
+        new RememberedDocuments<>(2 * withSketch, RememberedDocuments::metricWindowBytes);
+    memory.keep(Map.of(key("a"), metricWindow(Map.of(), 8_192)));
+    memory.keep(Map.of(key("b"), metricWindow(Map.of(), 8_192)));
+    memory.keep(Map.of(key("c"), metricWindow(Map.of(), 8_192)));
+    assertThat(memory.bytes()).isEqualTo(2 * withSketch);
+    assertThat(memory.take(List.of(key("a"), key("b"), key("c"))).keySet()).containsExactlyInAnyOrder(key("b"), key("c"));
+  }
+
+  /** A metric window document with one histogram series of those attributes and sketch bytes. */
+  private static Versioned<MetricWindowDocument> metricWindow(Map<String, String> attributes, int sketchBytes) {
+    MetricSeries series = new MetricSeries("checkout", "http.server.request.duration", "s", "histogram", attributes, 1, 1,
+        0.5, 0.5, 0.5, null, 0, 0, false, new byte[sketchBytes]);
+    return new Versioned<>(new MetricWindowDocument("metric-pt1m-x", "acme", "metric", "PT1M", T0, T0.plusSeconds(60), "0",
+        1, 0, 0, List.of(series), 7, 1, T0), "\"1\"");
   }
 }
