@@ -37,6 +37,13 @@ class TenantWindowJsonTest {
         d.shard(), d.lastSequenceNumber(), d.version(), d.updatedAt(), series);
   }
 
+  /** {@code d} with series {@code id} set to {@code value}. */
+  private static TenantWindowDocument withSeries(TenantWindowDocument d, String id, String value) {
+    Map<String, String> series = new HashMap<>(d.series());
+    series.put(id, value);
+    return withSeries(d, series);
+  }
+
   /** What the store does with {@code mapping}: the tree to write, then remembering its series bytes. */
   private static ObjectNode write(TenantWindowJson mapping, TenantWindowDocument doc) {
     ObjectNode stored = mapping.toStored(doc);
@@ -76,10 +83,8 @@ class TenantWindowJsonTest {
 
   @Test
   void aSeriesThatJsonMustEscapeIsWrittenAsAnEscapedString() throws Exception {
-    TenantWindowDocument doc = document(new Random(1), 2, Instant.parse("2026-11-21T06:00:00Z"));
-    Map<String, String> series = new HashMap<>(doc.series());
-    series.put("pt1m-edited", "a \"quoted\" \\ é\n");
-    TenantWindowDocument edited = withSeries(doc, series);
+    TenantWindowDocument edited = withSeries(document(new Random(1), 2, Instant.parse("2026-11-21T06:00:00Z")),
+        "pt1m-edited", "a \"quoted\" \\ é\n");
 
     String written = json(new TenantWindowJson().toStored(edited));
 
@@ -89,16 +94,13 @@ class TenantWindowJsonTest {
 
   @Test
   void aCharacterOutsideLatin1IsNotMistakenForTheAsciiOfItsLowByteAndAQuestionMarkStaysRaw() throws Exception {
-    TenantWindowDocument doc = document(new Random(6), 2, Instant.parse("2026-11-21T06:00:00Z"));
-    Map<String, String> series = new HashMap<>(doc.series());
-    series.put("pt1m-question", "AB?C");
-    TenantWindowDocument withQuestion = withSeries(doc, series);
+    TenantWindowDocument withQuestion = withSeries(document(new Random(6), 2, Instant.parse("2026-11-21T06:00:00Z")),
+        "pt1m-question", "AB?C");
     ObjectNode stored = new TenantWindowJson().toStored(withQuestion);
     assertThat(stored.get("series").isPojo()).as("'?' is plain ASCII: the raw object").isTrue();
     assertThat(json(stored)).isEqualTo(json(CosmosDocuments.toDocument(withQuestion)));
 
-    series.put("pt1m-edited", "\u0141\u0122"); // low bytes 0x41 'A', 0x22 '"'
-    TenantWindowDocument edited = withSeries(doc, series);
+    TenantWindowDocument edited = withSeries(withQuestion, "pt1m-edited", "\u0141\u0122"); // low bytes 'A', '"'
     ObjectNode escaped = new TenantWindowJson().toStored(edited);
     assertThat(escaped.get("series").isObject()).isTrue();
     assertThat(PLAIN.readTree(json(escaped)).get("series").get("pt1m-edited").textValue()).isEqualTo("\u0141\u0122");
