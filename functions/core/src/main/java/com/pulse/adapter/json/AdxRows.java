@@ -99,44 +99,7 @@ public final class AdxRows {
     }
   }
 
-  /**
-   * What a series' rows share from version to version: the fields from {@code id} to
-   * {@code partition}, whose text {@link #IDENTITIES} keeps.
-   */
-  private record WindowIdentity(String id, String tenantId, String service, String operation, String dependency,
-      String granularity, Instant windowStart, Instant windowEnd, String partition) {}
-
-  /**
-   * Text of the {@code TelemetryWindows} fields {@code id} to {@code partition} of recent series, as
-   * the raw value that follows the field name {@code id}: {@code "<id>","tenantId":"...",...,"partition":"..."},
-   * exactly what the generator would write field by field. A series gets a row per version, so at
-   * 1,000 keys most rows find theirs; 16,384 slots of about 300 bytes bound it near 5 MB.
-   */
-  private static final TextMemo<WindowIdentity> IDENTITIES = new TextMemo<>(16_384, AdxRows::identityText);
-
   private AdxRows() {}
-
-  /** The text {@link #IDENTITIES} keeps for {@code w}, written by a generator and cut after {@code "id":}. */
-  private static String identityText(WindowIdentity w) {
-    java.io.StringWriter out = new java.io.StringWriter(256);
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      field(g, ID, w.id());
-      field(g, TENANT_ID, w.tenantId());
-      field(g, SERVICE, w.service());
-      field(g, OPERATION, w.operation());
-      field(g, DEPENDENCY, w.dependency());
-      field(g, GRANULARITY, w.granularity());
-      field(g, WINDOW_START, w.windowStart());
-      field(g, WINDOW_END, w.windowEnd());
-      field(g, PARTITION, w.partition());
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write an ADX row in memory", e);
-    }
-    String object = out.toString();
-    return object.substring("{\"id\":".length(), object.length() - 1);
-  }
 
   /** The {@code TelemetryWindows} row of {@code version} as UTF-8 JSON. */
   public static byte[] windowRow(WindowVersion version) {
@@ -156,9 +119,15 @@ public final class AdxRows {
   public static void writeWindow(JsonGenerator g, WindowVersion version) throws IOException {
     WindowDocument d = version.document();
     g.writeStartObject();
-    g.writeFieldName(ID);
-    g.writeRawValue(IDENTITIES.text(new WindowIdentity(d.id(), d.tenantId(), d.service(), d.operation(),
-        d.dependency() == null ? "" : d.dependency(), d.granularity(), d.windowStart(), d.windowEnd(), d.partition())));
+    field(g, ID, d.id());
+    field(g, TENANT_ID, d.tenantId());
+    field(g, SERVICE, d.service());
+    field(g, OPERATION, d.operation());
+    field(g, DEPENDENCY, d.dependency() == null ? "" : d.dependency());
+    field(g, GRANULARITY, d.granularity());
+    field(g, WINDOW_START, d.windowStart());
+    field(g, WINDOW_END, d.windowEnd());
+    field(g, PARTITION, d.partition());
     field(g, COUNT, d.count());
     field(g, ERROR_COUNT, d.errorCount());
     field(g, LATE_COUNT, d.lateCount());

@@ -64,30 +64,6 @@ class AdxRowsTest {
   }
 
   @Test
-  void theSharedIdentityFieldsAreTheSeriesOwnEvenForNamesThatNeedEscapingOrShareAnId() throws IOException {
-    String[] names = {"checkout", "GET /a\"b\\c", "caf\u00e9 \u2603", "tab\there", "line\nfeed \u0001"};
-    for (int round = 0; round < 2; round++) { // the second round finds the memo filled
-      for (int i = 0; i < names.length; i++) {
-        for (String dependency : new String[] {null, names[(i + 1) % names.length]}) {
-          WindowDocument d = new WindowDocument("same-id", "tenant-" + names[i], names[i], names[(i + 2) % names.length],
-              dependency, "PT1H", START.plusSeconds(3600L * i), START.plusSeconds(3600L * (i + 1)), "p" + names[i],
-              1, 0, 0, 1.5, new byte[0], new byte[0], 1, 1, START);
-          JsonNode row = JSON.readTree(AdxRows.windowRow(new WindowVersion(d, 1, 2, 3, 1, 0, new int[0], new long[0])));
-          assertThat(row.get("id").textValue()).isEqualTo("same-id");
-          assertThat(row.get("tenantId").textValue()).isEqualTo(d.tenantId());
-          assertThat(row.get("service").textValue()).isEqualTo(d.service());
-          assertThat(row.get("operation").textValue()).isEqualTo(d.operation());
-          assertThat(row.get("dependency").textValue()).isEqualTo(dependency == null ? "" : dependency);
-          assertThat(row.get("windowStart").textValue()).isEqualTo(d.windowStart().toString());
-          assertThat(row.get("windowEnd").textValue()).isEqualTo(d.windowEnd().toString());
-          assertThat(row.get("partition").textValue()).isEqualTo(d.partition());
-          assertThat(row.get("count").asLong()).isEqualTo(1);
-        }
-      }
-    }
-  }
-
-  @Test
   void doublesReadBackToTheIdenticalDouble() throws IOException {
     SplittableRandom random = new SplittableRandom(42);
     for (int i = 0; i < 15_000; i++) {
