@@ -121,16 +121,7 @@ public final class AggregateLogBatch {
     for (LogWindowAccumulator delta : aggregator.accumulators()) {
       deltas.put(new DocumentKey(delta.tenantId(), LogWindows.idOf(delta, batch.partition())), delta);
     }
-    Map<DocumentKey, Versioned<LogWindowDocument>> current = remembered.take(deltas.keySet());
-    List<DocumentKey> unknown = new ArrayList<>(deltas.size());
-    for (DocumentKey key : deltas.keySet()) {
-      if (!current.containsKey(key)) {
-        unknown.add(key);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      current.putAll(windows.readMany(unknown));
-    }
+    Map<DocumentKey, Versioned<LogWindowDocument>> current = remembered.takeOrRead(deltas.keySet(), windows::readMany);
     Map<DocumentKey, Versioned<LogWindowDocument>> kept = new HashMap<>(deltas.size() * 4 / 3 + 1);
     List<LogWindowDocument> versions = new ArrayList<>(deltas.size());
     int written = 0;

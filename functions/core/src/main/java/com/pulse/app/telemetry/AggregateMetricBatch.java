@@ -150,16 +150,7 @@ public final class AggregateMetricBatch {
     for (MetricWindowAccumulator delta : aggregator.accumulators()) {
       deltas.put(new DocumentKey(delta.tenantId(), MetricWindows.idOf(delta, batch.partition())), delta);
     }
-    Map<DocumentKey, Versioned<MetricWindowDocument>> current = remembered.take(deltas.keySet());
-    List<DocumentKey> unknown = new ArrayList<>(deltas.size());
-    for (DocumentKey key : deltas.keySet()) {
-      if (!current.containsKey(key)) {
-        unknown.add(key);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      current.putAll(store.readWindows(unknown));
-    }
+    Map<DocumentKey, Versioned<MetricWindowDocument>> current = remembered.takeOrRead(deltas.keySet(), store::readWindows);
     Map<DocumentKey, MetricWindowAccumulator> trimmed = trimPartlyApplied(points, deltas, current);
     Map<DocumentKey, Versioned<MetricWindowDocument>> kept = new HashMap<>(deltas.size() * 4 / 3 + 1);
     List<MetricWindowVersion> versions = new ArrayList<>(deltas.size());

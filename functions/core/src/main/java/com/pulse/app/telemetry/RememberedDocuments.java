@@ -9,11 +9,14 @@ import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricSeries;
 import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import com.pulse.domain.telemetry.aggregate.TenantWindows;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -100,6 +103,28 @@ final class RememberedDocuments<E> {
       }
     }
     return out;
+  }
+
+  /**
+   * The documents to start a batch from, as a new mutable map: {@link #take} of {@code keys}, plus
+   * {@code read} of the keys this memory did not hold ({@code read} is not called when it held them
+   * all, nor under this object's lock).
+   *
+   * @param read the store's read of the given keys ({@code readMany}); what it throws passes through,
+   *     and the documents taken stay forgotten
+   */
+  Map<DocumentKey, E> takeOrRead(Collection<DocumentKey> keys, Function<List<DocumentKey>, Map<DocumentKey, E>> read) {
+    Map<DocumentKey, E> found = take(keys);
+    List<DocumentKey> unknown = new ArrayList<>(keys.size());
+    for (DocumentKey key : keys) {
+      if (!found.containsKey(key)) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      found.putAll(read.apply(unknown));
+    }
+    return found;
   }
 
   /** Remembers {@code kept}, then drops the least recently kept entries beyond the bound. */

@@ -41,6 +41,25 @@ class RememberedDocumentsTest {
   }
 
   @Test
+  void takeOrReadReadsOnlyTheKeysItDoesNotHoldAndNothingWhenItHoldsThemAll() {
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<Remembered>(1 << 20, Remembered::bytes);
+    memory.keep(Map.of(key("a"), document("a", 10)));
+    List<List<DocumentKey>> reads = new java.util.ArrayList<>();
+
+    Map<DocumentKey, Remembered> found = memory.takeOrRead(List.of(key("a"), key("b"), key("c")), keys -> {
+      reads.add(keys);
+      return new java.util.HashMap<>(Map.of(key("b"), document("b", 10)));
+    });
+
+    assertThat(reads).containsExactly(List.of(key("b"), key("c")));
+    assertThat(found).containsOnlyKeys(key("a"), key("b"));
+    memory.keep(found);
+    assertThat(memory.takeOrRead(List.of(key("a"), key("b")), keys -> {
+      throw new AssertionError("read " + keys);
+    })).containsOnlyKeys(key("a"), key("b"));
+  }
+
+  @Test
   void theLeastRecentlyKeptEntriesGoFirstBeyondTheBound() {
     long one = document("x", 10_000).bytes();
     RememberedDocuments<Remembered> memory = new RememberedDocuments<Remembered>(3 * one, Remembered::bytes);
