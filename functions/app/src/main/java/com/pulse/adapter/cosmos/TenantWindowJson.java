@@ -39,9 +39,9 @@ import java.util.Objects;
  *       stored series (base64, {@code SeriesCodec}) never need escaping, so each member
  *       {@code "id":"value"} is kept as its ASCII bytes, and the whole {@code series} object goes
  *       into the tree as one {@link RawValue} that Jackson (ours or the Cosmos SDK's) writes member
- *       by member with raw writes: no tree node, field-name write or escape check per series. A document holding a
- *       string that is not plain printable ASCII (edited by hand) is written as ordinary escaped
- *       strings instead.
+ *       by member with raw writes: no tree node, field-name write or escape check per series. A
+ *       document holding a string that is not plain printable ASCII (edited by hand) is written as
+ *       ordinary escaped strings instead.
  *   <li><b>Unchanged series are not turned into bytes again.</b> After a write, {@link #written}
  *       keeps each member's bytes with the string they were built from, and the next write of that
  *       document reuses the bytes of every series string it carries over unchanged (the same
@@ -202,18 +202,21 @@ public final class TenantWindowJson {
   static final class SeriesObject implements JsonSerializable {
     private static final SerializableString OPEN = new SerializedString("{");
     private final Member[] members;
-    private final int length;
     /** The members by series id, for the next write of the document. */
     final Map<String, Member> byId;
 
     private SeriesObject(Member[] members, Map<String, Member> byId) {
       this.members = members;
       this.byId = byId;
-      int n = 2 + Math.max(0, members.length - 1); // braces and commas
+    }
+
+    /** Bytes of the whole object: braces, commas and members (only a token buffer needs it). */
+    private int length() {
+      int n = 2 + Math.max(0, members.length - 1);
       for (Member m : members) {
         n += m.bytes().length;
       }
-      this.length = n;
+      return n;
     }
 
     /**
@@ -244,6 +247,7 @@ public final class TenantWindowJson {
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
       if (gen instanceof TokenBuffer) { // records tokens, cannot take raw fragments
+        int length = length();
         gen.writeRawValue(new RawJson() {
           @Override
           int length() {
