@@ -35,6 +35,35 @@ public final class SeriesCodec {
    * @throws IllegalArgumentException if a name is longer than 65,535 UTF-8 bytes
    */
   public static String encode(WindowDocument series) {
+    return Base64.getEncoder().encodeToString(image(series));
+  }
+
+  /**
+   * The stored form of {@code series}, the next version of {@code previous} whose stored form is
+   * {@code previousText}: the same string as {@link #encode(WindowDocument)}, with the base64 of
+   * every 3-byte group the two records share copied from {@code previousText} ({@link Base64Splice}).
+   * Between two versions of a busy window only counts, a few sketch bins and registers and the
+   * trailer change, so most of a ~5 KB record is copied instead of encoded. When a sketch's length
+   * changed (a new bin or user in a small window) the record is encoded whole, as nothing after the
+   * counts would be reused.
+   *
+   * @param previousText {@code encode(previous)}, a string this codec wrote (a stored string read
+   *     back from elsewhere may be another text of the same bytes' length; pass only one written here)
+   * @throws IllegalArgumentException if a name is longer than 65,535 UTF-8 bytes
+   */
+  public static String encode(WindowDocument series, WindowDocument previous, String previousText) {
+    if (series.latencySketch().length != previous.latencySketch().length
+        || series.userSketch().length != previous.userSketch().length
+        || !series.service().equals(previous.service()) || !series.operation().equals(previous.operation())
+        || !java.util.Objects.equals(series.dependency(), previous.dependency())) {
+      // a sketch grew or shrank: all after it moved, and the counts before it always change
+      return encode(series);
+    }
+    return Base64Splice.encode(image(series), image(previous), previousText);
+  }
+
+  /** The binary record of {@code series}, before base64. */
+  private static byte[] image(WindowDocument series) {
     byte[] service = utf8(series.service());
     byte[] operation = utf8(series.operation());
     byte[] dependency = series.dependency() == null ? null : utf8(series.dependency());
@@ -53,7 +82,7 @@ public final class SeriesCodec {
     out.putInt(series.userSketch().length).put(series.userSketch());
     out.putLong(series.lastSequenceNumber()).putLong(series.version());
     out.putLong(series.updatedAt().getEpochSecond()).putInt(series.updatedAt().getNano());
-    return Base64.getEncoder().encodeToString(out.array());
+    return out.array();
   }
 
   /**

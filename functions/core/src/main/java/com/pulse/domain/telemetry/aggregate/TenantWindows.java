@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.datasketches.hll.HllSketch;
 
 /**
  * Pure functions over {@link TenantWindowDocument}: which shard a series belongs to, the document's
@@ -77,8 +78,15 @@ public final class TenantWindows {
    * @param document the written document
    * @param changed one version per series of the batch, in the order of the deltas
    * @param seriesCharsDelta how many characters (ids + stored strings) the series map grew by
+   * @param decoded the decoded form of every changed series' new string, in the order of {@code changed}
    */
-  public record Merged(TenantWindowDocument document, List<WindowVersion> changed, long seriesCharsDelta) {}
+  public record Merged(TenantWindowDocument document, List<WindowVersion> changed, long seriesCharsDelta,
+      List<DecodedSeries> decoded) {
+    /** As a merge reports it, without the decoded forms of the changed series (tests, fixtures). */
+    public Merged(TenantWindowDocument document, List<WindowVersion> changed, long seriesCharsDelta) {
+      this(document, changed, seriesCharsDelta, List.of());
+    }
+  }
 
   /**
    * {@code existing} (null when the document does not exist yet) plus {@code deltas} (series id →
@@ -104,13 +112,22 @@ public final class TenantWindows {
    *
    * @param stored the stored string, compared by identity
    * @param series what {@code stored} decodes to in its document
+   * @param users null, or the heap HLL sketch whose compact image is {@code series.userSketch()} (the
+   *     union result it was serialized from; only ever read, never mutated)
    */
-  public record DecodedSeries(String stored, WindowDocument series) {}
+  public record DecodedSeries(String stored, WindowDocument series, HllSketch users) {
+    /** A decoded series without its user sketch (the image is heapified when merged). */
+    public DecodedSeries(String stored, WindowDocument series) {
+      this(stored, series, null);
+    }
+  }
 
   /**
    * As {@link #merge(TenantWindowDocument, Map, String, int, Instant)}, taking a touched series from
    * {@code decoded} instead of decoding it when the entry's {@code stored} string is the very string
    * ({@code ==}) the document holds for that series: the same immutable string, so the same series.
+   * Such a series' new string reuses the base64 of the bytes it shares with the entry's
+   * ({@link SeriesCodec#encode(WindowDocument, WindowDocument, String)}): the same string, less work.
    * Any other entry is ignored, so a stale map cannot change the result.
    *
    * @param decoded series id → decoded form of a string this caller wrote earlier (may be empty)
@@ -128,18 +145,24 @@ public final class TenantWindows {
         : new TenantWindowDocument(idOf(first.tenantId(), g, start, partition, shard), first.tenantId(), g.iso(), start,
             start.plusMillis(g.millis()), partition, shard, -1, 0, writtenAt, Map.of());
     List<WindowVersion> changed = new ArrayList<>(deltas.size());
+    List<DecodedSeries> decodedNow = new ArrayList<>(deltas.size());
     long last = header.lastSequenceNumber();
     long charsDelta = 0;
     for (Map.Entry<String, WindowAccumulator> e : deltas.entrySet()) {
       String stored = series.get(e.getKey());
       DecodedSeries known = stored == null ? null : decoded.get(e.getKey());
+      boolean remembered = known != null && known.stored() == stored;
       WindowDocument before = stored == null ? null
-          : known != null && known.stored() == stored ? known.series() : SeriesCodec.decode(e.getKey(), stored, header);
-      WindowVersion next = WindowDocuments.merge(e.getKey(), before, e.getValue(), partition, writtenAt);
-      String encoded = SeriesCodec.encode(next.document());
+          : remembered ? known.series() : SeriesCodec.decode(e.getKey(), stored, header);
+      WindowDocuments.Next merged = WindowDocuments.merge(e.getKey(), before, remembered ? known.users() : null,
+          e.getValue(), partition, writtenAt);
+      WindowVersion next = merged.version();
+      String encoded = remembered ? SeriesCodec.encode(next.document(), before, stored) // this codec wrote stored
+          : SeriesCodec.encode(next.document());
       series.put(e.getKey(), encoded);
       charsDelta += stored == null ? e.getKey().length() + encoded.length() : encoded.length() - stored.length();
       changed.add(next);
+      decodedNow.add(new DecodedSeries(encoded, next.document(), merged.users()));
       last = Math.max(last, e.getValue().maxSequenceNumber());
     }
     long chars = 0;
@@ -156,7 +179,7 @@ public final class TenantWindows {
     TenantWindowDocument next = new TenantWindowDocument(header.id(), header.tenantId(), header.granularity(),
         header.windowStart(), header.windowEnd(), header.partition(), header.shard(), last, header.version() + 1,
         writtenAt, series);
-    return new Merged(next, changed, charsDelta);
+    return new Merged(next, changed, charsDelta, decodedNow);
   }
 
   /**
@@ -165,9 +188,8 @@ public final class TenantWindows {
    * and {@link #merge} checks the string of every entry it uses anyway.
    */
   public static Map<String, DecodedSeries> putDecoded(Map<String, DecodedSeries> decoded, Merged merged) {
-    Map<String, String> series = merged.document().series();
-    for (WindowVersion v : merged.changed()) {
-      decoded.put(v.document().id(), new DecodedSeries(series.get(v.document().id()), v.document()));
+    for (DecodedSeries d : merged.decoded()) {
+      decoded.put(d.series().id(), d);
     }
     return decoded;
   }

@@ -6,6 +6,7 @@ import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.internal.DocumentIds;
 import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.time.Instant;
+import org.apache.datasketches.hll.HllSketch;
 
 /**
  * Pure functions over {@link WindowDocument}: its deterministic id, merging a batch delta into it, and
@@ -63,12 +64,23 @@ public final class WindowDocuments {
    * @throws IllegalArgumentException if a stored sketch cannot be decoded
    */
   public static WindowVersion merge(WindowDocument existing, WindowAccumulator delta, String partition, Instant writtenAt) {
-    return merge(existing == null ? idOf(delta, partition) : existing.id(), existing, delta, partition, writtenAt);
+    return merge(existing == null ? idOf(delta, partition) : existing.id(), existing, null, delta, partition, writtenAt)
+        .version();
   }
 
-  /** As {@link #merge(WindowDocument, WindowAccumulator, String, Instant)} with the series id known to the caller. */
-  static WindowVersion merge(String id, WindowDocument existing, WindowAccumulator delta, String partition,
-      Instant writtenAt) {
+  /**
+   * A merged version and the heap HLL sketch its user image was serialized from (null when the image
+   * is empty), which a caller may keep to stand for that image in the next merge.
+   */
+  record Next(WindowVersion version, HllSketch users) {}
+
+  /**
+   * As {@link #merge(WindowDocument, WindowAccumulator, String, Instant)} with the series id known to
+   * the caller, and {@code existingUsers} (null: heapify the stored image) standing for
+   * {@code existing.userSketch()} ({@link UserSketches#union(byte[], HllSketch, HllSketch)}).
+   */
+  static Next merge(String id, WindowDocument existing, HllSketch existingUsers, WindowAccumulator delta,
+      String partition, Instant writtenAt) {
     Granularity g = delta.granularity();
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
     byte[] storedLatency = existing == null ? new byte[0] : existing.latencySketch();
@@ -78,7 +90,8 @@ public final class WindowDocuments {
       latency = LatencySketches.deserialize(storedLatency);
       latency.mergeWith(delta.latency());
     }
-    UserSketches.Merged users = UserSketches.union(existing == null ? new byte[0] : existing.userSketch(), delta.users());
+    UserSketches.Merged users = existing == null ? UserSketches.union(new byte[0], null, delta.users())
+        : UserSketches.union(existing.userSketch(), existingUsers, delta.users());
     WindowDocument next = new WindowDocument(
         id,
         delta.tenantId(),
@@ -99,10 +112,10 @@ public final class WindowDocuments {
         (existing == null ? 0 : existing.version()) + 1,
         writtenAt);
     if (fast == null) {
-      return LatencySketches.version(next, latency, users.estimate());
+      return new Next(LatencySketches.version(next, latency, users.estimate()), users.sketch());
     }
-    return new WindowVersion(next, fast.p50Ms(), fast.p95Ms(), fast.p99Ms(), users.estimate(), fast.zeroCount(),
-        fast.binKeys(), fast.binCounts());
+    return new Next(new WindowVersion(next, fast.p50Ms(), fast.p95Ms(), fast.p99Ms(), users.estimate(),
+        fast.zeroCount(), fast.binKeys(), fast.binCounts()), users.sketch());
   }
 
   /**

@@ -28,6 +28,24 @@ class SeriesCodecTest {
   }
 
   @Test
+  void theNextVersionsTextReusesThePreviousOneAndEqualsAFreshEncoding() {
+    WindowDocument previous = series(null);
+    String previousText = SeriesCodec.encode(previous);
+    byte[] hll = new byte[4_136];
+    new java.util.SplittableRandom(5).nextBytes(hll);
+    WindowDocument[] nexts = {
+        new WindowDocument("pt1m-s", "acme", "chéckout", "GET /cart/{id}", null, "PT1M", T0, T0.plusSeconds(60), "3",
+            13, 2, 1, 350.5, new byte[] {1, 2, 4}, new byte[] {4, 5}, 71, 4, Instant.parse("2026-11-21T00:00:01Z")),
+        new WindowDocument("pt1m-s", "acme", "chéckout", "GET /cart/{id}", null, "PT1M", T0, T0.plusSeconds(60), "3",
+            14, 2, 1, 360.5, new byte[] {1, 2, 4, 9}, hll, 72, 5, Instant.parse("2026-11-21T00:00:02Z")),
+        previous,
+    };
+    for (WindowDocument next : nexts) {
+      assertThat(SeriesCodec.encode(next, previous, previousText)).isEqualTo(SeriesCodec.encode(next));
+    }
+  }
+
+  @Test
   void aTruncatedOrForeignRecordIsRejectedNamingTheSeries() {
     String encoded = SeriesCodec.encode(series(null));
     assertThatThrownBy(() -> SeriesCodec.decode("pt1m-s", encoded.substring(0, 24), HEADER))

@@ -91,4 +91,60 @@ class TenantWindowsTest {
     assertThat(TenantWindows.seriesChars(withHints.document()))
         .isEqualTo(TenantWindows.seriesChars(one.document()) + withHints.seriesCharsDelta());
   }
+
+  /** A delta of series {@code pt1m-a} with {@code users} requests of new users, latencies spread over many bins. */
+  private static WindowAccumulator usersDelta(int batch, int users, long sequenceNumber) {
+    WindowAggregator aggregator = new WindowAggregator();
+    aggregator.beginEvent(sequenceNumber, T0.toEpochMilli());
+    for (int i = 0; i < users; i++) {
+      aggregator.request("acme", "checkout", "a", T0.toEpochMilli() + 1_000, 1 + (batch * 31 + i) % 500, i % 9 == 0,
+          "user-" + batch + "-" + i);
+    }
+    return aggregator.accumulators().get(0);
+  }
+
+  /**
+   * The first 8 header bytes (mode, lgK, flags), then the 4-byte words after the header: coupons,
+   * sorted, or HLL registers in order. Bytes 8.. of the header hold HIP's accumulator, which depends
+   * on the order coupons were promoted in (see {@code UserSketches}).
+   */
+  private static String sortedCoupons(byte[] image) {
+    int header = (image[0] & 0x3F) * 4; // DataSketches preamble: byte 0 = preamble ints
+    java.nio.IntBuffer words = java.nio.ByteBuffer.wrap(image, header, (image.length - header) / 4 * 4).asIntBuffer();
+    int[] w = new int[words.remaining()];
+    words.get(w);
+    if ((image[7] & 0x03) != 2) { // not HLL mode (mode bits of byte 7): order is the hash table's
+      java.util.Arrays.sort(w);
+    }
+    return java.util.Arrays.toString(java.util.Arrays.copyOf(image, 8)) + java.util.Arrays.toString(w);
+  }
+
+  @Test
+  void rememberedUserSketchesAndSplicedTextGiveTheDocumentThatDecodingGives() {
+    // batches of 3, then 40, then 600 new users: the HLL image goes LIST, SET, then HLL mode
+    TenantWindowDocument remembered = null;
+    TenantWindowDocument decoding = null;
+    Map<String, TenantWindows.DecodedSeries> decoded = new HashMap<>();
+    int[] users = {3, 3, 40, 40, 40, 600, 600, 1};
+    for (int batch = 0; batch < users.length; batch++) {
+      Map<String, WindowAccumulator> deltas = Map.of("pt1m-a", usersDelta(batch, users[batch], 10 + batch));
+      TenantWindows.Merged withMemory = TenantWindows.merge(remembered, deltas, "3", 0, T0.plusSeconds(batch), decoded);
+      TenantWindows.Merged fresh = TenantWindows.merge(decoding, deltas, "3", 0, T0.plusSeconds(batch));
+      WindowDocument a = TenantWindows.series(withMemory.document()).get(0);
+      WindowDocument b = TenantWindows.series(fresh.document()).get(0);
+      assertThat(a).usingRecursiveComparison().ignoringFields("userSketch").isEqualTo(b);
+      // the same users: a SET-mode image lists the same coupons, in hash-table order, which may differ
+      assertThat(sortedCoupons(a.userSketch())).as("batch %d", batch).isEqualTo(sortedCoupons(b.userSketch()));
+      assertThat(UserSketches.estimate(a.userSketch())).as("batch %d", batch).isEqualTo(UserSketches.estimate(b.userSketch()))
+          .isEqualTo(withMemory.changed().get(0).distinctUsers()).isEqualTo(fresh.changed().get(0).distinctUsers());
+      assertThat(withMemory.decoded().get(0).users() == null).isEqualTo(a.userSketch().length == 0);
+      if (withMemory.decoded().get(0).users() != null) {
+        assertThat(withMemory.decoded().get(0).users().toCompactByteArray()).isEqualTo(a.userSketch());
+      }
+      remembered = withMemory.document();
+      decoding = fresh.document();
+      decoded = TenantWindows.putDecoded(decoded, withMemory);
+    }
+    assertThat(TenantWindows.series(remembered).get(0).count()).isEqualTo(java.util.Arrays.stream(users).sum());
+  }
 }
