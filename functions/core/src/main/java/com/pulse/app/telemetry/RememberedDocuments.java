@@ -67,8 +67,9 @@ final class RememberedDocuments<E> {
     /**
      * The heap this entry holds, estimated: the series strings (one byte per character, as Latin-1
      * strings are), their decoded forms as if every series were decoded (binary, 3/4 of base64, plus
-     * a heap HLL sketch of up to twice its image: a SET-mode hash table is at most 3/4 full), and
-     * per-document and per-series overhead.
+     * the decoded sketches, at most twice their images: a SET-mode HLL hash table is at least half
+     * empty, latency bins take 12 bytes where their message takes 8 to 13), and per-document and
+     * per-series overhead.
      */
     long bytes() {
       return DOCUMENT_OVERHEAD + (long) document.value().series().size() * SERIES_OVERHEAD + seriesChars * 13 / 4;

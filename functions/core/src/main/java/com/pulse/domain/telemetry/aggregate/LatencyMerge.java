@@ -36,9 +36,10 @@ final class LatencyMerge {
    * @param zeroCount count of the zero bucket
    * @param binKeys non-empty positive bins, ascending, key {@code index + 1} (as {@link LatencySketches#version})
    * @param binCounts their counts, rounded
+   * @param bins the merged sketch's bins, as {@link Scratch#readStored} would read them from {@code image}
    */
   record Result(byte[] image, double p50Ms, double p95Ms, double p99Ms, long zeroCount, int[] binKeys,
-      long[] binCounts) {}
+      long[] binCounts, LatencyBins bins) {}
 
   /**
    * {@code stored} (may be empty) merged with {@code delta} (may be null), or null when the result
@@ -51,6 +52,11 @@ final class LatencyMerge {
     if (!s.readStored(stored)) {
       return null;
     }
+    return mergeBuilt(s, delta);
+  }
+
+  /** The scratch's stored bins merged with {@code delta} (may be null). */
+  private static Result mergeBuilt(Scratch s, DDSketch delta) {
     double zero = s.zero;
     if (delta != null) {
       if (!delta.getNegativeValueStore().isEmpty()) {
@@ -69,13 +75,25 @@ final class LatencyMerge {
    * @throws IllegalArgumentException as {@link #merge(byte[], DDSketch)}
    */
   static Result merge(byte[] stored, WindowAccumulator delta) {
+    return merge(stored, null, delta);
+  }
+
+  /**
+   * As {@link #merge(byte[], WindowAccumulator)}, with {@code storedBins} (null: read {@code stored})
+   * standing for the bins of {@code stored}: the {@link Result#bins} of the merge that wrote it.
+   *
+   * @throws IllegalArgumentException as {@link #merge(byte[], DDSketch)}
+   */
+  static Result merge(byte[] stored, LatencyBins storedBins, WindowAccumulator delta) {
     DDSketch built = delta.latencyIfBuilt();
-    if (built != null) {
-      return merge(stored, built);
-    }
     Scratch s = SCRATCH.get();
-    if (!s.readStored(stored)) {
+    if (storedBins != null) {
+      s.loadStored(storedBins);
+    } else if (!s.readStored(stored)) {
       return null;
+    }
+    if (built != null) {
+      return mergeBuilt(s, built);
     }
     s.deltaBins(delta.heldBins(), delta.heldBinCount());
     return mergeWith(s, s.zero);
@@ -88,10 +106,12 @@ final class LatencyMerge {
       return null;
     }
     byte[] image = DDSketchProtoWriter.writePositive(LatencySketches.GAMMA, s.keys, s.counts, n, zero);
-    return statistics(image, s.keys, s.counts, n, zero);
+    return statistics(image, s.keys, s.counts, n, zero,
+        new LatencyBins(Arrays.copyOf(s.keys, n), Arrays.copyOf(s.counts, n), zero));
   }
 
-  private static Result statistics(byte[] image, int[] merged, double[] mergedCounts, int n, double zero) {
+  private static Result statistics(byte[] image, int[] merged, double[] mergedCounts, int n, double zero,
+      LatencyBins kept) {
     double positiveTotal = 0;
     for (int i = 0; i < n; i++) {
       positiveTotal += mergedCounts[i];
@@ -101,7 +121,7 @@ final class LatencyMerge {
     long[] counts = bins.counts();
     double total = zero + positiveTotal;
     if (total == 0) {
-      return new Result(image, 0, 0, 0, 0, keys, counts);
+      return new Result(image, 0, 0, 0, 0, keys, counts, kept);
     }
     double[] ranks = {0.50 * (total - 1), 0.95 * (total - 1), 0.99 * (total - 1)};
     double[] values = new double[3];
@@ -116,7 +136,7 @@ final class LatencyMerge {
         values[q++] = LatencySketches.MAPPING.value(merged[i]);
       }
     }
-    return new Result(image, values[0], values[1], values[2], Math.round(zero), keys, counts);
+    return new Result(image, values[0], values[1], values[2], Math.round(zero), keys, counts, kept);
   }
 
   /**
@@ -157,6 +177,20 @@ final class LatencyMerge {
         sortStored();
       }
       return true;
+    }
+
+    /** Resets, then takes the stored bins from {@code bins} (copied: the scratch's arrays are reused). */
+    void loadStored(LatencyBins bins) {
+      reset();
+      int n = bins.keys().length;
+      if (storedKeys.length < n) {
+        storedKeys = new int[Math.max(n, storedKeys.length * 2)];
+        storedCounts = new double[storedKeys.length];
+      }
+      System.arraycopy(bins.keys(), 0, storedKeys, 0, n);
+      System.arraycopy(bins.counts(), 0, storedCounts, 0, n);
+      stored = n;
+      zero = bins.zero();
     }
 
     /** The delta's bins from a list of bin indices in any order, one request each. */

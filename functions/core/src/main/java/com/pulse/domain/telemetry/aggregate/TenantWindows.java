@@ -114,11 +114,13 @@ public final class TenantWindows {
    * @param series what {@code stored} decodes to in its document
    * @param users null, or the heap HLL sketch whose compact image is {@code series.userSketch()} (the
    *     union result it was serialized from; only ever read, never mutated)
+   * @param latency null, or the bins of {@code series.latencySketch()} (as the merge that wrote it
+   *     held them)
    */
-  public record DecodedSeries(String stored, WindowDocument series, HllSketch users) {
-    /** A decoded series without its user sketch (the image is heapified when merged). */
+  public record DecodedSeries(String stored, WindowDocument series, HllSketch users, LatencyBins latency) {
+    /** A decoded series without its decoded sketches (the images are decoded when merged). */
     public DecodedSeries(String stored, WindowDocument series) {
-      this(stored, series, null);
+      this(stored, series, null, null);
     }
   }
 
@@ -155,14 +157,14 @@ public final class TenantWindows {
       WindowDocument before = stored == null ? null
           : remembered ? known.series() : SeriesCodec.decode(e.getKey(), stored, header);
       WindowDocuments.Next merged = WindowDocuments.merge(e.getKey(), before, remembered ? known.users() : null,
-          e.getValue(), partition, writtenAt);
+          remembered ? known.latency() : null, e.getValue(), partition, writtenAt);
       WindowVersion next = merged.version();
       String encoded = remembered ? SeriesCodec.encode(next.document(), before, stored) // this codec wrote stored
           : SeriesCodec.encode(next.document());
       series.put(e.getKey(), encoded);
       charsDelta += stored == null ? e.getKey().length() + encoded.length() : encoded.length() - stored.length();
       changed.add(next);
-      decodedNow.add(new DecodedSeries(encoded, next.document(), merged.users()));
+      decodedNow.add(new DecodedSeries(encoded, next.document(), merged.users(), merged.latency()));
       last = Math.max(last, e.getValue().maxSequenceNumber());
     }
     long chars = 0;

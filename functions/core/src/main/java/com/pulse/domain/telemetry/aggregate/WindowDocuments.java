@@ -64,27 +64,32 @@ public final class WindowDocuments {
    * @throws IllegalArgumentException if a stored sketch cannot be decoded
    */
   public static WindowVersion merge(WindowDocument existing, WindowAccumulator delta, String partition, Instant writtenAt) {
-    return merge(existing == null ? idOf(delta, partition) : existing.id(), existing, null, delta, partition, writtenAt)
-        .version();
+    return merge(existing == null ? idOf(delta, partition) : existing.id(), existing, null, null, delta, partition,
+        writtenAt).version();
   }
 
   /**
-   * A merged version and the heap HLL sketch its user image was serialized from (null when the image
-   * is empty), which a caller may keep to stand for that image in the next merge.
+   * A merged version with the decoded forms of its sketches, which a caller may keep to stand for
+   * the version's images in the next merge.
+   *
+   * @param users the heap HLL sketch the user image was serialized from; null when the image is empty
+   * @param latency the latency sketch's bins; null when the library merged it (collapsing bins)
    */
-  record Next(WindowVersion version, HllSketch users) {}
+  record Next(WindowVersion version, HllSketch users, LatencyBins latency) {}
 
   /**
    * As {@link #merge(WindowDocument, WindowAccumulator, String, Instant)} with the series id known to
-   * the caller, and {@code existingUsers} (null: heapify the stored image) standing for
-   * {@code existing.userSketch()} ({@link UserSketches#union(byte[], HllSketch, HllSketch)}).
+   * the caller, and decoded forms of {@code existing}'s sketches kept from the merge that wrote it
+   * (each may be null: the image is decoded): {@code existingUsers} for {@code existing.userSketch()}
+   * ({@link UserSketches#union(byte[], HllSketch, HllSketch)}), {@code existingLatency} for
+   * {@code existing.latencySketch()} ({@link LatencyMerge#merge(byte[], LatencyBins, WindowAccumulator)}).
    */
-  static Next merge(String id, WindowDocument existing, HllSketch existingUsers, WindowAccumulator delta,
-      String partition, Instant writtenAt) {
+  static Next merge(String id, WindowDocument existing, HllSketch existingUsers, LatencyBins existingLatency,
+      WindowAccumulator delta, String partition, Instant writtenAt) {
     Granularity g = delta.granularity();
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
     byte[] storedLatency = existing == null ? new byte[0] : existing.latencySketch();
-    LatencyMerge.Result fast = LatencyMerge.merge(storedLatency, delta);
+    LatencyMerge.Result fast = LatencyMerge.merge(storedLatency, existing == null ? null : existingLatency, delta);
     DDSketch latency = null;
     if (fast == null) { // collapsing or negative bins: the library merges
       latency = LatencySketches.deserialize(storedLatency);
@@ -112,10 +117,10 @@ public final class WindowDocuments {
         (existing == null ? 0 : existing.version()) + 1,
         writtenAt);
     if (fast == null) {
-      return new Next(LatencySketches.version(next, latency, users.estimate()), users.sketch());
+      return new Next(LatencySketches.version(next, latency, users.estimate()), users.sketch(), null);
     }
     return new Next(new WindowVersion(next, fast.p50Ms(), fast.p95Ms(), fast.p99Ms(), users.estimate(),
-        fast.zeroCount(), fast.binKeys(), fast.binCounts()), users.sketch());
+        fast.zeroCount(), fast.binKeys(), fast.binCounts()), users.sketch(), fast.bins());
   }
 
   /**

@@ -60,6 +60,39 @@ class LatencyMergeTest {
   }
 
   @Test
+  void keptBinsStandForTheImageTheyCameWithMergeAfterMerge() {
+    SplittableRandom random = new SplittableRandom(21);
+    for (int chain = 0; chain < 200; chain++) {
+      byte[] image = new byte[0];
+      LatencyBins kept = null;
+      for (int step = 0; step < 12; step++) {
+        double[] latencies = new double[random.nextInt(1, 2 * WindowAccumulator.BIN_BUFFER)];
+        for (int i = 0; i < latencies.length; i++) {
+          latencies[i] = random.nextInt(30) == 0 ? 0 : Math.exp(random.nextGaussian() * 1.5 + 3);
+        }
+        LatencyMerge.Result read = LatencyMerge.merge(image, accumulator(latencies));
+        LatencyMerge.Result fromKept = LatencyMerge.merge(image, kept, accumulator(latencies));
+        String at = "chain " + chain + " step " + step;
+        if (read == null) { // collapsing: the library's path, nothing kept
+          assertNull(fromKept, at);
+          break;
+        }
+        assertArrayEquals(read.image(), fromKept.image(), at);
+        assertEquals(read.p50Ms(), fromKept.p50Ms(), at);
+        assertEquals(read.p95Ms(), fromKept.p95Ms(), at);
+        assertEquals(read.zeroCount(), fromKept.zeroCount(), at);
+        assertArrayEquals(read.binCounts(), fromKept.binCounts(), at);
+        LatencyMerge.Result reread = LatencyMerge.merge(fromKept.image(), (DDSketch) null);
+        assertArrayEquals(reread.bins().keys(), fromKept.bins().keys(), at);
+        assertArrayEquals(reread.bins().counts(), fromKept.bins().counts(), at);
+        assertEquals(reread.bins().zero(), fromKept.bins().zero(), at);
+        image = fromKept.image();
+        kept = fromKept.bins();
+      }
+    }
+  }
+
+  @Test
   void anAccumulatorsHeldBinsMergeAsItsSketchWould() {
     SplittableRandom random = new SplittableRandom(13);
     int held = 0;
