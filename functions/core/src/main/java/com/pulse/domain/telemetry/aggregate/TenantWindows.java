@@ -81,12 +81,7 @@ public final class TenantWindows {
    * @param decoded the decoded form of every changed series' new string, in the order of {@code changed}
    */
   public record Merged(TenantWindowDocument document, List<WindowVersion> changed, long seriesCharsDelta,
-      List<DecodedSeries> decoded) {
-    /** As a merge reports it, without the decoded forms of the changed series (tests, fixtures). */
-    public Merged(TenantWindowDocument document, List<WindowVersion> changed, long seriesCharsDelta) {
-      this(document, changed, seriesCharsDelta, List.of());
-    }
-  }
+      List<DecodedSeries> decoded) {}
 
   /**
    * {@code existing} (null when the document does not exist yet) plus {@code deltas} (series id →
