@@ -91,7 +91,7 @@ public final class WindowMerger {
     int lgK = users.stream().mapToInt(HllSketch::getLgConfigK).max().orElseThrow();
     Union union = new Union(lgK);
     users.forEach(union::update);
-    return Math.round(union.getEstimate());
+    return Math.round(union.getCompositeEstimate()); // registers only, as UserSketches (not HIP: order-dependent)
   }
 
   private static DDSketch decodeLatency(WindowDocument d) {
