@@ -53,10 +53,9 @@ public final class SeriesCodec {
    */
   public static String encode(WindowDocument series, WindowDocument previous, String previousText) {
     if (series.latencySketch().length != previous.latencySketch().length
-        || series.userSketch().length != previous.userSketch().length
-        || !series.service().equals(previous.service()) || !series.operation().equals(previous.operation())
-        || !java.util.Objects.equals(series.dependency(), previous.dependency())) {
-      // a sketch grew or shrank: all after it moved, and the counts before it always change
+        || series.userSketch().length != previous.userSketch().length) {
+      // a sketch grew or shrank: all after it moved, and the counts before it always change, so
+      // nothing would be reused (the splice would still be right: it compares the bytes)
       return encode(series);
     }
     return Base64Splice.encode(image(series), image(previous), previousText);
