@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.pulse.domain.telemetry.SeriesMap;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,8 +82,8 @@ public final class TenantWindowJson {
     this.maxBytes = maxBytes;
   }
 
-  /** What was last written of one document: its series object's members by series id, and their bytes. */
-  private record Written(Map<String, Member> members, long bytes) {}
+  /** What was last written of one document: its series object, and the heap charged for it. */
+  private record Written(SeriesObject object, long bytes) {}
 
   /**
    * The JSON tree to store for {@code document}: the properties {@link CosmosDocuments#toDocument}
@@ -107,7 +107,7 @@ public final class TenantWindowJson {
     node.put("version", document.version());
     node.put("updatedAt", IsoInstants.format(document.updatedAt()));
     Written previous = remembered(document.id());
-    SeriesObject raw = SeriesObject.of(document.series(), previous == null ? Map.of() : previous.members());
+    SeriesObject raw = SeriesObject.of(document.series(), previous == null ? null : previous.object());
     if (raw != null) {
       node.putRawValue("series", new RawValue((JsonSerializable) raw));
     } else {
@@ -129,7 +129,7 @@ public final class TenantWindowJson {
       return;
     }
     Written entry = stored.get("series") instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw
-        && raw.rawValue() instanceof SeriesObject object ? new Written(object.byId, object.rememberedBytes()) : null;
+        && raw.rawValue() instanceof SeriesObject object ? new Written(object, object.rememberedBytes()) : null;
     synchronized (this) {
       Written old = entry == null ? written.remove(document.id()) : written.put(document.id(), entry);
       rememberedBytes += (entry == null ? 0 : entry.bytes()) - (old == null ? 0 : old.bytes());
@@ -153,7 +153,7 @@ public final class TenantWindowJson {
       if (seriesNode == null || !seriesNode.isObject()) {
         throw new IllegalArgumentException("series is not an object");
       }
-      Map<String, String> series = new HashMap<>(seriesNode.size() * 4 / 3 + 1);
+      SeriesMap.Editor series = SeriesMap.empty().edit();
       for (Iterator<Map.Entry<String, JsonNode>> it = seriesNode.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isTextual()) {
@@ -164,7 +164,7 @@ public final class TenantWindowJson {
       return new TenantWindowDocument(text(stored, "id"), text(stored, "tenantId"), text(stored, "granularity"),
           instant(stored, "windowStart"), instant(stored, "windowEnd"), text(stored, "partition"),
           stored.path("shard").asInt(), stored.path("lastSequenceNumber").asLong(), stored.path("version").asLong(),
-          instant(stored, "updatedAt"), series);
+          instant(stored, "updatedAt"), series.build());
     } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
       throw new IllegalStateException("Cosmos document " + stored.path("id").asText("?") + " is not a valid "
           + TenantWindowDocument.class.getSimpleName() + ": " + e.getMessage(), e);
@@ -193,21 +193,27 @@ public final class TenantWindowJson {
   }
 
   /**
-   * A series object as raw JSON: {@code {"id":"value",...}} in the map's iteration order, from its
-   * members' bytes (see {@link #member}). Serialized member by member with the generator's raw
-   * writes, so the object is never copied whole; a {@link TokenBuffer} (which the Cosmos SDK fills
-   * when it converts a created item to a map to check its id) takes it as one raw value instead.
-   * Immutable once built.
+   * A series object as raw JSON: {@code {"id":"value",...}} in the slot order of its
+   * {@link SeriesMap}, from its members' bytes (see {@link #member}). Serialized member by member
+   * with the generator's raw writes, so the object is never copied whole; a {@link TokenBuffer}
+   * (which the Cosmos SDK fills when it converts a created item to a map to check its id) takes it
+   * as one raw value instead. Immutable once built.
    */
   static final class SeriesObject implements JsonSerializable {
     private static final SerializableString OPEN = new SerializedString("{");
+    /** The series this object was built from; its slots are the members'. */
+    private final SeriesMap series;
     private final Member[] members;
-    /** The members by series id, for the next write of the document. */
-    final Map<String, Member> byId;
 
-    private SeriesObject(Member[] members, Map<String, Member> byId) {
+    private SeriesObject(SeriesMap series, Member[] members) {
+      this.series = series;
       this.members = members;
-      this.byId = byId;
+    }
+
+    /** The member of series {@code id}, or null (for tests). */
+    Member memberOf(String id) {
+      int slot = series.slotOf(id);
+      return slot < 0 ? null : members[slot];
     }
 
     /** Bytes of the whole object: braces, commas and members (only a token buffer needs it). */
@@ -220,27 +226,27 @@ public final class TenantWindowJson {
     }
 
     /**
-     * The series object of {@code series}, reusing the member in {@code previous} of every series
-     * whose string is the same instance; null if an id or value is not plain printable ASCII.
+     * The series object of {@code series}. A slot that holds the same id and the same string
+     * instance as in {@code previous} (the object of an earlier version of the document, whose
+     * {@link SeriesMap} shares its slots) reuses that member's bytes: two identity comparisons per
+     * series, no lookup. Null if an id or value is not plain printable ASCII.
      */
-    static SeriesObject of(Map<String, String> series, Map<String, Member> previous) {
-      Member[] members = new Member[series.size()];
-      Map<String, Member> byId = new HashMap<>(series.size() * 4 / 3 + 1);
-      int i = 0;
-      for (Map.Entry<String, String> e : series.entrySet()) {
-        String value = e.getValue();
-        Member m = previous.get(e.getKey());
+    static SeriesObject of(Map<String, String> series, SeriesObject previous) {
+      SeriesMap map = SeriesMap.of(series);
+      Member[] members = new Member[map.size()];
+      for (int i = 0; i < members.length; i++) {
+        String value = map.value(i);
+        Member m = previous != null && map.sameId(previous.series, i) ? previous.members[i] : null;
         if (m == null || m.value != value) {
-          byte[] bytes = member(e.getKey(), value);
+          byte[] bytes = member(map.id(i), value);
           if (bytes == null) {
             return null;
           }
           m = new Member(value, bytes);
         }
-        byId.put(e.getKey(), m);
-        members[i++] = m;
+        members[i] = m;
       }
-      return new SeriesObject(members, byId);
+      return new SeriesObject(map, members);
     }
 
     /** Writes the object as a value: raw braces, commas and member bytes. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.pulse.domain.telemetry.SeriesMap;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import java.time.Instant;
 import java.util.Base64;
@@ -127,19 +128,26 @@ class TenantWindowJsonTest {
   @Test
   void aWriteReusesTheBytesOfSeriesItCarriesOverAndEncodesTheOnesItChanged() throws Exception {
     TenantWindowJson mapping = new TenantWindowJson();
-    TenantWindowDocument first = document(new Random(3), 4, Instant.parse("2026-11-21T06:00:00Z"));
+    TenantWindowDocument generated = document(new Random(3), 4, Instant.parse("2026-11-21T06:00:00Z"));
+    TenantWindowDocument first = withSeries(generated, SeriesMap.of(generated.series()));
     ObjectNode stored = write(mapping, first);
-    Map<String, String> next = new HashMap<>(first.series());
-    String changed = next.keySet().iterator().next();
-    next.put(changed, "AAAA");
+    SeriesMap.Editor edit = ((SeriesMap) first.series()).edit();
+    String changed = first.series().keySet().iterator().next();
+    edit.put(changed, "AAAA");
+    edit.put("pt1m-added", "BBBB");
+    SeriesMap next = edit.build();
     TenantWindowDocument second = withSeries(first, next);
 
     ObjectNode again = mapping.toStored(second);
 
     assertThat(json(again)).isEqualTo(json(CosmosDocuments.toDocument(second)));
-    String kept = next.keySet().stream().filter(k -> !k.equals(changed)).findFirst().orElseThrow();
+    String kept = next.keySet().stream().filter(k -> !k.equals(changed) && !k.equals("pt1m-added")).findFirst().orElseThrow();
     assertThat(rawOf(again, kept)).isSameAs(rawOf(stored, kept));
     assertThat(rawOf(again, changed)).isNotSameAs(rawOf(stored, changed));
+
+    TenantWindowDocument reordered = withSeries(second, new java.util.TreeMap<>(next).descendingMap());
+    assertThat(json(mapping.toStored(reordered))).as("series in other slots: built anew, same JSON")
+        .isEqualTo(json(CosmosDocuments.toDocument(reordered)));
   }
 
   @Test
@@ -176,6 +184,6 @@ class TenantWindowJsonTest {
   private static byte[] rawOf(ObjectNode stored, String seriesId) {
     TenantWindowJson.SeriesObject object = (TenantWindowJson.SeriesObject) ((com.fasterxml.jackson.databind.util.RawValue)
         ((com.fasterxml.jackson.databind.node.POJONode) stored.get("series")).getPojo()).rawValue();
-    return object.byId.get(seriesId).bytes();
+    return object.memberOf(seriesId).bytes();
   }
 }

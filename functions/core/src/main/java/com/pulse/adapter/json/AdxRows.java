@@ -20,7 +20,9 @@ import com.pulse.domain.telemetry.metric.MetricWindows;
 import com.pulse.domain.telemetry.metric.SeriesStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -45,7 +47,15 @@ import java.util.Map;
  * 2019), {@code lastSequenceNumber, version, updatedAt}. ADX keeps {@code arg_max(version, *)} per
  * {@code id}, so re-exports are harmless.
  *
- * <p>Thread-safe: each thread writes its rows with a generator and buffer of its own, kept between rows.
+ * <p>{@code TelemetryWindows} rows are written by a direct byte writer ({@link WindowRowWriter}), the
+ * hot path: through Jackson, this row alone cost 11-21 % of the function's CPU in a JFR profile
+ * (string escaping scans, value-write checks and field-name copies per field, and a field name and
+ * number per sketch bin, of which a window has up to hundreds). The writer gives the bytes the
+ * generator gives; {@link #writeWindow} stays the reference and writes the rows the writer leaves
+ * to it (a string to escape, a percentile or latency sum that is not finite). The other tables' rows
+ * are written with the generator.
+ *
+ * <p>Thread-safe: each thread writes its rows with a generator and buffers of its own, kept between rows.
  */
 public final class AdxRows {
   /**
@@ -56,6 +66,8 @@ public final class AdxRows {
       JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
   /** Each thread's generator and buffer, reused for row after row. */
   private static final ThreadLocal<RowBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RowBuffer(JSON));
+  /** Each thread's byte writer of {@code TelemetryWindows} rows, reused for row after row. */
+  private static final ThreadLocal<WindowRowWriter> WINDOW_WRITERS = ThreadLocal.withInitial(WindowRowWriter::new);
   /** Text of recent window starts, ends and update times (they repeat across rows and batches). */
   private static final TextMemo<Instant> INSTANTS = new TextMemo<>(64, IsoInstants::format);
   /** Text of percentiles: DDSketch bin values, a few hundred distinct ones for latencies. */
@@ -101,9 +113,15 @@ public final class AdxRows {
 
   private AdxRows() {}
 
-  /** The {@code TelemetryWindows} row of {@code version} as UTF-8 JSON. */
+  /**
+   * The {@code TelemetryWindows} row of {@code version} as UTF-8 JSON, a new array: byte for byte what
+   * {@link #writeWindow} writes with a generator of {@link #factory()}. Written by this thread's
+   * {@link WindowRowWriter}, or by {@link #writeWindow} when the row has a string to escape or a
+   * percentile or latency sum that is not finite. Thread-safe.
+   */
   public static byte[] windowRow(WindowVersion version) {
-    return bytes(g -> writeWindow(g, version));
+    byte[] row = WINDOW_WRITERS.get().row(version);
+    return row != null ? row : bytes(g -> writeWindow(g, version));
   }
 
   /** The {@code MetricPoints} row of {@code point} as UTF-8 JSON. */
@@ -112,7 +130,8 @@ public final class AdxRows {
   }
 
   /**
-   * Writes the {@code TelemetryWindows} row of {@code version} as one JSON object.
+   * Writes the {@code TelemetryWindows} row of {@code version} as one JSON object: the reference
+   * for the bytes of {@link #windowRow}, which writes its common rows without a generator.
    *
    * @throws IOException if the generator's target fails
    */
@@ -376,6 +395,216 @@ public final class AdxRows {
 
   private interface Body {
     void write(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * Writes {@code TelemetryWindows} rows straight into a byte buffer kept between rows: the bytes
+   * {@link #writeWindow} writes with a generator of {@link #factory()} (compact, no whitespace),
+   * for the rows whose strings are plain (every char in {@code 0x20..0x7E} but {@code "} and
+   * {@code \}, which JSON writes as they are) and whose percentiles and latency sum are finite;
+   * {@link #row} returns null for the others. Field names and separators are pre-encoded ASCII;
+   * strings are copied char by char; longs and bin keys as {@link NumberOutput} writes them for the
+   * generator; instants and percentiles from {@link #INSTANTS} and {@link #PERCENTILES} (the text the
+   * generator copies); the latency sum as {@link NumberOutput#toString(double, boolean)} with the fast
+   * writer, the text of {@code writeNumber(double)}; a cached bin key as one copy of
+   * {@code ,"key":}. The buffer starts at 1 KiB and doubles up to the bound of the largest row the
+   * thread wrote (about 35 bytes a bin), and is kept.
+   *
+   * <p>Not thread-safe: one instance per thread ({@link #WINDOW_WRITERS}).
+   */
+  private static final class WindowRowWriter {
+    /** Bytes of a long at most: {@code -9223372036854775808}. */
+    private static final int LONG_BYTES = 20;
+    /** Bytes of a bin at most: {@code ,"-2147483648":} and a long. */
+    private static final int BIN_BYTES = 15 + LONG_BYTES;
+    /** Longs in a row besides the bin counts. */
+    private static final int LONGS = 7;
+    /** Rows bounded above this go to the generator (the doubling stays far from overflow). */
+    private static final long MAX_ROW_BYTES = 1 << 30;
+    private static final byte[] BEFORE_ID = ascii("{\"id\":\"");
+    private static final byte[] BEFORE_TENANT_ID = ascii("\",\"tenantId\":\"");
+    private static final byte[] BEFORE_SERVICE = ascii("\",\"service\":\"");
+    private static final byte[] BEFORE_OPERATION = ascii("\",\"operation\":\"");
+    private static final byte[] BEFORE_DEPENDENCY = ascii("\",\"dependency\":\"");
+    private static final byte[] BEFORE_GRANULARITY = ascii("\",\"granularity\":\"");
+    private static final byte[] BEFORE_WINDOW_START = ascii("\",\"windowStart\":\"");
+    private static final byte[] BEFORE_WINDOW_END = ascii("\",\"windowEnd\":\"");
+    private static final byte[] BEFORE_PARTITION = ascii("\",\"partition\":\"");
+    private static final byte[] BEFORE_COUNT = ascii("\",\"count\":");
+    private static final byte[] BEFORE_ERROR_COUNT = ascii(",\"errorCount\":");
+    private static final byte[] BEFORE_LATE_COUNT = ascii(",\"lateCount\":");
+    private static final byte[] BEFORE_LATENCY_SUM_MS = ascii(",\"latencySumMs\":");
+    private static final byte[] BEFORE_P50_MS = ascii(",\"p50Ms\":");
+    private static final byte[] BEFORE_P95_MS = ascii(",\"p95Ms\":");
+    private static final byte[] BEFORE_P99_MS = ascii(",\"p99Ms\":");
+    private static final byte[] BEFORE_DISTINCT_USERS = ascii(",\"distinctUsers\":");
+    /** {@code sketchGamma} with its constant value, then the name of {@code sketchZeroCount}. */
+    private static final byte[] BEFORE_SKETCH_ZERO_COUNT =
+        ascii(",\"sketchGamma\":" + GAMMA_TEXT.getValue() + ",\"sketchZeroCount\":");
+    private static final byte[] BEFORE_SKETCH_BINS = ascii(",\"sketchBins\":{");
+    private static final byte[] BEFORE_LAST_SEQUENCE_NUMBER = ascii("},\"lastSequenceNumber\":");
+    private static final byte[] BEFORE_VERSION = ascii(",\"version\":");
+    private static final byte[] BEFORE_UPDATED_AT = ascii(",\"updatedAt\":\"");
+    private static final byte[] END = ascii("\"}");
+    /** The constant bytes of a row, all of the above. */
+    private static final int CONSTANT_BYTES = BEFORE_ID.length + BEFORE_TENANT_ID.length + BEFORE_SERVICE.length
+        + BEFORE_OPERATION.length + BEFORE_DEPENDENCY.length + BEFORE_GRANULARITY.length + BEFORE_WINDOW_START.length
+        + BEFORE_WINDOW_END.length + BEFORE_PARTITION.length + BEFORE_COUNT.length + BEFORE_ERROR_COUNT.length
+        + BEFORE_LATE_COUNT.length + BEFORE_LATENCY_SUM_MS.length + BEFORE_P50_MS.length + BEFORE_P95_MS.length
+        + BEFORE_P99_MS.length + BEFORE_DISTINCT_USERS.length + BEFORE_SKETCH_ZERO_COUNT.length
+        + BEFORE_SKETCH_BINS.length + BEFORE_LAST_SEQUENCE_NUMBER.length + BEFORE_VERSION.length
+        + BEFORE_UPDATED_AT.length + END.length;
+    /**
+     * {@code ,"key":} for every key of {@link #BIN_KEYS}, back to back: the one of slot {@code s}
+     * (key {@code s - KEY_OFFSET}) from {@code KEY_AT[s]} to {@code KEY_AT[s + 1]}; the first bin of
+     * a row skips the comma.
+     */
+    private static final byte[] KEY_TEXT;
+    private static final int[] KEY_AT = new int[BIN_KEYS.length + 1];
+
+    static {
+      StringBuilder text = new StringBuilder();
+      for (int slot = 0; slot < BIN_KEYS.length; slot++) {
+        KEY_AT[slot] = text.length();
+        text.append(",\"").append(BIN_KEYS[slot].getValue()).append("\":");
+      }
+      KEY_AT[BIN_KEYS.length] = text.length();
+      KEY_TEXT = ascii(text.toString());
+    }
+
+    private byte[] buffer = new byte[1_024];
+
+    /** The row of {@code version} as a new array, or null when {@link #writeWindow} must write it. */
+    byte[] row(WindowVersion version) {
+      WindowDocument d = version.document();
+      if (!Double.isFinite(d.latencySumMs()) || !Double.isFinite(version.p50Ms())
+          || !Double.isFinite(version.p95Ms()) || !Double.isFinite(version.p99Ms())) {
+        return null;
+      }
+      String dependency = d.dependency() == null ? "" : d.dependency();
+      // instants: Instant#toString text, no char to escape, so the quoted form is the text itself
+      byte[] start = INSTANTS.text(d.windowStart()).asQuotedUTF8();
+      byte[] end = INSTANTS.text(d.windowEnd()).asQuotedUTF8();
+      byte[] updated = INSTANTS.text(d.updatedAt()).asQuotedUTF8();
+      byte[] p50 = PERCENTILES.text(version.p50Ms()).asUnquotedUTF8();
+      byte[] p95 = PERCENTILES.text(version.p95Ms()).asUnquotedUTF8();
+      byte[] p99 = PERCENTILES.text(version.p99Ms()).asUnquotedUTF8();
+      String sum = NumberOutput.toString(d.latencySumMs(), true);
+      int[] keys = version.binKeys();
+      long[] counts = version.binCounts();
+      long bound = CONSTANT_BYTES + (long) d.id().length() + d.tenantId().length() + d.service().length()
+          + d.operation().length() + dependency.length() + d.granularity().length() + d.partition().length()
+          + start.length + end.length + updated.length + p50.length + p95.length + p99.length + sum.length()
+          + LONGS * LONG_BYTES + (long) keys.length * BIN_BYTES;
+      if (bound > MAX_ROW_BYTES) {
+        return null;
+      }
+      byte[] b = buffer((int) bound);
+      int p = text(b, 0, BEFORE_ID, d.id());
+      p = text(b, p, BEFORE_TENANT_ID, d.tenantId());
+      p = text(b, p, BEFORE_SERVICE, d.service());
+      p = text(b, p, BEFORE_OPERATION, d.operation());
+      p = text(b, p, BEFORE_DEPENDENCY, dependency);
+      p = text(b, p, BEFORE_GRANULARITY, d.granularity());
+      if (p < 0) {
+        return null;
+      }
+      p = raw(b, raw(b, p, BEFORE_WINDOW_START), start);
+      p = raw(b, raw(b, p, BEFORE_WINDOW_END), end);
+      p = text(b, p, BEFORE_PARTITION, d.partition());
+      if (p < 0) {
+        return null;
+      }
+      p = NumberOutput.outputLong(d.count(), b, raw(b, p, BEFORE_COUNT));
+      p = NumberOutput.outputLong(d.errorCount(), b, raw(b, p, BEFORE_ERROR_COUNT));
+      p = NumberOutput.outputLong(d.lateCount(), b, raw(b, p, BEFORE_LATE_COUNT));
+      p = ascii(b, raw(b, p, BEFORE_LATENCY_SUM_MS), sum);
+      p = raw(b, raw(b, p, BEFORE_P50_MS), p50);
+      p = raw(b, raw(b, p, BEFORE_P95_MS), p95);
+      p = raw(b, raw(b, p, BEFORE_P99_MS), p99);
+      p = NumberOutput.outputLong(version.distinctUsers(), b, raw(b, p, BEFORE_DISTINCT_USERS));
+      p = NumberOutput.outputLong(version.sketchZeroCount(), b, raw(b, p, BEFORE_SKETCH_ZERO_COUNT));
+      p = bins(b, raw(b, p, BEFORE_SKETCH_BINS), keys, counts);
+      p = NumberOutput.outputLong(d.lastSequenceNumber(), b, raw(b, p, BEFORE_LAST_SEQUENCE_NUMBER));
+      p = NumberOutput.outputLong(d.version(), b, raw(b, p, BEFORE_VERSION));
+      p = raw(b, raw(b, p, BEFORE_UPDATED_AT), updated);
+      p = raw(b, p, END);
+      return Arrays.copyOf(b, p);
+    }
+
+    /** The buffer, grown by doubling to hold {@code bytes} (at most {@link #MAX_ROW_BYTES}). */
+    private byte[] buffer(int bytes) {
+      if (buffer.length < bytes) {
+        int size = buffer.length;
+        while (size < bytes) {
+          size <<= 1;
+        }
+        buffer = new byte[size];
+      }
+      return buffer;
+    }
+
+    /** The bins' members {@code "key":count}, comma-separated, at {@code at}; returns the end. */
+    private static int bins(byte[] b, int at, int[] keys, long[] counts) {
+      int p = at;
+      for (int i = 0; i < keys.length; i++) {
+        int slot = keys[i] + KEY_OFFSET;
+        if (slot >= 0 && slot < BIN_KEYS.length) {
+          int from = i == 0 ? KEY_AT[slot] + 1 : KEY_AT[slot];
+          int length = KEY_AT[slot + 1] - from;
+          System.arraycopy(KEY_TEXT, from, b, p, length);
+          p += length;
+        } else {
+          if (i > 0) {
+            b[p++] = ',';
+          }
+          b[p++] = '"';
+          p = NumberOutput.outputInt(keys[i], b, p);
+          b[p++] = '"';
+          b[p++] = ':';
+        }
+        p = NumberOutput.outputLong(counts[i], b, p);
+      }
+      return p;
+    }
+
+    /**
+     * {@code before}, then {@code s}, at {@code at}; returns the end, or -1 when a char of {@code s}
+     * is not plain (the generator would escape it or encode it in more bytes) or {@code at} is -1.
+     */
+    private static int text(byte[] b, int at, byte[] before, String s) {
+      if (at < 0) {
+        return at;
+      }
+      int p = raw(b, at, before);
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+          return -1;
+        }
+        b[p++] = (byte) c;
+      }
+      return p;
+    }
+
+    /** {@code bytes} at {@code at}; returns the end. */
+    private static int raw(byte[] b, int at, byte[] bytes) {
+      System.arraycopy(bytes, 0, b, at, bytes.length);
+      return at + bytes.length;
+    }
+
+    /** The chars of {@code ascii} (all below 0x80, e.g. number text) as bytes at {@code at}; returns the end. */
+    private static int ascii(byte[] b, int at, String ascii) {
+      int p = at;
+      for (int i = 0, n = ascii.length(); i < n; i++) {
+        b[p++] = (byte) ascii.charAt(i);
+      }
+      return p;
+    }
+
+    private static byte[] ascii(String text) {
+      return text.getBytes(StandardCharsets.US_ASCII);
+    }
   }
 
   /**

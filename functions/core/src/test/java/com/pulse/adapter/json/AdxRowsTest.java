@@ -3,6 +3,7 @@ package com.pulse.adapter.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulse.domain.metric.MetricPoint;
@@ -15,10 +16,12 @@ import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricWindowVersion;
 import com.pulse.domain.telemetry.metric.MetricWindows;
 import com.pulse.domain.telemetry.metric.SeriesStats;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -29,8 +32,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bytes of {@link AdxRows}: field names in order, values that read back to the domain values
- * (doubles to the identical {@code double}, instants as {@link Instant#toString()}), and the same
- * bytes from many threads at once. The field names against the ADX mappings: {@code AdxMappingContractTest}.
+ * (doubles to the identical {@code double}, instants as {@link Instant#toString()}), the same
+ * bytes from many threads at once, and {@code windowRow}'s direct writer byte for byte against
+ * Jackson's generator ({@code writeWindow}) on random versions. The field names against the ADX
+ * mappings: {@code AdxMappingContractTest}.
  */
 class AdxRowsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,6 +97,59 @@ class AdxRowsTest {
   }
 
   @Test
+  void windowRowIsByteForByteWhatTheGeneratorWritesOnRandomVersions() throws IOException {
+    SplittableRandom random = new SplittableRandom(20_261_121);
+    int plain = 0;
+    int escaped = 0;
+    int notFinite = 0;
+    int manyBins = 0;
+    for (int i = 0; i < 25_000; i++) {
+      WindowVersion v = anyVersion(random);
+      byte[] expected = generatorRow(v);
+      byte[] actual = AdxRows.windowRow(v);
+      if (!Arrays.equals(actual, expected)) {
+        assertThat(new String(actual, StandardCharsets.UTF_8)).as("random version %d", i)
+            .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+        assertThat(actual).as("random version %d", i).isEqualTo(expected);
+      }
+      WindowDocument d = v.document();
+      boolean finite = Double.isFinite(d.latencySumMs()) && Double.isFinite(v.p50Ms()) && Double.isFinite(v.p95Ms())
+          && Double.isFinite(v.p99Ms());
+      boolean strings = List.of(d.id(), d.tenantId(), d.service(), d.operation(), String.valueOf(d.dependency()),
+          d.granularity(), d.partition()).stream().allMatch(AdxRowsTest::plain);
+      plain += finite && strings ? 1 : 0;
+      escaped += strings ? 0 : 1;
+      notFinite += finite ? 0 : 1;
+      manyBins += v.binKeys().length > 100 ? 1 : 0;
+    }
+    // both writers ran, on rows of every kind
+    assertThat(plain).isGreaterThan(15_000);
+    assertThat(escaped).isGreaterThan(2_000);
+    assertThat(notFinite).isGreaterThan(1_000);
+    assertThat(manyBins).isGreaterThan(3_000);
+  }
+
+  @Test
+  void windowRowWithStringsToEscapeIsTheGeneratorsRow() throws IOException {
+    WindowDocument d = new WindowDocument("id-\"1\"", "ten\u00e4nt", "checkout\\eu", "GET /\u20ac\n", "pg\u0001",
+        "PT1M", START, START.plusSeconds(60), "3\u007f", 1, 0, 0, 1.5, new byte[0], new byte[0], 7, 1, START);
+    WindowVersion v = new WindowVersion(d, 1.0, 2.0, 3.0, 1, 0, new int[] {1}, new long[] {1});
+
+    assertThat(AdxRows.windowRow(v)).isEqualTo(generatorRow(v));
+    assertThat(JSON.readTree(AdxRows.windowRow(v)).get("operation").asText()).isEqualTo("GET /\u20ac\n");
+  }
+
+  @Test
+  void windowRowIsANewArrayEveryCall() {
+    WindowVersion v = version(1, 1.5, 2.5, 3.5, START, new int[] {1, 2}, new long[] {3, 4});
+    byte[] first = AdxRows.windowRow(v);
+    byte[] copy = first.clone();
+    Arrays.fill(first, (byte) 0);
+
+    assertThat(AdxRows.windowRow(v)).isEqualTo(copy).isNotSameAs(first);
+  }
+
+  @Test
   void pointRowWritesInstantsAsInstantToString() throws IOException {
     MetricPoint point = MetricPoint.create("churn_rate", "t1", Map.of("plan", "pro"), START, START.plusSeconds(86_400),
         Map.of("rate", 0.031), "ratio", Instant.parse("2026-11-21T00:15:03.120Z"), "run-7");
@@ -148,6 +206,118 @@ class AdxRowsTest {
     JsonNode row = JSON.readTree(AdxRows.metricSeriesRow(MetricWindows.versionOf(d), 0));
     assertThat(row.get("metric").asText()).isEqualTo("queue.depth");
     assertThat(row.get("mean").asDouble()).isEqualTo(4.0);
+  }
+
+  /** The reference: {@link AdxRows#writeWindow} through a new generator of {@link AdxRows#factory()}. */
+  private static byte[] generatorRow(WindowVersion v) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = AdxRows.factory().createGenerator(out)) {
+      AdxRows.writeWindow(g, v);
+    }
+    return out.toByteArray();
+  }
+
+  /** Every char one JSON writes as it is, in one byte: 0x20..0x7E but the quote and the backslash. */
+  private static boolean plain(String s) {
+    return s.chars().allMatch(c -> c >= 0x20 && c <= 0x7E && c != '"' && c != '\\');
+  }
+
+  private static WindowVersion anyVersion(SplittableRandom r) {
+    WindowDocument d = new WindowDocument(anyString(r), anyString(r), anyString(r), anyString(r),
+        r.nextInt(3) == 0 ? null : anyString(r), r.nextBoolean() ? "PT1M" : anyString(r), anyInstant(r),
+        anyInstant(r), r.nextBoolean() ? Integer.toString(r.nextInt(32)) : anyString(r), anyLong(r), anyLong(r),
+        anyLong(r), anyDouble(r), new byte[0], new byte[0], anyLong(r), anyLong(r), anyInstant(r));
+    int bins = r.nextInt(4) == 0 ? r.nextInt(601) : r.nextInt(12);
+    int[] keys = new int[bins];
+    long[] counts = new long[bins];
+    for (int i = 0; i < bins; i++) {
+      keys[i] = anyKey(r);
+      counts[i] = r.nextInt(4) == 0 ? anyLong(r) : 1 + r.nextInt(1_000);
+    }
+    Arrays.sort(keys);
+    return new WindowVersion(d, anyDouble(r), anyDouble(r), anyDouble(r), anyLong(r), anyLong(r), keys, counts);
+  }
+
+  /** Mostly plain ASCII (realistic ids and names); 1 in 40 of any chars (quotes, controls, non-ASCII). */
+  private static String anyString(SplittableRandom r) {
+    int length = r.nextInt(48);
+    StringBuilder s = new StringBuilder(length);
+    boolean any = r.nextInt(40) == 0;
+    for (int i = 0; i < length; i++) {
+      if (!any || r.nextBoolean()) {
+        char c = (char) r.nextInt(0x20, 0x7F);
+        s.append(c == '"' || c == '\\' ? 'x' : c);
+      } else {
+        switch (r.nextInt(7)) {
+          case 0 -> s.append('"');
+          case 1 -> s.append('\\');
+          case 2 -> s.append((char) r.nextInt(0x20));
+          case 3 -> s.append('\u007f');
+          case 4 -> s.append((char) r.nextInt(0x80, 0x100));
+          case 5 -> s.append((char) r.nextInt(0x100, 0xD800));
+          default -> s.appendCodePoint(r.nextInt(0x10000, 0x110000));
+        }
+      }
+    }
+    return s.toString();
+  }
+
+  /** Any instant (years beyond 0000..9999 too), with no, milli, micro or nano fraction. */
+  private static Instant anyInstant(SplittableRandom r) {
+    long second = switch (r.nextInt(6)) {
+      case 0 -> r.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond());
+      case 1 -> r.nextLong(-62_167_219_200L, 253_402_300_800L);
+      default -> START.getEpochSecond() + r.nextInt(-10_000_000, 10_000_000);
+    };
+    int nano = switch (r.nextInt(4)) {
+      case 0 -> 0;
+      case 1 -> r.nextInt(1_000) * 1_000_000;
+      case 2 -> r.nextInt(1_000_000) * 1_000;
+      default -> r.nextInt(1_000_000_000);
+    };
+    return Instant.ofEpochSecond(second, nano);
+  }
+
+  private static long anyLong(SplittableRandom r) {
+    return switch (r.nextInt(8)) {
+      case 0 -> new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE,
+          Integer.MIN_VALUE - 1L, Integer.MAX_VALUE + 1L}[r.nextInt(9)];
+      case 1 -> {
+        long power = (long) Math.pow(10, r.nextInt(19));
+        yield (r.nextBoolean() ? power : power - 1) * (r.nextBoolean() ? 1 : -1);
+      }
+      case 2 -> r.nextLong();
+      case 3 -> r.nextInt();
+      case 4 -> -r.nextInt(1_000);
+      default -> r.nextInt(100_000);
+    };
+  }
+
+  private static double anyDouble(SplittableRandom r) {
+    double sign = r.nextBoolean() ? 1 : -1;
+    return switch (r.nextInt(10)) {
+      case 0 -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0,
+          Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e7, 1e-3, Math.nextDown(1e7),
+          Math.nextDown(1e-3)}[r.nextInt(12)];
+      case 1 -> Double.longBitsToDouble(r.nextLong());
+      case 2 -> sign * Double.longBitsToDouble(r.nextLong(1, 1L << 52));
+      case 3 -> sign * r.nextDouble() * 1e300;
+      case 4 -> 2 * Math.pow(LatencySketches.GAMMA, r.nextInt(-1_000, 1_501)) / (LatencySketches.GAMMA + 1);
+      case 5 -> Math.round(r.nextDouble() * 1e6) / 1e3;
+      case 6 -> r.nextInt(10_000_000);
+      default -> r.nextDouble() * 60_000;
+    };
+  }
+
+  /** Bin keys in and out of the cached range (-2,048..2,047), its edges and an int overflow past it. */
+  private static int anyKey(SplittableRandom r) {
+    return switch (r.nextInt(10)) {
+      case 0 -> new int[] {-2_049, -2_048, 2_047, 2_048, Integer.MIN_VALUE, Integer.MAX_VALUE,
+          Integer.MAX_VALUE - 1_000, 0, -1}[r.nextInt(9)];
+      case 1 -> r.nextInt();
+      case 2 -> r.nextInt(-100_000, 100_000);
+      default -> r.nextInt(-1_000, 1_501);
+    };
   }
 
   private static double anyFiniteDouble(SplittableRandom random) {

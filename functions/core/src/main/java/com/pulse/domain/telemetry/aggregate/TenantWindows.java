@@ -1,5 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
+import com.pulse.domain.telemetry.SeriesMap;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
@@ -137,7 +138,7 @@ public final class TenantWindows {
     WindowAccumulator first = deltas.values().iterator().next();
     Granularity g = first.granularity();
     Instant start = Instant.ofEpochMilli(first.windowStartMillis());
-    Map<String, String> series = existing == null ? new HashMap<>(deltas.size() * 2) : new HashMap<>(existing.series());
+    SeriesMap.Editor series = (existing == null ? SeriesMap.empty() : SeriesMap.of(existing.series())).edit();
     TenantWindowDocument header = existing != null ? existing
         : new TenantWindowDocument(idOf(first.tenantId(), g, start, partition, shard), first.tenantId(), g.iso(), start,
             start.plusMillis(g.millis()), partition, shard, -1, 0, writtenAt, Map.of());
@@ -146,7 +147,8 @@ public final class TenantWindows {
     long last = header.lastSequenceNumber();
     long charsDelta = 0;
     for (Map.Entry<String, WindowAccumulator> e : deltas.entrySet()) {
-      String stored = series.get(e.getKey());
+      int slot = series.slotOf(e.getKey()); // -1: a series new to the document (delta ids are distinct)
+      String stored = slot < 0 ? null : series.value(slot);
       DecodedSeries known = stored == null ? null : decoded.get(e.getKey());
       boolean remembered = known != null && known.stored() == stored;
       WindowDocument before = stored == null ? null
@@ -156,26 +158,31 @@ public final class TenantWindows {
       WindowVersion next = merged.version();
       String encoded = remembered ? SeriesCodec.encode(next.document(), before, stored) // this codec wrote stored
           : SeriesCodec.encode(next.document());
-      series.put(e.getKey(), encoded);
+      if (slot < 0) {
+        series.put(e.getKey(), encoded);
+      } else {
+        series.set(slot, encoded);
+      }
       charsDelta += stored == null ? e.getKey().length() + encoded.length() : encoded.length() - stored.length();
       changed.add(next);
       decodedNow.add(new DecodedSeries(encoded, next.document(), merged.users(), merged.latency()));
       last = Math.max(last, e.getValue().maxSequenceNumber());
     }
+    SeriesMap built = series.build();
     long chars = 0;
-    if ((long) series.size() * MAX_ENCODED_SERIES_CHARS > MAX_SERIES_CHARS) { // else it cannot be too large
-      chars = seriesChars(series) + 6L * series.size(); // + quotes, colon and comma per entry
+    if ((long) built.size() * MAX_ENCODED_SERIES_CHARS > MAX_SERIES_CHARS) { // else it cannot be too large
+      chars = seriesChars(built) + 6L * built.size(); // + quotes, colon and comma per entry
     }
     if (chars > MAX_SERIES_CHARS) {
       throw new IllegalStateException("window document " + header.id() + " of tenant " + header.tenantId() + " ("
-          + header.granularity() + " " + header.windowStart() + ", shard " + shard + ") would hold " + series.size()
+          + header.granularity() + " " + header.windowStart() + ", shard " + shard + ") would hold " + built.size()
           + " series in " + chars + " characters, over the " + MAX_SERIES_CHARS
           + " this code writes (Cosmos DB's item limit is 2 MB): raise the shard count (app setting TELEMETRY_WINDOW_SHARDS, "
           + "with the app stopped after a successful invocation: docs/ARCHITECTURE.md#the-document-layout)");
     }
     TenantWindowDocument next = new TenantWindowDocument(header.id(), header.tenantId(), header.granularity(),
         header.windowStart(), header.windowEnd(), header.partition(), header.shard(), last, header.version() + 1,
-        writtenAt, series);
+        writtenAt, built);
     return new Merged(next, changed, charsDelta, decodedNow);
   }
 
