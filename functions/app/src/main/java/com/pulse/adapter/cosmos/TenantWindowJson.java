@@ -40,12 +40,13 @@ import java.util.Objects;
  *       {@code "id":"value"} is kept as its ASCII bytes, and the whole {@code series} object goes
  *       into the tree as one {@link RawValue} that Jackson (ours or the Cosmos SDK's) writes member
  *       by member with raw writes: no tree node, field-name write or escape check per series. A
- *       document holding a string that is not plain printable ASCII (edited by hand) is written as
- *       ordinary escaped strings instead.
+ *       string the document's {@link SeriesMap} marks plain (the merge's base64) is copied as it is;
+ *       any other is checked char by char, and a document holding one that is not plain printable
+ *       ASCII (edited by hand) is written as ordinary escaped strings instead.
  *   <li><b>Unchanged series are not turned into bytes again.</b> After a write, {@link #written}
  *       keeps each member's bytes with the string they were built from, and the next write of that
- *       document reuses the bytes of every series string it carries over unchanged (the same
- *       {@code String} instance), so a write builds bytes only for the series the batch touched.
+ *       document reuses the bytes of every slot ({@link SeriesMap}) that holds the same id and the
+ *       same {@code String} instance, so a write builds bytes only for the series the batch touched.
  * </ul>
  *
  * <p>Reads are mapped as they come: a document this instance wrote is not read back at all, since
@@ -238,7 +239,7 @@ public final class TenantWindowJson {
         String value = map.value(i);
         Member m = previous != null && map.sameId(previous.series, i) ? previous.members[i] : null;
         if (m == null || m.value != value) {
-          byte[] bytes = member(map.id(i), value);
+          byte[] bytes = map.plain(i) ? plainMember(map.id(i), value) : member(map.id(i), value);
           if (bytes == null) {
             return null;
           }
@@ -325,6 +326,26 @@ public final class TenantWindowJson {
       if (!copyPlain(value, b, at + 3)) {
         return null;
       }
+      b[b.length - 1] = '"';
+      return b;
+    }
+
+    /**
+     * As {@link #member}, for a value its map promises is plain ({@link SeriesMap#plain}), which is
+     * copied without looking at its chars; the id is checked as ever.
+     */
+    static byte[] plainMember(String id, String value) {
+      byte[] b = new byte[id.length() + value.length() + 5];
+      b[0] = '"';
+      if (!copyPlain(id, b, 1)) {
+        return null;
+      }
+      int at = id.length() + 1;
+      b[at] = '"';
+      b[at + 1] = ':';
+      b[at + 2] = '"';
+      byte[] chars = value.getBytes(StandardCharsets.ISO_8859_1); // ASCII: one byte per char
+      System.arraycopy(chars, 0, b, at + 3, chars.length);
       b[b.length - 1] = '"';
       return b;
     }

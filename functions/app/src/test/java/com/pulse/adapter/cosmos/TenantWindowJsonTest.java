@@ -145,6 +145,15 @@ class TenantWindowJsonTest {
     assertThat(rawOf(again, kept)).isSameAs(rawOf(stored, kept));
     assertThat(rawOf(again, changed)).isNotSameAs(rawOf(stored, changed));
 
+    SeriesMap.Editor plainEdit = next.edit();
+    plainEdit.setPlain(next.slotOf(changed), "Q0NDQw==");
+    TenantWindowDocument third = withSeries(second, plainEdit.build());
+    assertThat(json(mapping.toStored(third))).as("a value marked plain, copied as it is")
+        .isEqualTo(json(CosmosDocuments.toDocument(third)));
+    assertThat(TenantWindowJson.SeriesObject.plainMember("pt1m-x", "Zm9v+/=="))
+        .isEqualTo(TenantWindowJson.SeriesObject.member("pt1m-x", "Zm9v+/=="));
+    assertThat(TenantWindowJson.SeriesObject.plainMember("pt1m-\"x", "Zm9v")).as("ids are checked").isNull();
+
     TenantWindowDocument reordered = withSeries(second, new java.util.TreeMap<>(next).descendingMap());
     assertThat(json(mapping.toStored(reordered))).as("series in other slots: built anew, same JSON")
         .isEqualTo(json(CosmosDocuments.toDocument(reordered)));

@@ -23,6 +23,7 @@ class SeriesMapTest {
     for (int chain = 0; chain < 200; chain++) {
       SeriesMap map = SeriesMap.empty();
       Map<String, String> expected = new HashMap<>();
+      Map<String, Boolean> expectedPlain = new HashMap<>();
       List<String> order = new ArrayList<>(); // ids in the order they first appeared
       for (int version = 0; version < 30; version++) {
         SeriesMap.Editor edit = map.edit();
@@ -31,11 +32,13 @@ class SeriesMapTest {
           String id = "pt1m-" + random.nextInt(40);
           String value = "v" + random.nextInt(1_000);
           int slot = edit.slotOf(id);
+          boolean plain = random.nextBoolean();
+          expectedPlain.put(id, plain);
           if (slot >= 0 && random.nextBoolean()) {
             assertThat(edit.value(slot)).isEqualTo(expected.get(id));
-            assertThat(edit.set(slot, value)).isEqualTo(expected.put(id, value));
+            assertThat(plain ? edit.setPlain(slot, value) : edit.set(slot, value)).isEqualTo(expected.put(id, value));
           } else {
-            assertThat(edit.put(id, value)).isEqualTo(expected.put(id, value));
+            assertThat(plain ? edit.putPlain(id, value) : edit.put(id, value)).isEqualTo(expected.put(id, value));
           }
           assertThat(edit.get(id)).isEqualTo(value);
           if (!order.contains(id)) {
@@ -52,12 +55,15 @@ class SeriesMapTest {
         for (int slot = 0; slot < next.size(); slot++) {
           assertThat(next.slotOf(next.id(slot))).isEqualTo(slot);
           assertThat(next.value(slot)).isSameAs(next.get(next.id(slot)));
+          assertThat(next.plain(slot)).as("plain as last put").isEqualTo(expectedPlain.get(next.id(slot)));
           if (slot < map.size()) {
             assertThat(next.sameId(map, slot)).as("a slot both versions have").isTrue();
             assertThat(next.id(slot)).isSameAs(map.id(slot));
           }
         }
         assertThat(next.sameId(map, map.size())).isFalse();
+        assertThatThrownBy(() -> edit.put("pt1m-0", "late")).as("the built map shares the editor's arrays")
+            .isInstanceOf(IllegalStateException.class);
         assertThat(next.get("pt1m-absent")).isNull();
         assertThat(next.slotOf("pt1m-absent")).isEqualTo(-1);
         map = next;

@@ -158,10 +158,10 @@ public final class TenantWindows {
       WindowVersion next = merged.version();
       String encoded = remembered ? SeriesCodec.encode(next.document(), before, stored) // this codec wrote stored
           : SeriesCodec.encode(next.document());
-      if (slot < 0) {
-        series.put(e.getKey(), encoded);
+      if (slot < 0) { // base64: plain ASCII
+        series.putPlain(e.getKey(), encoded);
       } else {
-        series.set(slot, encoded);
+        series.setPlain(slot, encoded);
       }
       charsDelta += stored == null ? e.getKey().length() + encoded.length() : encoded.length() - stored.length();
       changed.add(next);

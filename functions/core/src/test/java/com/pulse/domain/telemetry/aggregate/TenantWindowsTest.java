@@ -3,6 +3,7 @@ package com.pulse.domain.telemetry.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.pulse.domain.telemetry.SeriesMap;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import java.time.Instant;
@@ -40,6 +41,32 @@ class TenantWindowsTest {
     assertThat(TenantWindows.series(d)).extracting(w -> w.operation() + " " + w.count() + " " + w.lastSequenceNumber())
         .containsExactlyInAnyOrder("a 1 7", "b 1 9");
     assertThat(merged.changed()).extracting(v -> v.document().id()).containsExactly("pt1m-a", "pt1m-b");
+  }
+
+  @Test
+  void theMergeMarksTheStringsItEncodedPlainAndKeepsEverySeriesInItsSlot() {
+    TenantWindowDocument first = TenantWindows.merge(null, twoDeltas(7, 9), "3", 0, T0).document();
+    Map<String, String> read = new HashMap<>(first.series()); // as a store would hand it back
+    read.put("pt1m-edited", "not base64, never touched");
+    TenantWindowDocument found = new TenantWindowDocument(first.id(), first.tenantId(), first.granularity(),
+        first.windowStart(), first.windowEnd(), first.partition(), first.shard(), first.lastSequenceNumber(),
+        first.version(), first.updatedAt(), read);
+
+    TenantWindowDocument next = TenantWindows.merge(found, Map.of("pt1m-a", minuteDelta("a", 12)), "3", 0, T0).document();
+
+    SeriesMap series = (SeriesMap) next.series();
+    assertThat(series.plain(series.slotOf("pt1m-a"))).isTrue();
+    assertThat(series.plain(series.slotOf("pt1m-b"))).as("carried over from a read").isFalse();
+    assertThat(series.plain(series.slotOf("pt1m-edited"))).isFalse();
+    TenantWindowDocument again = TenantWindows.merge(next, Map.of("pt1m-new", minuteDelta("new", 13)), "3", 0, T0)
+        .document();
+    SeriesMap later = (SeriesMap) again.series();
+    for (int slot = 0; slot < series.size(); slot++) {
+      assertThat(later.sameId(series, slot)).isTrue();
+      assertThat(later.value(slot)).isSameAs(series.value(slot));
+    }
+    assertThat(later.plain(later.slotOf("pt1m-new"))).isTrue();
+    assertThat(later.plain(later.slotOf("pt1m-a"))).isTrue();
   }
 
   @Test
