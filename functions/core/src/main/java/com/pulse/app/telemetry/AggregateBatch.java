@@ -15,6 +15,7 @@ import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.aggregate.WindowAccumulator;
 import com.pulse.domain.telemetry.aggregate.WindowAggregator;
 import com.pulse.domain.telemetry.aggregate.TenantWindows;
+import com.pulse.domain.telemetry.aggregate.SeriesIds;
 import com.pulse.domain.telemetry.aggregate.WindowDocuments;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import java.time.Clock;
@@ -90,6 +91,8 @@ public final class AggregateBatch {
   private final Clock clock;
   private final int shards;
   private final FloorRuleWriter<TenantWindowDocument> writer;
+  /** Ids of the series recent batches touched (a series comes back batch after batch). */
+  private final SeriesIds seriesIds = new SeriesIds();
   private final RememberedDocuments<Remembered> remembered =
       new RememberedDocuments<>(RememberedDocuments.defaultMaxBytes(), Remembered::bytes);
 
@@ -190,7 +193,7 @@ public final class AggregateBatch {
     for (WindowAccumulator delta : aggregator.accumulators()) {
       ShardKey shard = ShardKey.of(delta, shards);
       groups.computeIfAbsent(shard, k -> new Group(k, k.documentKey(batch.partition())))
-          .add(WindowDocuments.idOf(delta, batch.partition()), delta);
+          .add(seriesIds.idOf(delta, batch.partition()), delta);
     }
     List<DocumentKey> touched = new ArrayList<>(groups.size());
     groups.values().forEach(group -> touched.add(group.key));

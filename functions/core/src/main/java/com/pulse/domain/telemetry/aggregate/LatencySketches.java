@@ -9,6 +9,7 @@ import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.internal.DDSketchProtoReader;
 import com.pulse.domain.telemetry.internal.DDSketchProtoWriter;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The one latency sketch configuration of Pulse: DDSketch (sketches-java) with 1% relative accuracy,
@@ -134,22 +135,17 @@ public final class LatencySketches {
    * indices ascending.
    */
   static ExportBins exportBins(int[] indices, double[] counts, int n) {
-    int nonEmpty = 0;
+    int[] keys = new int[n];
+    long[] rounded = new long[n];
+    int k = 0;
     for (int i = 0; i < n; i++) {
-      if (Math.round(counts[i]) > 0) {
-        nonEmpty++;
-      }
-    }
-    int[] keys = new int[nonEmpty];
-    long[] rounded = new long[nonEmpty];
-    for (int i = 0, k = 0; i < n; i++) {
       long r = Math.round(counts[i]);
       if (r > 0) {
         keys[k] = indices[i] + 1;
         rounded[k++] = r;
       }
     }
-    return new ExportBins(keys, rounded);
+    return k == n ? new ExportBins(keys, rounded) : new ExportBins(Arrays.copyOf(keys, k), Arrays.copyOf(rounded, k));
   }
 
   /** Count of the zero bucket (latencies too small to index, i.e. 0 ms). */

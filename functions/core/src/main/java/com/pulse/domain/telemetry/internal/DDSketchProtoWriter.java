@@ -109,26 +109,35 @@ public final class DDSketchProtoWriter {
         length += 2 + entryLength(keys[i]);
       }
       varint(length);
-      for (int i = 0; i < n; i++) {
-        tag(1, 2);
-        varint(entryLength(keys[i]));
-        tag(1, 0);
-        varint(zigzag(keys[i]));
-        tag(2, 1);
-        fixedDouble(counts[i]);
+      ensure(length);
+      byte[] b = buf;
+      int p = pos;
+      for (int i = 0; i < n; i++) { // the calls above, unrolled: a store of hundreds of bins is written per merge
+        long key = zigzag(keys[i]);
+        b[p++] = (1 << 3) | 2; // tag(1, LEN): the entry
+        b[p++] = (byte) entryLength(keys[i]); // at most 15: one varint byte
+        b[p++] = 1 << 3; // tag(1, VARINT): the key
+        while ((key & ~0x7FL) != 0) {
+          b[p++] = (byte) ((key & 0x7F) | 0x80);
+          key >>>= 7;
+        }
+        b[p++] = (byte) key;
+        b[p++] = (2 << 3) | 1; // tag(2, I64): the count
+        p = putDouble(b, p, counts[i]);
       }
+      pos = p;
     } else {
       int packed = 8 * span;
       varint(1 + varintLength(packed) + packed + (min == 0 ? 0 : 1 + varintLength(zigzag(min))));
       tag(2, 2);
       varint(packed);
+      ensure(packed);
+      byte[] b = buf;
+      int p = pos;
       for (int i = 0, key = min; i < n; key++) {
-        if (keys[i] == key) {
-          fixedDouble(counts[i++]);
-        } else {
-          fixedDouble(0);
-        }
+        p = putDouble(b, p, keys[i] == key ? counts[i++] : 0);
       }
+      pos = p;
       if (min != 0) {
         tag(3, 0);
         varint(zigzag(min));
@@ -173,6 +182,15 @@ public final class DDSketchProtoWriter {
     for (int i = 0; i < 8; i++) {
       buf[pos++] = (byte) (bits >>> (8 * i));
     }
+  }
+
+  /** {@code d} as protobuf's fixed64 (little-endian IEEE 754 bits) at {@code at}; returns the end. */
+  private static int putDouble(byte[] b, int at, double d) {
+    long bits = Double.doubleToRawLongBits(d);
+    for (int i = 0; i < 8; i++) {
+      b[at + i] = (byte) (bits >>> (8 * i));
+    }
+    return at + 8;
   }
 
   private void ensure(int bytes) {

@@ -48,6 +48,9 @@ class LatencyMergeTest {
       fast++;
       String at = "round " + round;
       assertArrayEquals(LatencySketches.serialize(library), actual.image(), at);
+      if (round % 10 == 0) { // the message as sketches-java's own protobuf binding reads it
+        assertEquals(bins(library), bins(libraryRead(actual.image())), at);
+      }
       assertEquals(expected.p50Ms(), actual.p50Ms(), at);
       assertEquals(expected.p95Ms(), actual.p95Ms(), at);
       assertEquals(expected.p99Ms(), actual.p99Ms(), at);
@@ -57,6 +60,25 @@ class LatencyMergeTest {
     }
     assertTrue(fast > 2_000, "fast path taken " + fast + " times");
     assertTrue(fallback > 20, "fallback taken " + fallback + " times");
+  }
+
+  /** {@code image} parsed by sketches-java's generated protobuf classes and {@code DDSketchProtoBinding}. */
+  private static DDSketch libraryRead(byte[] image) {
+    try {
+      return com.datadoghq.sketch.ddsketch.DDSketchProtoBinding.fromProto(
+          com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore::new,
+          com.datadoghq.sketch.ddsketch.proto.DDSketch.parseFrom(image));
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Positive bins (index → count) and the zero count of {@code sketch}. */
+  private static java.util.Map<Integer, Double> bins(DDSketch sketch) {
+    java.util.Map<Integer, Double> bins = new java.util.TreeMap<>();
+    sketch.getPositiveValueStore().forEach(bins::put);
+    bins.put(Integer.MIN_VALUE, sketch.getCount() - sketch.getPositiveValueStore().getTotalCount());
+    return bins;
   }
 
   @Test
@@ -120,6 +142,9 @@ class LatencyMergeTest {
         continue;
       }
       assertArrayEquals(LatencySketches.serialize(library), actual.image(), at);
+      if (round % 10 == 0) { // the message as sketches-java's own protobuf binding reads it
+        assertEquals(bins(library), bins(libraryRead(actual.image())), at);
+      }
       assertArrayEquals(viaSketch.image(), actual.image(), at);
       assertEquals(viaSketch.p50Ms(), actual.p50Ms(), at);
       assertEquals(viaSketch.p99Ms(), actual.p99Ms(), at);
