@@ -34,7 +34,10 @@ import java.util.concurrent.TimeUnit;
  * (1,000 keys = 20 tenants × 5 services × 10 operations; 10 keys = one tenant, one service); each
  * request picks its key uniformly. Event times advance evenly over {@link #SPAN_MILLIS} (a live
  * partition, as many events per minute at the start as at the end) with up to 2 s of jitter; the
- * enqueued time is the event time plus 0.5 s. Latencies are lognormal (median 20 ms), 2 % errors,
+ * enqueued time is the last request's time plus 2.5 s, or the previous event's enqueued time if
+ * that is later: Event Hubs stamps a partition's events in the order it accepts them, so their
+ * enqueued times never go back (before 2026-12-01 15:40 they did, with the jitter, and `replay`
+ * parsed a Capture time string per event instead of once per second). Latencies are lognormal (median 20 ms), 2 % errors,
  * 5,000 users. Pulse JSON: one request per event. OTLP: {@value #SPANS_PER_BODY} SERVER spans per
  * body, all of one resource (tenant, service), so an OTLP body touches at most 10 keys.
  */
@@ -77,6 +80,7 @@ final class KeyedCorpus {
     }
     List<TelemetryEvent> events = new ArrayList<>();
     long seq = 0;
+    long lastEnqueued = Long.MIN_VALUE;
     for (int i = 0; i < count; i += body) {
       List<Request> part = requests.subList(i, Math.min(count, i + body));
       byte[] bytes = switch (format) {
@@ -84,7 +88,9 @@ final class KeyedCorpus {
         case OTLP_JSON -> otlp(part, true);
         case OTLP_PROTOBUF -> otlp(part, false);
       };
-      long enqueued = part.get(part.size() - 1).startMillis() + 2_500;
+      // the broker stamps events as they arrive: never earlier than the event before in the partition
+      long enqueued = Math.max(lastEnqueued, part.get(part.size() - 1).startMillis() + 2_500);
+      lastEnqueued = enqueued;
       events.add(new TelemetryEvent(bytes, seq, Long.toString(seq * 300), Instant.ofEpochMilli(enqueued),
           format.contentType, Map.of()));
       seq++;
