@@ -239,7 +239,7 @@ public final class TenantWindowJson {
         String value = map.value(i);
         Member m = previous != null && map.sameId(previous.series, i) ? previous.members[i] : null;
         if (m == null || m.value != value) {
-          byte[] bytes = map.plain(i) ? plainMember(map.id(i), value) : member(map.id(i), value);
+          byte[] bytes = member(map.id(i), value, map.plain(i));
           if (bytes == null) {
             return null;
           }
@@ -314,27 +314,14 @@ public final class TenantWindowJson {
      * ({@code "}, {@code \}, below {@code 0x20}) or one outside printable ASCII.
      */
     static byte[] member(String id, String value) {
-      byte[] b = new byte[id.length() + value.length() + 5];
-      b[0] = '"';
-      if (!copyPlain(id, b, 1)) {
-        return null;
-      }
-      int at = id.length() + 1;
-      b[at] = '"';
-      b[at + 1] = ':';
-      b[at + 2] = '"';
-      if (!copyPlain(value, b, at + 3)) {
-        return null;
-      }
-      b[b.length - 1] = '"';
-      return b;
+      return member(id, value, false);
     }
 
     /**
-     * As {@link #member}, for a value its map promises is plain ({@link SeriesMap#plain}), which is
-     * copied without looking at its chars; the id is checked as ever.
+     * As {@link #member(String, String)}; a {@code plainValue} (its map's promise,
+     * {@link SeriesMap#plain}) is copied without looking at its chars. The id is checked always.
      */
-    static byte[] plainMember(String id, String value) {
+    static byte[] member(String id, String value, boolean plainValue) {
       byte[] b = new byte[id.length() + value.length() + 5];
       b[0] = '"';
       if (!copyPlain(id, b, 1)) {
@@ -344,8 +331,12 @@ public final class TenantWindowJson {
       b[at] = '"';
       b[at + 1] = ':';
       b[at + 2] = '"';
-      byte[] chars = value.getBytes(StandardCharsets.ISO_8859_1); // ASCII: one byte per char
-      System.arraycopy(chars, 0, b, at + 3, chars.length);
+      if (plainValue) {
+        byte[] chars = value.getBytes(StandardCharsets.ISO_8859_1); // ASCII: one byte per char
+        System.arraycopy(chars, 0, b, at + 3, chars.length);
+      } else if (!copyPlain(value, b, at + 3)) {
+        return null;
+      }
       b[b.length - 1] = '"';
       return b;
     }
