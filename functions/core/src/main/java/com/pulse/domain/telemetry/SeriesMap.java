@@ -22,9 +22,9 @@ import java.util.Set;
  * took 20 % of the function's CPU (docs/PERFORMANCE.md, issue 14).
  *
  * <p>A {@link Map} in every other respect (equality and hash code of {@link AbstractMap}, iteration
- * in slot order); mutators throw {@link UnsupportedOperationException}. Memory: two references per
- * series beyond a {@code HashMap}'s entries, shared by every version with the same ids.
- * Immutable, so thread-safe; an {@link Editor} is not.
+ * in slot order); mutators throw {@link UnsupportedOperationException}. Memory: a version holds
+ * one reference and one byte per series; the ids and their index (a {@code HashMap}) are shared by
+ * every version with the same ids. Immutable, so thread-safe; an {@link Editor} is not.
  */
 public final class SeriesMap extends AbstractMap<String, String> {
   private static final SeriesMap EMPTY =
@@ -241,16 +241,6 @@ public final class SeriesMap extends AbstractMap<String, String> {
       values[slot] = value;
       plain[slot] = isPlain;
       return old;
-    }
-
-    /** The current string of {@code id} in this editor, or null. */
-    public String get(String id) {
-      int slot = base.slotOf(id);
-      if (slot >= 0) {
-        return values[slot];
-      }
-      Integer i = added == null ? null : added.get(id);
-      return i == null ? null : addedValues[i];
     }
 
     /**

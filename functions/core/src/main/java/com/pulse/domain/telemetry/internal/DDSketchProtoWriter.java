@@ -178,10 +178,7 @@ public final class DDSketchProtoWriter {
 
   private void fixedDouble(double d) {
     ensure(8);
-    long bits = Double.doubleToRawLongBits(d);
-    for (int i = 0; i < 8; i++) {
-      buf[pos++] = (byte) (bits >>> (8 * i));
-    }
+    pos = putDouble(buf, pos, d);
   }
 
   /** {@code d} as protobuf's fixed64 (little-endian IEEE 754 bits) at {@code at}; returns the end. */
