@@ -60,7 +60,7 @@ import java.util.Objects;
 public final class TenantWindowJson {
   /** Largest default bound of the remembered series bytes: 64 MiB. */
   public static final long MAX_DEFAULT_BYTES = 64L << 20;
-  /** Heap charged per remembered series beyond its bytes (map entry, record, array header). */
+  /** Heap charged per remembered series beyond its bytes (member object, array header, slot references). */
   private static final int OVERHEAD_BYTES = 96;
 
   private final long maxBytes;
