@@ -215,17 +215,8 @@ public final class SeriesMap extends AbstractMap<String, String> {
     }
 
     /**
-     * Replaces the string in {@code slot} (of {@link #slotOf}) and returns the one it replaces.
-     *
-     * @throws NullPointerException if {@code value} is null
-     * @throws ArrayIndexOutOfBoundsException if there is no such slot
-     */
-    public String set(int slot, String value) {
-      return set(slot, value, false);
-    }
-
-    /**
-     * As {@link #set}, for a string the caller promises is plain ({@link SeriesMap#plain}).
+     * Replaces the string in {@code slot} (of {@link #slotOf}) with one the caller promises is plain
+     * ({@link SeriesMap#plain}) and returns the one it replaces; {@link #put} sets any string.
      *
      * @throws NullPointerException if {@code value} is null
      * @throws ArrayIndexOutOfBoundsException if there is no such slot
