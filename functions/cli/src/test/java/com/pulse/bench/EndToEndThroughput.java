@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.adapter.cosmos.CosmosDocuments;
+import com.pulse.adapter.local.InMemoryPartitionProgressStore;
 import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.DeferralPolicy;
+import com.pulse.app.telemetry.DeferredAggregation;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.app.telemetry.BatchResult;
 import com.pulse.app.telemetry.TelemetryBatch;
@@ -46,6 +49,9 @@ import java.util.concurrent.Callable;
  *   <li>{@code endToEndCosmosJson}: the same with {@link CosmosJsonWindowStore}, which also pays the
  *       Cosmos DB adapter's JSON per document (written: record → JSON tree → UTF-8 bytes; read: bytes
  *       → tree → record), as the function does against Cosmos DB, network aside;
+ *   <li>{@code endToEndHeld}: {@code endToEndCosmosJson} through {@link DeferredAggregation} with
+ *       {@link DeferralPolicy#DEFAULT}: every batch but the last is full, as under a backlog, so the
+ *       events of up to {@code maxEvents} of them are written together;
  *   <li>{@code decodeFold}: the decoder into one {@link WindowAggregator} (minute + hour windows,
  *       DDSketch, HLL buffer), a fresh aggregator per pass;
  *   <li>{@code bareParse}: a Jackson streaming token walk (JSON) or protobuf-java {@code parseFrom};
@@ -91,9 +97,9 @@ public final class EndToEndThroughput {
       for (TelemetryDecodeBenchmark.Format format : TelemetryDecodeBenchmark.Format.values()) {
         for (int keys : KEYS) {
           String prefix = format + "/" + keys + "/";
-          if (!(prefix + "endToEnd endToEndCosmosJson decodeFold bareParse naive duckdb replay").contains(filter)
+          if (!(prefix + "endToEnd endToEndCosmosJson endToEndHeld decodeFold bareParse naive duckdb replay").contains(filter)
               && !prefix.contains(filter)
-              && Arrays.stream(new String[] {"endToEnd", "endToEndCosmosJson", "decodeFold", "bareParse", "naive", "duckdb", "replay"})
+              && Arrays.stream(new String[] {"endToEnd", "endToEndCosmosJson", "endToEndHeld", "decodeFold", "bareParse", "naive", "duckdb", "replay"})
                   .noneMatch(v -> (prefix + v).contains(filter))) {
             continue;
           }
@@ -103,6 +109,7 @@ public final class EndToEndThroughput {
           Variants v = new Variants(format, corpus, ndjson, duck);
           run(prefix, "endToEnd", v::endToEnd, requests, measureNanos, filter, v);
           run(prefix, "endToEndCosmosJson", v::endToEndCosmosJson, requests, measureNanos, filter, v);
+          run(prefix, "endToEndHeld", v::endToEndHeld, requests, measureNanos, filter, v);
           run(prefix, "decodeFold", v::decodeFold, requests, measureNanos, filter, null);
           run(prefix, "bareParse", v::bareParse, requests, measureNanos, filter, null);
           run(prefix, "naive", v::naive, requests, measureNanos, filter, null);
@@ -182,12 +189,20 @@ public final class EndToEndThroughput {
 
     long endToEnd() {
       reads = "";
-      return endToEnd(new InMemoryWindowStore(), InMemoryWindowStore::documents);
+      return endToEnd(new InMemoryWindowStore(), InMemoryWindowStore::documents, false);
     }
 
     long endToEndCosmosJson() {
+      return endToEndCosmosJson(false);
+    }
+
+    long endToEndHeld() {
+      return endToEndCosmosJson(true);
+    }
+
+    private long endToEndCosmosJson(boolean held) {
       CosmosJsonWindowStore store = new CosmosJsonWindowStore();
-      long n = endToEnd(store, CosmosJsonWindowStore::documents);
+      long n = endToEnd(store, CosmosJsonWindowStore::documents, held);
       reads = String.format(Locale.ROOT, " documents read/1k ev %.0f (asked %.0f), Cosmos JSON %.0f B/event;",
           1000.0 * store.documentsRead / events1, 1000.0 * store.keysRead / events1, (double) store.bytes / events1);
       return n;
@@ -197,16 +212,24 @@ public final class EndToEndThroughput {
      * One pass of {@link AggregateBatch} over the corpus into {@code store}, a fresh one per pass.
      *
      * @param documents what {@code store} holds after the pass, for the document report
+     * @param held through {@link DeferredAggregation} with {@link DeferralPolicy#DEFAULT} (every batch
+     *     but the last is full, as under a backlog; the clock is fixed, so only the event and byte
+     *     bounds write)
      */
     private <S extends com.pulse.app.port.WindowStore> long endToEnd(S store,
-        java.util.function.Function<S, java.util.Collection<TenantWindowDocument>> documents) {
+        java.util.function.Function<S, java.util.Collection<TenantWindowDocument>> documents, boolean held) {
       SerializingExport export = new SerializingExport();
-      AggregateBatch useCase = AggregateBatch.withPulseDecoders(store, new InMemoryDeadLetterStore(), export, policy, clock,
-          SHARDS);
+      AggregateBatch aggregate = AggregateBatch.withPulseDecoders(store, new InMemoryDeadLetterStore(), export, policy,
+          clock, SHARDS);
+      java.util.function.Function<TelemetryBatch, BatchResult> useCase = held
+          ? new DeferredAggregation(aggregate, (p, from, until) -> {
+              throw new IllegalStateException("a fresh pass never recovers");
+            }, new InMemoryPartitionProgressStore(), "telemetry", DeferralPolicy.DEFAULT, clock)::handle
+          : aggregate::handle;
       long n = 0;
       long written = 0;
       for (int i = 0; i < events.size(); i += BATCH) {
-        BatchResult r = useCase.handle(new TelemetryBatch("0", events.subList(i, Math.min(events.size(), i + BATCH))));
+        BatchResult r = useCase.apply(new TelemetryBatch("0", events.subList(i, Math.min(events.size(), i + BATCH))));
         n += r.requests();
         written += r.documentsWritten();
       }

@@ -13,7 +13,9 @@ import java.util.Objects;
  * request because lateness and redelivery are decided per request and window document,
  * {@code late} = requests folded in behind the watermark, {@code duplicate} = redelivered requests
  * skipped by the {@code lastSequenceNumber} rule, {@code expired} and {@code out_of_range} = records
- * decoded but never folded in, {@code internal} = INTERNAL spans counted, see {@link BatchResult}),
+ * decoded but never folded in, {@code internal} = INTERNAL spans counted, {@code held} = events kept
+ * in memory for a later write and counted again when written, {@code recovered} = events re-read from
+ * the hub, {@code unrecoverable} = events a recovery found past the hub's retention; see {@link BatchResult}),
  * {@code pulse.telemetry.event_lag} per event (clock now − enqueued time),
  * {@code pulse.windows.written} per granularity ({@code PT1M}, {@code PT1H}) and
  * {@code pulse.deadletter.count}. Thread-safe; never throws for a well-formed batch and result.
@@ -48,6 +50,15 @@ public final class BatchTelemetry implements BatchObserver {
     }
     if (result.internalSpans() > 0) {
       telemetry.events(partition, EventOutcome.INTERNAL, result.internalSpans());
+    }
+    if (result.deferredEvents() > 0) {
+      telemetry.events(partition, EventOutcome.HELD, result.deferredEvents());
+    }
+    if (result.recoveredEvents() > 0) {
+      telemetry.events(partition, EventOutcome.RECOVERED, result.recoveredEvents());
+    }
+    if (result.unrecoverableEvents() > 0) {
+      telemetry.events(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
     }
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());

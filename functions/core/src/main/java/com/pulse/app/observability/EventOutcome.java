@@ -6,7 +6,7 @@ import java.util.Locale;
  * What happened to one telemetry event (or, for the per-request outcomes, one decoded request); the
  * value of attribute {@code outcome} on {@code pulse.telemetry.events}: the lower-case name
  * ({@code aggregated}, {@code duplicate}, {@code late}, {@code deadlettered}, {@code expired},
- * {@code out_of_range}, {@code internal}; for OTLP metric data points also {@code metric_baseline},
+ * {@code out_of_range}, {@code internal}, {@code held}, {@code recovered}, {@code unrecoverable}; for OTLP metric data points also {@code metric_baseline},
  * {@code metric_stale}, {@code metric_stream_limit}, {@code metric_overflow}, {@code metric_series_limit}).
  */
 public enum EventOutcome {
@@ -24,6 +24,15 @@ public enum EventOutcome {
   OUT_OF_RANGE,
   /** A span of kind INTERNAL or UNSPECIFIED: counted, not aggregated. */
   INTERNAL,
+  /**
+   * Held in memory for a later write ({@link com.pulse.app.telemetry.DeferredAggregation}): not a final
+   * outcome; the same event is counted again as {@link #AGGREGATED} or {@link #DEADLETTERED} when written.
+   */
+  HELD,
+  /** Re-read from the hub by an owner that started behind the checkpoint (also counted when written). */
+  RECOVERED,
+  /** Needed by a recovery but no longer retained by the hub: lost. Alert on any. */
+  UNRECOVERABLE,
   /** An OTLP cumulative point that only set its stream's baseline (the stream started long before). */
   METRIC_BASELINE,
   /** An OTLP point with no recorded value, or not newer than its stream's last point (a resend). */

@@ -246,7 +246,7 @@ public final class AggregateBatch {
     return new BatchResult(
         batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
         skipped, conflicts, lateRequests, duplicateRequests, aggregator.outOfRange(),
-        aggregator.dependencies(), aggregator.internalSpans());
+        aggregator.dependencies(), aggregator.internalSpans(), 0, 0, 0);
   }
 
   /**

@@ -22,6 +22,12 @@ package com.pulse.app.telemetry;
  *     {@link com.pulse.domain.telemetry.IngestRules} (duration, timestamp); never in a sketch
  * @param dependencies dependency calls (CLIENT/PRODUCER spans) decoded and folded in
  * @param internalSpans spans of kind INTERNAL or UNSPECIFIED: counted, not aggregated
+ * @param deferredEvents events of this invocation held in memory for a later write
+ *     ({@link DeferredAggregation}); they are not in {@link #events} and are counted again when written
+ * @param recoveredEvents events re-read from the hub ({@link PartitionSource}) because this owner started
+ *     behind the host's checkpoint; included in {@link #events}
+ * @param unrecoverableEvents events a recovery needed that the hub no longer retained (past its
+ *     retention): lost, and counted here so that the loss is seen
  */
 public record BatchResult(
     int events,
@@ -36,7 +42,31 @@ public record BatchResult(
     long duplicateRequests,
     long outOfRange,
     long dependencies,
-    long internalSpans) {
+    long internalSpans,
+    int deferredEvents,
+    int recoveredEvents,
+    long unrecoverableEvents) {
+
+  /**
+   * The result of an invocation whose {@code events} are all held for a later write.
+   *
+   * @param events events of the invocation
+   */
+  public static BatchResult deferred(int events) {
+    return new BatchResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, events, 0, 0);
+  }
+
+  /**
+   * This result with the deferral counts of the invocation that wrote it.
+   *
+   * @param recovered events re-read from the hub
+   * @param unrecoverable events the hub no longer retained
+   */
+  public BatchResult withRecovery(int recovered, long unrecoverable) {
+    return new BatchResult(events, requests, deadLettered, expired, minuteDocumentsWritten, hourDocumentsWritten,
+        documentsSkipped, conflicts, lateRequests, duplicateRequests, outOfRange, dependencies, internalSpans,
+        deferredEvents, recovered, unrecoverable);
+  }
 
   /**
    * Records decoded from the batch but not folded into any window: {@link #expired},

@@ -110,7 +110,7 @@ class ExactlyOnceProofTest {
     return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, dead, export, POLICY, CLOCK, shards);
   }
 
-  private static void assertSameDocuments(List<WindowDocument> actual, List<WindowDocument> expected) {
+  static void assertSameDocuments(List<WindowDocument> actual, List<WindowDocument> expected) {
     assertThat(actual).extracting(WindowDocument::id).isEqualTo(expected.stream().map(WindowDocument::id).toList());
     for (int i = 0; i < expected.size(); i++) {
       WindowDocument a = actual.get(i);
@@ -147,7 +147,7 @@ class ExactlyOnceProofTest {
     assertThat(union.getEstimate()).isEqualTo(e.getEstimate());
   }
 
-  private static void assertNewestExportsMatch(List<WindowVersion> exported, List<WindowDocument> documents) {
+  static void assertNewestExportsMatch(List<WindowVersion> exported, List<WindowDocument> documents) {
     Map<String, WindowDocument> newest = exported.stream().map(WindowVersion::document)
         .collect(Collectors.toMap(WindowDocument::id, r -> r, (x, y) -> x.version() >= y.version() ? x : y, TreeMap::new));
     assertThat(newest.keySet()).containsExactlyElementsOf(documents.stream().map(WindowDocument::id).toList());
@@ -159,7 +159,7 @@ class ExactlyOnceProofTest {
     }
   }
 
-  private static List<String> ids(List<DeadLetter> deadLetters) {
+  static List<String> ids(List<DeadLetter> deadLetters) {
     return deadLetters.stream().map(DeadLetter::id).sorted().toList();
   }
 }

@@ -1,0 +1,48 @@
+package com.pulse.app.telemetry;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When {@link DeferredAggregation} writes the events it holds for a partition. It writes after a
+ * batch that is not full (the host had fewer events ready than a full batch, so the partition is
+ * drained and freshness matters more than CPU), and otherwise once it holds {@code maxEvents} events
+ * or {@code maxBytes} of bodies, or has held the oldest for {@code maxAge} of wall-clock time. Under
+ * a backlog every batch is full, and the events of many batches are folded and written together: one
+ * version per touched series per write instead of one per batch.
+ *
+ * @param fullBatchEvents events in a full batch: the host's {@code maxEventBatchSize} ({@code host.json})
+ * @param maxEvents events held before a write, at least {@code fullBatchEvents}
+ * @param maxBytes body bytes held before a write (bounds memory: Event Hubs events can be 1 MB)
+ * @param maxAge longest wall-clock time an event is held, also for a partition whose events stopped
+ *     ({@link DeferredAggregation#flushIdle})
+ */
+public record DeferralPolicy(int fullBatchEvents, int maxEvents, long maxBytes, Duration maxAge) {
+
+  /**
+   * The function app's default: batches of 256 ({@code host.json}), at most 16,384 events or 8 MiB
+   * of bodies held per partition, for at most 10 s.
+   */
+  public static final DeferralPolicy DEFAULT = new DeferralPolicy(256, 16_384, 8L << 20, Duration.ofSeconds(10));
+
+  /** No deferral: every batch is written when it arrives, as {@link AggregateBatch} alone does. */
+  public static final DeferralPolicy NONE = new DeferralPolicy(1, 1, 1, Duration.ZERO);
+
+  /**
+   * @throws IllegalArgumentException if a bound is not positive, {@code maxEvents < fullBatchEvents}
+   *     or {@code maxAge} is negative
+   * @throws NullPointerException if {@code maxAge} is null
+   */
+  public DeferralPolicy {
+    Objects.requireNonNull(maxAge, "maxAge");
+    if (fullBatchEvents < 1 || maxEvents < fullBatchEvents || maxBytes < 1 || maxAge.isNegative()) {
+      throw new IllegalArgumentException("deferral needs 1 <= fullBatchEvents <= maxEvents, maxBytes >= 1 and"
+          + " maxAge >= 0; was " + fullBatchEvents + ", " + maxEvents + ", " + maxBytes + ", " + maxAge);
+    }
+  }
+
+  /** Whether any batch is ever held (false for {@link #NONE}-like policies). */
+  public boolean defers() {
+    return maxEvents > 1 && maxBytes > 1 && !maxAge.isZero();
+  }
+}

@@ -1,0 +1,292 @@
+package com.pulse.app.telemetry;
+
+import com.pulse.app.port.DependencyException;
+import com.pulse.app.port.PartitionProgressStore;
+import com.pulse.app.port.Versioned;
+import com.pulse.app.port.WriteConflictException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Use case: {@link AggregateBatch} over the events of several invocations of a partition at once,
+ * so that under a backlog a touched series gets one merged version, document write and export row
+ * per write instead of one per batch. When to write is the {@link DeferralPolicy}; what is held is the
+ * events themselves (bodies and metadata), which a write hands to {@link AggregateBatch} as one
+ * batch: decoding, the floor rule, ETag conflicts, exports and remembered documents are unchanged.
+ *
+ * <p><b>Why it stays exact.</b> The host checkpoints after every invocation that returns, so events
+ * held in memory may be behind a checkpoint when the process dies. Each partition therefore has a
+ * progress value ({@link PartitionProgressStore}, scope {@code scope}): {@code flushedThrough = f}
+ * means every event of the partition {@code <= f} is in every window document it belongs to. An owner
+ * holds a contiguous range {@code (s, z]} of the partition such that every event {@code <= s} is in
+ * the documents: after a recovery {@code s = f}, after a write {@code s} is the end of what it wrote.
+ * A write hands the range to {@link AggregateBatch}, whose argument then holds unchanged (a batch
+ * starting right after events that are all in the documents), so afterwards every event {@code <= z}
+ * is in the documents; the progress may then be raised to {@code z} (never lowered). An owner keeps
+ * holding only while it sees the partition without a gap: an invocation whose first sequence number is
+ * not the one after its range (a first batch, a restart, a redelivery from an older checkpoint, a
+ * return after a rebalance) drops the range and <em>recovers</em>: it reads {@code f} and re-reads
+ * {@code (f, first)} from the hub ({@link PartitionSource}) before the batch. A dropped event is at or
+ * below {@code f}, hence written, or above it, hence re-read. Events written twice (another owner
+ * wrote them, or the progress lagged) are skipped by the documents' floor rule, as any redelivery is.
+ * A partition without a progress value has never been held by anyone (an owner creates it, at
+ * {@code first - 1}, before it holds anything), so everything before the batch is in the documents.
+ * A failed invocation forgets what the partition held; the host re-drives it, and the retry recovers.
+ * {@code DeferredExactlyOnceProofTest} is the proof.
+ *
+ * <p><b>What it costs.</b> At most one progress write per write (with the ETag it remembers, so no
+ * read), and only when the progress lags by {@code maxEvents} or {@code maxAge}; on recovery one progress read and a hub read of at most {@code maxEvents} events (or
+ * {@code maxAge} of them). Events held are seen in the serving store up to {@code maxAge} later, and
+ * only under a backlog (a partition that is drained gets non-full batches, which are written at
+ * once). A process that dies holding events and a partition that then receives nothing leave those
+ * events unwritten until the partition's next event (its owner recovers them); {@link #flushIdle}
+ * writes held events after {@code maxAge} while the process lives.
+ *
+ * <p>Thread-safe: each partition's state is used under its own lock (the host never runs two
+ * invocations of one partition at once; {@link #flushIdle} may run beside them).
+ */
+public final class DeferredAggregation {
+  private static final int MAX_PROGRESS_ATTEMPTS = 16;
+
+  private final AggregateBatch aggregate;
+  private final PartitionSource source;
+  private final PartitionProgressStore progress;
+  private final String scope;
+  private final DeferralPolicy policy;
+  private final Clock clock;
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+
+  /**
+   * @param aggregate the use case a write runs
+   * @param source the hub's events by sequence number, for recovery
+   * @param progress the partitions' progress
+   * @param scope progress scope of this use case (one per hub and consumer group, e.g. {@code "telemetry"})
+   * @param policy when to write
+   * @param clock wall clock for {@link DeferralPolicy#maxAge}
+   * @throws NullPointerException if an argument is null
+   */
+  public DeferredAggregation(AggregateBatch aggregate, PartitionSource source, PartitionProgressStore progress,
+      String scope, DeferralPolicy policy, Clock clock) {
+    this.aggregate = Objects.requireNonNull(aggregate, "aggregate");
+    this.source = Objects.requireNonNull(source, "source");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.scope = Objects.requireNonNull(scope, "scope");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Handles one invocation: holds its events, or writes them with those held before.
+   *
+   * @return what the write did ({@link BatchResult#recoveredEvents} re-read from the hub), or
+   *     {@link BatchResult#deferred} when the events are held
+   * @throws DependencyException if the store, export, progress or hub failed: the partition's held
+   *     events are forgotten and the host retries the batch, which recovers them
+   * @throws IllegalStateException as {@link AggregateBatch#handle}
+   * @throws NullPointerException if {@code batch} is null
+   */
+  public BatchResult handle(TelemetryBatch batch) {
+    if (batch.events().isEmpty()) {
+      return aggregate.handle(batch);
+    }
+    Slot slot = slots.computeIfAbsent(batch.partition(), p -> new Slot());
+    slot.lock.lock();
+    try {
+      Held held = slot.held;
+      slot.held = null; // whatever fails below, the partition holds nothing afterwards
+      long first = batch.events().get(0).sequenceNumber();
+      if (held == null || held.next != first) {
+        held = recover(batch.partition(), first);
+      }
+      held.add(batch.events(), clock.millis());
+      boolean drained = batch.events().size() < policy.fullBatchEvents();
+      if (drained || held.events.size() >= policy.maxEvents() || held.bytes >= policy.maxBytes()
+          || clock.millis() - held.sinceMillis >= policy.maxAge().toMillis()) {
+        BatchResult written = write(batch.partition(), held);
+        slot.held = held.emptied();
+        return written;
+      }
+      slot.held = held;
+      return BatchResult.deferred(batch.events().size());
+    } finally {
+      slot.lock.unlock();
+    }
+  }
+
+  /**
+   * Writes the events of every partition held for at least {@link DeferralPolicy#maxAge}: call it
+   * periodically (the function app does every {@code maxAge}), so a partition whose events stop is
+   * written too. A partition whose invocation is running is skipped.
+   *
+   * @return the result of each partition written, by partition id
+   * @throws DependencyException if a write failed (that partition's held events are forgotten, and
+   *     its next invocation recovers them); the partitions after it are not tried
+   */
+  public Map<String, BatchResult> flushIdle() {
+    Map<String, BatchResult> results = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Slot> entry : slots.entrySet()) {
+      Slot slot = entry.getValue();
+      if (!slot.lock.tryLock()) {
+        continue;
+      }
+      try {
+        Held held = slot.held;
+        if (held == null || held.events.isEmpty()
+            || clock.millis() - held.sinceMillis < policy.maxAge().toMillis()) {
+          continue;
+        }
+        slot.held = null;
+        results.put(entry.getKey(), write(entry.getKey(), held));
+        slot.held = held.emptied();
+      } finally {
+        slot.lock.unlock();
+      }
+    }
+    return results;
+  }
+
+  /** Events held in memory now, over every partition (a gauge). */
+  public int heldEvents() {
+    int n = 0;
+    for (Slot slot : slots.values()) {
+      Held held = slot.held;
+      n += held == null ? 0 : held.size;
+    }
+    return n;
+  }
+
+  /**
+   * Writes the held events as one batch, then raises the progress to their end if it lags by
+   * {@link DeferralPolicy#maxEvents} events or {@link DeferralPolicy#maxAge}: a lagging progress is
+   * still true (it promises less), it only makes a recovery re-read events the documents already hold,
+   * so the progress is written at most about once per {@code maxAge} at low load and once per write
+   * under a backlog.
+   */
+  private BatchResult write(String partition, Held held) {
+    BatchResult result = aggregate.handle(new TelemetryBatch(partition, held.events));
+    long now = clock.millis();
+    if (held.last() - held.progress.value() >= policy.maxEvents()
+        || now - held.progressMillis >= policy.maxAge().toMillis()) {
+      held.progress = raise(partition, held.progress, held.last());
+      held.progressMillis = now;
+    }
+    return result.withRecovery(held.recovered, held.unrecoverable);
+  }
+
+  /**
+   * The held state of an owner that starts at {@code first}: the progress {@code f} (created at
+   * {@code first - 1} if the partition has none) and the events {@code (f, first)} from the hub.
+   */
+  private Held recover(String partition, long first) {
+    Versioned<Long> stored = progress.read(scope, partition);
+    if (stored == null) {
+      try {
+        stored = progress.create(scope, partition, first - 1);
+      } catch (WriteConflictException raced) {
+        stored = progress.read(scope, partition);
+        if (stored == null) {
+          throw new DependencyException("progress of partition " + partition + " (" + scope
+              + ") was created and deleted while it was read", 503, null, raced);
+        }
+      }
+    }
+    Held held = new Held(first, stored, clock.millis());
+    long from = stored.value() + 1;
+    if (from < first) {
+      List<TelemetryEvent> missed = source.read(partition, from, first);
+      long expected = from;
+      for (TelemetryEvent event : missed) {
+        long n = event.sequenceNumber();
+        if (n < expected || n >= first) {
+          throw new DependencyException("the hub returned sequence number " + n + " of partition " + partition
+              + " for the range [" + from + ", " + first + ") after " + (expected - 1), 502, null, null);
+        }
+        expected = n + 1;
+      }
+      held.add(missed, clock.millis());
+      held.recovered = missed.size();
+      long firstRead = missed.isEmpty() ? first : missed.get(0).sequenceNumber();
+      held.unrecoverable = firstRead - from; // sequence numbers are consecutive within a partition
+    }
+    return held;
+  }
+
+  /** Raises the partition's progress to at least {@code through}; returns it with its ETag. */
+  private Versioned<Long> raise(String partition, Versioned<Long> known, long through) {
+    Versioned<Long> current = known;
+    for (int attempt = 0; attempt < MAX_PROGRESS_ATTEMPTS; attempt++) {
+      if (current == null) {
+        current = progress.read(scope, partition);
+      }
+      if (current != null && current.value() >= through) {
+        return current;
+      }
+      try {
+        return current == null ? progress.create(scope, partition, through)
+            : progress.replace(scope, partition, through, current.etag());
+      } catch (WriteConflictException conflict) {
+        current = null;
+      }
+    }
+    throw new DependencyException("progress of partition " + partition + " (" + scope + ") kept changing: "
+        + MAX_PROGRESS_ATTEMPTS + " conflicting writes", 409, null, null);
+  }
+
+  /** One partition's lock and held events. */
+  private static final class Slot {
+    final ReentrantLock lock = new ReentrantLock();
+    volatile Held held;
+  }
+
+  /**
+   * The events an owner holds for one partition: a contiguous range ending before {@code next}, whose
+   * events before it are all in the documents; {@code progress} is the partition's progress as this
+   * owner last read or wrote it (at or below the range's start), written at {@code progressMillis}.
+   */
+  private static final class Held {
+    final List<TelemetryEvent> events = new ArrayList<>();
+    long next;
+    long bytes;
+    long sinceMillis;
+    volatile int size;
+    int recovered;
+    long unrecoverable;
+    Versioned<Long> progress;
+    long progressMillis;
+
+    Held(long next, Versioned<Long> progress, long progressMillis) {
+      this.next = next;
+      this.progress = progress;
+      this.progressMillis = progressMillis;
+    }
+
+    void add(List<TelemetryEvent> more, long nowMillis) {
+      if (more.isEmpty()) {
+        return;
+      }
+      if (events.isEmpty()) {
+        sinceMillis = nowMillis;
+      }
+      for (TelemetryEvent event : more) {
+        events.add(event);
+        bytes += event.body().length;
+      }
+      next = more.get(more.size() - 1).sequenceNumber() + 1;
+      size = events.size();
+    }
+
+    long last() {
+      return next - 1;
+    }
+
+    /** Nothing held, continuing at {@code next} after the progress this write raised. */
+    Held emptied() {
+      return new Held(next, progress, progressMillis);
+    }
+  }
+}
