@@ -25,7 +25,10 @@ public record DeferralPolicy(int fullBatchEvents, int maxEvents, long maxBytes, 
    */
   public static final DeferralPolicy DEFAULT = new DeferralPolicy(256, 16_384, 8L << 20, Duration.ofSeconds(10));
 
-  /** No deferral: every batch is written when it arrives, as {@link AggregateBatch} alone does. */
+  /**
+   * No deferral and no bookkeeping: every batch is written when it arrives, as {@link AggregateBatch}
+   * alone does ({@link DeferredAggregation#writingEveryBatch}).
+   */
   public static final DeferralPolicy NONE = new DeferralPolicy(1, 1, 1, Duration.ZERO);
 
   /**
@@ -41,7 +44,10 @@ public record DeferralPolicy(int fullBatchEvents, int maxEvents, long maxBytes, 
     }
   }
 
-  /** Whether any batch is ever held (false for {@link #NONE}-like policies). */
+  /**
+   * Whether {@link DeferredAggregation} keeps progress and recovers (false for {@link #NONE}: a
+   * policy whose {@code maxEvents} is one full batch holds nothing but still does both).
+   */
   public boolean defers() {
     return maxEvents > 1 && maxBytes > 1 && !maxAge.isZero();
   }

@@ -52,6 +52,23 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class DeferredAggregation {
   private static final int MAX_PROGRESS_ATTEMPTS = 16;
+  /** The progress of {@link #writingEveryBatch}, which never reads or writes one. */
+  private static final PartitionProgressStore NO_PROGRESS = new PartitionProgressStore() {
+    @Override
+    public Versioned<Long> read(String scope, String partition) {
+      throw new IllegalStateException("writingEveryBatch keeps no progress");
+    }
+
+    @Override
+    public Versioned<Long> create(String scope, String partition, long flushedThrough) {
+      throw new IllegalStateException("writingEveryBatch keeps no progress");
+    }
+
+    @Override
+    public Versioned<Long> replace(String scope, String partition, long flushedThrough, String ifMatchEtag) {
+      throw new IllegalStateException("writingEveryBatch keeps no progress");
+    }
+  };
 
   private final AggregateBatch aggregate;
   private final PartitionSource source;
@@ -81,6 +98,20 @@ public final class DeferredAggregation {
   }
 
   /**
+   * {@code aggregate} alone, behind this type: every batch written when it arrives, with no progress
+   * and no recovery ({@link DeferralPolicy#NONE}). For one process that owns every partition (local
+   * mode, tests); a deployment whose instances may have held events must keep recovering, so it turns
+   * holding off with {@code maxEvents} equal to a full batch instead.
+   *
+   * @throws NullPointerException if {@code aggregate} or {@code clock} is null
+   */
+  public static DeferredAggregation writingEveryBatch(AggregateBatch aggregate, Clock clock) {
+    return new DeferredAggregation(aggregate, (partition, from, until) -> {
+      throw new IllegalStateException("writingEveryBatch never re-reads a partition");
+    }, NO_PROGRESS, "telemetry", DeferralPolicy.NONE, clock);
+  }
+
+  /**
    * Handles one invocation: holds its events, or writes them with those held before.
    *
    * @return what the write did ({@link BatchResult#recoveredEvents} re-read from the hub), or
@@ -91,7 +122,7 @@ public final class DeferredAggregation {
    * @throws NullPointerException if {@code batch} is null
    */
   public BatchResult handle(TelemetryBatch batch) {
-    if (batch.events().isEmpty()) {
+    if (batch.events().isEmpty() || !policy.defers()) {
       return aggregate.handle(batch);
     }
     Slot slot = slots.computeIfAbsent(batch.partition(), p -> new Slot());
