@@ -58,9 +58,12 @@ public record PulseConfig(
    * @param hubNamespace {@link Setting#TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE} (dead-letter replay)
    * @param hubName {@link Setting#TELEMETRY_HUB_NAME} (dead-letter replay)
    * @param windowShards {@link Setting#TELEMETRY_WINDOW_SHARDS}, 1..1000
+   * @param recoveryConsumerGroup {@link Setting#TELEMETRY_RECOVERY_CONSUMER_GROUP}
+   * @param deferral {@link Setting#TELEMETRY_HOLD_MAX_EVENTS}, {@link Setting#TELEMETRY_HOLD_MAX_MIB} and
+   *     {@link Setting#TELEMETRY_HOLD_MAX_AGE} over {@code host.json}'s full batch of 256
    */
   public record Telemetry(Duration allowedLateness, Optional<String> hubNamespace, Optional<String> hubName,
-      int windowShards) {}
+      int windowShards, String recoveryConsumerGroup, com.pulse.app.telemetry.DeferralPolicy deferral) {}
 
   /** @param dimensions {@link Setting#OTLP_METRIC_DIMENSIONS}: attribute names kept as dimensions */
   public record OtlpMetrics(List<String> dimensions) {}
@@ -126,7 +129,10 @@ public record PulseConfig(
         r.value(Setting.METRICS_MAX_CATCHUP_WINDOWS), r.<String>optional(Setting.CATALOG_PATH).map(Path::of));
     Telemetry telemetry = new Telemetry(r.value(Setting.TELEMETRY_ALLOWED_LATENESS),
         r.optional(Setting.TELEMETRY_HUB_FULLY_QUALIFIED_NAMESPACE), r.optional(Setting.TELEMETRY_HUB_NAME),
-        r.value(Setting.TELEMETRY_WINDOW_SHARDS));
+        r.value(Setting.TELEMETRY_WINDOW_SHARDS), r.value(Setting.TELEMETRY_RECOVERY_CONSUMER_GROUP),
+        new com.pulse.app.telemetry.DeferralPolicy(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.fullBatchEvents(),
+            r.<Integer>value(Setting.TELEMETRY_HOLD_MAX_EVENTS), (long) r.<Integer>value(Setting.TELEMETRY_HOLD_MAX_MIB) << 20,
+            r.value(Setting.TELEMETRY_HOLD_MAX_AGE)));
     Optional<Cosmos> cosmos = cosmosEndpoint.map(endpoint -> new Cosmos(endpoint, r.value(Setting.COSMOS_DATABASE),
         r.value(Setting.COSMOS_CREATE_IF_MISSING), r.value(Setting.COSMOS_CONNECTION_MODE)));
     Optional<Export> export = exportNamespace.map(ns -> new Export(ns, r.value(Setting.METRICS_OUT_HUB_NAME)));

@@ -58,6 +58,19 @@ public enum Setting {
       "Window documents per (tenant, granularity, window, partition); each holds its share of that tenant window's "
           + "request and dependency series. Raise it when a batch fails the document size guard. Change it only with "
           + "the app stopped after a successful invocation (docs/ARCHITECTURE.md#the-document-layout)."),
+  TELEMETRY_RECOVERY_CONSUMER_GROUP("TELEMETRY_RECOVERY_CONSUMER_GROUP", SettingType.TEXT, "pulse-recovery", Use.HOST,
+      "Consumer group with which an owner that starts behind the checkpoint re-reads the events a previous owner "
+          + "held unwritten; its own, because the trigger's receivers are exclusive. Bicep sets it."),
+  TELEMETRY_HOLD_MAX_EVENTS("TELEMETRY_HOLD_MAX_EVENTS", SettingType.EVENT_COUNT,
+      Integer.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxEvents()), Use.HOST,
+      "Events of a partition held in memory across full batches (a backlog) and then written together; a batch "
+          + "that is not full is written at once. 256 (one full batch) holds nothing."),
+  TELEMETRY_HOLD_MAX_MIB("TELEMETRY_HOLD_MAX_MIB", SettingType.COUNT,
+      Long.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxBytes() >> 20), Use.HOST,
+      "MiB of event bodies a partition holds at most before they are written (per partition an instance owns)."),
+  TELEMETRY_HOLD_MAX_AGE("TELEMETRY_HOLD_MAX_AGE", SettingType.POSITIVE_DURATION,
+      com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxAge().toString(), Use.HOST,
+      "Longest an event is held before it is written (also when its partition gets no more events)."),
 
   // ---- log aggregation (Event Hub trigger LogAggregation; same namespace and connection TelemetryHub) ----
   LOGS_HUB_NAME("LOGS_HUB_NAME", SettingType.TEXT, "otlp_logs", Use.HOST,

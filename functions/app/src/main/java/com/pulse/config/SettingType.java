@@ -72,6 +72,21 @@ public enum SettingType {
       throw new IllegalArgumentException(rule());
     }
   },
+  /** A whole number of events from 256 (one full batch, {@code host.json}) to 1,000,000. */
+  EVENT_COUNT("a whole number from 256 to 1000000") {
+    @Override
+    Object parse(String text) {
+      try {
+        int value = Integer.parseInt(text);
+        if (value >= 256 && value <= 1_000_000) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below with the rule
+      }
+      throw new IllegalArgumentException(rule());
+    }
+  },
   /** An ISO-8601 duration greater than zero, e.g. {@code PT15M} or {@code P1D}. */
   POSITIVE_DURATION("an ISO-8601 duration > 0 such as PT15M or P1D") {
     @Override

@@ -60,6 +60,12 @@ import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.observability.LogBatchTelemetry;
 import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.app.telemetry.AggregateMetricBatch;
+import com.pulse.app.telemetry.DeferralPolicy;
+import com.pulse.app.telemetry.DeferredAggregation;
+import com.pulse.app.telemetry.PartitionSource;
+import com.pulse.app.port.PartitionProgressStore;
+import com.pulse.adapter.local.InMemoryPartitionProgressStore;
+import com.pulse.adapter.eventhubs.EventHubsPartitionSource;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.IngestCounters;
 import com.pulse.config.PulseConfig;
@@ -126,7 +132,7 @@ public final class CompositionRoot {
   /** The serving stores, all Cosmos DB or all local, shared by every use case. */
   record Stores(MetricStore metrics, WindowStore windows, DeadLetterStore deadLetters,
       NotificationStateStore notifications, HeldDigestStore heldDigests, MetricWindowStore metricWindows,
-      LogWindowStore logWindows) {}
+      LogWindowStore logWindows, PartitionProgressStore progress) {}
 
   /**
    * The history export, one adapter seen through the port of each signal: metric points and request
@@ -151,6 +157,8 @@ public final class CompositionRoot {
   private final Lazy<Warehouse> warehouse;
   private final Lazy<TenantDirectory> tenants;
   private final Lazy<SloTelemetry> sloTelemetry;
+  /** The telemetry hub read by sequence number: its client is built on the first recovery that reads. */
+  private final Lazy<PartitionSource> partitionSource;
   private final IngestCounters ingestCounters = new IngestCounters();
 
   private CompositionRoot(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
@@ -170,6 +178,8 @@ public final class CompositionRoot {
     this.notifier = Lazy.of(this::createNotifier);
     this.warehouse = Lazy.of(this::createWarehouse);
     this.sloTelemetry = Lazy.of(() -> SloTelemetry.create(openTelemetry.get()));
+    this.partitionSource = Lazy.of(() -> new EventHubsPartitionSource(config.telemetry().hubNamespace().orElseThrow(),
+        config.telemetry().hubName().orElseThrow(), config.telemetry().recoveryConsumerGroup(), credential.get()));
     this.tenants = Lazy.of(() -> config.notifications().tenantsPath().map(TenantsLoader::load)
         .orElseGet(() -> TenantsLoader.loadResource(TenantsLoader.DEFAULT_RESOURCE)));
   }
@@ -365,6 +375,40 @@ public final class CompositionRoot {
         config.telemetry().windowShards());
   }
 
+  /**
+   * The use case of the telemetry function: {@link #aggregateBatch()} through
+   * {@link DeferredAggregation}. Against Cosmos DB with the telemetry hub set, a partition's events
+   * are held under a backlog ({@code TELEMETRY_HOLD_MAX_EVENTS}, {@code TELEMETRY_HOLD_MAX_MIB},
+   * {@code TELEMETRY_HOLD_MAX_AGE}), its progress is kept in the Cosmos container {@code progress},
+   * an owner that starts behind re-reads the hub with consumer group
+   * {@code TELEMETRY_RECOVERY_CONSUMER_GROUP}, and a daemon thread writes what an idle partition holds
+   * every {@code TELEMETRY_HOLD_MAX_AGE} ({@link IdleFlush}, reported to {@link #batchObserver()}).
+   * Locally every batch is written when it arrives ({@link DeferredAggregation#writingEveryBatch}):
+   * one process owns every partition.
+   */
+  public DeferredAggregation telemetryAggregation() {
+    Optional<PartitionSource> hub = partitionSource();
+    if (hub.isEmpty()) {
+      return DeferredAggregation.writingEveryBatch(aggregateBatch(), clock);
+    }
+    DeferralPolicy policy = config.telemetry().deferral();
+    DeferredAggregation deferred = new DeferredAggregation(aggregateBatch(), hub.get(), stores.get().progress(),
+        "telemetry", policy, clock);
+    IdleFlush.start(deferred, batchObserver(), policy.maxAge());
+    return deferred;
+  }
+
+  /**
+   * {@link #aggregateBatch(WindowStore, DeadLetterStore, MetricExport)} writing every batch when it
+   * arrives ({@link DeferredAggregation#writingEveryBatch}): replays and tests.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public DeferredAggregation telemetryAggregation(WindowStore windows, DeadLetterStore deadLetters,
+      MetricExport export) {
+    return DeferredAggregation.writingEveryBatch(aggregateBatch(windows, deadLetters, export), clock);
+  }
+
   /** The log aggregation use case over this root's log window store, dead-letter store and export. */
   public AggregateLogBatch aggregateLogBatch() {
     return aggregateLogBatch(stores.get().logWindows(), stores.get().deadLetters(), exports.get().logWindows());
@@ -456,12 +500,24 @@ public final class CompositionRoot {
           CosmosClients.create(c.endpoint(), credential.get(), CosmosClients.ConnectionMode.parse(c.connectionMode())),
           c.database(), c.createIfMissing(), CosmosTelemetry.create(openTelemetry.get()), tracing());
       return new Stores(cosmos.metrics(), cosmos.windows(), cosmos.deadLetters(), cosmos.notifications(),
-          cosmos.heldDigests(), cosmos.metricWindows(), cosmos.logWindows());
+          cosmos.heldDigests(), cosmos.metricWindows(), cosmos.logWindows(), cosmos.progress());
     }).orElseGet(() -> new Stores(new InMemoryMetricStore(), new InMemoryWindowStore(),
         new FileDeadLetterStore(config.localDir().resolve(DEAD_LETTER_FILE)),
         new FileNotificationStateStore(config.localDir().resolve("notifications")),
         new FileHeldDigestStore(config.localDir().resolve("notifications").resolve("held")),
-        new InMemoryMetricWindowStore(), new InMemoryLogWindowStore()));
+        new InMemoryMetricWindowStore(), new InMemoryLogWindowStore(), new InMemoryPartitionProgressStore()));
+  }
+
+  /**
+   * The telemetry hub's events by sequence number ({@link EventHubsPartitionSource}, consumer group
+   * {@code TELEMETRY_RECOVERY_CONSUMER_GROUP}) when the hub and Cosmos DB are set; empty otherwise.
+   */
+  private Optional<PartitionSource> partitionSource() {
+    PulseConfig.Telemetry t = config.telemetry();
+    if (config.cosmos().isEmpty() || t.hubNamespace().isEmpty() || t.hubName().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of((partition, from, until) -> partitionSource.get().read(partition, from, until));
   }
 
   /** Event Hubs or JSON lines, as {@link Exports}. */

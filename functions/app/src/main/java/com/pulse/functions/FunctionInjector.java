@@ -64,7 +64,7 @@ public final class FunctionInjector implements FunctionInstanceInjector {
     return Map.of(
         WarehouseMetrics.class, Lazy.of(() -> new WarehouseMetrics(root.metricRunner(), root.notifySloBreaches()::afterRun,
             root.tracing(), root.clock())),
-        TelemetryAggregation.class, Lazy.of(() -> new TelemetryAggregation(root.aggregateBatch(), root.batchObserver(),
+        TelemetryAggregation.class, Lazy.of(() -> new TelemetryAggregation(root.telemetryAggregation(), root.batchObserver(),
             root.tracing())),
         LogAggregation.class, Lazy.of(() -> new LogAggregation(root.aggregateLogBatch(), root.logBatchTelemetry(),
             root.tracing())),

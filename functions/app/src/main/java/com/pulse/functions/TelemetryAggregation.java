@@ -8,6 +8,7 @@ import com.microsoft.azure.functions.annotation.ExponentialBackoffRetry;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.AggregateBatch;
+import com.pulse.app.telemetry.DeferredAggregation;
 import com.pulse.app.telemetry.BatchObserver;
 import com.pulse.app.telemetry.BatchResult;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Objects;
 
 /**
  * Event Hub function: aggregates a batch of telemetry events of one partition into window documents
- * ({@link AggregateBatch}). Identity-based connection: app settings with prefix {@code TelemetryHub}
+ * ({@link AggregateBatch}), through {@link DeferredAggregation}, which under a backlog holds a
+ * partition's events across invocations and writes them together. Identity-based connection: app settings with prefix {@code TelemetryHub}
  * ({@code TelemetryHub__fullyQualifiedNamespace}); hub and consumer group from
  * {@code %TELEMETRY_HUB_NAME%} / {@code %TELEMETRY_CONSUMER_GROUP%}.
  *
@@ -45,7 +47,7 @@ public final class TelemetryAggregation {
    * @param tracing span helpers
    * @throws NullPointerException if an argument is null
    */
-  public TelemetryAggregation(AggregateBatch useCase, BatchObserver observer, PulseTracing tracing) {
+  public TelemetryAggregation(DeferredAggregation useCase, BatchObserver observer, PulseTracing tracing) {
     Objects.requireNonNull(useCase, "useCase");
     Objects.requireNonNull(observer, "observer");
     this.handler = new EventHubBatchHandler<>("TelemetryAggregation", tracing, useCase::handle, observer::observed,
@@ -53,7 +55,8 @@ public final class TelemetryAggregation {
             + " internalSpans=" + r.internalSpans() + " deadLettered=" + r.deadLettered()
             + " late=" + r.lateRequests() + " expired=" + r.expired() + " outOfRange=" + r.outOfRange()
             + " duplicate=" + r.duplicateRequests() + " written=" + r.documentsWritten()
-            + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts(), true);
+            + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts() + " held=" + r.deferredEvents()
+            + " recovered=" + r.recoveredEvents() + " unrecoverable=" + r.unrecoverableEvents(), true);
   }
 
   /**

@@ -116,6 +116,23 @@ class CompositionRootTest {
   }
 
   @Test
+  void locallyTheTelemetryFunctionWritesEveryBatchAtOnce(@TempDir Path dir) {
+    CompositionRoot root = cli(Map.of(Setting.PULSE_LOCAL_DIR.key(), dir.toString()));
+    byte[] body = ("{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"o\","
+        + "\"timestamp\":\"2026-11-20T10:00:30Z\",\"durationMs\":5,\"status\":\"ok\"}").getBytes(StandardCharsets.UTF_8);
+    List<TelemetryEvent> full = new java.util.ArrayList<>();
+    for (int i = 0; i < com.pulse.app.telemetry.DeferralPolicy.DEFAULT.fullBatchEvents(); i++) {
+      full.add(new TelemetryEvent(body, i, null, Instant.parse("2026-11-20T10:00:31Z"), "application/json", Map.of()));
+    }
+
+    var result = root.telemetryAggregation().handle(new TelemetryBatch("0", full));
+
+    assertThat(result.deferredEvents()).as("one process owns every partition: nothing is held").isZero();
+    assertThat(result.requests()).isEqualTo(full.size());
+    assertThat(result.documentsWritten()).isEqualTo(2);
+  }
+
+  @Test
   void useCasesShareOneStore(@TempDir Path dir) {
     CompositionRoot root = cli(Map.of(Setting.PULSE_LOCAL_DIR.key(), dir.toString()));
     root.aggregateBatch().handle(new TelemetryBatch("0", List.of(new TelemetryEvent(

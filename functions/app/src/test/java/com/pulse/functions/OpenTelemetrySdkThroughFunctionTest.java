@@ -96,7 +96,7 @@ class OpenTelemetrySdkThroughFunctionTest {
     when(context.getLogger()).thenReturn(Logger.getLogger("test"));
     CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M")),
         Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-    TelemetryAggregation function = new TelemetryAggregation(root.aggregateBatch(windows, deadLetters,
+    TelemetryAggregation function = new TelemetryAggregation(root.telemetryAggregation(windows, deadLetters,
         new InMemoryWindowExport()), (batch, result) -> {}, PulseTracing.noop());
     byte[][] bodies = {encode(false), encode(true), encode(false), encode(true)};
     Map<String, Object>[] sys = new Map[] {

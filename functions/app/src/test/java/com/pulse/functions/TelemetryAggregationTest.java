@@ -49,7 +49,7 @@ class TelemetryAggregationTest {
     when(context.getLogger()).thenReturn(Logger.getLogger("test"));
     CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M")),
         Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-    function = new TelemetryAggregation(root.aggregateBatch(windows, deadLetters, export),
+    function = new TelemetryAggregation(root.telemetryAggregation(windows, deadLetters, export),
         (batch, result) -> observed.add(result), PulseTracing.noop());
   }
 
@@ -167,7 +167,7 @@ class TelemetryAggregationTest {
     String other = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
     try (InMemoryTelemetry otel = new InMemoryTelemetry()) {
       TelemetryAggregation traced = new TelemetryAggregation(
-          root().aggregateBatch(windows, deadLetters, export), BatchObserver.NONE, PulseTracing.create(otel.sdk));
+          root().telemetryAggregation(windows, deadLetters, export), BatchObserver.NONE, PulseTracing.create(otel.sdk));
       Map<String, Object> partitionContext = Map.of("PartitionId", "7");
 
       traced.process(new byte[][] {json("contoso", "2026-11-20T10:00:01Z", 10, "ok")}, partitionContext,
