@@ -24,7 +24,7 @@ import java.util.Optional;
  * https://learn.microsoft.com/azure/cosmos-db/nosql/database-transactions-optimistic-concurrency.
  * Every other failure is translated by {@link CosmosCalls} ({@link com.pulse.app.port.DependencyException}
  * on 429, 408, 410, 449, 5xx and transport failures; {@link IllegalStateException} otherwise). A
- * document is under 200 bytes, so each call costs about 1 RU (read) or 6–10 RU (write).
+ * document is under 200 bytes and nothing is indexed, so a read costs about 1 RU and a write a few.
  *
  * <p>Thread-safe.
  */

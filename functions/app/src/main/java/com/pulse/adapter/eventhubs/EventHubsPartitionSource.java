@@ -1,5 +1,7 @@
 package com.pulse.adapter.eventhubs;
 
+import com.azure.core.amqp.AmqpRetryMode;
+import com.azure.core.amqp.AmqpRetryOptions;
 import com.azure.core.amqp.exception.AmqpException;
 import com.azure.core.credential.TokenCredential;
 import com.azure.messaging.eventhubs.EventData;
@@ -40,7 +42,8 @@ import java.util.function.LongSupplier;
  * read is {@code until - 1}. An event at or beyond {@code until} ends the read early without error (the
  * events before it were all read, or are past the hub's retention) and is left out of the result; an
  * event below the position asked for is skipped. Events missing from the start of the range because
- * the hub no longer retains them are simply absent, as the port says.
+ * the hub no longer retains them are simply absent, as the port says. The deadline is checked between pages; within a page the client retries transient faults
+ * ({@link #retryOptions}: at most about 32 s), so a read ends within the deadline plus one page.
  *
  * <p><b>Errors</b> (all {@link DependencyException}, so the invocation fails and the host re-drives
  * it): a page that comes back empty before {@code until - 1} was read (status 504: the events exist, since the
@@ -143,8 +146,23 @@ public final class EventHubsPartitionSource implements PartitionSource, AutoClos
         .eventHubName(Objects.requireNonNull(hubName, "hubName"))
         .consumerGroup(Objects.requireNonNull(consumerGroup, "consumerGroup"))
         .credential(Objects.requireNonNull(credential, "credential"))
-        .retryOptions(EventHubsMetricExport.retryOptions())
+        .retryOptions(retryOptions())
         .buildConsumerClient();
+  }
+
+  /**
+   * The client's retries of transient AMQP faults (opening the link, the connection): exponential,
+   * 2 retries 0.5 s and 1 s apart, 10 s per try, so one page takes at most about 32 s even when the
+   * service is failing. The deadline is checked between pages, so a read ends within the deadline
+   * plus one page.
+   */
+  static AmqpRetryOptions retryOptions() {
+    return new AmqpRetryOptions()
+        .setMode(AmqpRetryMode.EXPONENTIAL)
+        .setMaxRetries(2)
+        .setDelay(Duration.ofMillis(500))
+        .setMaxDelay(Duration.ofSeconds(2))
+        .setTryTimeout(Duration.ofSeconds(10));
   }
 
   /**

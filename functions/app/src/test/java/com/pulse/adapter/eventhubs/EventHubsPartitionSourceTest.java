@@ -9,6 +9,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.azure.core.amqp.AmqpRetryMode;
+import com.azure.core.amqp.AmqpRetryOptions;
 import com.azure.core.amqp.exception.AmqpErrorCondition;
 import com.azure.core.amqp.exception.AmqpException;
 import com.azure.core.credential.TokenCredential;
@@ -186,6 +188,16 @@ class EventHubsPartitionSourceTest {
         "pulse-recovery", credential, 0, Duration.ofSeconds(60))).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new EventHubsPartitionSource("evhns-test.servicebus.windows.net", "telemetry",
         "pulse-recovery", credential, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void oneFailingPageStaysWithinAboutHalfAMinuteOfRetries() {
+    AmqpRetryOptions retry = EventHubsPartitionSource.retryOptions();
+    Duration worst = retry.getTryTimeout().multipliedBy(retry.getMaxRetries() + 1L)
+        .plus(retry.getMaxDelay().multipliedBy(retry.getMaxRetries()));
+
+    assertThat(retry.getMode()).isEqualTo(AmqpRetryMode.EXPONENTIAL);
+    assertThat(worst).isLessThanOrEqualTo(Duration.ofSeconds(35));
   }
 
   @Test
