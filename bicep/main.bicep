@@ -380,6 +380,7 @@ var coreAppSettings = {
   TelemetryHub__clientId: identity.outputs.functionClientId
   TELEMETRY_HUB_NAME: eventHubs.outputs.telemetryHubName
   TELEMETRY_CONSUMER_GROUP: eventHubs.outputs.telemetryConsumerGroup
+  TELEMETRY_RECOVERY_CONSUMER_GROUP: eventHubs.outputs.telemetryRecoveryConsumerGroup
   TELEMETRY_ALLOWED_LATENESS: telemetryAllowedLateness
   TELEMETRY_WINDOW_SHARDS: string(telemetryWindowShards)
   LOGS_HUB_NAME: eventHubs.outputs.logsHubName

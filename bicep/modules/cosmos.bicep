@@ -117,6 +117,15 @@ var containers = [
     includedPaths: []
     compositeIndexes: []
   }
+  {
+    // Deferred aggregation's progress per (scope, source partition), id = partition id: point reads,
+    // creates and replaces (ETag) only.
+    name: 'progress'
+    partitionKey: '/scope'
+    defaultTtl: null
+    includedPaths: []
+    compositeIndexes: []
+  }
 ]
 
 resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2026-03-15' = [for c in containers: {

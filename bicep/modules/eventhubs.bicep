@@ -1,6 +1,7 @@
 // Event Hubs namespace with the two hubs of docs/ARCHITECTURE.md §2:
 //   telemetry   - product telemetry in (OTLP / JSON); consumer group `pulse` for the
-//                 TelemetryAggregation function; optional Capture to blob (Avro) for `replay`.
+//                 TelemetryAggregation function, `pulse-recovery` for its recovery reads;
+//                 optional Capture to blob (Avro) for `replay`.
 //   otlp_logs   - OTLP logs in (the OpenTelemetry Collector kafka exporter's default logs topic);
 //                 consumer group `pulse` for the LogAggregation function.
 //   metrics-out - metric points and window aggregates out; consumer group `adx` for the
@@ -154,6 +155,14 @@ resource telemetryPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergr
   properties: { userMetadata: 'TelemetryAggregation function (checkpoints in host storage)' }
 }
 
+// The trigger's receivers on `pulse` are epoch (exclusive) receivers, so the deferred aggregation's
+// recovery reads (EventHubsPartitionSource, by sequence number, no checkpoints) need a group of their own.
+resource telemetryRecoveryGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
+  parent: telemetryHub
+  name: 'pulse-recovery'
+  properties: { userMetadata: 'TelemetryAggregation recovery reads by sequence number (no checkpoints)' }
+}
+
 // No Capture on the logs hub: log volume is usually the largest of the three signals, and Pulse keeps
 // only aggregates; `replay` works from jsonl or Capture files of the telemetry hub.
 resource logsHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
@@ -212,7 +221,8 @@ resource functionReceivesOtlpMetrics 'Microsoft.Authorization/roleAssignments@20
   }
 }
 
-// why: TelemetryAggregation (EventHubTrigger) receives from the telemetry hub only - scoped to the hub, not the namespace.
+// why: TelemetryAggregation (EventHubTrigger) receives from the telemetry hub only - scoped to the hub, not the namespace
+// (the hub scope covers all its consumer groups: `pulse` and the recovery reads on `pulse-recovery`).
 resource functionReceivesTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(telemetryHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
   scope: telemetryHub
@@ -264,6 +274,7 @@ output namespaceName string = namespace.name
 output fullyQualifiedNamespace string = replace(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':443/', '')
 output telemetryHubName string = telemetryHub.name
 output telemetryConsumerGroup string = telemetryPulseGroup.name
+output telemetryRecoveryConsumerGroup string = telemetryRecoveryGroup.name
 output logsHubName string = logsHub.name
 output logsHubId string = logsHub.id
 output logsConsumerGroup string = logsPulseGroup.name

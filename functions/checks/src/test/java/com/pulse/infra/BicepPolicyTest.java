@@ -106,6 +106,8 @@ final class BicepPolicyTest {
 
     assertThat(groups.get("'pulse'")).containsExactlyInAnyOrder("telemetryHub", "logsHub", "otlpMetricsHub");
     assertThat(groups.get("'adx'")).containsExactly("metricsOutHub");
+    // recovery reads need their own group: the trigger's receivers on `pulse` are exclusive (epoch)
+    assertThat(groups.get("'pulse-recovery'")).containsExactly("telemetryHub");
     assertThat(only("Microsoft.EventHub/namespaces/eventhubs", "telemetryHub").body())
         .contains("partitionCount: telemetryPartitionCount")
         .contains("encoding: 'Avro'")
@@ -120,7 +122,7 @@ final class BicepPolicyTest {
 
     Map<String, String> expected = Map.of(
         "metrics", "/tenantId", "windows", "/tenantId", "jobs", "/metric",
-        "deadletter", "/partition", "notifications", "/tenantId");
+        "deadletter", "/partition", "notifications", "/tenantId", "progress", "/scope");
     expected.forEach((name, pk) -> assertThat(cosmos)
         .as("container %s with partition key %s", name, pk)
         .containsPattern("name: '" + name + "'\\s*\\n\\s*partitionKey: '" + Pattern.quote(pk) + "'"));

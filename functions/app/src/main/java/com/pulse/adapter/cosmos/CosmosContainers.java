@@ -23,6 +23,8 @@ public final class CosmosContainers {
   public static final String DEADLETTER = "deadletter";
   /** Notification dedup state, pk {@code /tenantId}, id = tenant id. */
   public static final String NOTIFICATIONS = "notifications";
+  /** Per-(scope, source partition) progress of deferred aggregation, pk {@code /scope}, id = partition id. */
+  public static final String PROGRESS = "progress";
 
   /** Default TTL of dead letters: 30 days, time enough to inspect and replay them. */
   public static final int DEAD_LETTER_TTL_SECONDS = 30 * 24 * 3600;
@@ -39,7 +41,8 @@ public final class CosmosContainers {
       new Spec(WINDOWS, "/tenantId", -1),
       new Spec(JOBS, "/metric", null),
       new Spec(DEADLETTER, "/partition", DEAD_LETTER_TTL_SECONDS),
-      new Spec(NOTIFICATIONS, "/tenantId", null));
+      new Spec(NOTIFICATIONS, "/tenantId", null),
+      new Spec(PROGRESS, "/scope", null));
 
   private CosmosContainers() {}
 

@@ -9,14 +9,16 @@ import com.pulse.app.port.MetricWindowStore;
 import com.pulse.app.port.HeldDigestStore;
 import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.port.NotificationStateStore;
+import com.pulse.app.port.PartitionProgressStore;
 import com.pulse.app.port.WindowStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * The Cosmos DB stores of one database, sharing one client (docs/ARCHITECTURE.md §2: containers {@code metrics},
- * {@code jobs}, {@code windows}, {@code deadletter}, {@code notifications}). Every store call reports
+ * {@code jobs}, {@code windows}, {@code deadletter}, {@code notifications}, {@code progress}). Every store call reports
  * its request charge (RU) and throttling to {@link CosmosTelemetry} and runs in a {@link PulseTracing}
  * span. Thread-safe, like the client.
  *
@@ -28,10 +30,11 @@ import java.util.function.Function;
  * @param heldDigests undelivered digests per recipient (same container as {@code notifications})
  * @param metricWindows OTLP metric windows and stream state (same container as {@code windows})
  * @param logWindows OTLP log windows (same container as {@code windows})
+ * @param progress per-partition progress of deferred aggregation (container {@code progress})
  */
 public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore windows,
     DeadLetterStore deadLetters, NotificationStateStore notifications, HeldDigestStore heldDigests,
-    MetricWindowStore metricWindows, LogWindowStore logWindows) {
+    MetricWindowStore metricWindows, LogWindowStore logWindows, PartitionProgressStore progress) {
   /** Lifetime of minute-window documents after their last write. */
   public static final Duration MINUTE_WINDOW_TTL = Duration.ofDays(7);
 
@@ -45,6 +48,7 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
     Objects.requireNonNull(heldDigests, "heldDigests");
     Objects.requireNonNull(metricWindows, "metricWindows");
     Objects.requireNonNull(logWindows, "logWindows");
+    Objects.requireNonNull(progress, "progress");
   }
 
   /**
@@ -74,6 +78,8 @@ public record CosmosStores(CosmosClient client, MetricStore metrics, WindowStore
         new CosmosMetricWindowStore(database.getContainer(CosmosContainers.WINDOWS), calls.apply(CosmosContainers.WINDOWS),
             MINUTE_WINDOW_TTL),
         new CosmosLogWindowStore(database.getContainer(CosmosContainers.WINDOWS), calls.apply(CosmosContainers.WINDOWS),
-            MINUTE_WINDOW_TTL));
+            MINUTE_WINDOW_TTL),
+        new CosmosPartitionProgressStore(database.getContainer(CosmosContainers.PROGRESS),
+            calls.apply(CosmosContainers.PROGRESS), Clock.systemUTC()));
   }
 }
