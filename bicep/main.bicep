@@ -78,6 +78,19 @@ param telemetryAllowedLateness string = 'PT2M'
 @maxValue(1000)
 param telemetryWindowShards int = 1
 
+@description('Events of a partition held in memory across full batches under a backlog before they are written together (TELEMETRY_HOLD_MAX_EVENTS); 256, one full batch, holds nothing. docs/ARCHITECTURE.md, holding a partition\'s events.')
+@minValue(256)
+@maxValue(1000000)
+param telemetryHoldMaxEvents int = 16384
+
+@description('MiB of event bodies a partition holds at most before they are written (TELEMETRY_HOLD_MAX_MIB), per partition an instance owns.')
+@minValue(1)
+@maxValue(1000)
+param telemetryHoldMaxMib int = 8
+
+@description('Longest an event is held before it is written, ISO 8601 duration (TELEMETRY_HOLD_MAX_AGE).')
+param telemetryHoldMaxAge string = 'PT10S'
+
 @description('OTLP data-point attributes kept as metric series dimensions (OTLP_METRIC_DIMENSIONS; comma-separated, at most 16, or none).')
 param otlpMetricDimensions string = 'http.route,http.request.method,http.response.status_code,db.system.name,db.operation.name,messaging.destination.name,cpu.mode,jvm.memory.type,jvm.memory.pool.name,system.memory.state'
 
@@ -383,6 +396,9 @@ var coreAppSettings = {
   TELEMETRY_RECOVERY_CONSUMER_GROUP: eventHubs.outputs.telemetryRecoveryConsumerGroup
   TELEMETRY_ALLOWED_LATENESS: telemetryAllowedLateness
   TELEMETRY_WINDOW_SHARDS: string(telemetryWindowShards)
+  TELEMETRY_HOLD_MAX_EVENTS: string(telemetryHoldMaxEvents)
+  TELEMETRY_HOLD_MAX_MIB: string(telemetryHoldMaxMib)
+  TELEMETRY_HOLD_MAX_AGE: telemetryHoldMaxAge
   LOGS_HUB_NAME: eventHubs.outputs.logsHubName
   LOGS_CONSUMER_GROUP: eventHubs.outputs.logsConsumerGroup
   METRICS_HUB_NAME: eventHubs.outputs.otlpMetricsHubName
