@@ -83,10 +83,10 @@ param telemetryWindowShards int = 1
 @maxValue(1000000)
 param telemetryHoldMaxEvents int = 16384
 
-@description('MiB of event bodies a partition holds at most before they are written (TELEMETRY_HOLD_MAX_MIB), per partition an instance owns.')
+@description('MiB of event bodies an instance holds at most over all the partitions it owns (TELEMETRY_HOLD_MAX_MIB); the partition that reaches it is written.')
 @minValue(1)
 @maxValue(1000)
-param telemetryHoldMaxMib int = 8
+param telemetryHoldMaxMib int = 64
 
 @description('Longest an event is held before it is written, ISO 8601 duration (TELEMETRY_HOLD_MAX_AGE).')
 param telemetryHoldMaxAge string = 'PT10S'

@@ -67,7 +67,8 @@ public enum Setting {
           + "that is not full is written at once. 256 (one full batch) holds nothing."),
   TELEMETRY_HOLD_MAX_MIB("TELEMETRY_HOLD_MAX_MIB", SettingType.COUNT,
       Long.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxBytes() >> 20), Use.HOST,
-      "MiB of event bodies a partition holds at most before they are written (per partition an instance owns)."),
+      "MiB of event bodies an instance holds at most over all the partitions it owns; the partition that reaches it "
+          + "is written."),
   TELEMETRY_HOLD_MAX_AGE("TELEMETRY_HOLD_MAX_AGE", SettingType.POSITIVE_DURATION,
       com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxAge().toString(), Use.HOST,
       "Longest an event is held before it is written (also when its partition gets no more events)."),

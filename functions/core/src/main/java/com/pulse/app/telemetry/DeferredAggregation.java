@@ -77,6 +77,8 @@ public final class DeferredAggregation {
   private final DeferralPolicy policy;
   private final Clock clock;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  /** Body bytes held over every partition, bounded by {@link DeferralPolicy#maxBytes}. */
+  private final java.util.concurrent.atomic.AtomicLong heldBytes = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param aggregate the use case a write runs
@@ -127,24 +129,29 @@ public final class DeferredAggregation {
     }
     Slot slot = slots.computeIfAbsent(batch.partition(), p -> new Slot());
     slot.lock.lock();
+    Held before = slot.held;
+    long bytesBefore = before == null ? 0 : before.bytes;
+    Held after = null; // whatever fails below, the partition holds nothing afterwards
     try {
-      Held held = slot.held;
-      slot.held = null; // whatever fails below, the partition holds nothing afterwards
+      Held held = before;
       long first = batch.events().get(0).sequenceNumber();
       if (held == null || held.next != first) {
         held = recover(batch.partition(), first);
       }
       held.add(batch.events(), clock.millis());
       boolean drained = batch.events().size() < policy.fullBatchEvents();
-      if (drained || held.events.size() >= policy.maxEvents() || held.bytes >= policy.maxBytes()
+      if (drained || held.events.size() >= policy.maxEvents()
+          || heldBytes.get() - bytesBefore + held.bytes >= policy.maxBytes()
           || clock.millis() - held.sinceMillis >= policy.maxAge().toMillis()) {
         BatchResult written = write(batch.partition(), held);
-        slot.held = held.emptied();
+        after = held.emptied();
         return written;
       }
-      slot.held = held;
+      after = held;
       return BatchResult.deferred(batch.events().size());
     } finally {
+      slot.held = after;
+      heldBytes.addAndGet((after == null ? 0 : after.bytes) - bytesBefore);
       slot.lock.unlock();
     }
   }
@@ -171,14 +178,25 @@ public final class DeferredAggregation {
             || clock.millis() - held.sinceMillis < policy.maxAge().toMillis()) {
           continue;
         }
-        slot.held = null;
-        results.put(entry.getKey(), write(entry.getKey(), held));
-        slot.held = held.emptied();
+        long bytesBefore = held.bytes;
+        Held after = null;
+        try {
+          results.put(entry.getKey(), write(entry.getKey(), held));
+          after = held.emptied();
+        } finally {
+          slot.held = after;
+          heldBytes.addAndGet(-bytesBefore);
+        }
       } finally {
         slot.lock.unlock();
       }
     }
     return results;
+  }
+
+  /** Body bytes held in memory now, over every partition (a gauge). */
+  public long heldBytes() {
+    return heldBytes.get();
   }
 
   /** Events held in memory now, over every partition (a gauge). */

@@ -105,13 +105,19 @@ class DeferredAggregationTest {
   }
 
   @Test
-  void heldBytesWrite() {
+  void theInstancesHeldBytesBoundWritesThePartitionThatReachesIt() {
     int bodyBytes = event(1).body().length;
     DeferredAggregation owner = owner(source, new DeferralPolicy(4, 12, 6 * bodyBytes, Duration.ofSeconds(10)));
     owner.handle(batch(1, 4));
+    assertThat(owner.heldBytes()).isEqualTo(4L * bodyBytes);
 
+    BatchResult other = owner.handle(new TelemetryBatch("1", events(1, 4)));
+
+    assertThat(other.events()).as("partition 1 brought the instance to 8 bodies").isEqualTo(4);
+    assertThat(owner.heldEvents()).as("partition 0 still holds its 4").isEqualTo(4);
+    assertThat(owner.heldBytes()).isEqualTo(4L * bodyBytes);
     assertThat(owner.handle(batch(5, 8)).events()).isEqualTo(8);
-    assertThat(minuteCount()).isEqualTo(8);
+    assertThat(owner.heldBytes()).isZero();
   }
 
   @Test
@@ -199,6 +205,7 @@ class DeferredAggregationTest {
 
     assertThatThrownBy(() -> next.handle(batch(7, 8))).isInstanceOf(DependencyException.class);
     assertThat(next.heldEvents()).isZero();
+    assertThat(next.heldBytes()).isZero();
     BatchResult retried = next.handle(batch(7, 8));
 
     assertThat(retried.recoveredEvents()).isEqualTo(6);
