@@ -50,7 +50,7 @@ import java.util.concurrent.Callable;
  *       Cosmos DB adapter's JSON per document (written: record → JSON tree → UTF-8 bytes; read: bytes
  *       → tree → record), as the function does against Cosmos DB, network aside;
  *   <li>{@code endToEndHeld}: {@code endToEndCosmosJson} through {@link DeferredAggregation} with
- *       {@link DeferralPolicy#DEFAULT}: every batch but the last is full, as under a backlog, so the
+ *       {@link DeferralPolicy#DEFAULT} ({@code -DholdMaxEvents=N} for another event bound): every batch but the last is full, as under a backlog, so the
  *       events of up to {@code maxEvents} of them are written together;
  *   <li>{@code decodeFold}: the decoder into one {@link WindowAggregator} (minute + hour windows,
  *       DDSketch, HLL buffer), a fresh aggregator per pass;
@@ -78,6 +78,10 @@ public final class EndToEndThroughput {
   static final int BATCH = Integer.getInteger("batch", 256);
   /** Documents per (tenant, granularity, window, partition): {@code -Dshards=N}, default 1. */
   static final int SHARDS = Integer.getInteger("shards", AggregateBatch.DEFAULT_SHARDS);
+  /** The policy of {@code endToEndHeld}: the function app's default, {@code -DholdMaxEvents=N} events per write. */
+  static final DeferralPolicy HOLD = new DeferralPolicy(DeferralPolicy.DEFAULT.fullBatchEvents(),
+      Integer.getInteger("holdMaxEvents", DeferralPolicy.DEFAULT.maxEvents()), DeferralPolicy.DEFAULT.maxBytes(),
+      DeferralPolicy.DEFAULT.maxAge());
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final int[] KEYS = {10, 1_000, 100_000};
@@ -212,7 +216,7 @@ public final class EndToEndThroughput {
      * One pass of {@link AggregateBatch} over the corpus into {@code store}, a fresh one per pass.
      *
      * @param documents what {@code store} holds after the pass, for the document report
-     * @param held through {@link DeferredAggregation} with {@link DeferralPolicy#DEFAULT} (every batch
+     * @param held through {@link DeferredAggregation} with {@link #HOLD} (every batch
      *     but the last is full, as under a backlog; the clock is fixed, so only the event and byte
      *     bounds write)
      */
@@ -224,7 +228,7 @@ public final class EndToEndThroughput {
       java.util.function.Function<TelemetryBatch, BatchResult> useCase = held
           ? new DeferredAggregation(aggregate, (p, from, until) -> {
               throw new IllegalStateException("a fresh pass never recovers");
-            }, new InMemoryPartitionProgressStore(), "telemetry", DeferralPolicy.DEFAULT, clock)::handle
+            }, new InMemoryPartitionProgressStore(), "telemetry", HOLD, clock)::handle
           : aggregate::handle;
       long n = 0;
       long written = 0;

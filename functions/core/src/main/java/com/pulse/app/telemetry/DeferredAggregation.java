@@ -19,33 +19,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * events themselves (bodies and metadata), which a write hands to {@link AggregateBatch} as one
  * batch: decoding, the floor rule, ETag conflicts, exports and remembered documents are unchanged.
  *
- * <p><b>Why it stays exact.</b> The host checkpoints after every invocation that returns, so events
- * held in memory may be behind a checkpoint when the process dies. Each partition therefore has a
- * progress value ({@link PartitionProgressStore}, scope {@code scope}): {@code flushedThrough = f}
- * means every event of the partition {@code <= f} is in every window document it belongs to. An owner
- * holds a contiguous range {@code (s, z]} of the partition such that every event {@code <= s} is in
- * the documents: after a recovery {@code s = f}, after a write {@code s} is the end of what it wrote.
- * A write hands the range to {@link AggregateBatch}, whose argument then holds unchanged (a batch
- * starting right after events that are all in the documents), so afterwards every event {@code <= z}
- * is in the documents; the progress may then be raised to {@code z} (never lowered). An owner keeps
- * holding only while it sees the partition without a gap: an invocation whose first sequence number is
- * not the one after its range (a first batch, a restart, a redelivery from an older checkpoint, a
- * return after a rebalance) drops the range and <em>recovers</em>: it reads {@code f} and re-reads
- * {@code (f, first)} from the hub ({@link PartitionSource}) before the batch. A dropped event is at or
- * below {@code f}, hence written, or above it, hence re-read. Events written twice (another owner
- * wrote them, or the progress lagged) are skipped by the documents' floor rule, as any redelivery is.
- * A partition without a progress value has never been held by anyone (an owner creates it, at
- * {@code first - 1}, before it holds anything), so everything before the batch is in the documents.
- * A failed invocation forgets what the partition held; the host re-drives it, and the retry recovers.
- * {@code DeferredExactlyOnceProofTest} is the proof.
+ * <p><b>Why it stays exact</b> (argued in {@code docs/ARCHITECTURE.md}, "Holding a partition's events
+ * under a backlog"; {@code DeferredExactlyOnceProofTest} is the proof). The host checkpoints past held
+ * events, so each partition has a progress value ({@link PartitionProgressStore}, scope
+ * {@code scope}): every event {@code <= flushedThrough} is in the window documents. An owner holds a
+ * contiguous range right after events that are all in the documents, so a write is an ordinary
+ * {@link AggregateBatch} batch; afterwards the progress may be raised to its end (never lowered, and
+ * only when it lags by {@code maxEvents} or {@code maxAge}). An invocation that does not continue the
+ * held range (a first batch, a restart, a redelivery, a return after a rebalance) drops it and
+ * recovers: it reads the progress {@code f} (creating it at {@code first - 1} if the partition has
+ * none) and re-reads {@code (f, first)} from the hub ({@link PartitionSource}). A failed invocation
+ * forgets what its partition held; the retry recovers it.
  *
- * <p><b>What it costs.</b> At most one progress write per write (with the ETag it remembers, so no
- * read), and only when the progress lags by {@code maxEvents} or {@code maxAge}; on recovery one progress read and a hub read of at most {@code maxEvents} events (or
- * {@code maxAge} of them). Events held are seen in the serving store up to {@code maxAge} later, and
- * only under a backlog (a partition that is drained gets non-full batches, which are written at
- * once). A process that dies holding events and a partition that then receives nothing leave those
- * events unwritten until the partition's next event (its owner recovers them); {@link #flushIdle}
- * writes held events after {@code maxAge} while the process lives.
+ * <p><b>What it costs.</b> At most one progress write per write (with the ETag it remembers); on
+ * recovery a progress read and a hub read of what a dead owner held. Held events reach the serving
+ * store up to {@code maxAge} later, and only under a backlog (a drained partition's batches are not
+ * full and are written at once); {@link #flushIdle} writes what an idle partition holds.
  *
  * <p>Thread-safe: each partition's state is used under its own lock (the host never runs two
  * invocations of one partition at once; {@link #flushIdle} may run beside them).
