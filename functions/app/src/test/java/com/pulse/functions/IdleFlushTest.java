@@ -17,18 +17,16 @@ import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import com.pulse.testing.FaultInjectingWindowStore;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.pulse.testing.SteppingClock;
 import org.junit.jupiter.api.Test;
 
 class IdleFlushTest {
-  private final MovingClock clock = new MovingClock();
+  private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T00:00:00Z"));
   private final FaultInjectingWindowStore store = new FaultInjectingWindowStore(new InMemoryWindowStore());
   private final DeferredAggregation useCase = new DeferredAggregation(
       new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, new InMemoryDeadLetterStore(),
@@ -79,29 +77,5 @@ class IdleFlushTest {
 
     assertThat(observed).isEmpty();
     assertThat(useCase.heldEvents()).as("forgotten: the next invocation re-reads them").isZero();
-  }
-
-  /** A wall clock the test moves. */
-  private static final class MovingClock extends Clock {
-    private Instant now = Instant.parse("2026-11-21T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

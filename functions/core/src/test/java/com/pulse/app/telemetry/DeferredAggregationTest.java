@@ -12,14 +12,12 @@ import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.decode.TelemetryDecoders;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.pulse.testing.SteppingClock;
 import org.junit.jupiter.api.Test;
 
 class DeferredAggregationTest {
@@ -31,7 +29,7 @@ class DeferredAggregationTest {
     hubReads.add(new long[] {from, until});
     return hub.stream().filter(e -> e.sequenceNumber() >= from && e.sequenceNumber() < until).toList();
   };
-  private final MutableClock clock = new MutableClock();
+  private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-21T00:00:00Z"));
   /** Full batches of 4; a write at 12 held events, 1,000 body bytes or 10 s. */
   private final DeferralPolicy policy = new DeferralPolicy(4, 12, 1_000, Duration.ofSeconds(10));
 
@@ -224,29 +222,5 @@ class DeferredAggregationTest {
 
     assertThat(minuteCount()).isEqualTo(8);
     assertThat(progress.read("telemetry", "0")).isNull();
-  }
-
-  /** A wall clock the test moves. */
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-21T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -68,21 +68,14 @@ class DeferredExactlyOnceProofTest {
     assertThat(UNRECOVERABLE.get()).isZero();
   }
 
-  static java.util.stream.LongStream seeds() {
-    return java.util.stream.LongStream.range(0, 200);
-  }
-
   @ParameterizedTest(name = "seed {0}")
-  @MethodSource("seeds")
+  @MethodSource("com.pulse.app.telemetry.ExactlyOnceProofTest#seeds")
   void faultyDeferredRunsEqualOneCleanPass(long seed) throws Exception {
     List<TelemetryEvent> events = SeededStream.events(seed, EVENTS);
 
     InMemoryWindowStore cleanStore = new InMemoryWindowStore();
     InMemoryDeadLetterStore cleanDead = new InMemoryDeadLetterStore();
-    AggregateBatch clean = aggregate(cleanStore, cleanDead, new InMemoryWindowExport(), 1);
-    for (int i = 0; i < events.size(); i += 50) {
-      clean.handle(new TelemetryBatch("3", events.subList(i, Math.min(events.size(), i + 50))));
-    }
+    ExactlyOnceProofTest.cleanPass(events, cleanStore, cleanDead);
 
     InMemoryWindowStore store = new InMemoryWindowStore();
     FaultInjectingWindowStore faultyStore = new FaultInjectingWindowStore(store);

@@ -75,10 +75,7 @@ class ExactlyOnceProofTest {
 
     InMemoryWindowStore cleanStore = new InMemoryWindowStore();
     InMemoryDeadLetterStore cleanDead = new InMemoryDeadLetterStore();
-    AggregateBatch clean = useCase(cleanStore, cleanDead, new InMemoryWindowExport(), 1);
-    for (int i = 0; i < events.size(); i += 50) {
-      clean.handle(new TelemetryBatch("3", events.subList(i, Math.min(events.size(), i + 50))));
-    }
+    cleanPass(events, cleanStore, cleanDead);
 
     InMemoryWindowStore store = new InMemoryWindowStore();
     FaultInjectingWindowStore faultyStore = new FaultInjectingWindowStore(store);
@@ -103,6 +100,14 @@ class ExactlyOnceProofTest {
     assertSameDocuments(store.all(), cleanStore.all());
     assertThat(ids(dead.list(null, 10_000))).isEqualTo(ids(cleanDead.list(null, 10_000)));
     assertNewestExportsMatch(export.windows(), store.all());
+  }
+
+  /** One pass of {@code events} in batches of 50 on partition 3, one document per tenant window: the expected state. */
+  static void cleanPass(List<TelemetryEvent> events, InMemoryWindowStore store, InMemoryDeadLetterStore dead) {
+    AggregateBatch clean = useCase(store, dead, new InMemoryWindowExport(), 1);
+    for (int i = 0; i < events.size(); i += 50) {
+      clean.handle(new TelemetryBatch("3", events.subList(i, Math.min(events.size(), i + 50))));
+    }
   }
 
   private static AggregateBatch useCase(WindowStore store, InMemoryDeadLetterStore dead, InMemoryWindowExport export,
