@@ -18,6 +18,9 @@ public final class IngestCounters implements BatchObserver {
   private final LongAdder outOfRange = new LongAdder();
   private final LongAdder dependencies = new LongAdder();
   private final LongAdder internalSpans = new LongAdder();
+  private final LongAdder held = new LongAdder();
+  private final LongAdder recovered = new LongAdder();
+  private final LongAdder unrecoverable = new LongAdder();
   private final LongAdder[] logs = adders(7);
   private final LongAdder[] metrics = adders(13);
 
@@ -27,7 +30,7 @@ public final class IngestCounters implements BatchObserver {
   /**
    * The counters at one moment (names as in {@link BatchResult}).
    *
-   * @param events events received
+   * @param events events received and written (an event held across invocations counts when written)
    * @param requests requests decoded and folded in
    * @param deadLettered events dead-lettered
    * @param late requests folded in behind the watermark
@@ -36,9 +39,13 @@ public final class IngestCounters implements BatchObserver {
    * @param outOfRange records dropped: a value outside the ingest bounds
    * @param dependencies dependency calls folded in
    * @param internalSpans INTERNAL spans counted
+   * @param held events held in memory for a later write ({@link DeferredAggregation}), counted again
+   *     in {@code events} when written
+   * @param recovered events re-read from the hub after an owner died holding them
+   * @param unrecoverable events a recovery needed that the hub no longer retained (lost)
    */
   public record Snapshot(long events, long requests, long deadLettered, long late, long duplicate, long expired,
-      long outOfRange, long dependencies, long internalSpans) {}
+      long outOfRange, long dependencies, long internalSpans, long held, long recovered, long unrecoverable) {}
 
   @Override
   public void observed(TelemetryBatch batch, BatchResult result) {
@@ -51,6 +58,9 @@ public final class IngestCounters implements BatchObserver {
     outOfRange.add(result.outOfRange());
     dependencies.add(result.dependencies());
     internalSpans.add(result.internalSpans());
+    held.add(result.deferredEvents());
+    recovered.add(result.recoveredEvents());
+    unrecoverable.add(result.unrecoverableEvents());
   }
 
   /**
@@ -137,6 +147,6 @@ public final class IngestCounters implements BatchObserver {
   /** The traces hub's current totals. */
   public Snapshot snapshot() {
     return new Snapshot(events.sum(), requests.sum(), deadLettered.sum(), late.sum(), duplicate.sum(), expired.sum(),
-        outOfRange.sum(), dependencies.sum(), internalSpans.sum());
+        outOfRange.sum(), dependencies.sum(), internalSpans.sum(), held.sum(), recovered.sum(), unrecoverable.sum());
   }
 }

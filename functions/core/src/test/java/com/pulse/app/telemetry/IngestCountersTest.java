@@ -44,4 +44,18 @@ class IngestCountersTest {
     assertThat(report.metrics()).isEqualTo(m);
     assertThat(report.telemetry().events()).as("the traces hub's counters stay apart").isZero();
   }
+
+  @Test
+  void heldEventsCountWhenHeldAndAgainWhenWritten() {
+    counters.observed(batch, BatchResult.deferred(256));
+    counters.observed(batch, BatchResult.deferred(256));
+    BatchResult written = new BatchResult(600, 600, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).withRecovery(88, 3);
+    counters.observed(batch, written);
+
+    IngestCounters.Snapshot t = counters.snapshot();
+    assertThat(t.held()).isEqualTo(512);
+    assertThat(t.events()).as("held events count in events when written").isEqualTo(600);
+    assertThat(t.recovered()).isEqualTo(88);
+    assertThat(t.unrecoverable()).isEqualTo(3);
+  }
 }
