@@ -61,30 +61,14 @@ public enum SettingType {
   COUNT("a whole number from 1 to 1000") {
     @Override
     Object parse(String text) {
-      try {
-        int value = Integer.parseInt(text);
-        if (value >= 1 && value <= 1000) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below with the rule
-      }
-      throw new IllegalArgumentException(rule());
+      return wholeNumber(text, 1, 1000, rule());
     }
   },
   /** A whole number of events from 256 (one full batch, {@code host.json}) to 1,000,000. */
   EVENT_COUNT("a whole number from 256 to 1000000") {
     @Override
     Object parse(String text) {
-      try {
-        int value = Integer.parseInt(text);
-        if (value >= 256 && value <= 1_000_000) {
-          return value;
-        }
-      } catch (NumberFormatException e) {
-        // reported below with the rule
-      }
-      throw new IllegalArgumentException(rule());
+      return wholeNumber(text, 256, 1_000_000, rule());
     }
   },
   /** An ISO-8601 duration greater than zero, e.g. {@code PT15M} or {@code P1D}. */
@@ -188,6 +172,19 @@ public enum SettingType {
    * @throws IllegalArgumentException with {@link #rule()} as the message if the text breaks the rule
    */
   abstract Object parse(String text);
+
+  /** The one whole-number parser of the configuration: an int in {@code [min, max]}. */
+  private static int wholeNumber(String text, int min, int max, String rule) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the rule
+    }
+    throw new IllegalArgumentException(rule);
+  }
 
   /** The one duration parser of the configuration: ISO-8601, never negative. */
   private static Duration duration(String text, String rule) {

@@ -95,6 +95,19 @@ class PulseConfigTest {
   }
 
   @Test
+  void holdingDefaultsToTheUseCasesPolicyAndChecksItsBounds() {
+    assertThat(PulseConfig.parse(Map.of()).telemetry().deferral())
+        .isEqualTo(com.pulse.app.telemetry.DeferralPolicy.DEFAULT);
+    assertThat(PulseConfig.parse(Map.of("TELEMETRY_HOLD_MAX_EVENTS", "256", "TELEMETRY_HOLD_MAX_MIB", "2",
+        "TELEMETRY_HOLD_MAX_AGE", "PT30S")).telemetry().deferral())
+        .isEqualTo(new com.pulse.app.telemetry.DeferralPolicy(256, 256, 2L << 20, java.time.Duration.ofSeconds(30)));
+    assertThatThrownBy(() -> PulseConfig.parse(Map.of("TELEMETRY_HOLD_MAX_EVENTS", "100", "TELEMETRY_HOLD_MAX_AGE", "PT0S")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("TELEMETRY_HOLD_MAX_EVENTS='100': a whole number from 256 to 1000000")
+        .hasMessageContaining("TELEMETRY_HOLD_MAX_AGE='PT0S'");
+  }
+
+  @Test
   void negativeDurationsBreakTheRuleOfTheOneDurationParser() {
     assertThatThrownBy(() -> PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "-PT1M")))
         .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining(">= 0");

@@ -36,34 +36,24 @@ public final class BatchTelemetry implements BatchObserver {
       telemetry.events(partition, EventOutcome.DEADLETTERED, result.deadLettered());
       telemetry.deadLettered(partition, result.deadLettered());
     }
-    if (result.lateRequests() > 0) {
-      telemetry.events(partition, EventOutcome.LATE, result.lateRequests());
-    }
-    if (result.duplicateRequests() > 0) {
-      telemetry.events(partition, EventOutcome.DUPLICATE, result.duplicateRequests());
-    }
-    if (result.expired() > 0) {
-      telemetry.events(partition, EventOutcome.EXPIRED, result.expired());
-    }
-    if (result.outOfRange() > 0) {
-      telemetry.events(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
-    }
-    if (result.internalSpans() > 0) {
-      telemetry.events(partition, EventOutcome.INTERNAL, result.internalSpans());
-    }
-    if (result.deferredEvents() > 0) {
-      telemetry.events(partition, EventOutcome.HELD, result.deferredEvents());
-    }
-    if (result.recoveredEvents() > 0) {
-      telemetry.events(partition, EventOutcome.RECOVERED, result.recoveredEvents());
-    }
-    if (result.unrecoverableEvents() > 0) {
-      telemetry.events(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
-    }
+    count(partition, EventOutcome.LATE, result.lateRequests());
+    count(partition, EventOutcome.DUPLICATE, result.duplicateRequests());
+    count(partition, EventOutcome.EXPIRED, result.expired());
+    count(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
+    count(partition, EventOutcome.INTERNAL, result.internalSpans());
+    count(partition, EventOutcome.HELD, result.deferredEvents());
+    count(partition, EventOutcome.RECOVERED, result.recoveredEvents());
+    count(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());
     }
     telemetry.windowsWritten(Granularity.MINUTE.iso(), result.minuteDocumentsWritten());
     telemetry.windowsWritten(Granularity.HOUR.iso(), result.hourDocumentsWritten());
+  }
+
+  private void count(String partition, EventOutcome outcome, long n) {
+    if (n > 0) {
+      telemetry.events(partition, outcome, n);
+    }
   }
 }
