@@ -72,6 +72,33 @@ class TelemetryAggregationTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void underABacklogFullBatchesAreHeldAndWrittenWithTheFirstBatchThatIsNotFull() {
+    CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M")),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    // full batches of 2, as host.json's 256 for the function app
+    function = new TelemetryAggregation(new com.pulse.app.telemetry.DeferredAggregation(
+        root.aggregateBatch(windows, deadLetters, export), (p, from, until) -> List.of(),
+        new com.pulse.adapter.local.InMemoryPartitionProgressStore(), "telemetry",
+        new com.pulse.app.telemetry.DeferralPolicy(2, 100, 1 << 20, java.time.Duration.ofSeconds(10)), root.clock()),
+        (batch, result) -> observed.add(result), PulseTracing.noop());
+    String t = "2026-11-20T10:00:02Z";
+
+    BatchResult held = invoke(new byte[][] {json("contoso", t, 10, "ok"), json("contoso", t, 20, "ok")},
+        new Map[] {system(1, "0", t, "application/json"), system(2, "1", t, "application/json")},
+        new Map[] {Map.of(), Map.of()}, new long[] {1, 2}, new String[] {t, t});
+    BatchResult written = invoke(new byte[][] {json("contoso", t, 30, "ok")},
+        new Map[] {system(3, "2", t, "application/json")}, new Map[] {Map.of()}, new long[] {3}, new String[] {t});
+
+    assertThat(held.deferredEvents()).isEqualTo(2);
+    assertThat(held.documentsWritten()).isZero();
+    assertThat(written.events()).isEqualTo(3);
+    assertThat(written.documentsWritten()).isEqualTo(2);
+    assertThat(observed).containsExactly(held, written);
+    assertThat(windows.listRange("contoso", "PT1M", Instant.EPOCH, Instant.MAX).get(0).count()).isEqualTo(3);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void aggregatesAndDeadLettersWithHostMetadata() {
     byte[][] bodies = {
       json("contoso", "2026-11-20T10:00:01Z", 10, "ok"),
