@@ -173,7 +173,7 @@ public final class AggregateLogBatch {
       }
     });
     return new LogBatchResult(batch.events().size(), aggregator.records(), rejected.size(), aggregator.expired(),
-        aggregator.outOfRange(), late, duplicate, written, skipped, conflicts, errorRecords);
+        aggregator.outOfRange(), late, duplicate, written, skipped, conflicts, errorRecords, 0, 0, 0);
   }
 
   private List<DeadLetter> decodeAll(TelemetryBatch batch, Function<String, LogDecoder> factory,

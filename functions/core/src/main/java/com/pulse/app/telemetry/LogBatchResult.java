@@ -18,6 +18,11 @@ package com.pulse.app.telemetry;
  * @param conflicts ETag conflicts resolved by re-reading and re-merging
  * @param errorRecords ERROR and FATAL records newly folded into minute windows (duplicates not counted),
  *     per tenant and severity: what {@code pulse.logs.error_records} reports
+ * @param deferredEvents events of this invocation held in memory for a later write
+ *     ({@link DeferredLogAggregation}); not in {@link #events}, counted again when written
+ * @param recoveredEvents events re-read from the hub because this owner started behind the checkpoint;
+ *     included in {@link #events}
+ * @param unrecoverableEvents events a recovery needed that the hub no longer retained: lost, and counted
  */
 public record LogBatchResult(
     int events,
@@ -30,7 +35,21 @@ public record LogBatchResult(
     int documentsWritten,
     int documentsSkipped,
     int conflicts,
-    java.util.List<ErrorRecords> errorRecords) {
+    java.util.List<ErrorRecords> errorRecords,
+    int deferredEvents,
+    int recoveredEvents,
+    long unrecoverableEvents) {
+
+  /** The result of an invocation whose {@code events} are all held for a later write. */
+  public static LogBatchResult deferred(int events) {
+    return new LogBatchResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, java.util.List.of(), events, 0, 0);
+  }
+
+  /** This result with the recovery counts of the invocation that wrote it. */
+  public LogBatchResult withRecovery(int recovered, long unrecoverable) {
+    return new LogBatchResult(events, records, deadLettered, expired, outOfRange, lateRecords, duplicateRecords,
+        documentsWritten, documentsSkipped, conflicts, errorRecords, deferredEvents, recovered, unrecoverable);
+  }
 
   /**
    * ERROR or FATAL records of one tenant in a batch.

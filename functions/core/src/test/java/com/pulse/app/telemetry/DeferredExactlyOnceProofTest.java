@@ -42,7 +42,7 @@ class DeferredExactlyOnceProofTest {
   private static final LatenessPolicy POLICY = LatenessPolicy.of(Duration.ofMinutes(2));
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC);
   /** Batches of 1–40 events: about four in five are "full" and held; a write at 48 held or 5 s. */
-  private static final DeferralPolicy DEFERRAL = new DeferralPolicy(8, 48, 1 << 20, Duration.ofSeconds(5));
+  static final DeferralPolicy DEFERRAL = new DeferralPolicy(8, 48, 1 << 20, Duration.ofSeconds(5));
   private static final int EVENTS = 160;
   private static final AtomicLong FAILURES = new AtomicLong();
   private static final AtomicLong HELD = new AtomicLong();
@@ -125,7 +125,7 @@ class DeferredExactlyOnceProofTest {
   }
 
   /** The progress store with the calling owner's faults before every call. */
-  private record FaultyProgress(PartitionProgressStore store, ThreadLocal<PartitionOwners.StoreFault> fault)
+  record FaultyProgress(PartitionProgressStore store, ThreadLocal<PartitionOwners.StoreFault> fault)
       implements PartitionProgressStore {
     @Override
     public Versioned<Long> read(String scope, String partition) {
@@ -147,7 +147,7 @@ class DeferredExactlyOnceProofTest {
   }
 
   /** A wall clock that moves 100 ms each time it is read, so that {@code maxAge} is reached. */
-  private static final class TickingClock extends Clock {
+  static final class TickingClock extends Clock {
     private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-21T00:00:00Z").toEpochMilli());
 
     @Override

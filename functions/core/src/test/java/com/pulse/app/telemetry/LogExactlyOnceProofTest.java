@@ -12,7 +12,10 @@ import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.aggregate.LatenessPolicy;
 import com.pulse.domain.telemetry.log.LogDecoders;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.adapter.local.InMemoryPartitionProgressStore;
+import com.pulse.app.port.PartitionProgressStore;
 import java.time.Clock;
+import java.util.SplittableRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,6 +48,8 @@ class LogExactlyOnceProofTest {
   private static final AtomicLong CONFLICTS = new AtomicLong();
   private static final AtomicLong SKIPPED = new AtomicLong();
   private static final AtomicLong OTHER_TEMPLATES = new AtomicLong();
+  private static final AtomicLong HELD = new AtomicLong();
+  private static final AtomicLong RECOVERED = new AtomicLong();
   private static ExecutorService owners;
 
   /** A {@link LogWindowStore} that runs a fault hook before delegating. */
@@ -92,6 +97,8 @@ class LogExactlyOnceProofTest {
     assertThat(CONFLICTS.get()).isGreaterThan(0);
     assertThat(SKIPPED.get()).isGreaterThan(0);
     assertThat(OTHER_TEMPLATES.get()).as("the template bound was exercised").isGreaterThan(0);
+    assertThat(HELD.get()).as("events were held across invocations").isGreaterThan(1_000);
+    assertThat(RECOVERED.get()).as("and re-read from the hub after their owner died").isGreaterThan(100);
   }
 
   static java.util.stream.LongStream seeds() {
@@ -101,6 +108,22 @@ class LogExactlyOnceProofTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void faultyConcurrentRunsEqualOneCleanPass(long seed) throws Exception {
+    run(seed, false);
+  }
+
+  /**
+   * The same through {@link DeferredLogAggregation}, with the faults deferral adds (as in
+   * {@link DeferredExactlyOnceProofTest}): 10 % of invocations start in a fresh process that lost what
+   * it held, the progress store and the hub fail like the window store, and a fresh owner gets the
+   * last event again at the end.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void faultyHeldRunsEqualOneCleanPass(long seed) throws Exception {
+    run(seed, true);
+  }
+
+  private void run(long seed, boolean held) throws Exception {
     List<TelemetryEvent> events = SeededLogStream.events(seed, EVENTS);
 
     InMemoryLogWindowStore cleanStore = new InMemoryLogWindowStore();
@@ -128,11 +151,37 @@ class LogExactlyOnceProofTest {
     ThreadLocal<AggregateLogBatch> faulty = ThreadLocal.withInitial(() -> useCase(faultyStore, dead, export));
     ThreadLocal<PartitionOwners.StoreFault> perOwner = ThreadLocal.withInitial(() -> (w, id) -> {});
     faultyStore.fault = (w, id) -> perOwner.get().before(w, id);
+    PartitionProgressStore progress = new DeferredExactlyOnceProofTest.FaultyProgress(
+        new InMemoryPartitionProgressStore(), perOwner);
+    PartitionSource hub = (partition, from, until) -> {
+      perOwner.get().before(false, "hub " + from + ".." + until);
+      return events.stream().filter(e -> e.sequenceNumber() >= from && e.sequenceNumber() < until).toList();
+    };
+    Clock ticking = new DeferredExactlyOnceProofTest.TickingClock();
+    ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(() -> new SplittableRandom(seed * 7919 + Thread.currentThread().getId()));
+    ThreadLocal<DeferredLogAggregation> owner = new ThreadLocal<>();
     FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
-      LogBatchResult result = faulty.get().handle(batch);
+      LogBatchResult result;
+      if (held) {
+        if (owner.get() == null || random.get().nextInt(10) == 0) {
+          owner.set(new DeferredLogAggregation(useCase(faultyStore, dead, export), hub, progress, "logs",
+              DeferredExactlyOnceProofTest.DEFERRAL, ticking)); // a fresh process: what it held is gone
+        }
+        result = owner.get().handle(batch);
+        HELD.addAndGet(result.deferredEvents());
+        RECOVERED.addAndGet(result.recoveredEvents());
+      } else {
+        result = faulty.get().handle(batch);
+      }
       CONFLICTS.addAndGet(result.conflicts());
       SKIPPED.addAndGet(result.documentsSkipped());
     }, perOwner, new PartitionOwners.Chaos(40, 25, 6)));
+    if (held) {
+      // the partition's next event brings a fresh owner, which recovers what dead owners held
+      new DeferredLogAggregation(useCase(store, dead, export), hub, progress, "logs",
+          DeferredExactlyOnceProofTest.DEFERRAL, ticking)
+          .handle(new TelemetryBatch("3", events.subList(events.size() - 1, events.size())));
+    }
 
     assertThat(store.all()).extracting(LogWindowDocument::id)
         .isEqualTo(cleanStore.all().stream().map(LogWindowDocument::id).toList());
