@@ -401,6 +401,7 @@ var coreAppSettings = {
   TELEMETRY_HOLD_MAX_AGE: telemetryHoldMaxAge
   LOGS_HUB_NAME: eventHubs.outputs.logsHubName
   LOGS_CONSUMER_GROUP: eventHubs.outputs.logsConsumerGroup
+  LOGS_RECOVERY_CONSUMER_GROUP: eventHubs.outputs.logsRecoveryConsumerGroup
   METRICS_HUB_NAME: eventHubs.outputs.otlpMetricsHubName
   METRICS_CONSUMER_GROUP: eventHubs.outputs.otlpMetricsConsumerGroup
   OTLP_METRIC_DIMENSIONS: otlpMetricDimensions

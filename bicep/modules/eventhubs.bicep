@@ -180,6 +180,13 @@ resource logsPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@
   properties: { userMetadata: 'LogAggregation function (checkpoints in host storage)' }
 }
 
+// LogAggregation holds events like TelemetryAggregation: its recovery reads need their own group too.
+resource logsRecoveryGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
+  parent: logsHub
+  name: 'pulse-recovery'
+  properties: { userMetadata: 'LogAggregation recovery reads by sequence number (no checkpoints)' }
+}
+
 resource metricsOutHub 'Microsoft.EventHub/namespaces/eventhubs@2026-01-01' = {
   parent: namespace
   name: metricsOutHubName
@@ -233,7 +240,8 @@ resource functionReceivesTelemetry 'Microsoft.Authorization/roleAssignments@2022
   }
 }
 
-// why: LogAggregation (EventHubTrigger) receives from the logs hub only - scoped to the hub, not the namespace.
+// why: LogAggregation (EventHubTrigger) receives from the logs hub only - scoped to the hub, not the namespace
+// (the hub scope covers `pulse` and the recovery reads on `pulse-recovery`).
 resource functionReceivesLogs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(logsHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
   scope: logsHub
@@ -278,6 +286,7 @@ output telemetryRecoveryConsumerGroup string = telemetryRecoveryGroup.name
 output logsHubName string = logsHub.name
 output logsHubId string = logsHub.id
 output logsConsumerGroup string = logsPulseGroup.name
+output logsRecoveryConsumerGroup string = logsRecoveryGroup.name
 output metricsOutHubName string = metricsOutHub.name
 output metricsOutHubId string = metricsOutHub.id
 output metricsOutAdxConsumerGroup string = metricsOutAdxGroup.name

@@ -79,6 +79,9 @@ public enum Setting {
           + "Collector kafka exporter's default logs topic. Bicep sets it."),
   LOGS_CONSUMER_GROUP("LOGS_CONSUMER_GROUP", SettingType.TEXT, "pulse", Use.HOST,
       "Consumer group of the logs trigger. Bicep sets it."),
+  LOGS_RECOVERY_CONSUMER_GROUP("LOGS_RECOVERY_CONSUMER_GROUP", SettingType.TEXT, "pulse-recovery", Use.HOST,
+      "Consumer group with which the log aggregation re-reads what a dead owner held (as "
+          + "TELEMETRY_RECOVERY_CONSUMER_GROUP; TELEMETRY_HOLD_* apply to the logs hub too). Bicep sets it."),
   // ---- OTLP metrics (Event Hub trigger OtlpMetricsAggregation; same namespace and connection TelemetryHub) ----
   METRICS_HUB_NAME("METRICS_HUB_NAME", SettingType.TEXT, "otlp_metrics", Use.HOST,
       "Name of the OTLP metrics hub (%METRICS_HUB_NAME% in the OtlpMetricsAggregation trigger); the default is the "

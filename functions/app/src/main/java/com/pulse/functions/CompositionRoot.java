@@ -62,6 +62,7 @@ import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.app.telemetry.AggregateMetricBatch;
 import com.pulse.app.telemetry.DeferralPolicy;
 import com.pulse.app.telemetry.DeferredAggregation;
+import com.pulse.app.telemetry.DeferredLogAggregation;
 import com.pulse.app.telemetry.PartitionSource;
 import com.pulse.app.port.PartitionProgressStore;
 import com.pulse.adapter.local.InMemoryPartitionProgressStore;
@@ -394,7 +395,7 @@ public final class CompositionRoot {
     DeferralPolicy policy = config.telemetry().deferral();
     DeferredAggregation deferred = new DeferredAggregation(aggregateBatch(), hub.get(), stores.get().progress(),
         "telemetry", policy, clock);
-    IdleFlush.start(deferred, batchObserver(), policy.maxAge());
+    new IdleFlush<>("TelemetryAggregation", deferred::flushIdle, batchObserver()::observed).start(policy.maxAge());
     return deferred;
   }
 
@@ -407,6 +408,37 @@ public final class CompositionRoot {
   public DeferredAggregation telemetryAggregation(WindowStore windows, DeadLetterStore deadLetters,
       MetricExport export) {
     return DeferredAggregation.writingEveryBatch(aggregateBatch(windows, deadLetters, export), clock);
+  }
+
+  /**
+   * The use case of the logs function: {@link #aggregateLogBatch()} through
+   * {@link DeferredLogAggregation}, holding as {@link #telemetryAggregation()} does (progress scope
+   * {@code logs}, recovery reads of {@code LOGS_HUB_NAME} with {@code LOGS_RECOVERY_CONSUMER_GROUP},
+   * its own idle flush thread); locally every batch is written when it arrives.
+   */
+  public DeferredLogAggregation logAggregation() {
+    PulseConfig.Telemetry t = config.telemetry();
+    if (config.cosmos().isEmpty() || t.hubNamespace().isEmpty()) {
+      return DeferredLogAggregation.writingEveryBatch(aggregateLogBatch(), clock);
+    }
+    Lazy<EventHubsPartitionSource> logsHub = Lazy.of(() -> new EventHubsPartitionSource(t.hubNamespace().orElseThrow(),
+        t.logsHubName(), t.logsRecoveryConsumerGroup(), credential.get()));
+    DeferredLogAggregation deferred = new DeferredLogAggregation(aggregateLogBatch(),
+        (partition, from, until) -> logsHub.get().read(partition, from, until), stores.get().progress(), "logs",
+        t.deferral(), clock);
+    new IdleFlush<>("LogAggregation", deferred::flushIdle, logBatchTelemetry()::observed).start(t.deferral().maxAge());
+    return deferred;
+  }
+
+  /**
+   * {@link #aggregateLogBatch(LogWindowStore, DeadLetterStore, LogWindowExport)} writing every batch
+   * when it arrives: replays and tests.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public DeferredLogAggregation logAggregation(LogWindowStore windows, DeadLetterStore deadLetters,
+      LogWindowExport export) {
+    return DeferredLogAggregation.writingEveryBatch(aggregateLogBatch(windows, deadLetters, export), clock);
   }
 
   /** The log aggregation use case over this root's log window store, dead-letter store and export. */

@@ -66,7 +66,7 @@ public final class FunctionInjector implements FunctionInstanceInjector {
             root.tracing(), root.clock())),
         TelemetryAggregation.class, Lazy.of(() -> new TelemetryAggregation(root.telemetryAggregation(), root.batchObserver(),
             root.tracing())),
-        LogAggregation.class, Lazy.of(() -> new LogAggregation(root.aggregateLogBatch(), root.logBatchTelemetry(),
+        LogAggregation.class, Lazy.of(() -> new LogAggregation(root.logAggregation(), root.logBatchTelemetry(),
             root.tracing())),
         MetricFreshness.class, Lazy.of(() -> new MetricFreshness(root.checkFreshness(), root.telemetry())),
         HealthApi.class, Lazy.of(() -> new HealthApi(root.healthCheck())),

@@ -9,6 +9,7 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.pulse.app.observability.LogBatchTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.AggregateLogBatch;
+import com.pulse.app.telemetry.DeferredLogAggregation;
 import com.pulse.app.telemetry.LogBatchResult;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import java.util.Objects;
 /**
  * Event Hub function of the logs hub: aggregates a batch of OTLP logs events (protobuf or OTLP/JSON,
  * with or without a content type: the Collector's kafka exporter {@code logs} topic) of one partition
- * into log window documents ({@link AggregateLogBatch}). Same namespace and identity-based connection
+ * into log window documents ({@link AggregateLogBatch}), through {@link DeferredLogAggregation}, which
+ * holds a partition's events under a backlog as {@link TelemetryAggregation} does. Same namespace and identity-based connection
  * as {@link TelemetryAggregation} ({@code TelemetryHub__fullyQualifiedNamespace}); hub and consumer
  * group from {@code %LOGS_HUB_NAME%} / {@code %LOGS_CONSUMER_GROUP%}.
  *
@@ -38,14 +40,15 @@ public final class LogAggregation {
    *
    * @throws NullPointerException if an argument is null
    */
-  public LogAggregation(AggregateLogBatch useCase, LogBatchTelemetry observer, PulseTracing tracing) {
+  public LogAggregation(DeferredLogAggregation useCase, LogBatchTelemetry observer, PulseTracing tracing) {
     Objects.requireNonNull(useCase, "useCase");
     Objects.requireNonNull(observer, "observer");
     this.handler = new EventHubBatchHandler<>("LogAggregation", tracing, useCase::handle, observer::observed,
         r -> "events=" + r.events() + " records=" + r.records() + " deadLettered=" + r.deadLettered()
             + " late=" + r.lateRecords() + " expired=" + r.expired() + " outOfRange=" + r.outOfRange()
             + " duplicate=" + r.duplicateRecords() + " written=" + r.documentsWritten()
-            + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts(), false);
+            + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts() + " held=" + r.deferredEvents()
+            + " recovered=" + r.recoveredEvents() + " unrecoverable=" + r.unrecoverableEvents(), false);
   }
 
   /**

@@ -46,8 +46,8 @@ class IdleFlushTest {
     return new TelemetryBatch("4", events);
   }
 
-  private IdleFlush flush() {
-    return new IdleFlush(useCase, (TelemetryBatch batch, BatchResult result) ->
+  private IdleFlush<BatchResult> flush() {
+    return new IdleFlush<>("TelemetryAggregation", useCase::flushIdle, (TelemetryBatch batch, BatchResult result) ->
         observed.add(batch.partition() + ":" + batch.events().size() + ":" + result.events()));
   }
 

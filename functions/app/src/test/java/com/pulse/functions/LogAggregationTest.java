@@ -50,7 +50,7 @@ class LogAggregationTest {
     when(context.getInvocationId()).thenReturn("inv-1");
     CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M")),
         Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
-    function = new LogAggregation(root.aggregateLogBatch(windows, deadLetters, export),
+    function = new LogAggregation(root.logAggregation(windows, deadLetters, export),
         new LogBatchTelemetry(com.pulse.app.observability.PulseTelemetry.create(new InMemoryTelemetry().sdk, Clock.systemUTC())), PulseTracing.noop());
   }
 

@@ -56,6 +56,9 @@ public final class LogBatchTelemetry {
     report(partition, EventOutcome.DUPLICATE, result.duplicateRecords());
     report(partition, EventOutcome.EXPIRED, result.expired());
     report(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
+    report(partition, EventOutcome.HELD, result.deferredEvents());
+    report(partition, EventOutcome.RECOVERED, result.recoveredEvents());
+    report(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
     result.errorRecords().forEach(e -> telemetry.errorLogRecords(e.tenantId(), e.severity(), e.records()));
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());
