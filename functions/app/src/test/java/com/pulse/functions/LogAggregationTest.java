@@ -58,12 +58,16 @@ class LogAggregationTest {
     return EventHubSystemProperties.of(seq, Long.toString(seq * 100), T.plusSeconds(2).toString(), contentType);
   }
 
-  @SuppressWarnings("unchecked")
   private LogBatchResult invoke(byte[][] bodies, String... contentTypes) {
+    return invokeFrom(40, bodies, contentTypes);
+  }
+
+  @SuppressWarnings("unchecked")
+  private LogBatchResult invokeFrom(long firstSequenceNumber, byte[][] bodies, String... contentTypes) {
     Map<String, Object>[] sys = new Map[bodies.length];
     Map<String, Object>[] props = new Map[bodies.length];
     for (int i = 0; i < bodies.length; i++) {
-      sys[i] = system(40 + i, contentTypes[i]);
+      sys[i] = system(firstSequenceNumber + i, contentTypes[i]);
       props[i] = Map.of();
     }
     Map<String, Object> partitionContext = Map.of("PartitionId", "1", "ConsumerGroup", "pulse",
@@ -92,6 +96,31 @@ class LogAggregationTest {
         new LogSeries("checkout", "ERROR", 2, List.of(new LogTemplateCount("payment <num> declined", 2)), 0),
         new LogSeries("checkout", "FATAL", 1, List.of(new LogTemplateCount("disk full", 1)), 0));
     assertThat(export.logWindows()).hasSize(2);
+  }
+
+  @Test
+  void underABacklogFullBatchesAreHeldAndWrittenWithTheFirstBatchThatIsNotFull() {
+    CompositionRoot root = CompositionRoot.create(PulseConfig.parse(Map.of()),
+        Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
+    // full batches of 2, as host.json's 256 for the function app
+    function = new LogAggregation(new com.pulse.app.telemetry.DeferredLogAggregation(
+        root.aggregateLogBatch(windows, deadLetters, export), (p, from, until) -> List.of(),
+        new com.pulse.adapter.local.InMemoryPartitionProgressStore(), "logs",
+        new com.pulse.app.telemetry.DeferralPolicy(2, 100, 1 << 20, java.time.Duration.ofSeconds(10)), root.clock()),
+        new LogBatchTelemetry(com.pulse.app.observability.PulseTelemetry.create(new InMemoryTelemetry().sdk, Clock.systemUTC())),
+        PulseTracing.noop());
+    var checkout = OtlpLogs.resource("checkout", "contoso");
+    byte[] body = new OtlpLogs().log(checkout, Severity.INFO, "ok", T_NANOS).protobuf();
+
+    LogBatchResult held = invokeFrom(40, new byte[][] {body, body}, null, null);
+    LogBatchResult written = invokeFrom(42, new byte[][] {body}, (String) null);
+
+    assertThat(held.deferredEvents()).isEqualTo(2);
+    assertThat(held.documentsWritten()).isZero();
+    assertThat(written.events()).isEqualTo(3);
+    assertThat(written.records()).isEqualTo(3);
+    assertThat(windows.all().stream().filter(d -> d.granularity().equals("PT1M")).findFirst().orElseThrow().count())
+        .isEqualTo(3);
   }
 
   @Test
