@@ -36,24 +36,18 @@ public final class BatchTelemetry implements BatchObserver {
       telemetry.events(partition, EventOutcome.DEADLETTERED, result.deadLettered());
       telemetry.deadLettered(partition, result.deadLettered());
     }
-    count(partition, EventOutcome.LATE, result.lateRequests());
-    count(partition, EventOutcome.DUPLICATE, result.duplicateRequests());
-    count(partition, EventOutcome.EXPIRED, result.expired());
-    count(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
-    count(partition, EventOutcome.INTERNAL, result.internalSpans());
-    count(partition, EventOutcome.HELD, result.deferredEvents());
-    count(partition, EventOutcome.RECOVERED, result.recoveredEvents());
-    count(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.LATE, result.lateRequests());
+    telemetry.eventsIfAny(partition, EventOutcome.DUPLICATE, result.duplicateRequests());
+    telemetry.eventsIfAny(partition, EventOutcome.EXPIRED, result.expired());
+    telemetry.eventsIfAny(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
+    telemetry.eventsIfAny(partition, EventOutcome.INTERNAL, result.internalSpans());
+    telemetry.eventsIfAny(partition, EventOutcome.HELD, result.deferredEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.RECOVERED, result.recoveredEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());
     }
     telemetry.windowsWritten(Granularity.MINUTE.iso(), result.minuteDocumentsWritten());
     telemetry.windowsWritten(Granularity.HOUR.iso(), result.hourDocumentsWritten());
-  }
-
-  private void count(String partition, EventOutcome outcome, long n) {
-    if (n > 0) {
-      telemetry.events(partition, outcome, n);
-    }
   }
 }

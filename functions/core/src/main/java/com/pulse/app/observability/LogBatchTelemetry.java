@@ -48,26 +48,20 @@ public final class LogBatchTelemetry {
     counters.observedLogs(result);
     String partition = AggregateLogBatch.DEAD_LETTER_PARTITION_PREFIX + batch.partition();
     telemetry.events(partition, EventOutcome.AGGREGATED, Math.max(0, result.events() - result.deadLettered()));
-    report(partition, EventOutcome.DEADLETTERED, result.deadLettered());
+    telemetry.eventsIfAny(partition, EventOutcome.DEADLETTERED, result.deadLettered());
     if (result.deadLettered() > 0) {
       telemetry.deadLettered(partition, result.deadLettered());
     }
-    report(partition, EventOutcome.LATE, result.lateRecords());
-    report(partition, EventOutcome.DUPLICATE, result.duplicateRecords());
-    report(partition, EventOutcome.EXPIRED, result.expired());
-    report(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
-    report(partition, EventOutcome.HELD, result.deferredEvents());
-    report(partition, EventOutcome.RECOVERED, result.recoveredEvents());
-    report(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.LATE, result.lateRecords());
+    telemetry.eventsIfAny(partition, EventOutcome.DUPLICATE, result.duplicateRecords());
+    telemetry.eventsIfAny(partition, EventOutcome.EXPIRED, result.expired());
+    telemetry.eventsIfAny(partition, EventOutcome.OUT_OF_RANGE, result.outOfRange());
+    telemetry.eventsIfAny(partition, EventOutcome.HELD, result.deferredEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.RECOVERED, result.recoveredEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.UNRECOVERABLE, result.unrecoverableEvents());
     result.errorRecords().forEach(e -> telemetry.errorLogRecords(e.tenantId(), e.severity(), e.records()));
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());
-    }
-  }
-
-  private void report(String partition, EventOutcome outcome, long count) {
-    if (count > 0) {
-      telemetry.events(partition, outcome, count);
     }
   }
 }

@@ -48,25 +48,19 @@ public final class MetricBatchTelemetry {
       telemetry.events(partition, EventOutcome.DEADLETTERED, r.deadLettered());
       telemetry.deadLettered(partition, r.deadLettered());
     }
-    count(partition, EventOutcome.LATE, r.late());
-    count(partition, EventOutcome.DUPLICATE, r.duplicate() + r.cumulativeDuplicates());
-    count(partition, EventOutcome.EXPIRED, r.expired());
-    count(partition, EventOutcome.OUT_OF_RANGE, r.outOfRange());
-    count(partition, EventOutcome.METRIC_BASELINE, r.baseline());
-    count(partition, EventOutcome.METRIC_STALE, r.stale());
-    count(partition, EventOutcome.METRIC_STREAM_LIMIT, r.streamLimit());
-    count(partition, EventOutcome.METRIC_OVERFLOW, r.overflow());
-    count(partition, EventOutcome.METRIC_SERIES_LIMIT, r.seriesLimit());
+    telemetry.eventsIfAny(partition, EventOutcome.LATE, r.late());
+    telemetry.eventsIfAny(partition, EventOutcome.DUPLICATE, r.duplicate() + r.cumulativeDuplicates());
+    telemetry.eventsIfAny(partition, EventOutcome.EXPIRED, r.expired());
+    telemetry.eventsIfAny(partition, EventOutcome.OUT_OF_RANGE, r.outOfRange());
+    telemetry.eventsIfAny(partition, EventOutcome.METRIC_BASELINE, r.baseline());
+    telemetry.eventsIfAny(partition, EventOutcome.METRIC_STALE, r.stale());
+    telemetry.eventsIfAny(partition, EventOutcome.METRIC_STREAM_LIMIT, r.streamLimit());
+    telemetry.eventsIfAny(partition, EventOutcome.METRIC_OVERFLOW, r.overflow());
+    telemetry.eventsIfAny(partition, EventOutcome.METRIC_SERIES_LIMIT, r.seriesLimit());
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());
     }
     telemetry.windowsWritten(Granularity.MINUTE.iso(), r.minuteDocumentsWritten());
     telemetry.windowsWritten(Granularity.HOUR.iso(), r.hourDocumentsWritten());
-  }
-
-  private void count(String partition, EventOutcome outcome, long n) {
-    if (n > 0) {
-      telemetry.events(partition, outcome, n);
-    }
   }
 }

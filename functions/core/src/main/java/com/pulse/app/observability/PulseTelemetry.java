@@ -119,6 +119,16 @@ public final class PulseTelemetry {
     return new PulseTelemetry(OpenTelemetry.noop(), Clock.systemUTC());
   }
 
+  /**
+   * Adds {@code count} events of {@code partition} with {@code outcome} when there are any: the
+   * per-batch outcomes other than {@code aggregated} are recorded only when they happened.
+   */
+  public void eventsIfAny(String partition, EventOutcome outcome, long count) {
+    if (count > 0) {
+      events(partition, outcome, count);
+    }
+  }
+
   /** Adds {@code count} events of {@code partition} with {@code outcome}. */
   public void events(String partition, EventOutcome outcome, long count) {
     events.add(count, Attributes.of(PARTITION, partition, OUTCOME, outcome.attributeValue()));

@@ -86,11 +86,12 @@ final class Holding<R> {
       if (held == null || held.next != first) {
         held = recover(batch.partition(), first);
       }
-      held.add(batch.events(), clock.millis());
+      long now = clock.millis();
+      held.add(batch.events(), now);
       boolean drained = batch.events().size() < policy.fullBatchEvents();
       if (drained || held.events.size() >= policy.maxEvents()
           || heldBytes.get() - bytesBefore + held.bytes >= policy.maxBytes()
-          || clock.millis() - held.sinceMillis >= policy.maxAge().toMillis()) {
+          || now - held.sinceMillis >= policy.maxAge().toMillis()) {
         R written = write(batch.partition(), held);
         after = held.emptied();
         return written;
