@@ -169,7 +169,7 @@ public final class AggregateMetricBatch {
     return new MetricBatchResult(batch.events().size(), points.size(), aggregator.aggregated(), rejected.size(),
         aggregator.expired(), aggregator.outOfRange(), points.baseline(), points.stale(), points.streamLimit(),
         points.duplicate(), tally.late, tally.duplicate, tally.overflow, tally.seriesLimit, tally.minutes, tally.hours,
-        tally.skipped, streamWrites, tally.conflicts);
+        tally.skipped, streamWrites, tally.conflicts, 0, 0, 0);
   }
 
   private List<DeadLetter> decodeAll(TelemetryBatch batch, DecodedMetrics points, Instant now) {

@@ -24,6 +24,11 @@ package com.pulse.app.telemetry;
  * @param documentsSkipped touched documents that already held the batch (redelivery)
  * @param streamDocumentsWritten stream-state documents created or replaced
  * @param conflicts ETag conflicts resolved by re-reading
+ * @param deferredEvents events of this invocation held in memory for a later write
+ *     ({@link DeferredMetricAggregation}); not in {@link #events}, counted again when written
+ * @param recoveredEvents events re-read from the hub because this owner started behind the checkpoint;
+ *     included in {@link #events}
+ * @param unrecoverableEvents events a recovery needed that the hub no longer retained: lost, and counted
  */
 public record MetricBatchResult(
     int events,
@@ -44,7 +49,23 @@ public record MetricBatchResult(
     int hourDocumentsWritten,
     int documentsSkipped,
     int streamDocumentsWritten,
-    int conflicts) {
+    int conflicts,
+    int deferredEvents,
+    int recoveredEvents,
+    long unrecoverableEvents) {
+
+  /** The result of an invocation whose {@code events} are all held for a later write. */
+  public static MetricBatchResult deferred(int events) {
+    return new MetricBatchResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, events, 0, 0);
+  }
+
+  /** This result with the recovery counts of the invocation that wrote it. */
+  public MetricBatchResult withRecovery(int recovered, long unrecoverable) {
+    return new MetricBatchResult(events, points, aggregated, deadLettered, expired, outOfRange, baseline, stale,
+        streamLimit, cumulativeDuplicates, late, duplicate, overflow, seriesLimit, minuteDocumentsWritten,
+        hourDocumentsWritten, documentsSkipped, streamDocumentsWritten, conflicts, deferredEvents, recovered,
+        unrecoverable);
+  }
 
   /** Points decoded but not folded in: expired, out of range, baseline, stale, stream limit, cumulative duplicates. */
   public long notAggregated() {

@@ -28,7 +28,7 @@ class IngestCountersTest {
 
     logs.observed(batch, new LogBatchResult(10, 120, 1, 2, 3, 4, 5, 6, 0, 0, List.of(), 0, 0, 0));
     logs.observed(batch, new LogBatchResult(5, 30, 0, 0, 1, 0, 0, 2, 0, 0, List.of(), 0, 0, 0));
-    MetricBatchResult metricBatch = new MetricBatchResult(8, 100, 91, 2, 1, 3, 2, 1, 1, 1, 7, 4, 5, 1, 3, 2, 0, 1, 0);
+    MetricBatchResult metricBatch = new MetricBatchResult(8, 100, 91, 2, 1, 3, 2, 1, 1, 1, 7, 4, 5, 1, 3, 2, 0, 1, 0, 0, 0, 0);
     assertThat(metricBatch.points()).isEqualTo(metricBatch.aggregated() + metricBatch.notAggregated());
     metrics.observed(batch, metricBatch);
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryMetricWindowStore;
+import com.pulse.adapter.local.InMemoryPartitionProgressStore;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.MetricWindowStore;
+import com.pulse.app.port.PartitionProgressStore;
 import com.pulse.app.port.Versioned;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.metric.MetricDimensions;
@@ -13,12 +15,14 @@ import com.pulse.domain.telemetry.metric.MetricStreamDocument;
 import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricWindowVersion;
 import com.pulse.domain.telemetry.metric.MetricWindows;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on reads, lazy checkpoints and restarts from older checkpoints, must end in the same metric window
  * documents as one clean pass (every series field, sketch bins, late and overflow counts,
  * {@code lastSequenceNumber}), the same stream-state sequence numbers, the same dead letters, and the
- * newest export of each document equal to it.
+ * newest export of each document equal to it. {@link #faultyHeldRunsEqualOneCleanPass} runs the same
+ * through {@link DeferredMetricAggregation}.
  */
 class MetricExactlyOnceProofTest {
   private static final int EVENTS = 120;
@@ -46,6 +51,8 @@ class MetricExactlyOnceProofTest {
   private static final AtomicLong CONFLICTS = new AtomicLong();
   private static final AtomicLong SKIPPED = new AtomicLong();
   private static final AtomicLong CUMULATIVE_DUPLICATES = new AtomicLong();
+  private static final AtomicLong HELD = new AtomicLong();
+  private static final AtomicLong RECOVERED = new AtomicLong();
   private static ExecutorService owners;
 
   @BeforeAll
@@ -60,6 +67,8 @@ class MetricExactlyOnceProofTest {
     assertThat(CONFLICTS.get()).isGreaterThan(0);
     assertThat(SKIPPED.get()).isGreaterThan(0);
     assertThat(CUMULATIVE_DUPLICATES.get()).as("redelivered cumulative points skipped by the stream state").isGreaterThan(0);
+    assertThat(HELD.get()).as("events were held across invocations").isGreaterThan(1_000);
+    assertThat(RECOVERED.get()).as("and re-read from the hub after their owner died").isGreaterThan(100);
   }
 
   static java.util.stream.LongStream seeds() {
@@ -69,6 +78,23 @@ class MetricExactlyOnceProofTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void faultyConcurrentRunsEqualOneCleanPass(long seed) throws Exception {
+    run(seed, false);
+  }
+
+  /**
+   * The same through {@link DeferredMetricAggregation}, with the faults holding adds (as in
+   * {@link DeferredExactlyOnceProofTest}): 10 % of invocations start in a fresh process that lost what
+   * it held, the progress store and the hub fail like the window store, and a fresh owner gets the
+   * last event again at the end. The stream-state documents are then written once per write of
+   * several invocations' events, and read by owners that start behind the checkpoint.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void faultyHeldRunsEqualOneCleanPass(long seed) throws Exception {
+    run(seed, true);
+  }
+
+  private void run(long seed, boolean held) throws Exception {
     List<TelemetryEvent> events = SeededMetricStream.events(seed, EVENTS);
 
     InMemoryMetricWindowStore cleanStore = new InMemoryMetricWindowStore();
@@ -85,12 +111,39 @@ class MetricExactlyOnceProofTest {
     // each owner is its own instance, with its own memory of the window documents it last wrote
     // (which the other owner's writes make stale)
     ThreadLocal<AggregateMetricBatch> useCase = ThreadLocal.withInitial(() -> useCase(faulty, dead, exported::addAll));
+    PartitionProgressStore progress = new DeferredExactlyOnceProofTest.FaultyProgress(
+        new InMemoryPartitionProgressStore(), faulty.hook);
+    PartitionSource hub = (partition, from, until) -> {
+      faulty.hook.get().before(false, "hub " + from + ".." + until);
+      return events.stream().filter(e -> e.sequenceNumber() >= from && e.sequenceNumber() < until).toList();
+    };
+    Clock ticking = new DeferredExactlyOnceProofTest.TickingClock();
+    ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(
+        () -> new SplittableRandom(seed * 7919 + Thread.currentThread().getId()));
+    ThreadLocal<DeferredMetricAggregation> owner = new ThreadLocal<>();
     FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
-      MetricBatchResult result = useCase.get().handle(batch);
+      MetricBatchResult result;
+      if (held) {
+        if (owner.get() == null || random.get().nextInt(10) == 0) {
+          owner.set(new DeferredMetricAggregation(useCase(faulty, dead, exported::addAll), hub, progress, "metrics",
+              DeferredExactlyOnceProofTest.DEFERRAL, ticking)); // a fresh process: what it held is gone
+        }
+        result = owner.get().handle(batch);
+        HELD.addAndGet(result.deferredEvents());
+        RECOVERED.addAndGet(result.recoveredEvents());
+      } else {
+        result = useCase.get().handle(batch);
+      }
       CONFLICTS.addAndGet(result.conflicts());
       SKIPPED.addAndGet(result.documentsSkipped());
       CUMULATIVE_DUPLICATES.addAndGet(result.cumulativeDuplicates());
     }, faulty.hook, new PartitionOwners.Chaos(30, 30, 8)));
+    if (held) {
+      // the partition's next event brings a fresh owner, which recovers what dead owners held
+      new DeferredMetricAggregation(useCase(store, dead, exported::addAll), hub, progress, "metrics",
+          DeferredExactlyOnceProofTest.DEFERRAL, ticking)
+          .handle(new TelemetryBatch("3", events.subList(events.size() - 1, events.size())));
+    }
 
     assertThat(cleanStore.allWindows()).as("the stream has every type")
         .flatExtracting(MetricWindowDocument::series).extracting(s -> s.type()).contains("sum", "gauge", "histogram");
