@@ -83,7 +83,7 @@ param telemetryWindowShards int = 1
 @maxValue(1000000)
 param telemetryHoldMaxEvents int = 16384
 
-@description('MiB of event bodies an instance holds at most over all the partitions it owns (TELEMETRY_HOLD_MAX_MIB); the partition that reaches it is written.')
+@description('MiB of event bodies an instance holds at most over all the partitions it owns, of the traces, logs and metrics hubs together (TELEMETRY_HOLD_MAX_MIB); the partition that reaches it is written.')
 @minValue(1)
 @maxValue(1000)
 param telemetryHoldMaxMib int = 64
@@ -404,6 +404,7 @@ var coreAppSettings = {
   LOGS_RECOVERY_CONSUMER_GROUP: eventHubs.outputs.logsRecoveryConsumerGroup
   METRICS_HUB_NAME: eventHubs.outputs.otlpMetricsHubName
   METRICS_CONSUMER_GROUP: eventHubs.outputs.otlpMetricsConsumerGroup
+  METRICS_RECOVERY_CONSUMER_GROUP: eventHubs.outputs.otlpMetricsRecoveryConsumerGroup
   OTLP_METRIC_DIMENSIONS: otlpMetricDimensions
   METRICS_OUT_NAMESPACE: eventHubs.outputs.fullyQualifiedNamespace
   METRICS_OUT_HUB_NAME: eventHubs.outputs.metricsOutHubName

@@ -217,7 +217,15 @@ resource otlpMetricsPulseGroup 'Microsoft.EventHub/namespaces/eventhubs/consumer
   properties: { userMetadata: 'OtlpMetricsAggregation function (checkpoints in host storage)' }
 }
 
-// why: OtlpMetricsAggregation (EventHubTrigger) receives from the OTLP metrics hub only - scoped to the hub.
+// OtlpMetricsAggregation holds events like TelemetryAggregation: its recovery reads need their own group too.
+resource otlpMetricsRecoveryGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2026-01-01' = {
+  parent: otlpMetricsHub
+  name: 'pulse-recovery'
+  properties: { userMetadata: 'OtlpMetricsAggregation recovery reads by sequence number (no checkpoints)' }
+}
+
+// why: OtlpMetricsAggregation (EventHubTrigger) receives from the OTLP metrics hub only - scoped to the hub
+// (the hub scope covers `pulse` and the recovery reads on `pulse-recovery`).
 resource functionReceivesOtlpMetrics 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(otlpMetricsHub.id, functionPrincipalId, roleIds.eventHubsDataReceiver)
   scope: otlpMetricsHub
@@ -292,3 +300,4 @@ output metricsOutHubId string = metricsOutHub.id
 output metricsOutAdxConsumerGroup string = metricsOutAdxGroup.name
 output otlpMetricsHubName string = otlpMetricsHub.name
 output otlpMetricsConsumerGroup string = otlpMetricsPulseGroup.name
+output otlpMetricsRecoveryConsumerGroup string = otlpMetricsRecoveryGroup.name

@@ -63,10 +63,13 @@ public record PulseConfig(
    *     {@link Setting#TELEMETRY_HOLD_MAX_AGE} over {@code host.json}'s full batch of 256 (both hubs that hold)
    * @param logsHubName {@link Setting#LOGS_HUB_NAME} (the logs hub's recovery reads)
    * @param logsRecoveryConsumerGroup {@link Setting#LOGS_RECOVERY_CONSUMER_GROUP}
+   * @param metricsHubName {@link Setting#METRICS_HUB_NAME} (the metrics hub's recovery reads)
+   * @param metricsRecoveryConsumerGroup {@link Setting#METRICS_RECOVERY_CONSUMER_GROUP}
    */
   public record Telemetry(Duration allowedLateness, Optional<String> hubNamespace, Optional<String> hubName,
       int windowShards, String recoveryConsumerGroup, com.pulse.app.telemetry.DeferralPolicy deferral,
-      String logsHubName, String logsRecoveryConsumerGroup) {}
+      String logsHubName, String logsRecoveryConsumerGroup, String metricsHubName,
+      String metricsRecoveryConsumerGroup) {}
 
   /** @param dimensions {@link Setting#OTLP_METRIC_DIMENSIONS}: attribute names kept as dimensions */
   public record OtlpMetrics(List<String> dimensions) {}
@@ -136,7 +139,8 @@ public record PulseConfig(
         new com.pulse.app.telemetry.DeferralPolicy(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.fullBatchEvents(),
             r.<Integer>value(Setting.TELEMETRY_HOLD_MAX_EVENTS), (long) r.<Integer>value(Setting.TELEMETRY_HOLD_MAX_MIB) << 20,
             r.value(Setting.TELEMETRY_HOLD_MAX_AGE)),
-        r.value(Setting.LOGS_HUB_NAME), r.value(Setting.LOGS_RECOVERY_CONSUMER_GROUP));
+        r.value(Setting.LOGS_HUB_NAME), r.value(Setting.LOGS_RECOVERY_CONSUMER_GROUP), r.value(Setting.METRICS_HUB_NAME),
+        r.value(Setting.METRICS_RECOVERY_CONSUMER_GROUP));
     Optional<Cosmos> cosmos = cosmosEndpoint.map(endpoint -> new Cosmos(endpoint, r.value(Setting.COSMOS_DATABASE),
         r.value(Setting.COSMOS_CREATE_IF_MISSING), r.value(Setting.COSMOS_CONNECTION_MODE)));
     Optional<Export> export = exportNamespace.map(ns -> new Export(ns, r.value(Setting.METRICS_OUT_HUB_NAME)));

@@ -67,8 +67,8 @@ public enum Setting {
           + "that is not full is written at once. 256 (one full batch) holds nothing."),
   TELEMETRY_HOLD_MAX_MIB("TELEMETRY_HOLD_MAX_MIB", SettingType.COUNT,
       Long.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxBytes() >> 20), Use.HOST,
-      "MiB of event bodies an instance holds at most over all the partitions it owns; the partition that reaches it "
-          + "is written."),
+      "MiB of event bodies an instance holds at most over all the partitions it owns, of the traces, logs and "
+          + "metrics hubs together; the partition that reaches it is written."),
   TELEMETRY_HOLD_MAX_AGE("TELEMETRY_HOLD_MAX_AGE", SettingType.POSITIVE_DURATION,
       com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxAge().toString(), Use.HOST,
       "Longest an event is held before it is written (also when its partition gets no more events)."),
@@ -81,13 +81,16 @@ public enum Setting {
       "Consumer group of the logs trigger. Bicep sets it."),
   LOGS_RECOVERY_CONSUMER_GROUP("LOGS_RECOVERY_CONSUMER_GROUP", SettingType.TEXT, "pulse-recovery", Use.HOST,
       "Consumer group with which the log aggregation re-reads what a dead owner held (as "
-          + "TELEMETRY_RECOVERY_CONSUMER_GROUP; TELEMETRY_HOLD_* apply to the logs hub too). Bicep sets it."),
+          + "TELEMETRY_RECOVERY_CONSUMER_GROUP; TELEMETRY_HOLD_* apply to the logs and metrics hubs too). Bicep sets it."),
   // ---- OTLP metrics (Event Hub trigger OtlpMetricsAggregation; same namespace and connection TelemetryHub) ----
   METRICS_HUB_NAME("METRICS_HUB_NAME", SettingType.TEXT, "otlp_metrics", Use.HOST,
       "Name of the OTLP metrics hub (%METRICS_HUB_NAME% in the OtlpMetricsAggregation trigger); the default is the "
           + "OpenTelemetry Collector kafka exporter's default metrics topic. Bicep sets it."),
   METRICS_CONSUMER_GROUP("METRICS_CONSUMER_GROUP", SettingType.TEXT, "pulse", Use.HOST,
       "Consumer group of the OTLP metrics trigger. Bicep sets it."),
+  METRICS_RECOVERY_CONSUMER_GROUP("METRICS_RECOVERY_CONSUMER_GROUP", SettingType.TEXT, "pulse-recovery", Use.HOST,
+      "Consumer group with which the OTLP metrics aggregation re-reads what a dead owner held (as "
+          + "TELEMETRY_RECOVERY_CONSUMER_GROUP). Bicep sets it."),
   OTLP_METRIC_DIMENSIONS("OTLP_METRIC_DIMENSIONS", SettingType.ATTRIBUTE_LIST,
       String.join(",", com.pulse.domain.telemetry.metric.MetricDimensions.DEFAULT.names()), Use.BOTH,
       "OTLP data-point attributes kept as dimensions of a metric series (at most 16); none keeps no attribute."),

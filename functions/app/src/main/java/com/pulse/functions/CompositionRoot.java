@@ -63,6 +63,8 @@ import com.pulse.app.telemetry.AggregateMetricBatch;
 import com.pulse.app.telemetry.DeferralPolicy;
 import com.pulse.app.telemetry.DeferredAggregation;
 import com.pulse.app.telemetry.DeferredLogAggregation;
+import com.pulse.app.telemetry.DeferredMetricAggregation;
+import com.pulse.app.telemetry.HeldBytes;
 import com.pulse.app.telemetry.PartitionSource;
 import com.pulse.app.port.PartitionProgressStore;
 import com.pulse.adapter.local.InMemoryPartitionProgressStore;
@@ -161,6 +163,8 @@ public final class CompositionRoot {
   /** The telemetry hub read by sequence number: its client is built on the first recovery that reads. */
   private final Lazy<PartitionSource> partitionSource;
   private final IngestCounters ingestCounters = new IngestCounters();
+  /** Event bodies the three holding hubs hold together: TELEMETRY_HOLD_MAX_MIB bounds the instance. */
+  private final HeldBytes heldBytes = new HeldBytes();
 
   private CompositionRoot(PulseConfig config, Clock clock, Optional<Function<String, ConnectionSource>> localWarehouse,
       Supplier<TokenCredential> credential) {
@@ -394,7 +398,7 @@ public final class CompositionRoot {
     }
     DeferralPolicy policy = config.telemetry().deferral();
     DeferredAggregation deferred = new DeferredAggregation(aggregateBatch(), hub.get(), stores.get().progress(),
-        "telemetry", policy, clock);
+        "telemetry", policy, clock, heldBytes);
     new IdleFlush<>("TelemetryAggregation", deferred::flushIdle, batchObserver()::observed).start(policy.maxAge());
     return deferred;
   }
@@ -425,7 +429,7 @@ public final class CompositionRoot {
         t.logsHubName(), t.logsRecoveryConsumerGroup(), credential.get()));
     DeferredLogAggregation deferred = new DeferredLogAggregation(aggregateLogBatch(),
         (partition, from, until) -> logsHub.get().read(partition, from, until), stores.get().progress(), "logs",
-        t.deferral(), clock);
+        t.deferral(), clock, heldBytes);
     new IdleFlush<>("LogAggregation", deferred::flushIdle, logBatchTelemetry()::observed).start(t.deferral().maxAge());
     return deferred;
   }
@@ -476,6 +480,39 @@ public final class CompositionRoot {
   /** The kept metric dimensions ({@code OTLP_METRIC_DIMENSIONS}). */
   public MetricDimensions metricDimensions() {
     return new MetricDimensions(config.otlpMetrics().dimensions());
+  }
+
+  /**
+   * The use case of the OTLP metrics function: {@link #aggregateMetricBatch()} through
+   * {@link DeferredMetricAggregation}, holding as {@link #telemetryAggregation()} does (progress scope
+   * {@code metrics}, recovery reads of {@code METRICS_HUB_NAME} with
+   * {@code METRICS_RECOVERY_CONSUMER_GROUP}, its own idle flush thread); locally every batch is
+   * written when it arrives.
+   */
+  public DeferredMetricAggregation metricAggregation() {
+    PulseConfig.Telemetry t = config.telemetry();
+    if (config.cosmos().isEmpty() || t.hubNamespace().isEmpty()) {
+      return DeferredMetricAggregation.writingEveryBatch(aggregateMetricBatch(), clock);
+    }
+    Lazy<EventHubsPartitionSource> metricsHub = Lazy.of(() -> new EventHubsPartitionSource(
+        t.hubNamespace().orElseThrow(), t.metricsHubName(), t.metricsRecoveryConsumerGroup(), credential.get()));
+    DeferredMetricAggregation deferred = new DeferredMetricAggregation(aggregateMetricBatch(),
+        (partition, from, until) -> metricsHub.get().read(partition, from, until), stores.get().progress(), "metrics",
+        t.deferral(), clock, heldBytes);
+    new IdleFlush<>("OtlpMetricsAggregation", deferred::flushIdle, metricBatchTelemetry()::observed)
+        .start(t.deferral().maxAge());
+    return deferred;
+  }
+
+  /**
+   * {@link #aggregateMetricBatch(MetricWindowStore, DeadLetterStore, MetricWindowExport)} writing every
+   * batch when it arrives: replays and tests.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public DeferredMetricAggregation metricAggregation(MetricWindowStore store, DeadLetterStore deadLetters,
+      MetricWindowExport export) {
+    return DeferredMetricAggregation.writingEveryBatch(aggregateMetricBatch(store, deadLetters, export), clock);
   }
 
   /** The OTLP metrics use case over this root's metric windows, dead letters and history export. */

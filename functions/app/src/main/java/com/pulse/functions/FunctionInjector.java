@@ -74,7 +74,7 @@ public final class FunctionInjector implements FunctionInstanceInjector {
         TenantTelemetryApi.class, Lazy.of(() -> new TenantTelemetryApi(root.tenantTelemetry())),
         TenantSlosApi.class, Lazy.of(() -> new TenantSlosApi(root.tenantSlos())),
         SloBurnRates.class, Lazy.of(() -> new SloBurnRates(root.evaluateSloBurnRates())),
-        OtlpMetricsAggregation.class, Lazy.of(() -> new OtlpMetricsAggregation(root.aggregateMetricBatch(),
+        OtlpMetricsAggregation.class, Lazy.of(() -> new OtlpMetricsAggregation(root.metricAggregation(),
             root.metricBatchTelemetry(), root.tracing())));
   }
 

@@ -9,6 +9,7 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.pulse.app.observability.MetricBatchTelemetry;
 import com.pulse.app.observability.PulseTracing;
 import com.pulse.app.telemetry.AggregateMetricBatch;
+import com.pulse.app.telemetry.DeferredMetricAggregation;
 import com.pulse.app.telemetry.MetricBatchResult;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * exporter's metrics topic, default {@code otlp_metrics}; consumer group
  * {@code %METRICS_CONSUMER_GROUP%}; the identity-based connection {@code TelemetryHub} of the same
  * namespace): aggregates a batch of {@code ExportMetricsServiceRequest}s into metric window documents
- * ({@link AggregateMetricBatch}). Bad events are dead-lettered by the use case and the batch
+ * ({@link AggregateMetricBatch}), through {@link DeferredMetricAggregation}, which holds a partition's
+ * events under a backlog as {@link TelemetryAggregation} does. Bad events are dead-lettered by the use case and the batch
  * succeeds; a dependency failure fails the invocation and the retry policy re-drives the same batch
  * (2 s doubling to 5 min, unlimited), which the sequence-number bookkeeping makes harmless.
  *
@@ -34,7 +36,7 @@ public final class OtlpMetricsAggregation {
    *
    * @throws NullPointerException if an argument is null
    */
-  public OtlpMetricsAggregation(AggregateMetricBatch useCase, MetricBatchTelemetry observer, PulseTracing tracing) {
+  public OtlpMetricsAggregation(DeferredMetricAggregation useCase, MetricBatchTelemetry observer, PulseTracing tracing) {
     Objects.requireNonNull(useCase, "useCase");
     Objects.requireNonNull(observer, "observer");
     this.handler = new EventHubBatchHandler<>("OtlpMetricsAggregation", tracing, useCase::handle, observer::observed,
@@ -44,7 +46,8 @@ public final class OtlpMetricsAggregation {
             + " streamLimit=" + r.streamLimit() + " duplicate=" + (r.duplicate() + r.cumulativeDuplicates())
             + " overflow=" + r.overflow() + " seriesLimit=" + r.seriesLimit() + " written=" + r.documentsWritten()
             + " streamsWritten=" + r.streamDocumentsWritten() + " skipped=" + r.documentsSkipped()
-            + " conflicts=" + r.conflicts(), false);
+            + " conflicts=" + r.conflicts() + " held=" + r.deferredEvents() + " recovered=" + r.recoveredEvents()
+            + " unrecoverable=" + r.unrecoverableEvents(), false);
   }
 
   /**

@@ -56,7 +56,7 @@ class OtlpMetricsAggregationTest {
     CompositionRoot root = CompositionRoot.create(
         PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M", "OTLP_METRIC_DIMENSIONS", "http.route")),
         Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
-    function = new OtlpMetricsAggregation(root.aggregateMetricBatch(store, deadLetters, exported::addAll),
+    function = new OtlpMetricsAggregation(root.metricAggregation(store, deadLetters, exported::addAll),
         new MetricBatchTelemetry(PulseTelemetry.noop()), PulseTracing.noop());
   }
 
@@ -116,6 +116,39 @@ class OtlpMetricsAggregationTest {
     assertThat(again.documentsWritten()).isZero();
     assertThat(again.documentsSkipped()).isEqualTo(r.documentsWritten());
     assertThat(again.streamDocumentsWritten()).isZero();
+    assertThat(store.allWindows().stream().filter(d -> d.granularity().equals("PT1H")).findFirst().orElseThrow().series())
+        .filteredOn(s -> s.metric().equals("http.server.requests")).singleElement()
+        .satisfies(s -> assertThat(s.increase()).isEqualTo(27));
+  }
+
+  @Test
+  void underABacklogFullBatchesAreHeldAndTheirCumulativePointsWrittenTogether() {
+    CompositionRoot root = CompositionRoot.create(
+        PulseConfig.parse(Map.of("TELEMETRY_ALLOWED_LATENESS", "PT1M", "OTLP_METRIC_DIMENSIONS", "http.route")),
+        Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+    // full batches of 2, as host.json's 256 for the function app
+    function = new OtlpMetricsAggregation(new com.pulse.app.telemetry.DeferredMetricAggregation(
+        root.aggregateMetricBatch(store, deadLetters, exported::addAll), (p, from, until) -> List.of(),
+        new com.pulse.adapter.local.InMemoryPartitionProgressStore(), "metrics",
+        new com.pulse.app.telemetry.DeferralPolicy(2, 100, 1 << 20, java.time.Duration.ofSeconds(10)), root.clock()),
+        new MetricBatchTelemetry(PulseTelemetry.noop()), PulseTracing.noop());
+    byte[][] full = {
+      OtlpMetricRequests.protobuf(export(T0 + 30 * S, 10, 4)),
+      OtlpMetricRequests.protobuf(export(T0 + 90 * S, 25, 6)),
+    };
+
+    MetricBatchResult held = invoke(full, new String[] {null, null}, 40);
+    assertThat(store.allStreams()).as("nothing written while held").isEmpty();
+    assertThat(store.allWindows()).isEmpty();
+    MetricBatchResult written = invoke(new byte[][] {OtlpMetricRequests.protobuf(export(T0 + 150 * S, 27, 1))},
+        new String[] {null}, 42);
+
+    assertThat(held.deferredEvents()).isEqualTo(2);
+    assertThat(held.documentsWritten()).isZero();
+    assertThat(written.events()).isEqualTo(3);
+    assertThat(written.points()).isEqualTo(6).isEqualTo(written.aggregated() + written.notAggregated());
+    assertThat(written.streamDocumentsWritten()).as("one stream-state write for the three invocations").isEqualTo(1);
+    assertThat(store.allStreams()).singleElement().satisfies(d -> assertThat(d.lastSequenceNumber()).isEqualTo(42));
     assertThat(store.allWindows().stream().filter(d -> d.granularity().equals("PT1H")).findFirst().orElseThrow().series())
         .filteredOn(s -> s.metric().equals("http.server.requests")).singleElement()
         .satisfies(s -> assertThat(s.increase()).isEqualTo(27));

@@ -107,7 +107,7 @@ final class BicepPolicyTest {
     assertThat(groups.get("'pulse'")).containsExactlyInAnyOrder("telemetryHub", "logsHub", "otlpMetricsHub");
     assertThat(groups.get("'adx'")).containsExactly("metricsOutHub");
     // recovery reads need their own group: the trigger's receivers on `pulse` are exclusive (epoch)
-    assertThat(groups.get("'pulse-recovery'")).containsExactlyInAnyOrder("telemetryHub", "logsHub");
+    assertThat(groups.get("'pulse-recovery'")).containsExactlyInAnyOrder("telemetryHub", "logsHub", "otlpMetricsHub");
     assertThat(only("Microsoft.EventHub/namespaces/eventhubs", "telemetryHub").body())
         .contains("partitionCount: telemetryPartitionCount")
         .contains("encoding: 'Avro'")

@@ -57,6 +57,9 @@ public final class MetricBatchTelemetry {
     telemetry.eventsIfAny(partition, EventOutcome.METRIC_STREAM_LIMIT, r.streamLimit());
     telemetry.eventsIfAny(partition, EventOutcome.METRIC_OVERFLOW, r.overflow());
     telemetry.eventsIfAny(partition, EventOutcome.METRIC_SERIES_LIMIT, r.seriesLimit());
+    telemetry.eventsIfAny(partition, EventOutcome.HELD, r.deferredEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.RECOVERED, r.recoveredEvents());
+    telemetry.eventsIfAny(partition, EventOutcome.UNRECOVERABLE, r.unrecoverableEvents());
     for (TelemetryEvent event : batch.events()) {
       telemetry.eventLag(partition, event.enqueuedTime());
     }

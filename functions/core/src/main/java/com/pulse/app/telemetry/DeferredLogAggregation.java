@@ -27,6 +27,17 @@ public final class DeferredLogAggregation {
    */
   public DeferredLogAggregation(AggregateLogBatch aggregate, PartitionSource source, PartitionProgressStore progress,
       String scope, DeferralPolicy policy, Clock clock) {
+    this(aggregate, source, progress, scope, policy, clock, new HeldBytes());
+  }
+
+  /**
+   * As the constructor above, with {@link DeferralPolicy#maxBytes} bounding what every use case that
+   * shares {@code heldBytes} holds together (the function app's three hubs).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public DeferredLogAggregation(AggregateLogBatch aggregate, PartitionSource source, PartitionProgressStore progress,
+      String scope, DeferralPolicy policy, Clock clock, HeldBytes heldBytes) {
     Objects.requireNonNull(aggregate, "aggregate");
     this.holding = new Holding<>(new Holding.Writes<>() {
       @Override
@@ -43,7 +54,7 @@ public final class DeferredLogAggregation {
       public LogBatchResult recovered(LogBatchResult written, int recovered, long unrecoverable) {
         return written.withRecovery(recovered, unrecoverable);
       }
-    }, source, progress, scope, policy, clock);
+    }, source, progress, scope, policy, clock, heldBytes);
   }
 
   /**

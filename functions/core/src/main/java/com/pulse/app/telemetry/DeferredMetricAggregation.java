@@ -32,6 +32,17 @@ public final class DeferredMetricAggregation {
    */
   public DeferredMetricAggregation(AggregateMetricBatch aggregate, PartitionSource source, PartitionProgressStore progress,
       String scope, DeferralPolicy policy, Clock clock) {
+    this(aggregate, source, progress, scope, policy, clock, new HeldBytes());
+  }
+
+  /**
+   * As the constructor above, with {@link DeferralPolicy#maxBytes} bounding what every use case that
+   * shares {@code heldBytes} holds together (the function app's three hubs).
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public DeferredMetricAggregation(AggregateMetricBatch aggregate, PartitionSource source, PartitionProgressStore progress,
+      String scope, DeferralPolicy policy, Clock clock, HeldBytes heldBytes) {
     Objects.requireNonNull(aggregate, "aggregate");
     this.holding = new Holding<>(new Holding.Writes<>() {
       @Override
@@ -48,7 +59,7 @@ public final class DeferredMetricAggregation {
       public MetricBatchResult recovered(MetricBatchResult written, int recovered, long unrecoverable) {
         return written.withRecovery(recovered, unrecoverable);
       }
-    }, source, progress, scope, policy, clock);
+    }, source, progress, scope, policy, clock, heldBytes);
   }
 
   /**
@@ -89,7 +100,7 @@ public final class DeferredMetricAggregation {
     return holding.heldEvents();
   }
 
-  /** Body bytes held in memory now, over every partition (a gauge). */
+  /** Body bytes held in memory now, over every partition of every use case sharing them (a gauge). */
   public long heldBytes() {
     return holding.heldBytes();
   }

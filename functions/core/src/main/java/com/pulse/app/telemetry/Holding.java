@@ -42,8 +42,8 @@ final class Holding<R> {
   private final DeferralPolicy policy;
   private final Clock clock;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-  /** Body bytes held over every partition, bounded by {@link DeferralPolicy#maxBytes}. */
-  private final java.util.concurrent.atomic.AtomicLong heldBytes = new java.util.concurrent.atomic.AtomicLong();
+  /** Body bytes held over every partition (and every use case sharing it), bounded by {@link DeferralPolicy#maxBytes}. */
+  private final HeldBytes heldBytes;
 
   /**
    * @param writes the use case a write runs
@@ -52,16 +52,18 @@ final class Holding<R> {
    * @param scope progress scope of this use case (one per hub and consumer group, e.g. {@code "telemetry"})
    * @param policy when to write
    * @param clock wall clock for {@link DeferralPolicy#maxAge}
+   * @param heldBytes the instance's held bytes, shared with its other holding use cases
    * @throws NullPointerException if an argument is null
    */
   Holding(Writes<R> writes, PartitionSource source, PartitionProgressStore progress,
-      String scope, DeferralPolicy policy, Clock clock) {
+      String scope, DeferralPolicy policy, Clock clock, HeldBytes heldBytes) {
     this.writes = Objects.requireNonNull(writes, "writes");
     this.source = Objects.requireNonNull(source, "source");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.scope = Objects.requireNonNull(scope, "scope");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.heldBytes = Objects.requireNonNull(heldBytes, "heldBytes");
   }
 
   /**
@@ -100,7 +102,7 @@ final class Holding<R> {
       return writes.held(batch.events().size());
     } finally {
       slot.held = after;
-      heldBytes.addAndGet((after == null ? 0 : after.bytes) - bytesBefore);
+      heldBytes.add((after == null ? 0 : after.bytes) - bytesBefore);
       slot.lock.unlock();
     }
   }
@@ -134,7 +136,7 @@ final class Holding<R> {
           after = held.emptied();
         } finally {
           slot.held = after;
-          heldBytes.addAndGet(-bytesBefore);
+          heldBytes.add(-bytesBefore);
         }
       } finally {
         slot.lock.unlock();
@@ -143,7 +145,7 @@ final class Holding<R> {
     return results;
   }
 
-  /** Body bytes held in memory now, over every partition (a gauge). */
+  /** Body bytes held in memory now, over every partition of every use case sharing them (a gauge). */
   long heldBytes() {
     return heldBytes.get();
   }

@@ -21,8 +21,8 @@ public final class IngestCounters implements BatchObserver {
   private final LongAdder held = new LongAdder();
   private final LongAdder recovered = new LongAdder();
   private final LongAdder unrecoverable = new LongAdder();
-  private final LongAdder[] logs = adders(7);
-  private final LongAdder[] metrics = adders(13);
+  private final LongAdder[] logs = adders(10);
+  private final LongAdder[] metrics = adders(16);
 
   /** Counters at zero. */
   public IngestCounters() {}
@@ -73,9 +73,13 @@ public final class IngestCounters implements BatchObserver {
    * @param duplicate redelivered records skipped
    * @param expired records dropped: their window had expired
    * @param outOfRange records dropped: a value outside the ingest bounds
+   * @param held events held in memory for a later write ({@link DeferredLogAggregation}), counted again
+   *     in {@code events} when written
+   * @param recovered events re-read from the hub after an owner died holding them
+   * @param unrecoverable events a recovery needed that the hub no longer retained (lost)
    */
   public record LogSnapshot(long events, long records, long deadLettered, long late, long duplicate, long expired,
-      long outOfRange) {}
+      long outOfRange, long held, long recovered, long unrecoverable) {}
 
   /**
    * The metrics hub's counters at one moment (names as in {@link MetricBatchResult}).
@@ -93,33 +97,39 @@ public final class IngestCounters implements BatchObserver {
    * @param streamLimit points of new cumulative streams beyond the per-tenant stream limit
    * @param overflow points folded into an overflow series (series limit)
    * @param seriesLimit points dropped: no overflow series left in the document
+   * @param held events held in memory for a later write ({@link DeferredMetricAggregation}), counted
+   *     again in {@code events} when written
+   * @param recovered events re-read from the hub after an owner died holding them
+   * @param unrecoverable events a recovery needed that the hub no longer retained (lost)
    */
   public record MetricSnapshot(long events, long points, long aggregated, long deadLettered, long late, long duplicate,
-      long expired, long outOfRange, long baseline, long stale, long streamLimit, long overflow, long seriesLimit) {}
+      long expired, long outOfRange, long baseline, long stale, long streamLimit, long overflow, long seriesLimit,
+      long held, long recovered, long unrecoverable) {}
 
   /** Adds one logs-hub batch ({@code LogAggregation}). */
   public void observedLogs(LogBatchResult r) {
     add(logs, r.events(), r.records(), r.deadLettered(), r.lateRecords(), r.duplicateRecords(), r.expired(),
-        r.outOfRange());
+        r.outOfRange(), r.deferredEvents(), r.recoveredEvents(), r.unrecoverableEvents());
   }
 
   /** Adds one metrics-hub batch ({@code OtlpMetricsAggregation}). */
   public void observedMetrics(MetricBatchResult r) {
     add(metrics, r.events(), r.points(), r.aggregated(), r.deadLettered(), r.late(),
         r.duplicate() + r.cumulativeDuplicates(), r.expired(), r.outOfRange(), r.baseline(), r.stale(), r.streamLimit(),
-        r.overflow(), r.seriesLimit());
+        r.overflow(), r.seriesLimit(), r.deferredEvents(), r.recoveredEvents(), r.unrecoverableEvents());
   }
 
   /** The logs hub's current totals. */
   public LogSnapshot logSnapshot() {
     long[] v = sums(logs);
-    return new LogSnapshot(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    return new LogSnapshot(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]);
   }
 
   /** The metrics hub's current totals. */
   public MetricSnapshot metricSnapshot() {
     long[] v = sums(metrics);
-    return new MetricSnapshot(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+    return new MetricSnapshot(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+        v[14], v[15]);
   }
 
   private static LongAdder[] adders(int n) {

@@ -119,6 +119,24 @@ class DeferredAggregationTest {
   }
 
   @Test
+  void useCasesSharingTheHeldBytesAreBoundTogether() {
+    int bodyBytes = event(1).body().length;
+    DeferralPolicy bound = new DeferralPolicy(4, 12, 6 * bodyBytes, Duration.ofSeconds(10));
+    HeldBytes instance = new HeldBytes();
+    AggregateBatch aggregate = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store,
+        new InMemoryDeadLetterStore(), new InMemoryWindowExport(), LatenessPolicy.of(Duration.ofMinutes(1)), clock);
+    DeferredAggregation traces = new DeferredAggregation(aggregate, source, progress, "telemetry", bound, clock, instance);
+    DeferredAggregation other = new DeferredAggregation(aggregate, source, progress, "other", bound, clock, instance);
+    traces.handle(batch(1, 4));
+
+    BatchResult written = other.handle(new TelemetryBatch("1", events(1, 4)));
+
+    assertThat(written.events()).as("the other hub's partition brought the instance to 8 bodies").isEqualTo(4);
+    assertThat(instance.get()).isEqualTo(4L * bodyBytes).isEqualTo(other.heldBytes());
+    assertThat(traces.heldEvents()).isEqualTo(4);
+  }
+
+  @Test
   void heldAgeWrites() {
     DeferredAggregation owner = owner(source, new DeferralPolicy(4, 16, 1 << 20, Duration.ofSeconds(10)));
     owner.handle(batch(1, 4));

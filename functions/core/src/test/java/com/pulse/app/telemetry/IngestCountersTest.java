@@ -27,16 +27,19 @@ class IngestCountersTest {
     MetricBatchTelemetry metrics = new MetricBatchTelemetry(telemetry, counters);
 
     logs.observed(batch, new LogBatchResult(10, 120, 1, 2, 3, 4, 5, 6, 0, 0, List.of(), 0, 0, 0));
-    logs.observed(batch, new LogBatchResult(5, 30, 0, 0, 1, 0, 0, 2, 0, 0, List.of(), 0, 0, 0));
-    MetricBatchResult metricBatch = new MetricBatchResult(8, 100, 91, 2, 1, 3, 2, 1, 1, 1, 7, 4, 5, 1, 3, 2, 0, 1, 0, 0, 0, 0);
+    logs.observed(batch, new LogBatchResult(5, 30, 0, 0, 1, 0, 0, 2, 0, 0, List.of(), 0, 4, 1));
+    logs.observed(batch, LogBatchResult.deferred(256));
+    MetricBatchResult metricBatch = new MetricBatchResult(8, 100, 91, 2, 1, 3, 2, 1, 1, 1, 7, 4, 5, 1, 3, 2, 0, 1, 0, 0, 0, 0)
+        .withRecovery(6, 2);
     assertThat(metricBatch.points()).isEqualTo(metricBatch.aggregated() + metricBatch.notAggregated());
     metrics.observed(batch, metricBatch);
+    metrics.observed(batch, MetricBatchResult.deferred(512));
 
     IngestCounters.LogSnapshot l = counters.logSnapshot();
-    assertThat(l).isEqualTo(new IngestCounters.LogSnapshot(15, 150, 1, 4, 5, 2, 4));
+    assertThat(l).isEqualTo(new IngestCounters.LogSnapshot(15, 150, 1, 4, 5, 2, 4, 256, 4, 1));
     IngestCounters.MetricSnapshot m = counters.metricSnapshot();
     assertThat(m).as("duplicate = window-document duplicates + cumulative duplicates")
-        .isEqualTo(new IngestCounters.MetricSnapshot(8, 100, 91, 2, 7, 4 + 1, 1, 3, 2, 1, 1, 5, 1));
+        .isEqualTo(new IngestCounters.MetricSnapshot(8, 100, 91, 2, 7, 4 + 1, 1, 3, 2, 1, 1, 5, 1, 512, 6, 2));
 
     HealthCheck.Report report = new HealthCheck(new InMemoryMetricStore(), new InMemoryDeadLetterStore(), List::of,
         Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), counters).check();
