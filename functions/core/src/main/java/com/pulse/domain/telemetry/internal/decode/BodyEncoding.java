@@ -35,7 +35,17 @@ public enum BodyEncoding {
    *     ("unsupported content-type ...": the dead-letter reason)
    */
   public static BodyEncoding ofContentType(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
+    if (contentType == null) {
+      return null;
+    }
+    // the exact media types first: what SDK exporters send, on every event of a batch
+    if (contentType.equals("application/json")) {
+      return JSON;
+    }
+    if (contentType.equals("application/x-protobuf")) {
+      return PROTOBUF;
+    }
+    if (contentType.isBlank()) {
       return null;
     }
     int semicolon = contentType.indexOf(';');
