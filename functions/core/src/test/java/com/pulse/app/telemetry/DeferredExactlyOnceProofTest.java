@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,22 +86,15 @@ class DeferredExactlyOnceProofTest {
     ThreadLocal<PartitionOwners.StoreFault> perOwner = ThreadLocal.withInitial(() -> (write, id) -> {});
     faultyStore.setFault((op, id) -> perOwner.get().before(op != FaultInjectingWindowStore.Operation.READ, id));
     PartitionProgressStore progress = new FaultyProgress(new InMemoryPartitionProgressStore(), perOwner);
-    PartitionSource hub = (partition, from, until) -> {
-      perOwner.get().before(false, "hub " + from + ".." + until);
-      return events.stream().filter(e -> e.sequenceNumber() >= from && e.sequenceNumber() < until).toList();
-    };
+    PartitionSource hub = hub(events, perOwner);
     Clock ticking = new TickingClock();
-    ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(() -> new SplittableRandom(seed * 7919 + Thread.currentThread().getId()));
-    ThreadLocal<DeferredAggregation> owner = new ThreadLocal<>();
-    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
-      if (owner.get() == null || random.get().nextInt(10) == 0) {
-        // a fresh process: whatever the last one held is gone, and the host's checkpoint may be past it
-        owner.set(new DeferredAggregation(aggregate(faultyStore, dead, export, shards), hub, progress, "telemetry",
-            DEFERRAL, ticking));
-        RESTARTS.incrementAndGet();
-      }
-      count(owner.get().handle(batch));
-    }, perOwner, new PartitionOwners.Chaos(40, 25, 6)));
+    Supplier<DeferredAggregation> owner = restartingOwners(seed, () -> {
+      RESTARTS.incrementAndGet();
+      return new DeferredAggregation(aggregate(faultyStore, dead, export, shards), hub, progress, "telemetry",
+          DEFERRAL, ticking);
+    });
+    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> count(owner.get().handle(batch)),
+        perOwner, new PartitionOwners.Chaos(40, 25, 6)));
 
     // the partition's next event brings a fresh owner, which recovers what dead owners held
     DeferredAggregation next = new DeferredAggregation(aggregate(store, dead, export, shards), hub, progress,
@@ -122,6 +116,31 @@ class DeferredExactlyOnceProofTest {
   private static AggregateBatch aggregate(WindowStore store, InMemoryDeadLetterStore dead, InMemoryWindowExport export,
       int shards) {
     return new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, dead, export, POLICY, CLOCK, shards);
+  }
+
+  /** The partition's events by sequence number, as the hub re-reads them, with the calling owner's faults first. */
+  static PartitionSource hub(List<TelemetryEvent> events, ThreadLocal<PartitionOwners.StoreFault> fault) {
+    return (partition, from, until) -> {
+      fault.get().before(false, "hub " + from + ".." + until);
+      return events.stream().filter(e -> e.sequenceNumber() >= from && e.sequenceNumber() < until).toList();
+    };
+  }
+
+  /**
+   * The holding use case of the calling owner's current process: {@code fresh} on the owner's first
+   * invocation and again before 10 % of them (seeded), as a process that died with whatever it held
+   * (the host's checkpoint may be past it).
+   */
+  static <U> Supplier<U> restartingOwners(long seed, Supplier<U> fresh) {
+    ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(
+        () -> new SplittableRandom(seed * 7919 + Thread.currentThread().getId()));
+    ThreadLocal<U> owner = new ThreadLocal<>();
+    return () -> {
+      if (owner.get() == null || random.get().nextInt(10) == 0) {
+        owner.set(fresh.get());
+      }
+      return owner.get();
+    };
   }
 
   /** The progress store with the calling owner's faults before every call. */

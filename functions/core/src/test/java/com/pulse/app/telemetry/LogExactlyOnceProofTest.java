@@ -15,7 +15,6 @@ import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.adapter.local.InMemoryPartitionProgressStore;
 import com.pulse.app.port.PartitionProgressStore;
 import java.time.Clock;
-import java.util.SplittableRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -153,20 +152,14 @@ class LogExactlyOnceProofTest {
     faultyStore.fault = (w, id) -> perOwner.get().before(w, id);
     PartitionProgressStore progress = new DeferredExactlyOnceProofTest.FaultyProgress(
         new InMemoryPartitionProgressStore(), perOwner);
-    PartitionSource hub = (partition, from, until) -> {
-      perOwner.get().before(false, "hub " + from + ".." + until);
-      return events.stream().filter(e -> e.sequenceNumber() >= from && e.sequenceNumber() < until).toList();
-    };
+    PartitionSource hub = DeferredExactlyOnceProofTest.hub(events, perOwner);
     Clock ticking = new DeferredExactlyOnceProofTest.TickingClock();
-    ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(() -> new SplittableRandom(seed * 7919 + Thread.currentThread().getId()));
-    ThreadLocal<DeferredLogAggregation> owner = new ThreadLocal<>();
+    java.util.function.Supplier<DeferredLogAggregation> owner = DeferredExactlyOnceProofTest.restartingOwners(seed,
+        () -> new DeferredLogAggregation(useCase(faultyStore, dead, export), hub, progress, "logs",
+            DeferredExactlyOnceProofTest.DEFERRAL, ticking));
     FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
       LogBatchResult result;
       if (held) {
-        if (owner.get() == null || random.get().nextInt(10) == 0) {
-          owner.set(new DeferredLogAggregation(useCase(faultyStore, dead, export), hub, progress, "logs",
-              DeferredExactlyOnceProofTest.DEFERRAL, ticking)); // a fresh process: what it held is gone
-        }
         result = owner.get().handle(batch);
         HELD.addAndGet(result.deferredEvents());
         RECOVERED.addAndGet(result.recoveredEvents());

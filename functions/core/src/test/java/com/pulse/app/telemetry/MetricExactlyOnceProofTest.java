@@ -22,7 +22,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,21 +113,14 @@ class MetricExactlyOnceProofTest {
     ThreadLocal<AggregateMetricBatch> useCase = ThreadLocal.withInitial(() -> useCase(faulty, dead, exported::addAll));
     PartitionProgressStore progress = new DeferredExactlyOnceProofTest.FaultyProgress(
         new InMemoryPartitionProgressStore(), faulty.hook);
-    PartitionSource hub = (partition, from, until) -> {
-      faulty.hook.get().before(false, "hub " + from + ".." + until);
-      return events.stream().filter(e -> e.sequenceNumber() >= from && e.sequenceNumber() < until).toList();
-    };
+    PartitionSource hub = DeferredExactlyOnceProofTest.hub(events, faulty.hook);
     Clock ticking = new DeferredExactlyOnceProofTest.TickingClock();
-    ThreadLocal<SplittableRandom> random = ThreadLocal.withInitial(
-        () -> new SplittableRandom(seed * 7919 + Thread.currentThread().getId()));
-    ThreadLocal<DeferredMetricAggregation> owner = new ThreadLocal<>();
+    Supplier<DeferredMetricAggregation> owner = DeferredExactlyOnceProofTest.restartingOwners(seed,
+        () -> new DeferredMetricAggregation(useCase(faulty, dead, exported::addAll), hub, progress, "metrics",
+            DeferredExactlyOnceProofTest.DEFERRAL, ticking));
     FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
       MetricBatchResult result;
       if (held) {
-        if (owner.get() == null || random.get().nextInt(10) == 0) {
-          owner.set(new DeferredMetricAggregation(useCase(faulty, dead, exported::addAll), hub, progress, "metrics",
-              DeferredExactlyOnceProofTest.DEFERRAL, ticking)); // a fresh process: what it held is gone
-        }
         result = owner.get().handle(batch);
         HELD.addAndGet(result.deferredEvents());
         RECOVERED.addAndGet(result.recoveredEvents());
