@@ -14,9 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes what idle partitions hold: a daemon thread ({@code pulse-idle-flush}) that calls a holding use
- * case's {@code flushIdle} ({@link com.pulse.app.telemetry.DeferredAggregation#flushIdle},
- * {@link com.pulse.app.telemetry.DeferredLogAggregation#flushIdle}) every {@code period}, so that a
+ * Writes what idle partitions hold: a daemon thread ({@code pulse-idle-flush-<function>}) that calls
+ * a holding use case's {@code flushIdle} ({@link com.pulse.app.telemetry.DeferredAggregation#flushIdle},
+ * {@link com.pulse.app.telemetry.DeferredLogAggregation#flushIdle},
+ * {@link com.pulse.app.telemetry.DeferredMetricAggregation#flushIdle}) every {@code period}, so that a
  * partition whose events stop arriving (no more invocations) is written within about twice
  * {@code TELEMETRY_HOLD_MAX_AGE} while the process lives. Each write is reported to the observer as a
  * batch of no events of its partition. A failure is logged: the partition's held events are
@@ -56,7 +57,7 @@ final class IdleFlush<R> implements Runnable {
   ScheduledExecutorService start(Duration period) {
     long millis = Math.max(1_000, period.toMillis());
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "pulse-idle-flush");
+      Thread thread = new Thread(r, "pulse-idle-flush-" + function);
       thread.setDaemon(true);
       return thread;
     });
