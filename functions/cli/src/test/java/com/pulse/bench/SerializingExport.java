@@ -1,19 +1,25 @@
 package com.pulse.bench;
 
 import com.pulse.adapter.json.AdxRows;
+import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.MetricExport;
+import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.log.LogSeries;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.metric.MetricWindowVersion;
 import java.util.List;
 
 /**
- * A {@link MetricExport} that builds every row's event body as the Event Hubs export does
- * ({@link AdxRows}) and drops it, counting bytes: the export's CPU cost without a network. Not
- * thread-safe.
+ * A {@link MetricExport}, {@link LogWindowExport} and {@link MetricWindowExport} that builds every
+ * row's event body as the Event Hubs export does ({@link AdxRows}: one {@code TelemetryWindows} row
+ * per window version, one {@code LogWindows} / {@code MetricWindows} row per series of a version) and
+ * drops it, counting bytes: the export's CPU cost without a network. Not thread-safe.
  */
-final class SerializingExport implements MetricExport {
+final class SerializingExport implements MetricExport, LogWindowExport, MetricWindowExport {
   long bytes;
-  /** Window rows exported so far. */
+  /** Window rows exported so far (traces: one per version; logs and metrics: one per series of a version). */
   long rows;
 
   @Override
@@ -25,5 +31,25 @@ final class SerializingExport implements MetricExport {
   public void exportWindows(List<WindowVersion> versions) {
     versions.forEach(v -> bytes += AdxRows.windowRow(v).length);
     rows += versions.size();
+  }
+
+  @Override
+  public void exportLogWindows(List<LogWindowDocument> versions) {
+    for (LogWindowDocument d : versions) {
+      for (LogSeries s : d.series()) {
+        bytes += AdxRows.logSeriesRow(d, s).length;
+        rows++;
+      }
+    }
+  }
+
+  @Override
+  public void exportMetricWindows(List<MetricWindowVersion> versions) {
+    for (MetricWindowVersion v : versions) {
+      for (int i = 0; i < v.document().series().size(); i++) {
+        bytes += AdxRows.metricSeriesRow(v, i).length;
+        rows++;
+      }
+    }
   }
 }
