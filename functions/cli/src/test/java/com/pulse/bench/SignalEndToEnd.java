@@ -74,15 +74,12 @@ import java.util.function.Function;
  *   <li>{@code decodeFold}: the decoders and the aggregator alone, a fresh one per pass, as
  *       {@link LogThroughput} and {@link OtlpMetricsBenchmark} run them: logs, {@link LogDecoders}
  *       into one {@link LogAggregator} event by event; metrics, {@link DecodedMetrics} batch by batch
- *       ({@code -Dbatch=N} events: the whole corpus at once would hold every decoded point, about
- *       1.3 KB each), the cumulative step against {@link StreamStates} carried from batch to batch
+ *       ({@code -Dbatch=N} events, as {@code endToEnd} decodes them), the cumulative step against {@link StreamStates} carried from batch to batch
  *       (empty at the start), a fold per batch.
  * </ul>
  *
- * <p>The function keeps one metrics use case per process, whose thread-local decoded-point pool
- * grows to the largest batch and is reused; this benchmark makes a use case per pass, so it lends
- * each one the same pool (by reflection) and takes it back after the pass: no pass pays for a new
- * pool, and old pools do not pile up in the thread's map.
+ * <p>Each pass builds its own use case over a fresh store; every metrics use case on a thread shares
+ * that thread's decoded-point pool ({@code AggregateMetricBatch}), as the function's one use case does.
  *
  * <p>Every pass checks conservation and throws if it fails: every record or point of the corpus
  * decoded and aggregated, none dead-lettered, expired, out of range or (metrics) baseline, stale or
@@ -319,8 +316,6 @@ public final class SignalEndToEnd {
   private static final class MetricVariants extends Variants {
     /** The decoded points of {@code decodeFold}: one batch at a time. */
     private final DecodedMetrics decoded = new DecodedMetrics(MetricDimensions.DEFAULT);
-    /** The use cases' decoded points, lent to each pass's use case (see {@link #lend}). */
-    private final DecodedMetrics lent = new DecodedMetrics(MetricDimensions.DEFAULT);
 
     MetricVariants(Corpus corpus) {
       super(corpus);
@@ -332,16 +327,6 @@ public final class SignalEndToEnd {
       SerializingExport export = new SerializingExport();
       AggregateMetricBatch aggregate = new AggregateMetricBatch(MetricDimensions.DEFAULT, store,
           new InMemoryDeadLetterStore(), export, POLICY, CLOCK);
-      ThreadLocal<DecodedMetrics> perThread = lend(aggregate, lent);
-      try {
-        return endToEnd(aggregate, store, export, held);
-      } finally {
-        perThread.remove();
-      }
-    }
-
-    private long endToEnd(AggregateMetricBatch aggregate, InMemoryMetricWindowStore store, SerializingExport export,
-        boolean held) {
       Function<TelemetryBatch, MetricBatchResult> useCase = held
           ? new DeferredMetricAggregation(aggregate, NEVER, new InMemoryPartitionProgressStore(), "metrics", HOLD,
               CLOCK)::handle
@@ -380,8 +365,7 @@ public final class SignalEndToEnd {
 
     /**
      * Decode, cumulative step and fold, batch by batch ({@link #BATCH} events; the stream states carry
-     * over, as the stored ones would): one {@link DecodedMetrics} over the whole corpus would hold
-     * every point at once, about 1.3 KB each.
+     * over, as the stored ones would), as {@code endToEnd} decodes and folds them.
      */
     @Override
     long decodeFold() {
@@ -408,35 +392,6 @@ public final class SignalEndToEnd {
       check(n == corpus.units() && aggregated == n,
           "decoded " + n + ", aggregated " + aggregated + " of " + corpus.units() + " points");
       return n + accumulators;
-    }
-
-    /**
-     * Sets the calling thread's {@link DecodedMetrics} of {@code aggregate} (a private per-thread
-     * value, reached by reflection) to {@code decoded}, and returns that thread-local for the caller
-     * to remove after the pass. The function keeps one use case per process, so a thread decodes
-     * every batch into the same point pool, which grows to the largest batch and stays (about 1.3 KB
-     * a point: a held write of 16,384 events of 40 points keeps some 850 MB); this benchmark makes a
-     * use case per pass (a fresh store), and would otherwise build a new pool every pass and leave
-     * the old one in the thread's map until Java expunges it, which runs a 2 GB heap out of memory
-     * under {@code endToEndHeld}.
-     */
-    @SuppressWarnings("unchecked")
-    private static ThreadLocal<DecodedMetrics> lend(AggregateMetricBatch aggregate, DecodedMetrics decoded) {
-      try {
-        java.lang.reflect.Field f = AggregateMetricBatch.class.getDeclaredField("decoded");
-        f.setAccessible(true);
-        Object supplier = f.get(aggregate); // perThread::get
-        for (java.lang.reflect.Field captured : supplier.getClass().getDeclaredFields()) {
-          captured.setAccessible(true);
-          if (captured.get(supplier) instanceof ThreadLocal<?> t) {
-            ((ThreadLocal<DecodedMetrics>) t).set(decoded);
-            return (ThreadLocal<DecodedMetrics>) t;
-          }
-        }
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException("AggregateMetricBatch no longer keeps its DecodedMetrics as expected", e);
-      }
-      throw new IllegalStateException("AggregateMetricBatch no longer keeps its DecodedMetrics in a ThreadLocal");
     }
   }
 

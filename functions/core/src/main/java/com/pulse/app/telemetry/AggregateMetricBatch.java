@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Use case: aggregate one batch of the metrics hub (OTLP {@code ExportMetricsServiceRequest}, protobuf
@@ -81,7 +80,13 @@ public final class AggregateMetricBatch {
    */
   public static final String DEAD_LETTER_PARTITION_PREFIX = "metrics-";
 
-  private final Supplier<DecodedMetrics> decoded;
+  /**
+   * Each thread's decoded points, shared by every instance that thread runs (a call never runs inside
+   * another): one point pool per thread however many use cases a process builds, where a pool per
+   * instance and thread would keep each dropped instance's pool until the thread's map expunges it.
+   */
+  private static final ThreadLocal<DecodedMetrics> DECODED = new ThreadLocal<>();
+  private final MetricDimensions dimensions;
   private final MetricWindowStore store;
   private final DeadLetterStore deadLetters;
   private final MetricWindowExport export;
@@ -103,9 +108,7 @@ public final class AggregateMetricBatch {
    */
   public AggregateMetricBatch(MetricDimensions dimensions, MetricWindowStore store, DeadLetterStore deadLetters,
       MetricWindowExport export, LatenessPolicy policy, Clock clock) {
-    Objects.requireNonNull(dimensions, "dimensions");
-    ThreadLocal<DecodedMetrics> perThread = ThreadLocal.withInitial(() -> new DecodedMetrics(dimensions));
-    this.decoded = perThread::get;
+    this.dimensions = Objects.requireNonNull(dimensions, "dimensions");
     this.store = Objects.requireNonNull(store, "store");
     this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     this.export = Objects.requireNonNull(export, "export");
@@ -127,8 +130,16 @@ public final class AggregateMetricBatch {
    */
   public MetricBatchResult handle(TelemetryBatch batch) {
     Instant now = clock.instant();
-    DecodedMetrics points = decoded.get();
+    DecodedMetrics points = decoded();
     points.clear();
+    try {
+      return handle(batch, points, now);
+    } finally {
+      points.clear(); // a held write's points are not kept past it (PointBuffer.RETAINED)
+    }
+  }
+
+  private MetricBatchResult handle(TelemetryBatch batch, DecodedMetrics points, Instant now) {
     List<DeadLetter> rejected = decodeAll(batch, points, now);
     deadLetters.writeAll(rejected);
 
@@ -170,6 +181,16 @@ public final class AggregateMetricBatch {
         aggregator.expired(), aggregator.outOfRange(), points.baseline(), points.stale(), points.streamLimit(),
         points.duplicate(), tally.late, tally.duplicate, tally.overflow, tally.seriesLimit, tally.minutes, tally.hours,
         tally.skipped, streamWrites, tally.conflicts, 0, 0, 0);
+  }
+
+  /** The calling thread's decoded points for this instance's dimensions. */
+  private DecodedMetrics decoded() {
+    DecodedMetrics points = DECODED.get();
+    if (points == null || !points.dimensions().equals(dimensions)) {
+      points = new DecodedMetrics(dimensions);
+      DECODED.set(points);
+    }
+    return points;
   }
 
   private List<DeadLetter> decodeAll(TelemetryBatch batch, DecodedMetrics points, Instant now) {

@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.internal.decode;
 
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The decoded data points of one batch, in event order, as pooled {@link DataPoint} holders reused
@@ -10,7 +9,14 @@ import java.util.List;
  * is all-or-nothing. Not thread-safe.
  */
 public final class PointBuffer {
-  private final List<DataPoint> pool = new ArrayList<>();
+  /**
+   * Holders kept for reuse across batches. A held write of 16,384 events may decode several hundred
+   * thousand points (~390 bytes each with histograms): those beyond this many are allocated for that
+   * batch and dropped by {@link #clear}, so a thread keeps at most ~25 MB of holders between batches,
+   * whatever the largest batch it decoded.
+   */
+  static final int RETAINED = 65_536;
+  private final ArrayList<DataPoint> pool = new ArrayList<>();
   private int size;
   private int dimensionCount;
 
@@ -21,9 +27,18 @@ public final class PointBuffer {
     this.dimensionCount = dimensionCount;
   }
 
-  /** Empties the buffer (the holders are kept for reuse). */
+  /** Empties the buffer; the first {@link #RETAINED} holders are kept for reuse. */
   public void clear() {
+    if (pool.size() > RETAINED) {
+      pool.subList(RETAINED, pool.size()).clear();
+      pool.trimToSize();
+    }
     size = 0;
+  }
+
+  /** Holders in the pool, used or not (for tests of its bound). */
+  int pooled() {
+    return pool.size();
   }
 
   /** Number of points. */
