@@ -46,7 +46,7 @@ final class SerializingExport implements MetricExport, LogWindowExport, MetricWi
   @Override
   public void exportMetricWindows(List<MetricWindowVersion> versions) {
     for (MetricWindowVersion v : versions) {
-      for (int i = 0; i < v.document().series().size(); i++) {
+      for (int i = 0; i < v.rows(); i++) {
         bytes += AdxRows.metricSeriesRow(v, i).length;
         rows++;
       }

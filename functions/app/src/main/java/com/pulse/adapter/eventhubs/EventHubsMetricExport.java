@@ -145,12 +145,12 @@ public final class EventHubsMetricExport implements MetricExport, LogWindowExpor
   }
 
   private record LogRow(LogWindowDocument document, LogSeries series) {}
-  /** One {@code MetricWindows} row per series of each version ({@code MetricWindowsMapping}). */
+  /** One {@code MetricWindows} row per changed series of each version ({@code MetricWindowsMapping}). */
   @Override
   public void exportMetricWindows(List<MetricWindowVersion> versions) {
     List<SeriesRow> rows = new ArrayList<>();
     for (MetricWindowVersion v : versions) {
-      for (int i = 0; i < v.document().series().size(); i++) {
+      for (int i = 0; i < v.rows(); i++) {
         rows.add(new SeriesRow(v, i));
       }
     }

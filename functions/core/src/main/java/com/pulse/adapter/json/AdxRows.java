@@ -264,15 +264,16 @@ public final class AdxRows {
   }
 
   /**
-   * The {@code MetricWindows} row of series {@code index} of {@code version} as UTF-8 JSON (an event
-   * body of the {@code metrics-out} hub).
+   * The {@code MetricWindows} row of the {@code index}-th changed series of {@code version}
+   * ({@link MetricWindowVersion#series}) as UTF-8 JSON (an event body of the {@code metrics-out} hub).
    */
   public static byte[] metricSeriesRow(MetricWindowVersion version, int index) {
     return bytes(g -> writeMetricSeries(g, version, index));
   }
 
   /**
-   * Writes the {@code MetricWindows} row of series {@code index} of {@code version}: the window,
+   * Writes the {@code MetricWindows} row of the {@code index}-th changed series of {@code version}
+   * ({@code 0 <= index < version.rows()}): the window,
    * the series identity ({@code seriesKey}: the kept attributes as {@code k=v} pairs sorted by name,
    * joined by {@code ,}), every statistic (0 where the type has none: see {@code MetricSeries}),
    * {@code ratePerSecond} = increase / window seconds, {@code mean} = gauge sum / points, and the
@@ -284,7 +285,7 @@ public final class AdxRows {
    */
   public static void writeMetricSeries(JsonGenerator g, MetricWindowVersion version, int index) throws IOException {
     MetricWindowDocument d = version.document();
-    MetricSeries s = d.series().get(index);
+    MetricSeries s = version.series(index);
     SeriesStats st = version.stats().get(index);
     String seriesKey = seriesKey(s);
     g.writeStartObject();

@@ -97,7 +97,7 @@ public final class JsonLinesExport implements MetricExport, LogWindowExport, Met
   public void exportMetricWindows(List<MetricWindowVersion> versions) {
     List<Object[]> rows = new java.util.ArrayList<>();
     for (MetricWindowVersion v : versions) {
-      for (int i = 0; i < v.document().series().size(); i++) {
+      for (int i = 0; i < v.rows(); i++) {
         rows.add(new Object[] {v, i});
       }
     }

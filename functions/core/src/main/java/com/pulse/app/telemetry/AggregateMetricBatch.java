@@ -45,7 +45,9 @@ import java.util.Objects;
  *       {@link AggregateBatch} does).
  *   <li>Only then write each changed stream-state document (ETag; on a conflict re-read it and re-run
  *       that tenant's cumulative step above the newer state).
- *   <li>Export every written version ({@link MetricWindowExport}).
+ *   <li>Export every written version ({@link MetricWindowExport}): the series it changed; every series
+ *       of a skipped or partly applied document (an earlier delivery of these events may have written
+ *       it and failed before its export), as {@link AggregateBatch} re-exports.
  * </ol>
  *
  * <p>Why it stays exact: the increases are a function of the stream state at the batch start and the
@@ -249,7 +251,9 @@ public final class AggregateMetricBatch {
       MetricWindows.Merged next = MetricWindows.merge(current == null ? null : current.value(), fresh, partition, now);
       MetricWindowDocument doc = next.version().document();
       Versioned<MetricWindowDocument> saved = current == null ? store.createWindow(doc) : store.replaceWindow(doc, current.etag());
-      versions.add(next.version().withDocument(saved.value()));
+      // the version's changed series; a partly applied document was written by a batch that may have
+      // failed before its export, so every series of it is exported, as for a skipped document
+      versions.add(fresh == delta ? next.version().withDocument(saved.value()) : MetricWindows.versionOf(saved.value()));
       tally.conflicts += attempt;
       if (minute) {
         tally.minutes++;

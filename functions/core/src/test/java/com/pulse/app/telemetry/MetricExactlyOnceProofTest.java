@@ -11,6 +11,7 @@ import com.pulse.app.port.PartitionProgressStore;
 import com.pulse.app.port.Versioned;
 import com.pulse.domain.telemetry.DeadLetter;
 import com.pulse.domain.telemetry.metric.MetricDimensions;
+import com.pulse.domain.telemetry.metric.MetricSeries;
 import com.pulse.domain.telemetry.metric.MetricStreamDocument;
 import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricWindowVersion;
@@ -150,6 +151,30 @@ class MetricExactlyOnceProofTest {
       assertThat(newest.get(d.id()).version()).isEqualTo(d.version());
       assertThat(newest.get(d.id()).lastSequenceNumber()).isEqualTo(d.lastSequenceNumber());
     }
+    // what ADX keeps, arg_max(version) per series row: every stored series as stored, though a
+    // version exports only the series it changed
+    Map<String, MetricSeries> newestRows = new TreeMap<>();
+    Map<String, Long> newestRowVersions = new TreeMap<>();
+    for (MetricWindowVersion v : List.copyOf(exported)) {
+      for (int k = 0; k < v.rows(); k++) {
+        String row = v.document().id() + "/" + v.series(k).service() + "/" + v.series(k).metric() + "/"
+            + v.series(k).type() + "/" + new TreeMap<>(v.series(k).attributes());
+        if (newestRowVersions.getOrDefault(row, -1L) < v.document().version()) {
+          newestRowVersions.put(row, v.document().version());
+          newestRows.put(row, v.series(k));
+        }
+      }
+    }
+    int series = 0;
+    for (MetricWindowDocument d : store.allWindows()) {
+      for (MetricSeries s : d.series()) {
+        String row = d.id() + "/" + s.service() + "/" + s.metric() + "/" + s.type() + "/" + new TreeMap<>(s.attributes());
+        assertThat(newestRows.get(row)).as("newest export row of %s", row).usingRecursiveComparison()
+            .ignoringFields("sketch").isEqualTo(s);
+        series++;
+      }
+    }
+    assertThat(newestRows).hasSize(series);
   }
 
   private static AggregateMetricBatch useCase(MetricWindowStore store, InMemoryDeadLetterStore dead,

@@ -8,7 +8,7 @@ import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,55 +62,70 @@ public final class MetricWindows {
    * merge); a new series is admitted while the document has fewer than {@link #MAX_SERIES} series
    * ({@link #MAX_HISTOGRAM_SERIES} histograms), else it folds into its overflow series, else (more than
    * {@link #MAX_OVERFLOW_SERIES} overflow series) its points are dropped and counted. Admission follows
-   * the series' first-seen order, so it is the same however the events were split into batches.
+   * the series' first-seen order, so it is the same however the events were split into batches. Only
+   * the series the delta touches are decoded and encoded again, and only they are in the version's
+   * {@link MetricWindowVersion#changed} (the history export's rows); the others are kept as stored.
    *
    * @throws IllegalArgumentException if a stored sketch cannot be decoded
    */
   public static Merged merge(MetricWindowDocument existing, MetricWindowAccumulator delta, String partition, Instant writtenAt) {
-    Map<List<Object>, SeriesAccumulator> merged = new LinkedHashMap<>();
+    // the document's series in order; a stored series is decoded only when the delta touches it
+    List<MetricSeries> stored = existing == null ? List.of() : existing.series();
+    Map<List<Object>, Integer> position = new HashMap<>(Math.max(16, (stored.size() + delta.series().size()) * 4 / 3));
+    List<SeriesAccumulator> touched = new ArrayList<>(stored.size() + delta.series().size());
     int histograms = 0;
     int overflows = 0;
-    if (existing != null) {
-      for (MetricSeries s : existing.series()) {
-        merged.put(identity(s.service(), s.metric(), s.unit(), s.type(), s.attributes()), SeriesAccumulator.of(s));
-        histograms += s.type().equals(HISTOGRAM) ? 1 : 0;
-        overflows += s.attributes().containsKey(OVERFLOW_ATTRIBUTE) ? 1 : 0;
-      }
+    for (MetricSeries s : stored) {
+      position.put(identity(s.service(), s.metric(), s.unit(), s.type(), s.attributes()), touched.size());
+      touched.add(null);
+      histograms += s.type().equals(HISTOGRAM) ? 1 : 0;
+      overflows += s.attributes().containsKey(OVERFLOW_ATTRIBUTE) ? 1 : 0;
     }
     long overflowPoints = 0;
     long dropped = 0;
     for (SeriesAccumulator d : delta.series()) {
       List<Object> id = identity(d.service, d.metric, d.unit, d.type, d.attributes);
-      SeriesAccumulator target = merged.get(id);
-      if (target == null) {
+      Integer at = position.get(id);
+      if (at == null) {
         boolean histogram = d.type.equals(HISTOGRAM);
-        if (merged.size() - overflows < MAX_SERIES && (!histogram || histograms < MAX_HISTOGRAM_SERIES)) {
-          target = new SeriesAccumulator(d.service, d.metric, d.unit, d.type, d.attributes);
-          merged.put(id, target);
+        if (position.size() - overflows < MAX_SERIES && (!histogram || histograms < MAX_HISTOGRAM_SERIES)) {
+          at = add(position, touched, id, new SeriesAccumulator(d.service, d.metric, d.unit, d.type, d.attributes));
           histograms += histogram ? 1 : 0;
         } else {
           Map<String, String> overflow = Map.of(OVERFLOW_ATTRIBUTE, "true");
           List<Object> oid = identity(d.service, d.metric, d.unit, d.type, overflow);
-          target = merged.get(oid);
-          if (target == null && overflows < MAX_OVERFLOW_SERIES) {
-            target = new SeriesAccumulator(d.service, d.metric, d.unit, d.type, overflow);
-            merged.put(oid, target);
+          at = position.get(oid);
+          if (at == null && overflows < MAX_OVERFLOW_SERIES) {
+            at = add(position, touched, oid, new SeriesAccumulator(d.service, d.metric, d.unit, d.type, overflow));
             overflows++;
           }
-          if (target == null) {
+          if (at == null) {
             dropped += d.points;
             continue;
           }
           overflowPoints += d.points;
         }
       }
+      SeriesAccumulator target = touched.get(at);
+      if (target == null) {
+        target = SeriesAccumulator.of(stored.get(at));
+        touched.set(at, target);
+      }
       target.merge(d);
     }
-    List<MetricSeries> series = new ArrayList<>(merged.size());
-    List<SeriesStats> stats = new ArrayList<>(merged.size());
-    for (SeriesAccumulator a : merged.values()) {
-      series.add(a.toSeries());
-      stats.add(statsOf(a.sketch));
+    List<MetricSeries> series = new ArrayList<>(touched.size());
+    int[] changed = new int[touched.size()];
+    int n = 0;
+    List<SeriesStats> stats = new ArrayList<>();
+    for (int i = 0; i < touched.size(); i++) {
+      SeriesAccumulator a = touched.get(i);
+      if (a == null) {
+        series.add(stored.get(i));
+      } else {
+        series.add(a.toSeries());
+        changed[n++] = i;
+        stats.add(statsOf(a.sketch));
+      }
     }
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
     MetricWindowDocument next = new MetricWindowDocument(
@@ -122,7 +137,15 @@ public final class MetricWindows {
         series,
         Math.max(existing == null ? -1 : existing.lastSequenceNumber(), delta.maxSequenceNumber()),
         (existing == null ? 0 : existing.version()) + 1, writtenAt);
-    return new Merged(new MetricWindowVersion(next, stats), overflowPoints, dropped);
+    return new Merged(new MetricWindowVersion(next, Arrays.copyOf(changed, n), stats), overflowPoints, dropped);
+  }
+
+  private static int add(Map<List<Object>, Integer> position, List<SeriesAccumulator> touched, List<Object> id,
+      SeriesAccumulator fresh) {
+    int at = touched.size();
+    position.put(id, at);
+    touched.add(fresh);
+    return at;
   }
 
   /** The statistics of a stored document (decoding its sketches), e.g. to re-export it. */
