@@ -6,8 +6,7 @@ import com.pulse.app.port.MetricExport;
 import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
-import com.pulse.domain.telemetry.log.LogSeries;
-import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.log.LogWindowVersion;
 import com.pulse.domain.telemetry.metric.MetricWindowVersion;
 import java.util.List;
 
@@ -34,10 +33,10 @@ final class SerializingExport implements MetricExport, LogWindowExport, MetricWi
   }
 
   @Override
-  public void exportLogWindows(List<LogWindowDocument> versions) {
-    for (LogWindowDocument d : versions) {
-      for (LogSeries s : d.series()) {
-        bytes += AdxRows.logSeriesRow(d, s).length;
+  public void exportLogWindows(List<LogWindowVersion> versions) {
+    for (LogWindowVersion v : versions) {
+      for (int k = 0; k < v.rows(); k++) {
+        bytes += AdxRows.logSeriesRow(v.document(), v.series(k)).length;
         rows++;
       }
     }

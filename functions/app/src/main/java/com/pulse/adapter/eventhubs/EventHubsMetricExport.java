@@ -16,6 +16,7 @@ import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.MetricExport;
 import com.pulse.domain.telemetry.log.LogSeries;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.log.LogWindowVersion;
 import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
@@ -134,11 +135,15 @@ public final class EventHubsMetricExport implements MetricExport, LogWindowExpor
         "TelemetryWindows", "TelemetryWindowsMapping");
   }
 
-  /** One event per series of each version: table {@code LogWindows}, mapping {@code LogWindowsMapping}. */
+  /** One event per changed series of each version: table {@code LogWindows}, mapping {@code LogWindowsMapping}. */
   @Override
-  public void exportLogWindows(List<LogWindowDocument> versions) {
+  public void exportLogWindows(List<LogWindowVersion> versions) {
     List<LogRow> rows = new ArrayList<>();
-    versions.forEach(d -> d.series().forEach(series -> rows.add(new LogRow(d, series))));
+    for (LogWindowVersion v : versions) {
+      for (int k = 0; k < v.rows(); k++) {
+        rows.add(new LogRow(v.document(), v.series(k)));
+      }
+    }
     send(rows, r -> r.document().tenantId(), r -> r.document().id() + "/" + r.series().service() + "/"
             + r.series().severity(),
         r -> AdxRows.logSeriesRow(r.document(), r.series()), "LogWindows", "LogWindowsMapping");

@@ -3,6 +3,7 @@ package com.pulse.adapter.local;
 import com.pulse.app.port.MetricExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
+import com.pulse.domain.telemetry.log.LogWindowVersion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,15 +14,20 @@ import java.util.List;
 public final class InMemoryWindowExport implements MetricExport, com.pulse.app.port.LogWindowExport {
   private final List<MetricPoint> points = new ArrayList<>();
   private final List<WindowVersion> windows = new ArrayList<>();
-  private final List<com.pulse.domain.telemetry.log.LogWindowDocument> logWindows = new ArrayList<>();
+  private final List<LogWindowVersion> logWindows = new ArrayList<>();
 
   @Override
-  public synchronized void exportLogWindows(List<com.pulse.domain.telemetry.log.LogWindowDocument> versions) {
+  public synchronized void exportLogWindows(List<LogWindowVersion> versions) {
     logWindows.addAll(versions);
   }
 
-  /** Log window versions exported so far, in export order. */
+  /** Documents of the log window versions exported so far, in export order. */
   public synchronized List<com.pulse.domain.telemetry.log.LogWindowDocument> logWindows() {
+    return logWindows.stream().map(LogWindowVersion::document).toList();
+  }
+
+  /** Log window versions exported so far (with the series each changed), in export order. */
+  public synchronized List<LogWindowVersion> logWindowVersions() {
     return List.copyOf(logWindows);
   }
 

@@ -6,6 +6,7 @@ import com.pulse.app.port.LogWindowExport;
 import com.pulse.app.port.MetricExport;
 import com.pulse.domain.telemetry.log.LogSeries;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.log.LogWindowVersion;
 import com.pulse.app.port.MetricWindowExport;
 import com.pulse.domain.metric.MetricPoint;
 import com.pulse.domain.telemetry.WindowVersion;
@@ -83,9 +84,13 @@ public final class JsonLinesExport implements MetricExport, LogWindowExport, Met
 
   /** Appends one line per series of each version to {@value #LOG_WINDOWS_FILE}. */
   @Override
-  public void exportLogWindows(List<LogWindowDocument> versions) {
+  public void exportLogWindows(List<LogWindowVersion> versions) {
     List<LogRow> rows = new java.util.ArrayList<>();
-    versions.forEach(d -> d.series().forEach(s -> rows.add(new LogRow(d, s))));
+    for (LogWindowVersion v : versions) {
+      for (int k = 0; k < v.rows(); k++) {
+        rows.add(new LogRow(v.document(), v.series(k)));
+      }
+    }
     synchronized (logWindows) {
       append(logWindows, rows, (g, row) -> AdxRows.writeLogSeries(g, row.document(), row.series()));
     }

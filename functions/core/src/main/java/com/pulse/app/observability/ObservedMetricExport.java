@@ -55,7 +55,7 @@ public final class ObservedMetricExport
    * @throws RuntimeException as the wrapped export does (after counting it)
    */
   @Override
-  public void exportLogWindows(List<com.pulse.domain.telemetry.log.LogWindowDocument> versions) {
+  public void exportLogWindows(List<com.pulse.domain.telemetry.log.LogWindowVersion> versions) {
     if (!(delegate instanceof com.pulse.app.port.LogWindowExport logs)) {
       throw new IllegalStateException(delegate.getClass().getSimpleName() + " cannot export log windows");
     }

@@ -1,12 +1,13 @@
 package com.pulse.app.port;
 
-import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.log.LogWindowVersion;
 import java.util.List;
 
 /**
- * History sink of log window versions: ADX table {@code LogWindows} (one row per series of a
- * version, {@code com.pulse.adapter.json.AdxRows#logWindowRows}) through the {@code metrics-out} hub in
- * Azure, JSON lines locally. At-least-once; ADX keeps {@code arg_max(version)} per document and series.
+ * History sink of log window versions: ADX table {@code LogWindows} (one row per series a version
+ * changed, {@link LogWindowVersion#changed}; {@code com.pulse.adapter.json.AdxRows#logSeriesRow}) through
+ * the {@code metrics-out} hub in Azure, JSON lines locally. At-least-once; ADX keeps
+ * {@code arg_max(version)} per document and series.
  *
  * <p>Implementations are thread-safe; a failure throws {@link DependencyException} (transient) or
  * {@link IllegalStateException}, never silently drops a version.
@@ -15,5 +16,5 @@ import java.util.List;
 public interface LogWindowExport {
 
   /** Exports written log window versions; empty is a no-op. */
-  void exportLogWindows(List<LogWindowDocument> versions);
+  void exportLogWindows(List<LogWindowVersion> versions);
 }

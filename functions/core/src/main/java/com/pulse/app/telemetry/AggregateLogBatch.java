@@ -14,6 +14,7 @@ import com.pulse.domain.telemetry.log.LogDecoder;
 import com.pulse.domain.telemetry.log.LogDecoders;
 import com.pulse.domain.telemetry.log.LogWindowAccumulator;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
+import com.pulse.domain.telemetry.log.LogWindowVersion;
 import com.pulse.domain.telemetry.log.LogWindows;
 import com.pulse.domain.telemetry.log.Severity;
 import java.time.Clock;
@@ -123,7 +124,7 @@ public final class AggregateLogBatch {
     }
     Map<DocumentKey, Versioned<LogWindowDocument>> current = remembered.takeOrRead(deltas.keySet(), windows::readMany);
     Map<DocumentKey, Versioned<LogWindowDocument>> kept = new HashMap<>(deltas.size() * 4 / 3 + 1);
-    List<LogWindowDocument> versions = new ArrayList<>(deltas.size());
+    List<LogWindowVersion> versions = new ArrayList<>(deltas.size());
     int written = 0;
     int skipped = 0;
     int conflicts = 0;
@@ -137,19 +138,23 @@ public final class AggregateLogBatch {
         LogWindowAccumulator fresh = FloorRuleWriter.unapplied(delta.minSequenceNumber(), delta.maxSequenceNumber(), last,
             delta, () -> recompute(batch, factory, decoded, watermarks, delta, last));
         if (fresh == null) {
-          return new Written(stored, false, attempt, 0, 0);
+          return new Written(stored, LogWindowVersion.of(stored.value()), false, attempt, 0, 0);
         }
-        LogWindowDocument next = LogWindows.merge(stored == null ? null : stored.value(), fresh, batch.partition(), now);
-        Versioned<LogWindowDocument> version = stored == null ? windows.create(next) : windows.replace(next, stored.etag());
+        LogWindowVersion next = LogWindows.mergeVersion(stored == null ? null : stored.value(), fresh, batch.partition(), now);
+        Versioned<LogWindowDocument> version = stored == null ? windows.create(next.document())
+            : windows.replace(next.document(), stored.etag());
+        // the series it changed; a partly applied document was written by a batch that may have failed
+        // before its export, so every series of it is exported, as for a skipped document
+        LogWindowVersion exported = fresh == delta ? next.withDocument(version.value()) : LogWindowVersion.of(version.value());
         if (fresh.granularity() == Granularity.MINUTE) {
           long[] e2 = errors.computeIfAbsent(fresh.tenantId(), t -> new long[2]);
           e2[0] += fresh.count(Severity.ERROR);
           e2[1] += fresh.count(Severity.FATAL);
         }
-        return new Written(version, true, attempt, fresh.count(), fresh.lateCount());
+        return new Written(version, exported, true, attempt, fresh.count(), fresh.lateCount());
       });
       conflicts += outcome.conflicts();
-      versions.add(outcome.version().value());
+      versions.add(outcome.exported());
       kept.put(e.getKey(), outcome.version());
       if (outcome.written()) {
         written++;
@@ -211,6 +216,7 @@ public final class AggregateLogBatch {
    * {@code applied}/{@code appliedLate}: records of the delta it folded in.
    */
   /** One document's step: the document as written (or, if skipped, as found) with its ETag, and its counts. */
-  private record Written(Versioned<LogWindowDocument> version, boolean written, int conflicts, long applied,
+  private record Written(Versioned<LogWindowDocument> version, LogWindowVersion exported, boolean written, int conflicts,
+      long applied,
       long appliedLate) {}
 }

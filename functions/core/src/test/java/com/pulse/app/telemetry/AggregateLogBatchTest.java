@@ -64,6 +64,35 @@ class AggregateLogBatchTest {
   }
 
   @Test
+  void aVersionExportsTheSeriesItChangedAndAPartlyAppliedDocumentEverySeries() {
+    var checkout = OtlpLogs.resource("checkout", "contoso");
+    var search = OtlpLogs.resource("search", "contoso");
+    TelemetryEvent first = event(1, new OtlpLogs().log(checkout, Severity.INFO, "ok", T_NANOS).protobuf(), null);
+    TelemetryEvent second = event(2, new OtlpLogs().log(search, Severity.WARN, "slow", T_NANOS).protobuf(), null);
+    TelemetryEvent third = event(3, new OtlpLogs().log(search, Severity.WARN, "slow", T_NANOS).protobuf(), null);
+    useCase.handle(new TelemetryBatch("0", List.of(first)));
+    useCase.handle(new TelemetryBatch("0", List.of(second)));
+    assertThat(rows(export.logWindowVersions().subList(2, 4))).as("the second write changed search/WARN only")
+        .containsOnly("search/WARN");
+
+    // a redelivery from event 2 after a write whose export may have been lost: documents partly applied
+    useCase.handle(new TelemetryBatch("0", List.of(second, third)));
+
+    assertThat(rows(export.logWindowVersions().subList(4, 6))).as("every series of a partly applied document")
+        .containsOnly("checkout/INFO", "search/WARN").hasSize(4);
+  }
+
+  private static List<String> rows(List<com.pulse.domain.telemetry.log.LogWindowVersion> versions) {
+    List<String> rows = new ArrayList<>();
+    for (var v : versions) {
+      for (int k = 0; k < v.rows(); k++) {
+        rows.add(v.series(k).service() + "/" + v.series(k).severity());
+      }
+    }
+    return rows;
+  }
+
+  @Test
   void redeliveryIsCountedAsDuplicateAndChangesNothing() {
     OtlpLogs logs = new OtlpLogs().log(OtlpLogs.resource("checkout", "contoso"), Severity.WARN, "slow", T_NANOS);
     TelemetryBatch batch = new TelemetryBatch("0", List.of(event(1, logs.protobuf(), "application/x-protobuf"),

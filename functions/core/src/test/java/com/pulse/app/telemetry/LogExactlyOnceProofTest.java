@@ -191,6 +191,27 @@ class LogExactlyOnceProofTest {
     for (LogWindowDocument d : store.all()) {
       assertThat(newest.get(d.id())).isEqualTo(d);
     }
+    // what ADX keeps, arg_max(version) per (Id, Service, Severity): every stored series as stored,
+    // though a version exports only the series it changed
+    Map<String, com.pulse.domain.telemetry.log.LogSeries> rows = new TreeMap<>();
+    Map<String, Long> rowVersions = new TreeMap<>();
+    for (com.pulse.domain.telemetry.log.LogWindowVersion v : export.logWindowVersions()) {
+      for (int k = 0; k < v.rows(); k++) {
+        String row = v.document().id() + "/" + v.series(k).service() + "/" + v.series(k).severity();
+        if (rowVersions.getOrDefault(row, -1L) < v.document().version()) {
+          rowVersions.put(row, v.document().version());
+          rows.put(row, v.series(k));
+        }
+      }
+    }
+    long series = 0;
+    for (LogWindowDocument d : store.all()) {
+      for (com.pulse.domain.telemetry.log.LogSeries s : d.series()) {
+        assertThat(rows.get(d.id() + "/" + s.service() + "/" + s.severity())).as("newest export row").isEqualTo(s);
+        series++;
+      }
+    }
+    assertThat(rows).hasSize((int) series);
   }
 
   private static AggregateLogBatch useCase(LogWindowStore store, InMemoryDeadLetterStore dead,

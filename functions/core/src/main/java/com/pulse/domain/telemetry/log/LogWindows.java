@@ -5,6 +5,8 @@ import com.pulse.domain.telemetry.internal.DocumentIds;
 import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,21 +71,29 @@ public final class LogWindows {
    */
   public static LogWindowDocument merge(LogWindowDocument existing, LogWindowAccumulator delta, String partition,
       Instant writtenAt) {
-    Map<String, Mutable[]> services = new LinkedHashMap<>();
+    return mergeVersion(existing, delta, partition, writtenAt).document();
+  }
+
+  /**
+   * {@link #merge}, with the series the delta changed: only those are rebuilt (the others are kept as
+   * stored) and only they are the version's export rows ({@link LogWindowVersion#changed}).
+   *
+   * @throws IllegalArgumentException if {@code existing} names an unknown severity bucket
+   */
+  public static LogWindowVersion mergeVersion(LogWindowDocument existing, LogWindowAccumulator delta, String partition,
+      Instant writtenAt) {
+    // per service, per severity bucket: the stored LogSeries, or a Mutable once the delta touches it
+    Map<String, Object[]> services = new HashMap<>();
     int named = 0;
     if (existing != null) {
       for (LogSeries s : existing.series()) {
-        Mutable[] row = services.get(s.service());
+        Object[] row = services.get(s.service());
         if (row == null) {
-          row = new Mutable[SEVERITIES.length];
+          row = new Object[SEVERITIES.length];
           services.put(s.service(), row);
           named += s.service().equals(OTHER_SERVICES) ? 0 : 1;
         }
-        Mutable m = new Mutable();
-        m.count = s.count();
-        m.other = s.otherTemplateCount();
-        s.templates().forEach(t -> m.templates.put(t.template(), t.count()));
-        row[Severity.ofName(s.severity()).ordinal()] = m;
+        row[Severity.ofName(s.severity()).ordinal()] = s;
       }
     }
     for (Map.Entry<String, LogWindowAccumulator.Series[]> e : delta.services().entrySet()) {
@@ -95,13 +105,14 @@ public final class LogWindows {
           service = OTHER_SERVICES;
         }
       }
-      Mutable[] row = services.computeIfAbsent(service, s -> new Mutable[SEVERITIES.length]);
+      Object[] row = services.computeIfAbsent(service, s -> new Object[SEVERITIES.length]);
       LogWindowAccumulator.Series[] add = e.getValue();
       for (int i = 0; i < add.length; i++) {
         if (add[i] == null) {
           continue;
         }
-        Mutable m = row[i] == null ? row[i] = new Mutable() : row[i];
+        Mutable m = row[i] instanceof Mutable touched ? touched : Mutable.of((LogSeries) row[i]);
+        row[i] = m;
         m.count += add[i].count;
         for (Map.Entry<String, long[]> t : add[i].templates.entrySet()) {
           Long have = m.templates.get(t.getKey());
@@ -116,19 +127,26 @@ public final class LogWindows {
       }
     }
     List<LogSeries> series = new ArrayList<>();
-    services.keySet().stream().sorted().forEach(service -> {
-      Mutable[] row = services.get(service);
+    int[] changed = new int[SEVERITIES.length * services.size()];
+    int n = 0;
+    List<String> names = new ArrayList<>(services.keySet());
+    names.sort(null);
+    for (String service : names) {
+      Object[] row = services.get(service);
       for (int i = 0; i < row.length; i++) {
-        if (row[i] != null) {
-          List<LogTemplateCount> templates = new ArrayList<>(row[i].templates.size());
-          row[i].templates.forEach((t, c) -> templates.add(new LogTemplateCount(t, c)));
-          series.add(new LogSeries(service, SEVERITIES[i].name(), row[i].count, templates, row[i].other));
+        if (row[i] instanceof LogSeries stored) {
+          series.add(stored);
+        } else if (row[i] instanceof Mutable m) {
+          List<LogTemplateCount> templates = new ArrayList<>(m.templates.size());
+          m.templates.forEach((t, c) -> templates.add(new LogTemplateCount(t, c)));
+          changed[n++] = series.size();
+          series.add(new LogSeries(service, SEVERITIES[i].name(), m.count, templates, m.other));
         }
       }
-    });
+    }
     Granularity g = delta.granularity();
     Instant start = Instant.ofEpochMilli(delta.windowStartMillis());
-    return new LogWindowDocument(
+    return new LogWindowVersion(new LogWindowDocument(
         existing == null ? idOf(delta, partition) : existing.id(),
         delta.tenantId(),
         SIGNAL,
@@ -141,7 +159,7 @@ public final class LogWindows {
         series,
         Math.max(existing == null ? -1 : existing.lastSequenceNumber(), delta.maxSequenceNumber()),
         (existing == null ? 0 : existing.version()) + 1,
-        writtenAt);
+        writtenAt), Arrays.copyOf(changed, n));
   }
 
   /** A series while merging; templates keep insertion (first-seen) order. */
@@ -149,5 +167,16 @@ public final class LogWindows {
     long count;
     long other;
     final Map<String, Long> templates = new LinkedHashMap<>();
+
+    /** A stored series to merge into (null: a new one). */
+    static Mutable of(LogSeries stored) {
+      Mutable m = new Mutable();
+      if (stored != null) {
+        m.count = stored.count();
+        m.other = stored.otherTemplateCount();
+        stored.templates().forEach(t -> m.templates.put(t.template(), t.count()));
+      }
+      return m;
+    }
   }
 }
