@@ -136,6 +136,23 @@ public final class EndToEndThroughput {
     if (!(prefix + variant).contains(filter)) {
       return;
     }
+    double[] rates = rates(pass, requests, measureNanos);
+    System.out.printf(Locale.ROOT, "%-14s %7s %-18s %15.0f %14s   (%.0f .. %.0f)%n", prefix.split("/")[0],
+        prefix.split("/")[1], variant, rates[1],
+        writes == null ? "" : String.format(Locale.ROOT, "%.0f", writes.writesPerThousandEvents()),
+        rates[0], rates[2]);
+    if (writes != null) {
+      System.out.println("    " + writes.documentReport());
+    }
+  }
+
+  /**
+   * Units per CPU-second of the calling thread for {@code pass} (which handles {@code units} units and
+   * returns a checksum, kept from being optimized away): a warm-up of at least one pass and 1 s of CPU,
+   * then three rounds of at least one pass and {@code measureNanos} of CPU each; sorted ascending, so
+   * {@code [1]} is the median.
+   */
+  static double[] rates(Callable<Long> pass, long units, long measureNanos) throws Exception {
     long sink = 0;
     long start = THREADS.getCurrentThreadCpuTime();
     do {
@@ -151,16 +168,13 @@ public final class EndToEndThroughput {
         passes++;
         cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
       } while (cpu < measureNanos);
-      rates[round] = (double) passes * requests / (cpu / 1e9);
+      rates[round] = (double) passes * units / (cpu / 1e9);
     }
     Arrays.sort(rates);
-    System.out.printf(Locale.ROOT, "%-14s %7s %-18s %15.0f %14s   (%.0f .. %.0f)%s%n", prefix.split("/")[0],
-        prefix.split("/")[1], variant, rates[1],
-        writes == null ? "" : String.format(Locale.ROOT, "%.0f", writes.writesPerThousandEvents()),
-        rates[0], rates[2], sink == 42 ? " " : "");
-    if (writes != null) {
-      System.out.println("    " + writes.documentReport());
+    if (sink == 42) {
+      System.out.print(""); // the checksum is used
     }
+    return rates;
   }
 
   /** The variants over one corpus. */

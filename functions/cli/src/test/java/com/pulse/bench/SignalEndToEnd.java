@@ -130,8 +130,6 @@ public final class SignalEndToEnd {
   /** Event times span 10 minutes. */
   static final long SPAN_MILLIS = KeyedCorpus.SPAN_MILLIS;
   private static final long BASE_MILLIS = Instant.parse("2026-11-21T05:00:00Z").toEpochMilli();
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final int[] KEYS = {10, 1_000, 100_000};
   private static final String[] VARIANTS = {"endToEnd", "endToEndHeld", "decodeFold"};
   private static final LatenessPolicy POLICY = LatenessPolicy.of(Duration.ofMinutes(5));
@@ -185,31 +183,13 @@ public final class SignalEndToEnd {
     if (!(prefix + variant).contains(filter)) {
       return;
     }
-    long units = v.corpus.units;
-    long sink = 0;
-    long start = THREADS.getCurrentThreadCpuTime();
-    do {
-      sink += pass.call();
-    } while (THREADS.getCurrentThreadCpuTime() - start < 1_000_000_000L);
-    double[] rates = new double[3];
-    for (int round = 0; round < rates.length; round++) {
-      long cpu0 = THREADS.getCurrentThreadCpuTime();
-      long passes = 0;
-      long cpu;
-      do {
-        sink += pass.call();
-        passes++;
-        cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-      } while (cpu < measureNanos);
-      rates[round] = (double) passes * units / (cpu / 1e9);
-    }
-    Arrays.sort(rates);
+    double[] rates = EndToEndThroughput.rates(pass, v.corpus.units, measureNanos);
     String[] p = prefix.split("/");
     double events = v.corpus.events.size();
-    System.out.printf(Locale.ROOT, "%-8s %-14s %7s %-13s %14.0f %12s %12s   (%.0f .. %.0f)%s%n", p[0], p[1], p[2],
+    System.out.printf(Locale.ROOT, "%-8s %-14s %7s %-13s %14.0f %12s %12s   (%.0f .. %.0f)%n", p[0], p[1], p[2],
         variant, rates[1], writes ? String.format(Locale.ROOT, "%.0f", 1000.0 * v.windowWrites / events) : "",
         writes && v.stateWrites >= 0 ? String.format(Locale.ROOT, "%.0f", 1000.0 * v.stateWrites / events) : "",
-        rates[0], rates[2], sink == 42 ? " " : "");
+        rates[0], rates[2]);
     if (writes) {
       System.out.printf(Locale.ROOT, "    export rows/1k ev %.0f, export bytes/event %.0f, writes %d in %d calls; %s%n",
           1000.0 * v.exportRows / events, v.exportBytes / events, v.windowWrites, v.writingCalls, v.stored);
