@@ -130,6 +130,13 @@ class CompositionRootTest {
     assertThat(result.deferredEvents()).as("one process owns every partition: nothing is held").isZero();
     assertThat(result.requests()).isEqualTo(full.size());
     assertThat(result.documentsWritten()).isEqualTo(2);
+    // the logs and metrics functions too (every event of these full batches is dead-lettered, none held)
+    List<TelemetryEvent> junk = full.stream().map(e -> new TelemetryEvent("{".getBytes(StandardCharsets.UTF_8),
+        e.sequenceNumber(), null, e.enqueuedTime(), "application/json", Map.of())).toList();
+    var logs = root.logAggregation().handle(new TelemetryBatch("1", junk));
+    var metrics = root.metricAggregation().handle(new TelemetryBatch("2", junk));
+    assertThat(List.of(logs.deferredEvents(), metrics.deferredEvents())).containsOnly(0);
+    assertThat(List.of(logs.deadLettered(), metrics.deadLettered())).containsOnly(full.size());
   }
 
   @Test
