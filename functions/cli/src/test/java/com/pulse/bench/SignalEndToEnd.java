@@ -61,10 +61,12 @@ import java.util.function.Function;
  *   <li>{@code endToEnd}: {@link AggregateLogBatch} / {@link AggregateMetricBatch} over batches of
  *       {@code -Dbatch=N} (default 256) events — decode, fold (metrics: read the stream states and
  *       difference the cumulative points first), read, merge, write the window documents (metrics:
- *       and the stream-state documents), build and serialize the ADX export rows, one per series of
- *       each version ({@link SerializingExport}, as {@code EventHubsMetricExport} does) — with the
- *       in-memory store ({@link InMemoryLogWindowStore} / {@link InMemoryMetricWindowStore}), a fresh
- *       store and use case per pass;
+ *       and the stream-state documents), build and serialize the ADX export rows, one per changed
+ *       series of each version ({@link SerializingExport}, as {@code EventHubsMetricExport} does) —
+ *       with the in-memory store ({@link InMemoryLogWindowStore} / {@link InMemoryMetricWindowStore})
+ *       behind {@link CosmosJsonSignalStores}, which pays the Cosmos DB adapter's and SDK's JSON of
+ *       every document written and read ({@code -Dstores=memory}: without it), a fresh store and use
+ *       case per pass;
  *   <li>{@code endToEndHeld}: the same through {@link DeferredLogAggregation} /
  *       {@link DeferredMetricAggregation}, as {@code EndToEndThroughput.endToEndHeld} runs it:
  *       {@link DeferralPolicy#DEFAULT} ({@code -DholdMaxEvents=N} for another event bound), an
@@ -123,6 +125,11 @@ import java.util.function.Function;
  */
 public final class SignalEndToEnd {
   static final int BATCH = Integer.getInteger("batch", 256);
+  /**
+   * Whether the stores pay the Cosmos DB adapter's and SDK's JSON per document ({@link CosmosJsonSignalStores},
+   * the default, as the functions run against Cosmos DB) or not ({@code -Dstores=memory}).
+   */
+  static final boolean COSMOS_JSON = !"memory".equals(System.getProperty("stores"));
   static final int DEFAULT_PER_EVENT = 40;
   static final int PER_EVENT = Integer.getInteger("perEvent", DEFAULT_PER_EVENT);
   /** The policy of {@code endToEndHeld}: the function app's default, {@code -DholdMaxEvents=N} events per write. */
@@ -156,8 +163,8 @@ public final class SignalEndToEnd {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     long measureNanos = (args.length > 1 ? Long.parseLong(args[1]) : 1_500) * 1_000_000L;
     String filter = args.length > 2 ? args[2] : "";
-    System.out.printf(Locale.ROOT, "%d events of %d records/points, batches of %d, hold %d events / %d MiB%n", events,
-        PER_EVENT, BATCH, HOLD.maxEvents(), HOLD.maxBytes() >> 20);
+    System.out.printf(Locale.ROOT, "%d events of %d records/points, batches of %d, hold %d events / %d MiB, stores %s%n",
+        events, PER_EVENT, BATCH, HOLD.maxEvents(), HOLD.maxBytes() >> 20, COSMOS_JSON ? "with Cosmos JSON" : "in memory");
     System.out.printf(Locale.ROOT, "%-8s %-14s %7s %-13s %14s %12s %12s%n", "signal", "format", "keys", "variant",
         "units/cpu-s", "writes/1k ev", "state/1k ev");
     for (String signal : new String[] {"logs", "metrics"}) {
@@ -247,8 +254,8 @@ public final class SignalEndToEnd {
     long endToEnd(boolean held) {
       InMemoryLogWindowStore store = new InMemoryLogWindowStore();
       SerializingExport export = new SerializingExport();
-      AggregateLogBatch aggregate = AggregateLogBatch.withPulseDecoders(store, new InMemoryDeadLetterStore(), export,
-          POLICY, CLOCK);
+      AggregateLogBatch aggregate = AggregateLogBatch.withPulseDecoders(
+          COSMOS_JSON ? CosmosJsonSignalStores.logs(store) : store, new InMemoryDeadLetterStore(), export, POLICY, CLOCK);
       Function<TelemetryBatch, LogBatchResult> useCase = held
           ? new DeferredLogAggregation(aggregate, NEVER, new InMemoryPartitionProgressStore(), "logs", HOLD, CLOCK)::handle
           : aggregate::handle;
@@ -305,8 +312,9 @@ public final class SignalEndToEnd {
     long endToEnd(boolean held) {
       InMemoryMetricWindowStore store = new InMemoryMetricWindowStore();
       SerializingExport export = new SerializingExport();
-      AggregateMetricBatch aggregate = new AggregateMetricBatch(MetricDimensions.DEFAULT, store,
-          new InMemoryDeadLetterStore(), export, POLICY, CLOCK);
+      AggregateMetricBatch aggregate = new AggregateMetricBatch(MetricDimensions.DEFAULT,
+          COSMOS_JSON ? CosmosJsonSignalStores.metrics(store) : store, new InMemoryDeadLetterStore(), export, POLICY,
+          CLOCK);
       Function<TelemetryBatch, MetricBatchResult> useCase = held
           ? new DeferredMetricAggregation(aggregate, NEVER, new InMemoryPartitionProgressStore(), "metrics", HOLD,
               CLOCK)::handle
