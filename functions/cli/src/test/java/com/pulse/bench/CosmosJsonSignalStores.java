@@ -111,15 +111,26 @@ final class CosmosJsonSignalStores {
   private <T> Versioned<T> written(Versioned<T> v, String tenantId, String id, boolean create) {
     ObjectNode tree = CosmosDocuments.toDocument(v.value());
     tree.put(CosmosDocuments.ETAG, v.etag()); // the server adds it; here the bytes carry it for the read
+    byte[] b = requestBytes(tree, create);
+    bytes += b.length;
+    json.put(new DocumentKey(tenantId, id), b);
+    return v;
+  }
+
+  /**
+   * The UTF-8 request body the Cosmos DB SDK (4.75.0, {@code RxDocumentClientImpl}, default
+   * {@link CosmosItemSerializer}) makes of {@code tree}: a create through
+   * {@code InternalObjectNode.serializeJsonToByteBuffer(item, serializer, trackingId, true)}, a replace
+   * through {@code Document.fromObject(item, serializer).serializeJsonToByteBuffer(serializer, null, false)}.
+   */
+  static byte[] requestBytes(ObjectNode tree, boolean create) {
     CosmosItemSerializer serializer = CosmosItemSerializer.DEFAULT_SERIALIZER;
     ByteBuffer buffer = create
         ? InternalObjectNode.serializeJsonToByteBuffer(tree, serializer, null, true)
         : Document.fromObject(tree, serializer).serializeJsonToByteBuffer(serializer, null, false);
     byte[] b = new byte[buffer.remaining()];
     buffer.get(b);
-    bytes += b.length;
-    json.put(new DocumentKey(tenantId, id), b);
-    return v;
+    return b;
   }
 
   private <T> Map<DocumentKey, Versioned<T>> read(Map<DocumentKey, Versioned<T>> found, Class<T> type) {

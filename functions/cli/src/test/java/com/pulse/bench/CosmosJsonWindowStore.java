@@ -1,8 +1,6 @@
 package com.pulse.bench;
 
 import com.azure.cosmos.CosmosItemSerializer;
-import com.azure.cosmos.implementation.Document;
-import com.azure.cosmos.implementation.InternalObjectNode;
 import com.azure.cosmos.implementation.Utils;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.cosmos.CosmosDocuments;
@@ -13,7 +11,6 @@ import com.pulse.app.port.Versioned;
 import com.pulse.app.port.WindowStore;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -75,12 +72,7 @@ final class CosmosJsonWindowStore implements WindowStore {
   private void store(TenantWindowDocument document, String etag, boolean create) {
     ObjectNode tree = mapping.toStored(document);
     tree.put(CosmosDocuments.ETAG, etag); // the server adds it; here the bytes carry it for the read
-    CosmosItemSerializer serializer = CosmosItemSerializer.DEFAULT_SERIALIZER;
-    ByteBuffer buffer = create
-        ? InternalObjectNode.serializeJsonToByteBuffer(tree, serializer, null, true)
-        : Document.fromObject(tree, serializer).serializeJsonToByteBuffer(serializer, null, false);
-    byte[] b = new byte[buffer.remaining()];
-    buffer.get(b);
+    byte[] b = CosmosJsonSignalStores.requestBytes(tree, create);
     mapping.written(document, tree);
     bytes += b.length;
     json.put(new DocumentKey(document.tenantId(), document.id()), b);
