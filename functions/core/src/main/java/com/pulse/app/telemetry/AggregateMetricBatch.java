@@ -132,8 +132,7 @@ public final class AggregateMetricBatch {
    */
   public MetricBatchResult handle(TelemetryBatch batch) {
     Instant now = clock.instant();
-    DecodedMetrics points = decoded();
-    points.clear();
+    DecodedMetrics points = decoded(); // empty: every call clears it when it ends
     try {
       return handle(batch, points, now);
     } finally {

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The engine of {@link DeferredAggregation} and {@link DeferredLogAggregation}, over any batch use
- * case: what is held, when it is written, the progress and the recovery. The design and why it is
+ * The engine of {@link DeferredAggregation}, {@link DeferredLogAggregation} and
+ * {@link DeferredMetricAggregation}, over any batch use case: what is held, when it is written, the
+ * progress and the recovery. The design and why it is
  * exact are on {@link DeferredAggregation}. Thread-safe: each partition's state is used under its own
  * lock.
  *

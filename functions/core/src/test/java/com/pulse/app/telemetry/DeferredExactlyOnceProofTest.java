@@ -20,11 +20,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,16 +47,9 @@ class DeferredExactlyOnceProofTest {
   private static final AtomicLong RECOVERED = new AtomicLong();
   private static final AtomicLong UNRECOVERABLE = new AtomicLong();
   private static final AtomicLong RESTARTS = new AtomicLong();
-  private static ExecutorService owners;
-
-  @BeforeAll
-  static void startOwners() {
-    owners = Executors.newFixedThreadPool(2);
-  }
 
   @AfterAll
-  static void stopOwners() {
-    owners.shutdownNow();
+  static void theFaultsHappened() {
     // the faults really happened: failures, events held across invocations and lost with their
     // process, and recoveries that re-read events from the hub
     assertThat(FAILURES.get()).isGreaterThan(200);
@@ -93,7 +83,7 @@ class DeferredExactlyOnceProofTest {
       return new DeferredAggregation(aggregate(faultyStore, dead, export, shards), hub, progress, "telemetry",
           DEFERRAL, ticking);
     });
-    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> count(owner.get().handle(batch)),
+    FAILURES.addAndGet(PartitionOwners.runTwo(seed, events, batch -> count(owner.get().handle(batch)),
         perOwner, new PartitionOwners.Chaos(40, 25, 6)));
 
     // the partition's next event brings a fresh owner, which recovers what dead owners held

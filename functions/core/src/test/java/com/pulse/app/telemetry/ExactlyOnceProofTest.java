@@ -21,13 +21,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,16 +44,9 @@ class ExactlyOnceProofTest {
   private static final java.util.concurrent.atomic.AtomicLong FAILURES = new java.util.concurrent.atomic.AtomicLong();
   private static final java.util.concurrent.atomic.AtomicLong CONFLICTS = new java.util.concurrent.atomic.AtomicLong();
   private static final java.util.concurrent.atomic.AtomicLong SKIPPED = new java.util.concurrent.atomic.AtomicLong();
-  private static ExecutorService owners;
-
-  @BeforeAll
-  static void startOwners() {
-    owners = Executors.newFixedThreadPool(2);
-  }
 
   @AfterAll
-  static void stopOwners() {
-    owners.shutdownNow();
+  static void theFaultsHappened() {
     // the faults really happened across the seeds: crashes/503s, ETag conflicts between the two
     // owners, and documents skipped on redelivery
     assertThat(FAILURES.get()).isGreaterThan(200);
@@ -89,7 +79,7 @@ class ExactlyOnceProofTest {
     ThreadLocal<AggregateBatch> faulty = ThreadLocal.withInitial(() -> useCase(faultyStore, dead, export, shards));
     ThreadLocal<PartitionOwners.StoreFault> perOwner = ThreadLocal.withInitial(() -> (write, id) -> {});
     faultyStore.setFault((op, id) -> perOwner.get().before(op != FaultInjectingWindowStore.Operation.READ, id));
-    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
+    FAILURES.addAndGet(PartitionOwners.runTwo(seed, events, batch -> {
       BatchResult result = faulty.get().handle(batch);
       CONFLICTS.addAndGet(result.conflicts());
       SKIPPED.addAndGet(result.documentsSkipped());

@@ -22,12 +22,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,7 +46,6 @@ class LogExactlyOnceProofTest {
   private static final AtomicLong OTHER_TEMPLATES = new AtomicLong();
   private static final AtomicLong HELD = new AtomicLong();
   private static final AtomicLong RECOVERED = new AtomicLong();
-  private static ExecutorService owners;
 
   /** A {@link LogWindowStore} that runs a fault hook before delegating. */
   private static final class FaultyStore implements LogWindowStore {
@@ -84,14 +80,8 @@ class LogExactlyOnceProofTest {
     }
   }
 
-  @BeforeAll
-  static void startOwners() {
-    owners = Executors.newFixedThreadPool(2);
-  }
-
   @AfterAll
-  static void stopOwners() {
-    owners.shutdownNow();
+  static void theFaultsHappened() {
     assertThat(FAILURES.get()).isGreaterThan(100);
     assertThat(CONFLICTS.get()).isGreaterThan(0);
     assertThat(SKIPPED.get()).isGreaterThan(0);
@@ -157,7 +147,7 @@ class LogExactlyOnceProofTest {
     java.util.function.Supplier<DeferredLogAggregation> owner = DeferredExactlyOnceProofTest.restartingOwners(seed,
         () -> new DeferredLogAggregation(useCase(faultyStore, dead, export), hub, progress, "logs",
             DeferredExactlyOnceProofTest.DEFERRAL, ticking));
-    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
+    FAILURES.addAndGet(PartitionOwners.runTwo(seed, events, batch -> {
       LogBatchResult result;
       if (held) {
         result = owner.get().handle(batch);

@@ -25,12 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,16 +51,9 @@ class MetricExactlyOnceProofTest {
   private static final AtomicLong CUMULATIVE_DUPLICATES = new AtomicLong();
   private static final AtomicLong HELD = new AtomicLong();
   private static final AtomicLong RECOVERED = new AtomicLong();
-  private static ExecutorService owners;
-
-  @BeforeAll
-  static void startOwners() {
-    owners = Executors.newFixedThreadPool(2);
-  }
 
   @AfterAll
-  static void stopOwners() {
-    owners.shutdownNow();
+  static void theFaultsHappened() {
     assertThat(FAILURES.get()).isGreaterThan(100);
     assertThat(CONFLICTS.get()).isGreaterThan(0);
     assertThat(SKIPPED.get()).isGreaterThan(0);
@@ -119,7 +109,7 @@ class MetricExactlyOnceProofTest {
     Supplier<DeferredMetricAggregation> owner = DeferredExactlyOnceProofTest.restartingOwners(seed,
         () -> new DeferredMetricAggregation(useCase(faulty, dead, exported::addAll), hub, progress, "metrics",
             DeferredExactlyOnceProofTest.DEFERRAL, ticking));
-    FAILURES.addAndGet(PartitionOwners.runTwo(owners, seed, events, batch -> {
+    FAILURES.addAndGet(PartitionOwners.runTwo(seed, events, batch -> {
       MetricBatchResult result;
       if (held) {
         result = owner.get().handle(batch);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -44,6 +45,13 @@ final class PartitionOwners {
     }
   }
 
+  /** The two owners' threads, shared by every proof (daemon threads: they never keep a test JVM alive). */
+  private static final ExecutorService OWNERS = Executors.newFixedThreadPool(2, task -> {
+    Thread thread = new Thread(task, "partition-owner");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private PartitionOwners() {}
 
   /**
@@ -54,13 +62,13 @@ final class PartitionOwners {
    * @return the number of injected failures (crashes and transient reads) of both owners
    * @throws Exception if an owner failed otherwise
    */
-  static int runTwo(ExecutorService owners, long seed, List<TelemetryEvent> events, Consumer<TelemetryBatch> handle,
+  static int runTwo(long seed, List<TelemetryEvent> events, Consumer<TelemetryBatch> handle,
       ThreadLocal<StoreFault> fault, Chaos chaos) throws Exception {
     List<Future<Integer>> runs = new ArrayList<>();
     AtomicInteger shared = new AtomicInteger();
     for (int owner = 0; owner < 2; owner++) {
       long ownerSeed = seed * 31 + owner;
-      runs.add(owners.submit(() -> consume(events, handle, fault, new SplittableRandom(ownerSeed), chaos, shared)));
+      runs.add(OWNERS.submit(() -> consume(events, handle, fault, new SplittableRandom(ownerSeed), chaos, shared)));
     }
     int failures = 0;
     for (Future<Integer> run : runs) {
