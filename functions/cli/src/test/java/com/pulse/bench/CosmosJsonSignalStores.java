@@ -6,6 +6,7 @@ import com.azure.cosmos.implementation.InternalObjectNode;
 import com.azure.cosmos.implementation.Utils;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.adapter.cosmos.CosmosDocuments;
+import com.pulse.adapter.cosmos.SeriesListJson;
 import com.pulse.adapter.local.InMemoryLogWindowStore;
 import com.pulse.adapter.local.InMemoryMetricWindowStore;
 import com.pulse.app.port.DocumentKey;
@@ -27,14 +28,17 @@ import java.util.Map;
  * In-memory {@link LogWindowStore} and {@link MetricWindowStore} that pay what
  * {@code CosmosLogWindowStore} / {@code CosmosMetricWindowStore} and the Cosmos DB SDK pay per
  * document, network aside, as {@link CosmosJsonWindowStore} does for request windows: a written
- * document becomes its Cosmos JSON tree ({@link CosmosDocuments#toDocument}, as {@code WindowDocumentIo}
- * stores it) serialized to UTF-8 bytes by the SDK's request code (a create through
+ * document becomes its Cosmos JSON tree ({@link SeriesListJson}, as the stores write it; with
+ * {@code -Djson=generic}, {@link CosmosDocuments#toDocument}, as they did before it) serialized to UTF-8 bytes by the SDK's request code (a create through
  * {@code InternalObjectNode.serializeJsonToByteBuffer}, a replace through
  * {@code Document.fromObject(...).serializeJsonToByteBuffer}); a read parses those bytes with the SDK's
  * {@code Utils.parse} and maps the tree back ({@link CosmosDocuments#fromDocument}). Optimistic
  * concurrency is the in-memory stores'. Not thread-safe; for benchmarks only.
  */
 final class CosmosJsonSignalStores {
+  /** {@code -Djson=generic}: documents mapped by {@link CosmosDocuments#toDocument} (before {@link SeriesListJson}). */
+  static final boolean GENERIC = "generic".equals(System.getProperty("json"));
+
   private final Map<DocumentKey, byte[]> json = new HashMap<>();
   /** Bytes serialized and parsed so far. */
   long bytes;
@@ -44,6 +48,7 @@ final class CosmosJsonSignalStores {
   /** A log window store over {@code memory}. */
   static LogWindowStore logs(InMemoryLogWindowStore memory) {
     CosmosJsonSignalStores io = new CosmosJsonSignalStores();
+    SeriesListJson<LogWindowDocument> mapping = SeriesListJson.logWindows(SeriesListJson.MAX_DEFAULT_BYTES);
     return new LogWindowStore() {
       @Override
       public Map<DocumentKey, Versioned<LogWindowDocument>> readMany(Collection<DocumentKey> keys) {
@@ -52,12 +57,12 @@ final class CosmosJsonSignalStores {
 
       @Override
       public Versioned<LogWindowDocument> create(LogWindowDocument d) {
-        return io.written(memory.create(d), d.tenantId(), d.id(), true);
+        return io.written(memory.create(d), mapping, d.tenantId(), d.id(), true);
       }
 
       @Override
       public Versioned<LogWindowDocument> replace(LogWindowDocument d, String ifMatchEtag) {
-        return io.written(memory.replace(d, ifMatchEtag), d.tenantId(), d.id(), false);
+        return io.written(memory.replace(d, ifMatchEtag), mapping, d.tenantId(), d.id(), false);
       }
 
       @Override
@@ -70,6 +75,8 @@ final class CosmosJsonSignalStores {
   /** A metric window and stream-state store over {@code memory}. */
   static MetricWindowStore metrics(InMemoryMetricWindowStore memory) {
     CosmosJsonSignalStores io = new CosmosJsonSignalStores();
+    SeriesListJson<MetricWindowDocument> windows = SeriesListJson.metricWindows(SeriesListJson.MAX_DEFAULT_BYTES);
+    SeriesListJson<MetricStreamDocument> streams = SeriesListJson.metricStreams(0);
     return new MetricWindowStore() {
       @Override
       public Map<DocumentKey, Versioned<MetricWindowDocument>> readWindows(Collection<DocumentKey> keys) {
@@ -78,12 +85,12 @@ final class CosmosJsonSignalStores {
 
       @Override
       public Versioned<MetricWindowDocument> createWindow(MetricWindowDocument d) {
-        return io.written(memory.createWindow(d), d.tenantId(), d.id(), true);
+        return io.written(memory.createWindow(d), windows, d.tenantId(), d.id(), true);
       }
 
       @Override
       public Versioned<MetricWindowDocument> replaceWindow(MetricWindowDocument d, String ifMatchEtag) {
-        return io.written(memory.replaceWindow(d, ifMatchEtag), d.tenantId(), d.id(), false);
+        return io.written(memory.replaceWindow(d, ifMatchEtag), windows, d.tenantId(), d.id(), false);
       }
 
       @Override
@@ -93,12 +100,12 @@ final class CosmosJsonSignalStores {
 
       @Override
       public Versioned<MetricStreamDocument> createStreams(MetricStreamDocument d) {
-        return io.written(memory.createStreams(d), d.tenantId(), d.id(), true);
+        return io.written(memory.createStreams(d), streams, d.tenantId(), d.id(), true);
       }
 
       @Override
       public Versioned<MetricStreamDocument> replaceStreams(MetricStreamDocument d, String ifMatchEtag) {
-        return io.written(memory.replaceStreams(d, ifMatchEtag), d.tenantId(), d.id(), false);
+        return io.written(memory.replaceStreams(d, ifMatchEtag), streams, d.tenantId(), d.id(), false);
       }
 
       @Override
@@ -108,8 +115,9 @@ final class CosmosJsonSignalStores {
     };
   }
 
-  private <T> Versioned<T> written(Versioned<T> v, String tenantId, String id, boolean create) {
-    ObjectNode tree = CosmosDocuments.toDocument(v.value());
+  private <T> Versioned<T> written(Versioned<T> v, SeriesListJson<T> mapping, String tenantId, String id,
+      boolean create) {
+    ObjectNode tree = GENERIC ? CosmosDocuments.toDocument(v.value()) : mapping.toStored(v.value());
     tree.put(CosmosDocuments.ETAG, v.etag()); // the server adds it; here the bytes carry it for the read
     byte[] b = requestBytes(tree, create);
     bytes += b.length;

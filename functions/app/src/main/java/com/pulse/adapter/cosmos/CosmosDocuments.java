@@ -38,6 +38,20 @@ public final class CosmosDocuments {
   }
 
   /**
+   * {@code value} as the UTF-8 JSON {@link #toDocument} would make of it (the same mapper), without a
+   * tree: how {@link SeriesListJson} writes a document's elements.
+   *
+   * @throws IllegalArgumentException if {@code value} does not serialize
+   */
+  static byte[] toJsonBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not serializable: " + value.getClass().getName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The JSON document of {@code value} with property {@code id} set (for records whose identity has
    * another name, such as {@code JobState.metric}).
    */

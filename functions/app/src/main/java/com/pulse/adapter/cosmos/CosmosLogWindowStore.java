@@ -1,6 +1,7 @@
 package com.pulse.adapter.cosmos;
 
 import com.azure.cosmos.CosmosContainer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.pulse.app.port.DocumentKey;
 import com.pulse.app.port.LogWindowStore;
 import com.pulse.app.port.Versioned;
@@ -21,13 +22,15 @@ import java.util.stream.Stream;
  * operations on the hot path: {@code readMany}, create (409 → {@link WriteConflictException}) and
  * replace with {@code If-Match} (412 or 404 → {@link WriteConflictException}). Minute documents
  * carry a per-document {@code ttl} like request windows; hour documents live for the container
- * default. Other failures are translated by {@link CosmosCalls} ({@code DependencyException} for
+ * default. The JSON is {@link SeriesListJson}'s: a write serializes only the series its batch
+ * changed. Other failures are translated by {@link CosmosCalls} ({@code DependencyException} for
  * 429, 5xx and timeouts). Thread-safe.
  */
 public final class CosmosLogWindowStore implements LogWindowStore {
   private static final String KIND = "log window document";
 
   private final WindowDocumentIo io;
+  private final SeriesListJson<LogWindowDocument> json = SeriesListJson.logWindows(SeriesListJson.defaultMaxBytes());
 
   /**
    * @param container container {@code windows}
@@ -47,12 +50,12 @@ public final class CosmosLogWindowStore implements LogWindowStore {
 
   @Override
   public Versioned<LogWindowDocument> create(LogWindowDocument document) {
-    return io.create(KIND, document, document.tenantId(), document.id(), expires(document));
+    return io.create(KIND, document, stored(document), document.tenantId(), document.id());
   }
 
   @Override
   public Versioned<LogWindowDocument> replace(LogWindowDocument document, String ifMatchEtag) {
-    return io.replace(KIND, document, document.tenantId(), document.id(), expires(document), ifMatchEtag);
+    return io.replace(KIND, document, stored(document), document.tenantId(), document.id(), ifMatchEtag);
   }
 
   @Override
@@ -61,7 +64,8 @@ public final class CosmosLogWindowStore implements LogWindowStore {
         document -> Stream.of(CosmosDocuments.fromDocument(document, LogWindowDocument.class)));
   }
 
-  private static boolean expires(LogWindowDocument document) {
-    return WindowDocumentIo.MINUTE.equals(document.granularity());
+  /** Its JSON ({@link SeriesListJson}), with the {@code ttl} if it is a minute document. */
+  private ObjectNode stored(LogWindowDocument document) {
+    return io.withTtl(json.toStored(document), WindowDocumentIo.MINUTE.equals(document.granularity()));
   }
 }

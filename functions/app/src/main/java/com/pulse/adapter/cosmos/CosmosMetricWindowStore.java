@@ -22,12 +22,17 @@ import java.util.stream.Stream;
  * ({@code signal = "metricstate"}). Point operations only on the hot path: {@code readMany}, create
  * (409 → {@link WriteConflictException}), replace with {@code If-Match} (412 or 404 →
  * {@link WriteConflictException}). Minute windows and stream states carry a per-document {@code ttl}
- * (the minute-window TTL), hour windows the container default. Thread-safe.
+ * (the minute-window TTL), hour windows the container default. The JSON is {@link SeriesListJson}'s:
+ * a window write serializes only the series its batch changed. Thread-safe.
  */
 public final class CosmosMetricWindowStore implements MetricWindowStore {
   private static final String KIND = "document";
 
   private final WindowDocumentIo io;
+  private final SeriesListJson<MetricWindowDocument> windowJson =
+      SeriesListJson.metricWindows(SeriesListJson.defaultMaxBytes());
+  /** Remembers nothing: a stream-state document is read before each write, so its elements are new. */
+  private final SeriesListJson<MetricStreamDocument> streamJson = SeriesListJson.metricStreams(0);
 
   /**
    * @param container container {@code windows}
@@ -46,12 +51,12 @@ public final class CosmosMetricWindowStore implements MetricWindowStore {
 
   @Override
   public Versioned<MetricWindowDocument> createWindow(MetricWindowDocument d) {
-    return io.create(KIND, d, d.tenantId(), d.id(), WindowDocumentIo.MINUTE.equals(d.granularity()));
+    return io.create(KIND, d, stored(d), d.tenantId(), d.id());
   }
 
   @Override
   public Versioned<MetricWindowDocument> replaceWindow(MetricWindowDocument d, String ifMatchEtag) {
-    return io.replace(KIND, d, d.tenantId(), d.id(), WindowDocumentIo.MINUTE.equals(d.granularity()), ifMatchEtag);
+    return io.replace(KIND, d, stored(d), d.tenantId(), d.id(), ifMatchEtag);
   }
 
   @Override
@@ -61,12 +66,12 @@ public final class CosmosMetricWindowStore implements MetricWindowStore {
 
   @Override
   public Versioned<MetricStreamDocument> createStreams(MetricStreamDocument d) {
-    return io.create(KIND, d, d.tenantId(), d.id(), true);
+    return io.create(KIND, d, io.withTtl(streamJson.toStored(d), true), d.tenantId(), d.id());
   }
 
   @Override
   public Versioned<MetricStreamDocument> replaceStreams(MetricStreamDocument d, String ifMatchEtag) {
-    return io.replace(KIND, d, d.tenantId(), d.id(), true, ifMatchEtag);
+    return io.replace(KIND, d, io.withTtl(streamJson.toStored(d), true), d.tenantId(), d.id(), ifMatchEtag);
   }
 
   @Override
@@ -74,6 +79,11 @@ public final class CosmosMetricWindowStore implements MetricWindowStore {
     return io.query(tenantId,
         CosmosQueries.signalWindowRange(MetricWindowDocument.SIGNAL, tenantId, granularity, from, to),
         document -> Stream.of(CosmosDocuments.fromDocument(document, MetricWindowDocument.class)));
+  }
+
+  /** Its JSON ({@link SeriesListJson}), with the {@code ttl} if it is a minute window. */
+  private ObjectNode stored(MetricWindowDocument d) {
+    return io.withTtl(windowJson.toStored(d), WindowDocumentIo.MINUTE.equals(d.granularity()));
   }
 
   /** Only documents of {@code signal}: an id holding another kind of document counts as absent. */

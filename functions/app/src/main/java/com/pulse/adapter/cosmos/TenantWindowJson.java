@@ -16,8 +16,6 @@ import com.pulse.domain.telemetry.SeriesMap;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.internal.IsoInstants;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -411,116 +409,6 @@ public final class TenantWindowJson {
     @Override
     public byte[] asUnquotedUTF8() {
       return bytes;
-    }
-  }
-
-  /**
-   * ASCII JSON text for a raw write ({@code JsonGenerator.writeRaw}/{@code writeRawValue}). Only
-   * the "unquoted" operations, which raw writes use, are supported: they give the bytes as they are.
-   */
-  abstract static class RawJson implements SerializableString {
-    /** Bytes of the text. */
-    abstract int length();
-
-    /** Copies the text into {@code buffer} at {@code offset}, which has room for {@link #length()}. */
-    abstract void append(byte[] buffer, int offset);
-
-    @Override
-    public byte[] asUnquotedUTF8() {
-      byte[] out = new byte[length()];
-      append(out, 0);
-      return out;
-    }
-
-    @Override
-    public String getValue() {
-      return new String(asUnquotedUTF8(), StandardCharsets.ISO_8859_1);
-    }
-
-    @Override
-    public int charLength() {
-      return length();
-    }
-
-    @Override
-    public int appendUnquotedUTF8(byte[] buffer, int offset) {
-      int n = length();
-      if (offset + n > buffer.length) {
-        return -1;
-      }
-      append(buffer, offset);
-      return n;
-    }
-
-    @Override
-    public int appendUnquoted(char[] buffer, int offset) {
-      int n = length();
-      if (offset + n > buffer.length) {
-        return -1;
-      }
-      byte[] b = asUnquotedUTF8();
-      for (int i = 0; i < n; i++) {
-        buffer[offset + i] = (char) b[i];
-      }
-      return n;
-    }
-
-    @Override
-    public int writeUnquotedUTF8(OutputStream out) throws IOException {
-      byte[] b = asUnquotedUTF8();
-      out.write(b);
-      return b.length;
-    }
-
-    @Override
-    public int putUnquotedUTF8(ByteBuffer buffer) {
-      int n = length();
-      if (buffer.remaining() < n) {
-        return -1;
-      }
-      buffer.put(asUnquotedUTF8());
-      return n;
-    }
-
-    /** Not a raw-value operation. */
-    @Override
-    public char[] asQuotedChars() {
-      throw new UnsupportedOperationException("raw JSON");
-    }
-
-    /** Not a raw-value operation. */
-    @Override
-    public byte[] asQuotedUTF8() {
-      throw new UnsupportedOperationException("raw JSON");
-    }
-
-    /** Not a raw-value operation. */
-    @Override
-    public int appendQuotedUTF8(byte[] buffer, int offset) {
-      throw new UnsupportedOperationException("raw JSON");
-    }
-
-    /** Not a raw-value operation. */
-    @Override
-    public int appendQuoted(char[] buffer, int offset) {
-      throw new UnsupportedOperationException("raw JSON");
-    }
-
-    /** Not a raw-value operation. */
-    @Override
-    public int writeQuotedUTF8(OutputStream out) {
-      throw new UnsupportedOperationException("raw JSON");
-    }
-
-    /** Not a raw-value operation. */
-    @Override
-    public int putQuotedUTF8(ByteBuffer buffer) {
-      throw new UnsupportedOperationException("raw JSON");
-    }
-
-    @Override
-    public String toString() {
-      return getValue();
     }
   }
 }

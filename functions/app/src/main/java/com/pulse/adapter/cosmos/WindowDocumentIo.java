@@ -89,17 +89,8 @@ final class WindowDocumentIo {
   }
 
   /**
-   * Creates {@code document} ({@code kind}, e.g. "log window document", names it in messages).
-   *
-   * @param expires whether the stored document carries the {@code ttl}
-   * @throws WriteConflictException (409) if a document with its id exists
-   */
-  <T> Versioned<T> create(String kind, T document, String tenantId, String id, boolean expires) {
-    return create(kind, document, stored(document, expires), tenantId, id);
-  }
-
-  /**
-   * Creates {@code document} as the tree {@code stored} (its JSON, with the {@code ttl} if it expires).
+   * Creates {@code document} as the tree {@code stored} (its JSON, with the {@code ttl} if it expires);
+   * {@code kind} (e.g. "log window document") names it in messages.
    *
    * @throws WriteConflictException (409) if a document with its id exists
    */
@@ -111,18 +102,6 @@ final class WindowDocumentIo {
               kind + " " + id + " of tenant " + tenantId + " already exists (409)", 409, conflict);
         });
     return new Versioned<>(document, response.getETag());
-  }
-
-  /**
-   * Replaces {@code document} if its stored ETag is still {@code ifMatchEtag}.
-   *
-   * @param expires whether the stored document carries the {@code ttl}
-   * @throws WriteConflictException (412) if it changed since it was read, (404) if it no longer exists
-   * @throws NullPointerException if {@code ifMatchEtag} is null
-   */
-  <T> Versioned<T> replace(String kind, T document, String tenantId, String id, boolean expires,
-      String ifMatchEtag) {
-    return replace(kind, document, stored(document, expires), tenantId, id, ifMatchEtag);
   }
 
   /**
@@ -164,10 +143,6 @@ final class WindowDocumentIo {
             .flatMap(documents)
             .toList(),
         ignored -> 0);
-  }
-
-  private ObjectNode stored(Object document, boolean expires) {
-    return withTtl(CosmosDocuments.toDocument(document), expires);
   }
 
   /** {@code node} with the {@code ttl} property if the document expires. */

@@ -1,5 +1,9 @@
 package com.pulse.adapter.json;
 
+import static com.pulse.adapter.json.RowBytes.ascii;
+import static com.pulse.adapter.json.RowBytes.raw;
+import static com.pulse.adapter.json.RowBytes.text;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -47,13 +51,16 @@ import java.util.Map;
  * 2019), {@code lastSequenceNumber, version, updatedAt}. ADX keeps {@code arg_max(version, *)} per
  * {@code id}, so re-exports are harmless.
  *
- * <p>{@code TelemetryWindows} rows are written by a direct byte writer ({@link WindowRowWriter}), the
- * hot path: through Jackson, this row alone cost 11-21 % of the function's CPU in a JFR profile
- * (string escaping scans, value-write checks and field-name copies per field, and a field name and
- * number per sketch bin, of which a window has up to hundreds). The writer gives the bytes the
- * generator gives; {@link #writeWindow} stays the reference and writes the rows the writer leaves
- * to it (a string to escape, a percentile or latency sum that is not finite). The other tables' rows
- * are written with the generator.
+ * <p>{@code TelemetryWindows}, {@code MetricWindows} and {@code LogWindows} rows are written by
+ * direct byte writers ({@link WindowRowWriter}, {@link MetricRowWriter}, {@link LogRowWriter}), the
+ * hot paths: through Jackson, the {@code TelemetryWindows} row alone cost 11-21 % of the traces
+ * function's CPU in a JFR profile, the {@code MetricWindows} row 21-30 % of the metrics function's per
+ * batch (string escaping scans, value-write checks and field-name copies per field, and a field name
+ * and number per sketch bin, of which a window has up to hundreds). The writers give the bytes the
+ * generator gives; {@link #writeWindow}, {@link #writeMetricSeries} and {@link #writeLogSeries} stay
+ * the references and write the rows the writers leave to them (a string to escape; for
+ * {@code TelemetryWindows}, a percentile or latency sum that is not finite). The other tables' rows
+ * ({@code MetricPoints}) are written with the generator.
  *
  * <p>Thread-safe: each thread writes its rows with a generator and buffers of its own, kept between rows.
  */
@@ -68,12 +75,14 @@ public final class AdxRows {
   private static final ThreadLocal<RowBuffer> BUFFERS = ThreadLocal.withInitial(() -> new RowBuffer(JSON));
   /** Each thread's byte writer of {@code TelemetryWindows} rows, reused for row after row. */
   private static final ThreadLocal<WindowRowWriter> WINDOW_WRITERS = ThreadLocal.withInitial(WindowRowWriter::new);
+  private static final ThreadLocal<MetricRowWriter> METRIC_WRITERS = ThreadLocal.withInitial(MetricRowWriter::new);
+  private static final ThreadLocal<LogRowWriter> LOG_WRITERS = ThreadLocal.withInitial(LogRowWriter::new);
   /** Text of recent window starts, ends and update times (they repeat across rows and batches). */
-  private static final TextMemo<Instant> INSTANTS = new TextMemo<>(64, IsoInstants::format);
+  static final TextMemo<Instant> INSTANTS = new TextMemo<>(64, IsoInstants::format);
   /** Text of percentiles: DDSketch bin values, a few hundred distinct ones for latencies. */
   private static final TextMemo<Double> PERCENTILES = new TextMemo<>(1_024, d -> NumberOutput.toString(d, true));
   /** {@code sketchGamma}, a constant, as the number text {@link Double#toString} gives. */
-  private static final SerializedString GAMMA_TEXT = new SerializedString(Double.toString(LatencySketches.GAMMA));
+  static final SerializedString GAMMA_TEXT = new SerializedString(Double.toString(LatencySketches.GAMMA));
   private static final SerializedString ID = new SerializedString("id");
   private static final SerializedString TENANT_ID = new SerializedString("tenantId");
   private static final SerializedString SERVICE = new SerializedString("service");
@@ -102,8 +111,8 @@ public final class AdxRows {
   private static final SerializedString VERSION = new SerializedString("version");
   private static final SerializedString UPDATED_AT = new SerializedString("updatedAt");
   /** Bin keys as field names, cached for the keys latencies use (about -1,000 .. 1,500). */
-  private static final int KEY_OFFSET = 2_048;
-  private static final SerializedString[] BIN_KEYS = new SerializedString[2 * KEY_OFFSET];
+  static final int KEY_OFFSET = 2_048;
+  static final SerializedString[] BIN_KEYS = new SerializedString[2 * KEY_OFFSET];
 
   static {
     for (int i = 0; i < BIN_KEYS.length; i++) {
@@ -194,9 +203,15 @@ public final class AdxRows {
     return rows;
   }
 
-  /** The {@code LogWindows} row of one series of {@code document} as UTF-8 JSON. */
+  /**
+   * The {@code LogWindows} row of one series of {@code document} as UTF-8 JSON, a new array: byte for
+   * byte what {@link #writeLogSeries} writes with a generator of {@link #factory()}. Written by this
+   * thread's {@link LogRowWriter}, or by {@link #writeLogSeries} when the row has a string to escape.
+   * Thread-safe.
+   */
   public static byte[] logSeriesRow(LogWindowDocument document, LogSeries series) {
-    return bytes(g -> writeLogSeries(g, document, series));
+    byte[] row = LOG_WRITERS.get().row(document, series);
+    return row != null ? row : bytes(g -> writeLogSeries(g, document, series));
   }
 
   /**
@@ -265,10 +280,14 @@ public final class AdxRows {
 
   /**
    * The {@code MetricWindows} row of the {@code index}-th changed series of {@code version}
-   * ({@link MetricWindowVersion#series}) as UTF-8 JSON (an event body of the {@code metrics-out} hub).
+   * ({@link MetricWindowVersion#series}) as UTF-8 JSON (an event body of the {@code metrics-out} hub), a
+   * new array: byte for byte what {@link #writeMetricSeries} writes with a generator of
+   * {@link #factory()}. Written by this thread's {@link MetricRowWriter}, or by
+   * {@link #writeMetricSeries} when the row has a string to escape. Thread-safe.
    */
   public static byte[] metricSeriesRow(MetricWindowVersion version, int index) {
-    return bytes(g -> writeMetricSeries(g, version, index));
+    byte[] row = METRIC_WRITERS.get().row(version, index);
+    return row != null ? row : bytes(g -> writeMetricSeries(g, version, index));
   }
 
   /**
@@ -414,8 +433,7 @@ public final class AdxRows {
    * <p>Not thread-safe: one instance per thread ({@link #WINDOW_WRITERS}).
    */
   private static final class WindowRowWriter {
-    /** Bytes of a long at most: {@code -9223372036854775808}. */
-    private static final int LONG_BYTES = 20;
+    private static final int LONG_BYTES = RowBytes.LONG_BYTES;
     /** Bytes of a bin at most: {@code ,"-2147483648":} and a long. */
     private static final int BIN_BYTES = 15 + LONG_BYTES;
     /** Longs in a row besides the bin counts. */
@@ -455,24 +473,6 @@ public final class AdxRows {
         + BEFORE_P99_MS.length + BEFORE_DISTINCT_USERS.length + BEFORE_SKETCH_ZERO_COUNT.length
         + BEFORE_SKETCH_BINS.length + BEFORE_LAST_SEQUENCE_NUMBER.length + BEFORE_VERSION.length
         + BEFORE_UPDATED_AT.length + END.length;
-    /**
-     * {@code ,"key":} for every key of {@link #BIN_KEYS}, back to back: the one of slot {@code s}
-     * (key {@code s - KEY_OFFSET}) from {@code KEY_AT[s]} to {@code KEY_AT[s + 1]}; the first bin of
-     * a row skips the comma.
-     */
-    private static final byte[] KEY_TEXT;
-    private static final int[] KEY_AT = new int[BIN_KEYS.length + 1];
-
-    static {
-      StringBuilder text = new StringBuilder();
-      for (int slot = 0; slot < BIN_KEYS.length; slot++) {
-        KEY_AT[slot] = text.length();
-        text.append(",\"").append(BIN_KEYS[slot].getValue()).append("\":");
-      }
-      KEY_AT[BIN_KEYS.length] = text.length();
-      KEY_TEXT = ascii(text.toString());
-    }
-
     private byte[] buffer = new byte[1_024];
 
     /** The row of {@code version} as a new array, or null when {@link #writeWindow} must write it. */
@@ -535,13 +535,7 @@ public final class AdxRows {
 
     /** The buffer, grown by doubling to hold {@code bytes} (at most {@link #MAX_ROW_BYTES}). */
     private byte[] buffer(int bytes) {
-      if (buffer.length < bytes) {
-        int size = buffer.length;
-        while (size < bytes) {
-          size <<= 1;
-        }
-        buffer = new byte[size];
-      }
+      buffer = RowBytes.grown(buffer, bytes, 0);
       return buffer;
     }
 
@@ -549,62 +543,9 @@ public final class AdxRows {
     private static int bins(byte[] b, int at, int[] keys, long[] counts) {
       int p = at;
       for (int i = 0; i < keys.length; i++) {
-        int slot = keys[i] + KEY_OFFSET;
-        if (slot >= 0 && slot < BIN_KEYS.length) {
-          int from = i == 0 ? KEY_AT[slot] + 1 : KEY_AT[slot];
-          int length = KEY_AT[slot + 1] - from;
-          System.arraycopy(KEY_TEXT, from, b, p, length);
-          p += length;
-        } else {
-          if (i > 0) {
-            b[p++] = ',';
-          }
-          b[p++] = '"';
-          p = NumberOutput.outputInt(keys[i], b, p);
-          b[p++] = '"';
-          b[p++] = ':';
-        }
-        p = NumberOutput.outputLong(counts[i], b, p);
+        p = NumberOutput.outputLong(counts[i], b, RowBytes.binKey(b, p, keys[i], i == 0));
       }
       return p;
-    }
-
-    /**
-     * {@code before}, then {@code s}, at {@code at}; returns the end, or -1 when a char of {@code s}
-     * is not plain (the generator would escape it or encode it in more bytes) or {@code at} is -1.
-     */
-    private static int text(byte[] b, int at, byte[] before, String s) {
-      if (at < 0) {
-        return at;
-      }
-      int p = raw(b, at, before);
-      for (int i = 0, n = s.length(); i < n; i++) {
-        char c = s.charAt(i);
-        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-          return -1;
-        }
-        b[p++] = (byte) c;
-      }
-      return p;
-    }
-
-    /** {@code bytes} at {@code at}; returns the end. */
-    private static int raw(byte[] b, int at, byte[] bytes) {
-      System.arraycopy(bytes, 0, b, at, bytes.length);
-      return at + bytes.length;
-    }
-
-    /** The chars of {@code ascii} (all below 0x80, e.g. number text) as bytes at {@code at}; returns the end. */
-    private static int ascii(byte[] b, int at, String ascii) {
-      int p = at;
-      for (int i = 0, n = ascii.length(); i < n; i++) {
-        b[p++] = (byte) ascii.charAt(i);
-      }
-      return p;
-    }
-
-    private static byte[] ascii(String text) {
-      return text.getBytes(StandardCharsets.US_ASCII);
     }
   }
 

@@ -11,6 +11,9 @@ import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.WindowVersion;
 import com.pulse.domain.telemetry.aggregate.Granularity;
 import com.pulse.domain.telemetry.aggregate.LatencySketches;
+import com.pulse.domain.telemetry.log.LogSeries;
+import com.pulse.domain.telemetry.log.LogTemplateCount;
+import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricSeries;
 import com.pulse.domain.telemetry.metric.MetricWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricWindowVersion;
@@ -206,6 +209,146 @@ class AdxRowsTest {
     JsonNode row = JSON.readTree(AdxRows.metricSeriesRow(MetricWindows.versionOf(d), 0));
     assertThat(row.get("metric").asText()).isEqualTo("queue.depth");
     assertThat(row.get("mean").asDouble()).isEqualTo(4.0);
+  }
+
+  @Test
+  void metricSeriesRowIsByteForByteWhatTheGeneratorWritesOnRandomVersions() throws IOException {
+    SplittableRandom random = new SplittableRandom(20_261_201);
+    int plain = 0;
+    int escaped = 0;
+    int notFinite = 0;
+    int manyBins = 0;
+    for (int i = 0; i < 20_000; i++) {
+      MetricWindowVersion v = anyMetricVersion(random);
+      for (int k = 0; k < v.rows(); k++) {
+        byte[] expected = generatorMetricRow(v, k);
+        byte[] actual = AdxRows.metricSeriesRow(v, k);
+        if (!Arrays.equals(actual, expected)) {
+          assertThat(new String(actual, StandardCharsets.UTF_8)).as("random version %d, series %d", i, k)
+              .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+          assertThat(actual).as("random version %d, series %d", i, k).isEqualTo(expected);
+        }
+        MetricSeries s = v.series(k);
+        SeriesStats st = v.stats().get(k);
+        List<String> strings = new ArrayList<>(List.of(v.document().id(), v.document().tenantId(), s.service(),
+            s.metric(), s.unit(), s.type(), v.document().granularity(), v.document().partition()));
+        s.attributes().forEach((name, value) -> {
+          strings.add(name);
+          strings.add(value);
+        });
+        boolean allPlain = strings.stream().allMatch(AdxRowsTest::plain);
+        plain += allPlain ? 1 : 0;
+        escaped += allPlain ? 0 : 1;
+        notFinite += java.util.stream.DoubleStream.of(s.sum(), s.increase(), st.p50(), st.p95(), st.p99())
+            .allMatch(Double::isFinite) ? 0 : 1;
+        manyBins += st.positiveBins().length > 200 ? 1 : 0;
+      }
+    }
+    // both writers ran, on rows of every kind
+    assertThat(plain).isGreaterThan(20_000);
+    assertThat(escaped).isGreaterThan(3_000);
+    assertThat(notFinite).isGreaterThan(3_000);
+    assertThat(manyBins).isGreaterThan(3_000);
+  }
+
+  @Test
+  void logSeriesRowIsByteForByteWhatTheGeneratorWritesOnRandomDocuments() throws IOException {
+    SplittableRandom random = new SplittableRandom(20_261_202);
+    int plain = 0;
+    int escaped = 0;
+    int manyTemplates = 0;
+    for (int i = 0; i < 30_000; i++) {
+      List<LogTemplateCount> templates = new ArrayList<>();
+      for (int t = random.nextInt(4) == 0 ? random.nextInt(60) : random.nextInt(3); t > 0; t--) {
+        templates.add(new LogTemplateCount(anyString(random), anyLong(random)));
+      }
+      LogSeries series = new LogSeries(anyString(random), random.nextBoolean() ? "ERROR" : anyString(random),
+          anyLong(random), templates, anyLong(random));
+      LogWindowDocument d = new LogWindowDocument(anyString(random), anyString(random), "log",
+          random.nextBoolean() ? "PT1M" : anyString(random), anyInstant(random), anyInstant(random),
+          random.nextBoolean() ? Integer.toString(random.nextInt(32)) : anyString(random), anyLong(random),
+          anyLong(random), List.of(series), anyLong(random), anyLong(random), anyInstant(random));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (JsonGenerator g = AdxRows.factory().createGenerator(out)) {
+        AdxRows.writeLogSeries(g, d, series);
+      }
+      byte[] expected = out.toByteArray();
+      byte[] actual = AdxRows.logSeriesRow(d, series);
+      if (!Arrays.equals(actual, expected)) {
+        assertThat(new String(actual, StandardCharsets.UTF_8)).as("random document %d", i)
+            .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+        assertThat(actual).as("random document %d", i).isEqualTo(expected);
+      }
+      List<String> strings = new ArrayList<>(List.of(d.id(), d.tenantId(), series.service(), series.severity(),
+          d.granularity(), d.partition()));
+      templates.forEach(t -> strings.add(t.template()));
+      boolean allPlain = strings.stream().allMatch(AdxRowsTest::plain);
+      plain += allPlain ? 1 : 0;
+      escaped += allPlain ? 0 : 1;
+      manyTemplates += templates.size() > 20 ? 1 : 0;
+    }
+    // both writers ran, on rows of every kind
+    assertThat(plain).isGreaterThan(15_000);
+    assertThat(escaped).isGreaterThan(3_000);
+    assertThat(manyTemplates).isGreaterThan(3_000);
+  }
+
+  /** The reference: {@link AdxRows#writeMetricSeries} through a new generator of {@link AdxRows#factory()}. */
+  private static byte[] generatorMetricRow(MetricWindowVersion v, int index) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = AdxRows.factory().createGenerator(out)) {
+      AdxRows.writeMetricSeries(g, v, index);
+    }
+    return out.toByteArray();
+  }
+
+  private static MetricWindowVersion anyMetricVersion(SplittableRandom r) {
+    int n = 1 + r.nextInt(3);
+    List<MetricSeries> series = new ArrayList<>();
+    List<SeriesStats> stats = new ArrayList<>();
+    String[] types = {MetricWindows.SUM, MetricWindows.GAUGE, MetricWindows.HISTOGRAM, MetricWindows.SUMMARY};
+    for (int i = 0; i < n; i++) {
+      Map<String, String> attributes = new java.util.HashMap<>();
+      for (int a = r.nextInt(6); a > 0; a--) {
+        attributes.put(anyString(r), anyString(r));
+      }
+      series.add(new MetricSeries(anyString(r), anyString(r), r.nextBoolean() ? "ms" : anyString(r),
+          r.nextInt(8) == 0 ? anyString(r) : types[r.nextInt(types.length)], attributes, anyLong(r), anyLong(r),
+          anyDouble(r), anyBoxed(r), anyBoxed(r), anyBoxed(r), anyLong(r), anyDouble(r), r.nextBoolean(), new byte[0]));
+      stats.add(new SeriesStats(anyDouble(r), anyDouble(r), anyDouble(r), anyLong(r), anyPairs(r), anyPairs(r)));
+    }
+    Instant start = anyMilliInstant(r);
+    Instant end = r.nextInt(4) == 0 ? anyMilliInstant(r) : start.plusSeconds(r.nextBoolean() ? 60 : 3_600);
+    MetricWindowDocument d = new MetricWindowDocument(anyString(r), anyString(r), MetricWindowDocument.SIGNAL,
+        r.nextBoolean() ? "PT1M" : anyString(r), start, end,
+        r.nextBoolean() ? Integer.toString(r.nextInt(32)) : anyString(r), anyLong(r), anyLong(r), anyLong(r), series,
+        anyLong(r), anyLong(r), anyInstant(r));
+    return new MetricWindowVersion(d, stats);
+  }
+
+  /** {@link #anyInstant} within epoch milliseconds (a window's length is computed in them). */
+  private static Instant anyMilliInstant(SplittableRandom r) {
+    while (true) {
+      Instant i = anyInstant(r);
+      if (Math.abs(i.getEpochSecond()) < Long.MAX_VALUE / 1_000 - 3_600) {
+        return i;
+      }
+    }
+  }
+
+  private static Double anyBoxed(SplittableRandom r) {
+    return r.nextInt(4) == 0 ? null : anyDouble(r);
+  }
+
+  /** Sketch bins as (key, count) pairs: mostly few, 1 in 4 up to 600; keys in and out of the cached range. */
+  private static long[] anyPairs(SplittableRandom r) {
+    int bins = r.nextInt(4) == 0 ? r.nextInt(601) : r.nextInt(12);
+    long[] pairs = new long[2 * bins];
+    for (int i = 0; i < bins; i++) {
+      pairs[2 * i] = r.nextInt(10) == 0 ? anyLong(r) : anyKey(r);
+      pairs[2 * i + 1] = r.nextInt(4) == 0 ? anyLong(r) : 1 + r.nextInt(1_000);
+    }
+    return pairs;
   }
 
   /** The reference: {@link AdxRows#writeWindow} through a new generator of {@link AdxRows#factory()}. */

@@ -1,0 +1,117 @@
+package com.pulse.adapter.json;
+
+import com.fasterxml.jackson.core.io.NumberOutput;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The byte-level pieces of the direct ADX row writers ({@code AdxRows.WindowRowWriter},
+ * {@link MetricRowWriter}): each writes into a buffer the caller sized, at an offset, and returns
+ * where it ended, giving the bytes Jackson's generator of {@link AdxRows#factory()} writes for the
+ * same value (compact, UTF-8). Stateless; thread-safe.
+ */
+final class RowBytes {
+  /**
+   * {@code ,"key":} for every key of {@link AdxRows#BIN_KEYS}, back to back: the one of slot
+   * {@code s} (key {@code s - KEY_OFFSET}) from {@code KEY_AT[s]} to {@code KEY_AT[s + 1]}; the first
+   * bin of an object skips the comma.
+   */
+  private static final byte[] KEY_TEXT;
+  private static final int[] KEY_AT = new int[AdxRows.BIN_KEYS.length + 1];
+
+  static {
+    StringBuilder text = new StringBuilder();
+    for (int slot = 0; slot < AdxRows.BIN_KEYS.length; slot++) {
+      KEY_AT[slot] = text.length();
+      text.append(",\"").append(AdxRows.BIN_KEYS[slot].getValue()).append("\":");
+    }
+    KEY_AT[AdxRows.BIN_KEYS.length] = text.length();
+    KEY_TEXT = ascii(text.toString());
+  }
+
+  /** Bytes of a long at most: {@code -9223372036854775808}. */
+  static final int LONG_BYTES = 20;
+  /** Bytes of a bin key member at most: {@code ,"-9223372036854775808":}. */
+  static final int KEY_BYTES = 4 + LONG_BYTES;
+
+  private RowBytes() {}
+
+  /**
+   * The member name of a sketch bin, {@code "key":}, preceded by a comma unless it is the
+   * {@code first} member of its object, at {@code at}; returns the end (at most {@link #KEY_BYTES}
+   * written). A key of the cached range ({@link AdxRows#BIN_KEYS}) is one copy.
+   */
+  static int binKey(byte[] b, int at, long key, boolean first) {
+    int p = at;
+    long slot = key + AdxRows.KEY_OFFSET;
+    if (slot >= 0 && slot < AdxRows.BIN_KEYS.length) {
+      int from = first ? KEY_AT[(int) slot] + 1 : KEY_AT[(int) slot];
+      int length = KEY_AT[(int) slot + 1] - from;
+      System.arraycopy(KEY_TEXT, from, b, p, length);
+      return p + length;
+    }
+    if (!first) {
+      b[p++] = ',';
+    }
+    b[p++] = '"';
+    p = NumberOutput.outputLong(key, b, p);
+    b[p++] = '"';
+    b[p++] = ':';
+    return p;
+  }
+
+  /**
+   * {@code before}, then {@code s}, at {@code at}; returns the end, or -1 when a char of {@code s}
+   * is not plain (the generator would escape it or encode it in more bytes) or {@code at} is -1.
+   */
+  static int text(byte[] b, int at, byte[] before, String s) {
+    if (at < 0) {
+      return at;
+    }
+    int p = raw(b, at, before);
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+        return -1;
+      }
+      b[p++] = (byte) c;
+    }
+    return p;
+  }
+
+  /** {@code bytes} at {@code at}; returns the end. */
+  static int raw(byte[] b, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, b, at, bytes.length);
+    return at + bytes.length;
+  }
+
+  /** The chars of {@code ascii} (all below 0x80, e.g. number text) as bytes at {@code at}; returns the end. */
+  static int ascii(byte[] b, int at, String ascii) {
+    int p = at;
+    for (int i = 0, n = ascii.length(); i < n; i++) {
+      b[p++] = (byte) ascii.charAt(i);
+    }
+    return p;
+  }
+
+  /** {@code text} (ASCII) as bytes. */
+  static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * {@code buffer}, or a larger one by doubling if it cannot hold {@code bytes}, holding the first
+   * {@code used} bytes of {@code buffer}.
+   */
+  static byte[] grown(byte[] buffer, int bytes, int used) {
+    if (buffer.length >= bytes) {
+      return buffer;
+    }
+    int size = buffer.length;
+    while (size < bytes) {
+      size <<= 1;
+    }
+    byte[] larger = new byte[size];
+    System.arraycopy(buffer, 0, larger, 0, used);
+    return larger;
+  }
+}
