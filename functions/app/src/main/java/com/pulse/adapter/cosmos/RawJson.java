@@ -125,4 +125,35 @@ abstract class RawJson implements SerializableString {
   public String toString() {
     return getValue();
   }
+
+  /** JSON text held as its bytes. Immutable. */
+  static class OfBytes extends RawJson {
+    private final byte[] bytes;
+
+    /** @param bytes the text, UTF-8; not copied (and not to be changed) */
+    OfBytes(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    /** The bytes; not to be changed. */
+    final byte[] bytes() {
+      return bytes;
+    }
+
+    @Override
+    final int length() {
+      return bytes.length;
+    }
+
+    @Override
+    final void append(byte[] buffer, int offset) {
+      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+    }
+
+    /** The bytes themselves (Jackson only reads them). */
+    @Override
+    public final byte[] asUnquotedUTF8() {
+      return bytes;
+    }
+  }
 }

@@ -1,18 +1,11 @@
 package com.pulse.adapter.cosmos;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.pulse.domain.telemetry.log.LogWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricStreamDocument;
 import com.pulse.domain.telemetry.metric.MetricWindowDocument;
-import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,7 +18,7 @@ import java.util.function.Function;
  * The Cosmos DB JSON of a window document whose bulk is one list of records: the {@code series} of
  * log and metric window documents, the {@code streams} of metric stream-state documents. On the
  * aggregation hot path a write rewrites a whole document of which its batch changed a few elements
- * (at 100,000 metric streams, ~28 of a document's hundreds). The JSON is exactly what
+ * (at 100,000 metric streams, ~28 series per write). The JSON is exactly what
  * {@link CosmosDocuments#toDocument} writes (the properties by databind, in record order), with two
  * savings:
  *
@@ -45,9 +38,10 @@ import java.util.function.Function;
  * <p>Reads are not mapped here: a document this instance wrote is remembered by its use case and not
  * read back, and a read goes through {@link CosmosDocuments#fromDocument}.
  *
- * <p>Memory: at most {@code maxBytes} of remembered element bytes (by default 1/32 of the heap, at
- * most {@value #MAX_DEFAULT_BYTES} bytes, per document type), least recently written document first
- * out; documents of closed windows drop out as the current ones are written. Thread-safe: the map
+ * <p>Memory: at most {@code maxBytes} remembered (by default 1/32 of the heap, at most
+ * {@value #MAX_DEFAULT_BYTES} bytes, per document type), each element charged twice its bytes (the
+ * bytes, and the element instance they keep reachable) and a fixed overhead; least recently written
+ * document first out; documents of closed windows drop out as the current ones are written. Thread-safe: the map
  * is guarded by this object's lock; the remembered entries are immutable.
  *
  * @param <D> the document type
@@ -135,7 +129,7 @@ public final class SeriesListJson<D> {
     return node;
   }
 
-  /** Element bytes remembered now (with the per-element overhead charged). */
+  /** Heap charged for what is remembered now (see the class comment). */
   public synchronized long rememberedBytes() {
     return rememberedBytes;
   }
@@ -159,23 +153,23 @@ public final class SeriesListJson<D> {
   }
 
   /**
-   * A list as raw JSON, {@code [element,...]}, from its elements' bytes. Serialized element by
-   * element with the generator's raw writes, so the list is never copied whole; a {@link TokenBuffer}
-   * (which the Cosmos SDK fills when it converts a created item to a map to check its id) takes it
-   * as one raw value instead. Immutable once built.
+   * A list as raw JSON, {@code [element,...]}, from its elements' bytes ({@link RawJsonSequence}), with
+   * the element instances they were written from. Immutable once built.
    */
-  static final class ElementArray implements JsonSerializable {
-    private static final SerializableString OPEN = new SerializedString("[");
+  static final class ElementArray extends RawJsonSequence {
     private final Object[] instances;
-    private final Element[] elements;
+    private final RawJson.OfBytes[] elements;
     private final long rememberedBytes;
 
-    private ElementArray(Object[] instances, Element[] elements) {
+    private ElementArray(Object[] instances, RawJson.OfBytes[] elements) {
+      super('[', ']');
       this.instances = instances;
       this.elements = elements;
       long bytes = 0;
-      for (Element e : elements) {
-        bytes += e.bytes.length + OVERHEAD_BYTES;
+      for (RawJson.OfBytes e : elements) {
+        // the bytes, and as much again for the element instance they keep reachable (an element's
+        // JSON is about the size of its record: its strings, and a sketch as base64)
+        bytes += 2L * e.bytes().length + OVERHEAD_BYTES;
       }
       this.rememberedBytes = bytes;
     }
@@ -186,11 +180,11 @@ public final class SeriesListJson<D> {
      */
     static ElementArray of(List<?> list, ElementArray previous) {
       Object[] instances = list.toArray();
-      Element[] elements = new Element[instances.length];
-      Map<Object, Element> byInstance = null;
+      RawJson.OfBytes[] elements = new RawJson.OfBytes[instances.length];
+      Map<Object, RawJson.OfBytes> byInstance = null;
       for (int i = 0; i < instances.length; i++) {
         Object instance = instances[i];
-        Element e = null;
+        RawJson.OfBytes e = null;
         if (previous != null) {
           if (i < previous.instances.length && previous.instances[i] == instance) {
             e = previous.elements[i];
@@ -204,98 +198,24 @@ public final class SeriesListJson<D> {
             e = byInstance.get(instance);
           }
         }
-        elements[i] = e != null ? e : new Element(CosmosDocuments.toJsonBytes(instance));
+        elements[i] = e != null ? e : new RawJson.OfBytes(CosmosDocuments.toJsonBytes(instance));
       }
       return new ElementArray(instances, elements);
     }
 
-    /** Bytes of the whole array: brackets, commas and elements (only a token buffer needs it). */
-    private int length() {
-      int n = 2 + Math.max(0, elements.length - 1);
-      for (Element e : elements) {
-        n += e.bytes.length;
-      }
-      return n;
-    }
-
-    /** Writes the array as a value: raw brackets, commas and element bytes. */
     @Override
-    public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      if (gen instanceof TokenBuffer) { // records tokens, cannot take raw fragments
-        int length = length();
-        gen.writeRawValue(new RawJson() {
-          @Override
-          int length() {
-            return length;
-          }
-
-          @Override
-          void append(byte[] buffer, int offset) {
-            ElementArray.this.append(buffer, offset);
-          }
-        });
-        return;
-      }
-      gen.writeRawValue(OPEN);
-      for (int i = 0; i < elements.length; i++) {
-        if (i > 0) {
-          gen.writeRaw(',');
-        }
-        gen.writeRaw(elements[i]);
-      }
-      gen.writeRaw(']');
+    int size() {
+      return elements.length;
     }
 
-    /** As {@link #serialize}: the array carries no type id. */
     @Override
-    public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
-        throws IOException {
-      serialize(gen, serializers);
-    }
-
-    /** Copies the array's JSON into {@code buffer} at {@code offset}, which has room for all of it. */
-    private void append(byte[] buffer, int offset) {
-      int at = offset;
-      buffer[at++] = '[';
-      for (int i = 0; i < elements.length; i++) {
-        if (i > 0) {
-          buffer[at++] = ',';
-        }
-        byte[] b = elements[i].bytes;
-        System.arraycopy(b, 0, buffer, at, b.length);
-        at += b.length;
-      }
-      buffer[at] = ']';
+    RawJson part(int i) {
+      return elements[i];
     }
 
     /** The bytes of element {@code i} (for tests). */
     byte[] element(int i) {
-      return elements[i].bytes;
-    }
-  }
-
-  /** One element's JSON, UTF-8. Immutable. */
-  private static final class Element extends RawJson {
-    private final byte[] bytes;
-
-    Element(byte[] bytes) {
-      this.bytes = bytes;
-    }
-
-    @Override
-    int length() {
-      return bytes.length;
-    }
-
-    @Override
-    void append(byte[] buffer, int offset) {
-      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
-    }
-
-    /** The bytes themselves (Jackson only reads them). */
-    @Override
-    public byte[] asUnquotedUTF8() {
-      return bytes;
+      return elements[i].bytes();
     }
   }
 }

@@ -1,21 +1,14 @@
 package com.pulse.adapter.cosmos;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.pulse.domain.telemetry.SeriesMap;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.internal.IsoInstants;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -193,35 +186,34 @@ public final class TenantWindowJson {
 
   /**
    * A series object as raw JSON: {@code {"id":"value",...}} in the slot order of its
-   * {@link SeriesMap}, from its members' bytes (see {@link #member}). Serialized member by member
-   * with the generator's raw writes, so the object is never copied whole; a {@link TokenBuffer}
-   * (which the Cosmos SDK fills when it converts a created item to a map to check its id) takes it
-   * as one raw value instead. Immutable once built.
+   * {@link SeriesMap}, from its members' bytes (see {@link #member}; written as a
+   * {@link RawJsonSequence}). Immutable once built.
    */
-  static final class SeriesObject implements JsonSerializable {
-    private static final SerializableString OPEN = new SerializedString("{");
+  static final class SeriesObject extends RawJsonSequence {
     /** The series this object was built from; its slots are the members'. */
     private final SeriesMap series;
     private final Member[] members;
 
     private SeriesObject(SeriesMap series, Member[] members) {
+      super('{', '}');
       this.series = series;
       this.members = members;
+    }
+
+    @Override
+    int size() {
+      return members.length;
+    }
+
+    @Override
+    RawJson part(int i) {
+      return members[i];
     }
 
     /** The member of series {@code id}, or null (for tests). */
     Member memberOf(String id) {
       int slot = series.slotOf(id);
       return slot < 0 ? null : members[slot];
-    }
-
-    /** Bytes of the whole object: braces, commas and members (only a token buffer needs it). */
-    private int length() {
-      int n = 2 + Math.max(0, members.length - 1);
-      for (Member m : members) {
-        n += m.bytes().length;
-      }
-      return n;
     }
 
     /**
@@ -246,56 +238,6 @@ public final class TenantWindowJson {
         members[i] = m;
       }
       return new SeriesObject(map, members);
-    }
-
-    /** Writes the object as a value: raw braces, commas and member bytes. */
-    @Override
-    public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-      if (gen instanceof TokenBuffer) { // records tokens, cannot take raw fragments
-        int length = length();
-        gen.writeRawValue(new RawJson() {
-          @Override
-          int length() {
-            return length;
-          }
-
-          @Override
-          void append(byte[] buffer, int offset) {
-            SeriesObject.this.append(buffer, offset);
-          }
-        });
-        return;
-      }
-      gen.writeRawValue(OPEN);
-      for (int i = 0; i < members.length; i++) {
-        if (i > 0) {
-          gen.writeRaw(',');
-        }
-        gen.writeRaw(members[i]);
-      }
-      gen.writeRaw('}');
-    }
-
-    /** As {@link #serialize}: the object carries no type id. */
-    @Override
-    public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
-        throws IOException {
-      serialize(gen, serializers);
-    }
-
-    /** Copies the object's JSON into {@code buffer} at {@code offset}, which has room for all of it. */
-    private void append(byte[] buffer, int offset) {
-      int at = offset;
-      buffer[at++] = '{';
-      for (int i = 0; i < members.length; i++) {
-        if (i > 0) {
-          buffer[at++] = ',';
-        }
-        byte[] b = members[i].bytes();
-        System.arraycopy(b, 0, buffer, at, b.length);
-        at += b.length;
-      }
-      buffer[at] = '}';
     }
 
     /** Heap charged for remembering the members. */
@@ -381,34 +323,12 @@ public final class TenantWindowJson {
    * One member {@code "id":"value"} of a series object as ASCII bytes, with the stored series
    * string it was built from (compared by identity). Immutable.
    */
-  static final class Member extends RawJson {
+  static final class Member extends RawJson.OfBytes {
     final String value;
-    private final byte[] bytes;
 
     Member(String value, byte[] bytes) {
+      super(bytes);
       this.value = value;
-      this.bytes = bytes;
-    }
-
-    /** The member's bytes; not to be changed. */
-    byte[] bytes() {
-      return bytes;
-    }
-
-    @Override
-    int length() {
-      return bytes.length;
-    }
-
-    @Override
-    void append(byte[] buffer, int offset) {
-      System.arraycopy(bytes, 0, buffer, offset, bytes.length);
-    }
-
-    /** The bytes themselves (Jackson only reads them). */
-    @Override
-    public byte[] asUnquotedUTF8() {
-      return bytes;
     }
   }
 }

@@ -446,9 +446,6 @@ public final class AdxRows {
     private static final byte[] BEFORE_OPERATION = ascii("\",\"operation\":\"");
     private static final byte[] BEFORE_DEPENDENCY = ascii("\",\"dependency\":\"");
     private static final byte[] BEFORE_GRANULARITY = ascii("\",\"granularity\":\"");
-    private static final byte[] BEFORE_WINDOW_START = ascii("\",\"windowStart\":\"");
-    private static final byte[] BEFORE_WINDOW_END = ascii("\",\"windowEnd\":\"");
-    private static final byte[] BEFORE_PARTITION = ascii("\",\"partition\":\"");
     private static final byte[] BEFORE_COUNT = ascii("\",\"count\":");
     private static final byte[] BEFORE_ERROR_COUNT = ascii(",\"errorCount\":");
     private static final byte[] BEFORE_LATE_COUNT = ascii(",\"lateCount\":");
@@ -457,9 +454,6 @@ public final class AdxRows {
     private static final byte[] BEFORE_P95_MS = ascii(",\"p95Ms\":");
     private static final byte[] BEFORE_P99_MS = ascii(",\"p99Ms\":");
     private static final byte[] BEFORE_DISTINCT_USERS = ascii(",\"distinctUsers\":");
-    /** {@code sketchGamma} with its constant value, then the name of {@code sketchZeroCount}. */
-    private static final byte[] BEFORE_SKETCH_ZERO_COUNT =
-        ascii(",\"sketchGamma\":" + GAMMA_TEXT.getValue() + ",\"sketchZeroCount\":");
     private static final byte[] BEFORE_SKETCH_BINS = ascii(",\"sketchBins\":{");
     private static final byte[] BEFORE_LAST_SEQUENCE_NUMBER = ascii("},\"lastSequenceNumber\":");
     private static final byte[] BEFORE_VERSION = ascii(",\"version\":");
@@ -467,10 +461,10 @@ public final class AdxRows {
     private static final byte[] END = ascii("\"}");
     /** The constant bytes of a row, all of the above. */
     private static final int CONSTANT_BYTES = BEFORE_ID.length + BEFORE_TENANT_ID.length + BEFORE_SERVICE.length
-        + BEFORE_OPERATION.length + BEFORE_DEPENDENCY.length + BEFORE_GRANULARITY.length + BEFORE_WINDOW_START.length
-        + BEFORE_WINDOW_END.length + BEFORE_PARTITION.length + BEFORE_COUNT.length + BEFORE_ERROR_COUNT.length
+        + BEFORE_OPERATION.length + BEFORE_DEPENDENCY.length + BEFORE_GRANULARITY.length
+        + RowBytes.WINDOW_BYTES + BEFORE_COUNT.length + BEFORE_ERROR_COUNT.length
         + BEFORE_LATE_COUNT.length + BEFORE_LATENCY_SUM_MS.length + BEFORE_P50_MS.length + BEFORE_P95_MS.length
-        + BEFORE_P99_MS.length + BEFORE_DISTINCT_USERS.length + BEFORE_SKETCH_ZERO_COUNT.length
+        + BEFORE_P99_MS.length + BEFORE_DISTINCT_USERS.length + RowBytes.BEFORE_SKETCH_ZERO_COUNT.length
         + BEFORE_SKETCH_BINS.length + BEFORE_LAST_SEQUENCE_NUMBER.length + BEFORE_VERSION.length
         + BEFORE_UPDATED_AT.length + END.length;
     private byte[] buffer = new byte[1_024];
@@ -510,9 +504,7 @@ public final class AdxRows {
       if (p < 0) {
         return null;
       }
-      p = raw(b, raw(b, p, BEFORE_WINDOW_START), start);
-      p = raw(b, raw(b, p, BEFORE_WINDOW_END), end);
-      p = text(b, p, BEFORE_PARTITION, d.partition());
+      p = RowBytes.window(b, p, start, end, d.partition());
       if (p < 0) {
         return null;
       }
@@ -524,7 +516,7 @@ public final class AdxRows {
       p = raw(b, raw(b, p, BEFORE_P95_MS), p95);
       p = raw(b, raw(b, p, BEFORE_P99_MS), p99);
       p = NumberOutput.outputLong(version.distinctUsers(), b, raw(b, p, BEFORE_DISTINCT_USERS));
-      p = NumberOutput.outputLong(version.sketchZeroCount(), b, raw(b, p, BEFORE_SKETCH_ZERO_COUNT));
+      p = NumberOutput.outputLong(version.sketchZeroCount(), b, raw(b, p, RowBytes.BEFORE_SKETCH_ZERO_COUNT));
       p = bins(b, raw(b, p, BEFORE_SKETCH_BINS), keys, counts);
       p = NumberOutput.outputLong(d.lastSequenceNumber(), b, raw(b, p, BEFORE_LAST_SEQUENCE_NUMBER));
       p = NumberOutput.outputLong(d.version(), b, raw(b, p, BEFORE_VERSION));

@@ -31,9 +31,6 @@ final class LogRowWriter {
   private static final byte[] BEFORE_SERVICE = ascii("\",\"service\":\"");
   private static final byte[] BEFORE_SEVERITY = ascii("\",\"severity\":\"");
   private static final byte[] BEFORE_GRANULARITY = ascii("\",\"granularity\":\"");
-  private static final byte[] BEFORE_WINDOW_START = ascii("\",\"windowStart\":\"");
-  private static final byte[] BEFORE_WINDOW_END = ascii("\",\"windowEnd\":\"");
-  private static final byte[] BEFORE_PARTITION = ascii("\",\"partition\":\"");
   private static final byte[] BEFORE_COUNT = ascii("\",\"count\":");
   private static final byte[] BEFORE_TEMPLATES = ascii(",\"templates\":[");
   private static final byte[] BEFORE_TEMPLATE = ascii("{\"template\":\"");
@@ -80,9 +77,7 @@ final class LogRowWriter {
     if (p < 0) {
       return null;
     }
-    p = raw(b, raw(b, p, BEFORE_WINDOW_START), start);
-    p = raw(b, raw(b, p, BEFORE_WINDOW_END), end);
-    p = text(b, p, BEFORE_PARTITION, document.partition());
+    p = RowBytes.window(b, p, start, end, document.partition());
     if (p < 0) {
       return null;
     }

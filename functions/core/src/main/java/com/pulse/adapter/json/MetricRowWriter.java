@@ -54,9 +54,6 @@ final class MetricRowWriter {
   private static final byte[] EQUALS = ascii("=");
   private static final byte[] COMMA = ascii(",");
   private static final byte[] BEFORE_GRANULARITY = ascii("},\"granularity\":\"");
-  private static final byte[] BEFORE_WINDOW_START = ascii("\",\"windowStart\":\"");
-  private static final byte[] BEFORE_WINDOW_END = ascii("\",\"windowEnd\":\"");
-  private static final byte[] BEFORE_PARTITION = ascii("\",\"partition\":\"");
   private static final byte[] BEFORE_POINTS = ascii("\",\"points\":");
   private static final byte[] BEFORE_INCREASE = ascii(",\"increase\":");
   private static final byte[] BEFORE_RATE = ascii(",\"ratePerSecond\":");
@@ -73,9 +70,6 @@ final class MetricRowWriter {
   private static final byte[] BEFORE_MIN_MAX_ESTIMATED = ascii(",\"minMaxEstimated\":");
   private static final byte[] TRUE = ascii("true");
   private static final byte[] FALSE = ascii("false");
-  /** {@code sketchGamma} with its constant value, then the name of {@code sketchZeroCount}. */
-  private static final byte[] BEFORE_SKETCH_ZERO_COUNT =
-      ascii(",\"sketchGamma\":" + AdxRows.GAMMA_TEXT.getValue() + ",\"sketchZeroCount\":");
   private static final byte[] BEFORE_SKETCH_BINS = ascii(",\"sketchBins\":{");
   private static final byte[] BEFORE_NEGATIVE_SKETCH_BINS = ascii("},\"negativeSketchBins\":{");
   private static final byte[] BEFORE_LATE_COUNT = ascii("},\"lateCount\":");
@@ -142,9 +136,7 @@ final class MetricRowWriter {
     if (p < 0) {
       return null;
     }
-    p = raw(b, raw(b, p, BEFORE_WINDOW_START), start);
-    p = raw(b, raw(b, p, BEFORE_WINDOW_END), end);
-    p = text(b, p, BEFORE_PARTITION, d.partition());
+    p = RowBytes.window(b, p, start, end, d.partition());
     if (p < 0) {
       return null;
     }
@@ -174,7 +166,7 @@ final class MetricRowWriter {
     p = number(b, raw(b, p, BEFORE_P95), st.p95());
     p = number(b, raw(b, p, BEFORE_P99), st.p99());
     p = raw(b, raw(b, p, BEFORE_MIN_MAX_ESTIMATED), s.minMaxEstimated() ? TRUE : FALSE);
-    p = NumberOutput.outputLong(st.zeroCount(), b, raw(b, p, BEFORE_SKETCH_ZERO_COUNT));
+    p = NumberOutput.outputLong(st.zeroCount(), b, raw(b, p, RowBytes.BEFORE_SKETCH_ZERO_COUNT));
     p = bins(b, raw(b, p, BEFORE_SKETCH_BINS), positive);
     p = bins(b, raw(b, p, BEFORE_NEGATIVE_SKETCH_BINS), negative);
     p = NumberOutput.outputLong(d.lateCount(), b, raw(b, p, BEFORE_LATE_COUNT));

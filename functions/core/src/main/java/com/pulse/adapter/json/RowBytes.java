@@ -33,7 +33,31 @@ final class RowBytes {
   /** Bytes of a bin key member at most: {@code ,"-9223372036854775808":}. */
   static final int KEY_BYTES = 4 + LONG_BYTES;
 
+  private static final byte[] BEFORE_WINDOW_START = ascii("\",\"windowStart\":\"");
+  private static final byte[] BEFORE_WINDOW_END = ascii("\",\"windowEnd\":\"");
+  private static final byte[] BEFORE_PARTITION = ascii("\",\"partition\":\"");
+  /**
+   * {@code ,"sketchGamma":<gamma>,"sketchZeroCount":}: the sketch fields every row with a latency or
+   * value sketch has, {@code sketchGamma} a constant ({@code AdxRows.GAMMA_TEXT}).
+   */
+  static final byte[] BEFORE_SKETCH_ZERO_COUNT =
+      ascii(",\"sketchGamma\":" + AdxRows.GAMMA_TEXT.getValue() + ",\"sketchZeroCount\":");
+  /** Bytes of {@link #window} besides its three values. */
+  static final int WINDOW_BYTES = BEFORE_WINDOW_START.length + BEFORE_WINDOW_END.length + BEFORE_PARTITION.length;
+
   private RowBytes() {}
+
+  /**
+   * The fields every window row has after its {@code granularity} string, up to the partition's
+   * closing quote: {@code ","windowStart":"<start>","windowEnd":"<end>","partition":"<partition>},
+   * at {@code at}; {@code start} and {@code end} are instant texts as the generator writes them
+   * ({@code AdxRows.INSTANTS}). Returns the end, or -1 as {@link #text} (the partition is not plain).
+   */
+  static int window(byte[] b, int at, byte[] start, byte[] end, String partition) {
+    int p = raw(b, raw(b, at, BEFORE_WINDOW_START), start);
+    p = raw(b, raw(b, p, BEFORE_WINDOW_END), end);
+    return text(b, p, BEFORE_PARTITION, partition);
+  }
 
   /**
    * The member name of a sketch bin, {@code "key":}, preceded by a comma unless it is the
