@@ -31,8 +31,8 @@ import java.util.function.Function;
  *   <li><b>Unchanged elements are not serialized again.</b> The merges keep the element instances a
  *       batch did not change ({@code MetricWindows.merge}, {@code LogWindows.mergeVersion}), so the
  *       next write of a document reuses the bytes of every element that is the same instance as one
- *       its previous write held (compared by identity at the same position first, then by an identity
- *       map), and serializes only the others.
+ *       its previous write held (compared by identity at the same position; when the list grew or
+ *       shrank, so that elements may have moved, by an identity map), and serializes only the others.
  * </ul>
  *
  * <p>Reads are not mapped here: a document this instance wrote is remembered by its use case and not
@@ -41,8 +41,8 @@ import java.util.function.Function;
  * <p>Memory: at most {@code maxBytes} remembered (by default 1/32 of the heap, at most
  * {@value #MAX_DEFAULT_BYTES} bytes, per document type), each element charged twice its bytes (the
  * bytes, and the element instance they keep reachable) and a fixed overhead; least recently written
- * document first out; documents of closed windows drop out as the current ones are written. Thread-safe: the map
- * is guarded by this object's lock; the remembered entries are immutable.
+ * document first out; documents of closed windows drop out as the current ones are written.
+ * Thread-safe: the map is guarded by this object's lock; the remembered entries are immutable.
  *
  * @param <D> the document type
  */
@@ -181,6 +181,9 @@ public final class SeriesListJson<D> {
     static ElementArray of(List<?> list, ElementArray previous) {
       Object[] instances = list.toArray();
       RawJson.OfBytes[] elements = new RawJson.OfBytes[instances.length];
+      // elements move only when the list grew or shrank (an insertion or removal before them); an
+      // element past the previous list whose predecessors all stayed in place cannot be an old one
+      boolean resized = previous != null && previous.instances.length != instances.length;
       Map<Object, RawJson.OfBytes> byInstance = null;
       for (int i = 0; i < instances.length; i++) {
         Object instance = instances[i];
@@ -188,7 +191,7 @@ public final class SeriesListJson<D> {
         if (previous != null) {
           if (i < previous.instances.length && previous.instances[i] == instance) {
             e = previous.elements[i];
-          } else {
+          } else if (resized && (byInstance != null || i < previous.instances.length)) {
             if (byInstance == null) {
               byInstance = new IdentityHashMap<>(previous.instances.length * 2);
               for (int j = 0; j < previous.instances.length; j++) {

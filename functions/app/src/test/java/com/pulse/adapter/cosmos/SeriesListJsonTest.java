@@ -185,6 +185,21 @@ class SeriesListJsonTest {
     }
     assertSameJson(stored, second, MetricWindowDocument.class);
 
+    List<MetricSeries> third = new ArrayList<>(next);
+    third.set(7, metricSeries(random)); // the same size: changed in place
+    SeriesListJson.ElementArray replaced = array(json.toStored(new MetricWindowDocument(second.id(),
+        second.tenantId(), second.signal(), second.granularity(), second.windowStart(), second.windowEnd(),
+        second.partition(), second.points() + 1, second.lateCount(), second.overflowPoints(), third,
+        second.lastSequenceNumber() + 1, second.version() + 1, second.updatedAt().plusSeconds(1))));
+    for (int i = 0; i < third.size(); i++) {
+      if (i == 7) {
+        assertThat(replaced.element(i)).isNotSameAs(after.element(i))
+            .isEqualTo(CosmosDocuments.toJsonBytes(third.get(i)));
+      } else {
+        assertThat(replaced.element(i)).as("series %d kept its bytes", i).isSameAs(after.element(i));
+      }
+    }
+
     SeriesListJson.ElementArray other = array(SeriesListJson.metricWindows(1 << 20).toStored(second));
     assertThat(other.element(1)).as("another mapping remembers nothing").isNotSameAs(after.element(1)).isEqualTo(after.element(1));
   }
