@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The byte-level pieces of the direct ADX row writers ({@code AdxRows.WindowRowWriter},
- * {@link MetricRowWriter}): each writes into a buffer the caller sized, at an offset, and returns
+ * {@link MetricRowWriter}, {@link LogRowWriter}): each writes into a buffer the caller sized, at an offset, and returns
  * where it ended, giving the bytes Jackson's generator of {@link AdxRows#factory()} writes for the
  * same value (compact, UTF-8). Stateless; thread-safe.
  */
