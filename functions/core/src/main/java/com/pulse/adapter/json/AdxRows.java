@@ -501,9 +501,6 @@ public final class AdxRows {
       p = text(b, p, BEFORE_OPERATION, d.operation());
       p = text(b, p, BEFORE_DEPENDENCY, dependency);
       p = text(b, p, BEFORE_GRANULARITY, d.granularity());
-      if (p < 0) {
-        return null;
-      }
       p = RowBytes.window(b, p, start, end, d.partition());
       if (p < 0) {
         return null;

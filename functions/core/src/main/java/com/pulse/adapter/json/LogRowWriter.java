@@ -74,9 +74,6 @@ final class LogRowWriter {
     p = text(b, p, BEFORE_SERVICE, series.service());
     p = text(b, p, BEFORE_SEVERITY, series.severity());
     p = text(b, p, BEFORE_GRANULARITY, document.granularity());
-    if (p < 0) {
-      return null;
-    }
     p = RowBytes.window(b, p, start, end, document.partition());
     if (p < 0) {
       return null;

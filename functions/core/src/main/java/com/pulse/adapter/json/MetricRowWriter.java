@@ -133,9 +133,6 @@ final class MetricRowWriter {
       }
     }
     p = text(b, p, BEFORE_GRANULARITY, d.granularity());
-    if (p < 0) {
-      return null;
-    }
     p = RowBytes.window(b, p, start, end, d.partition());
     if (p < 0) {
       return null;

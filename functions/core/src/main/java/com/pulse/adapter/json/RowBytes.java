@@ -51,9 +51,13 @@ final class RowBytes {
    * The fields every window row has after its {@code granularity} string, up to the partition's
    * closing quote: {@code ","windowStart":"<start>","windowEnd":"<end>","partition":"<partition>},
    * at {@code at}; {@code start} and {@code end} are instant texts as the generator writes them
-   * ({@code AdxRows.INSTANTS}). Returns the end, or -1 as {@link #text} (the partition is not plain).
+   * ({@code AdxRows.INSTANTS}). Returns the end, or -1 as {@link #text} (the partition is not plain,
+   * or {@code at} is -1: a string before it was not).
    */
   static int window(byte[] b, int at, byte[] start, byte[] end, String partition) {
+    if (at < 0) {
+      return at;
+    }
     int p = raw(b, raw(b, at, BEFORE_WINDOW_START), start);
     p = raw(b, raw(b, p, BEFORE_WINDOW_END), end);
     return text(b, p, BEFORE_PARTITION, partition);
