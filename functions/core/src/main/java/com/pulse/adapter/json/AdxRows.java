@@ -438,8 +438,6 @@ public final class AdxRows {
     private static final int BIN_BYTES = 15 + LONG_BYTES;
     /** Longs in a row besides the bin counts. */
     private static final int LONGS = 7;
-    /** Rows bounded above this go to the generator (the doubling stays far from overflow). */
-    private static final long MAX_ROW_BYTES = 1 << 30;
     private static final byte[] BEFORE_ID = ascii("{\"id\":\"");
     private static final byte[] BEFORE_TENANT_ID = ascii("\",\"tenantId\":\"");
     private static final byte[] BEFORE_SERVICE = ascii("\",\"service\":\"");
@@ -467,7 +465,7 @@ public final class AdxRows {
         + BEFORE_P99_MS.length + BEFORE_DISTINCT_USERS.length + RowBytes.BEFORE_SKETCH_ZERO_COUNT.length
         + BEFORE_SKETCH_BINS.length + BEFORE_LAST_SEQUENCE_NUMBER.length + BEFORE_VERSION.length
         + BEFORE_UPDATED_AT.length + END.length;
-    private byte[] buffer = new byte[1_024];
+    private final RowBytes.Buffer buffer = new RowBytes.Buffer();
 
     /** The row of {@code version} as a new array, or null when {@link #writeWindow} must write it. */
     byte[] row(WindowVersion version) {
@@ -491,10 +489,10 @@ public final class AdxRows {
           + d.operation().length() + dependency.length() + d.granularity().length() + d.partition().length()
           + start.length + end.length + updated.length + p50.length + p95.length + p99.length + sum.length()
           + LONGS * LONG_BYTES + (long) keys.length * BIN_BYTES;
-      if (bound > MAX_ROW_BYTES) {
+      byte[] b = buffer.reserve(bound, 0);
+      if (b == null) {
         return null;
       }
-      byte[] b = buffer((int) bound);
       int p = text(b, 0, BEFORE_ID, d.id());
       p = text(b, p, BEFORE_TENANT_ID, d.tenantId());
       p = text(b, p, BEFORE_SERVICE, d.service());
@@ -520,12 +518,6 @@ public final class AdxRows {
       p = raw(b, raw(b, p, BEFORE_UPDATED_AT), updated);
       p = raw(b, p, END);
       return Arrays.copyOf(b, p);
-    }
-
-    /** The buffer, grown by doubling to hold {@code bytes} (at most {@link #MAX_ROW_BYTES}). */
-    private byte[] buffer(int bytes) {
-      buffer = RowBytes.grown(buffer, bytes, 0);
-      return buffer;
     }
 
     /** The bins' members {@code "key":count}, comma-separated, at {@code at}; returns the end. */

@@ -24,8 +24,6 @@ import java.util.List;
  */
 final class LogRowWriter {
   private static final int LONGS = 4;
-  /** Rows bounded above this go to the generator (the doubling stays far from overflow). */
-  private static final long MAX_ROW_BYTES = 1 << 30;
   private static final byte[] BEFORE_ID = ascii("{\"id\":\"");
   private static final byte[] BEFORE_TENANT_ID = ascii("\",\"tenantId\":\"");
   private static final byte[] BEFORE_SERVICE = ascii("\",\"service\":\"");
@@ -47,7 +45,7 @@ final class LogRowWriter {
   private static final int TEMPLATE_BYTES = BEFORE_NEXT_TEMPLATE.length + BEFORE_TEMPLATE_COUNT.length + 1
       + RowBytes.LONG_BYTES;
 
-  private byte[] buffer = new byte[1_024];
+  private final RowBytes.Buffer buffer = new RowBytes.Buffer();
 
   /**
    * The row of {@code series} of {@code document} as a new array, or null when
@@ -65,10 +63,10 @@ final class LogRowWriter {
     for (LogTemplateCount t : templates) {
       bound += TEMPLATE_BYTES + t.template().length();
     }
-    if (bound > MAX_ROW_BYTES) {
+    byte[] b = buffer.reserve(bound, 0);
+    if (b == null) {
       return null;
     }
-    byte[] b = buffer = RowBytes.grown(buffer, (int) bound, 0);
     int p = text(b, 0, BEFORE_ID, document.id());
     p = text(b, p, BEFORE_TENANT_ID, document.tenantId());
     p = text(b, p, BEFORE_SERVICE, series.service());

@@ -34,8 +34,6 @@ final class MetricRowWriter {
   private static final int DOUBLE_BYTES = 26;
   private static final int DOUBLES = 11;
   private static final int LONGS = 6;
-  /** Rows bounded above this go to the generator (the doubling stays far from overflow). */
-  private static final long MAX_ROW_BYTES = 1 << 30;
   private static final String[] NO_KEYS = new String[0];
   private static final byte[] BEFORE_ID = ascii("{\"id\":\"");
   private static final byte[] SLASH = ascii("/");
@@ -80,7 +78,7 @@ final class MetricRowWriter {
   /** Bytes of the names and separators of a row, generously (all the constants above together are shorter). */
   private static final int CONSTANT_BYTES = 640;
 
-  private byte[] buffer = new byte[1_024];
+  private final RowBytes.Buffer buffer = new RowBytes.Buffer();
 
   /**
    * The row of the {@code index}-th changed series of {@code version} as a new array, or null when
@@ -104,10 +102,10 @@ final class MetricRowWriter {
     long bound = CONSTANT_BYTES + 2L * d.id().length() + d.tenantId().length()
         + 2L * (s.service().length() + s.metric().length() + s.unit().length() + s.type().length())
         + d.granularity().length() + d.partition().length() + 3 * attributeChars + start.length + end.length;
-    if (bound > MAX_ROW_BYTES) {
+    byte[] b = buffer.reserve(bound, 0);
+    if (b == null) {
       return null;
     }
-    byte[] b = buffer = RowBytes.grown(buffer, (int) bound, 0);
     int p = text(b, 0, BEFORE_ID, d.id());
     p = text(b, p, SLASH, s.service());
     p = text(b, p, SLASH, s.metric());
@@ -143,10 +141,10 @@ final class MetricRowWriter {
     long[] negative = st.negativeBins();
     long rest = p + CONSTANT_BYTES + updated.length + DOUBLES * DOUBLE_BYTES + (LONGS + 3L) * RowBytes.LONG_BYTES
         + (long) (positive.length + negative.length) / 2 * (RowBytes.KEY_BYTES + RowBytes.LONG_BYTES);
-    if (rest > MAX_ROW_BYTES) {
+    b = buffer.reserve(rest, p);
+    if (b == null) {
       return null;
     }
-    b = buffer = RowBytes.grown(b, (int) rest, p);
     double seconds = (d.windowEnd().toEpochMilli() - d.windowStart().toEpochMilli()) / 1000.0;
     p = NumberOutput.outputLong(s.points(), b, raw(b, p, BEFORE_POINTS));
     p = number(b, raw(b, p, BEFORE_INCREASE), s.increase());

@@ -2,6 +2,7 @@ package com.pulse.adapter.json;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The byte-level pieces of the direct ADX row writers ({@code AdxRows.WindowRowWriter},
@@ -127,19 +128,31 @@ final class RowBytes {
   }
 
   /**
-   * {@code buffer}, or a larger one by doubling if it cannot hold {@code bytes}, holding the first
-   * {@code used} bytes of {@code buffer}.
+   * A row writer's byte buffer, kept between rows: it starts at 1 KiB and doubles to the bound of the
+   * largest row its writer wrote, up to {@link #MAX_BYTES}. Not thread-safe (one per writer).
    */
-  static byte[] grown(byte[] buffer, int bytes, int used) {
-    if (buffer.length >= bytes) {
-      return buffer;
+  static final class Buffer {
+    /** Rows bounded above this go to the generator (the doubling stays far from overflow). */
+    static final long MAX_BYTES = 1 << 30;
+    private byte[] bytes = new byte[1_024];
+
+    /**
+     * The buffer, grown if it cannot hold {@code bound} bytes, holding its first {@code used} bytes
+     * as they were; null if {@code bound} exceeds {@link #MAX_BYTES} (the caller leaves the row to
+     * the generator).
+     */
+    byte[] reserve(long bound, int used) {
+      if (bound > MAX_BYTES) {
+        return null;
+      }
+      if (bytes.length < bound) {
+        int size = bytes.length;
+        while (size < bound) {
+          size <<= 1;
+        }
+        bytes = Arrays.copyOf(bytes, size);
+      }
+      return bytes;
     }
-    int size = buffer.length;
-    while (size < bytes) {
-      size <<= 1;
-    }
-    byte[] larger = new byte[size];
-    System.arraycopy(buffer, 0, larger, 0, used);
-    return larger;
   }
 }

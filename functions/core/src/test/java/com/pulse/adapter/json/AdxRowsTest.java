@@ -108,13 +108,9 @@ class AdxRowsTest {
     int manyBins = 0;
     for (int i = 0; i < 25_000; i++) {
       WindowVersion v = anyVersion(random);
-      byte[] expected = generatorRow(v);
+      byte[] expected = generated(g -> AdxRows.writeWindow(g, v));
       byte[] actual = AdxRows.windowRow(v);
-      if (!Arrays.equals(actual, expected)) {
-        assertThat(new String(actual, StandardCharsets.UTF_8)).as("random version %d", i)
-            .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-        assertThat(actual).as("random version %d", i).isEqualTo(expected);
-      }
+      assertSameBytes(actual, expected, "random version %d", i);
       WindowDocument d = v.document();
       boolean finite = Double.isFinite(d.latencySumMs()) && Double.isFinite(v.p50Ms()) && Double.isFinite(v.p95Ms())
           && Double.isFinite(v.p99Ms());
@@ -138,7 +134,7 @@ class AdxRowsTest {
         "PT1M", START, START.plusSeconds(60), "3\u007f", 1, 0, 0, 1.5, new byte[0], new byte[0], 7, 1, START);
     WindowVersion v = new WindowVersion(d, 1.0, 2.0, 3.0, 1, 0, new int[] {1}, new long[] {1});
 
-    assertThat(AdxRows.windowRow(v)).isEqualTo(generatorRow(v));
+    assertThat(AdxRows.windowRow(v)).isEqualTo(generated(g -> AdxRows.writeWindow(g, v)));
     assertThat(JSON.readTree(AdxRows.windowRow(v)).get("operation").asText()).isEqualTo("GET /\u20ac\n");
   }
 
@@ -221,13 +217,10 @@ class AdxRowsTest {
     for (int i = 0; i < 20_000; i++) {
       MetricWindowVersion v = anyMetricVersion(random);
       for (int k = 0; k < v.rows(); k++) {
-        byte[] expected = generatorMetricRow(v, k);
+        int index = k;
+        byte[] expected = generated(g -> AdxRows.writeMetricSeries(g, v, index));
         byte[] actual = AdxRows.metricSeriesRow(v, k);
-        if (!Arrays.equals(actual, expected)) {
-          assertThat(new String(actual, StandardCharsets.UTF_8)).as("random version %d, series %d", i, k)
-              .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-          assertThat(actual).as("random version %d, series %d", i, k).isEqualTo(expected);
-        }
+        assertSameBytes(actual, expected, "random version %d, series %d", i, k);
         MetricSeries s = v.series(k);
         SeriesStats st = v.stats().get(k);
         List<String> strings = new ArrayList<>(List.of(v.document().id(), v.document().tenantId(), s.service(),
@@ -268,17 +261,9 @@ class AdxRowsTest {
           random.nextBoolean() ? "PT1M" : anyString(random), anyInstant(random), anyInstant(random),
           random.nextBoolean() ? Integer.toString(random.nextInt(32)) : anyString(random), anyLong(random),
           anyLong(random), List.of(series), anyLong(random), anyLong(random), anyInstant(random));
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (JsonGenerator g = AdxRows.factory().createGenerator(out)) {
-        AdxRows.writeLogSeries(g, d, series);
-      }
-      byte[] expected = out.toByteArray();
+      byte[] expected = generated(g -> AdxRows.writeLogSeries(g, d, series));
       byte[] actual = AdxRows.logSeriesRow(d, series);
-      if (!Arrays.equals(actual, expected)) {
-        assertThat(new String(actual, StandardCharsets.UTF_8)).as("random document %d", i)
-            .isEqualTo(new String(expected, StandardCharsets.UTF_8));
-        assertThat(actual).as("random document %d", i).isEqualTo(expected);
-      }
+      assertSameBytes(actual, expected, "random document %d", i);
       List<String> strings = new ArrayList<>(List.of(d.id(), d.tenantId(), series.service(), series.severity(),
           d.granularity(), d.partition()));
       templates.forEach(t -> strings.add(t.template()));
@@ -291,15 +276,6 @@ class AdxRowsTest {
     assertThat(plain).isGreaterThan(15_000);
     assertThat(escaped).isGreaterThan(3_000);
     assertThat(manyTemplates).isGreaterThan(3_000);
-  }
-
-  /** The reference: {@link AdxRows#writeMetricSeries} through a new generator of {@link AdxRows#factory()}. */
-  private static byte[] generatorMetricRow(MetricWindowVersion v, int index) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = AdxRows.factory().createGenerator(out)) {
-      AdxRows.writeMetricSeries(g, v, index);
-    }
-    return out.toByteArray();
   }
 
   private static MetricWindowVersion anyMetricVersion(SplittableRandom r) {
@@ -351,13 +327,27 @@ class AdxRowsTest {
     return pairs;
   }
 
-  /** The reference: {@link AdxRows#writeWindow} through a new generator of {@link AdxRows#factory()}. */
-  private static byte[] generatorRow(WindowVersion v) throws IOException {
+  /** A row as a new generator of {@link AdxRows#factory()} writes it: the reference of the byte writers. */
+  private static byte[] generated(Row row) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = AdxRows.factory().createGenerator(out)) {
-      AdxRows.writeWindow(g, v);
+      row.write(g);
     }
     return out.toByteArray();
+  }
+
+  /** Writes one row. */
+  private interface Row {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** {@code actual} is {@code expected}; on a difference, the two are shown as text first. */
+  private static void assertSameBytes(byte[] actual, byte[] expected, String description, Object... args) {
+    if (!Arrays.equals(actual, expected)) {
+      assertThat(new String(actual, StandardCharsets.UTF_8)).as(description, args)
+          .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+      assertThat(actual).as(description, args).isEqualTo(expected);
+    }
   }
 
   /** Every char one JSON writes as it is, in one byte: 0x20..0x7E but the quote and the backslash. */
