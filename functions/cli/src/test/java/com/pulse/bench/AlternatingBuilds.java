@@ -29,7 +29,10 @@ import java.util.Locale;
  * <before class path> <after class path> <FORMAT> <keys> <requests> <rounds> <sliceMillis>
  * <variant,variant...>}, where a class path is what {@code target/test.classpath} of
  * {@code functions/cli} holds, prefixed with that module's {@code target/test-classes} and
- * {@code target/classes} (see docs/PERFORMANCE.md). Both builds must have this package's
+ * {@code target/classes} (see docs/PERFORMANCE.md). A variant may be written {@code before:after}
+ * to run one method of the before build against another of the after build (e.g.
+ * {@code endToEnd:endToEndHeld} against a build that predates the held path); it is printed under
+ * the after build's name. Both builds must have this package's
  * {@code EndToEndThroughput$Variants(Format, KeyedCorpus, Path, Connection)} and
  * {@code KeyedCorpus.create(Format, int, int, long)}. Not thread-safe; a benchmark main.
  */
@@ -50,8 +53,10 @@ public final class AlternatingBuilds {
     int requests = Integer.parseInt(args[4]);
     int rounds = Integer.parseInt(args[5]);
     long slice = Long.parseLong(args[6]) * 1_000_000L;
-    String[] variants = args[7].split(",");
-    Build[] builds = {Build.load(args[0], format, keys, requests, variants),
+    String[] pairs = args[7].split(",");
+    String[] variants = Arrays.stream(pairs).map(v -> v.substring(v.indexOf(':') + 1)).toArray(String[]::new);
+    Build[] builds = {
+        Build.load(args[0], format, keys, requests, Arrays.stream(pairs).map(v -> v.split(":")[0]).toArray(String[]::new)),
         Build.load(args[1], format, keys, requests, variants)};
     for (Build b : builds) {
       for (Method m : b.variants) {
@@ -69,13 +74,13 @@ public final class AlternatingBuilds {
     }
     String prefix = format + "/" + keys + "/";
     for (int i = 0; i < variants.length; i++) {
-      System.out.printf(Locale.ROOT, "%s%-10s before %s  after %s  after/before %s%n", prefix, variants[i],
+      System.out.printf(Locale.ROOT, "%s%-10s before %s  after %s  after/before %s%n", prefix, pairs[i],
           summary(rates[0][i], "%,.0f"), summary(rates[1][i], "%,.0f"), summary(divide(rates[1][i], rates[0][i]), "%.2f"));
     }
     for (int i = 1; i < variants.length; i++) {
       for (int b = 0; b < 2; b++) {
-        System.out.printf(Locale.ROOT, "%s %s: %s/%s %s%n", prefix, b == 0 ? "before" : "after", variants[0],
-            variants[i], summary(divide(rates[b][0], rates[b][i]), "%.3f"));
+        System.out.printf(Locale.ROOT, "%s %s: %s/%s %s%n", prefix, b == 0 ? "before" : "after",
+            builds[b].variants[0].getName(), builds[b].variants[i].getName(), summary(divide(rates[b][0], rates[b][i]), "%.3f"));
       }
     }
   }
