@@ -31,8 +31,8 @@ import java.util.Locale;
  * {@code functions/cli} holds, prefixed with that module's {@code target/test-classes} and
  * {@code target/classes} (see docs/PERFORMANCE.md). A variant may be written {@code before:after}
  * to run one method of the before build against another of the after build (e.g.
- * {@code endToEnd:endToEndHeld} against a build that predates the held path); it is printed under
- * the after build's name. Both builds must have this package's
+ * {@code endToEnd:endToEndHeld} against a build that predates the held path); it is printed as
+ * written, and each build's ratio lines name its own methods. Both builds must have this package's
  * {@code EndToEndThroughput$Variants(Format, KeyedCorpus, Path, Connection)} and
  * {@code KeyedCorpus.create(Format, int, int, long)}. Not thread-safe; a benchmark main.
  */
@@ -53,11 +53,9 @@ public final class AlternatingBuilds {
     int requests = Integer.parseInt(args[4]);
     int rounds = Integer.parseInt(args[5]);
     long slice = Long.parseLong(args[6]) * 1_000_000L;
-    String[] pairs = args[7].split(",");
-    String[] variants = Arrays.stream(pairs).map(v -> v.substring(v.indexOf(':') + 1)).toArray(String[]::new);
-    Build[] builds = {
-        Build.load(args[0], format, keys, requests, Arrays.stream(pairs).map(v -> v.split(":")[0]).toArray(String[]::new)),
-        Build.load(args[1], format, keys, requests, variants)};
+    String[] variants = args[7].split(",");
+    Build[] builds = {Build.load(args[0], format, keys, requests, side(variants, 0)),
+        Build.load(args[1], format, keys, requests, side(variants, 1))};
     for (Build b : builds) {
       for (Method m : b.variants) {
         slice(b.target, m, 3_000_000_000L, requests);
@@ -74,7 +72,7 @@ public final class AlternatingBuilds {
     }
     String prefix = format + "/" + keys + "/";
     for (int i = 0; i < variants.length; i++) {
-      System.out.printf(Locale.ROOT, "%s%-10s before %s  after %s  after/before %s%n", prefix, pairs[i],
+      System.out.printf(Locale.ROOT, "%s%-10s before %s  after %s  after/before %s%n", prefix, variants[i],
           summary(rates[0][i], "%,.0f"), summary(rates[1][i], "%,.0f"), summary(divide(rates[1][i], rates[0][i]), "%.2f"));
     }
     for (int i = 1; i < variants.length; i++) {
@@ -83,6 +81,11 @@ public final class AlternatingBuilds {
             builds[b].variants[0].getName(), builds[b].variants[i].getName(), summary(divide(rates[b][0], rates[b][i]), "%.3f"));
       }
     }
+  }
+
+  /** The before ({@code side} 0) or after (1) method names of {@code before:after} pairs; a plain name is both. */
+  private static String[] side(String[] pairs, int side) {
+    return Arrays.stream(pairs).map(p -> p.contains(":") ? p.split(":", 2)[side] : p).toArray(String[]::new);
   }
 
   /** One build's variants object and the methods to run, loaded in its own class loader. */
