@@ -64,7 +64,8 @@ public enum Setting {
   TELEMETRY_HOLD_MAX_EVENTS("TELEMETRY_HOLD_MAX_EVENTS", SettingType.EVENT_COUNT,
       Integer.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxEvents()), Use.HOST,
       "Events of a partition held in memory across full batches (a backlog) and then written together; a batch "
-          + "that is not full is written at once. 256 (one full batch) holds nothing."),
+          + "that is not full is written at once. 256 (one full batch) holds nothing. Raise it for partitions with "
+          + "many series (docs/RUNBOOK.md#partition-scale-out)."),
   TELEMETRY_HOLD_MAX_MIB("TELEMETRY_HOLD_MAX_MIB", SettingType.COUNT,
       Long.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxBytes() >> 20), Use.HOST,
       "MiB of event bodies an instance holds at most over all the partitions it owns, of the traces, logs and "
