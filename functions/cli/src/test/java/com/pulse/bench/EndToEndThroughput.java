@@ -138,7 +138,7 @@ public final class EndToEndThroughput {
     double[] rates = rates(pass, requests, measureNanos);
     System.out.printf(Locale.ROOT, "%-14s %7s %-18s %15.0f %14s   (%.0f .. %.0f)%n", prefix.split("/")[0],
         prefix.split("/")[1], variant, rates[1],
-        writes == null ? "" : String.format(Locale.ROOT, "%.0f", writes.writesPerThousandEvents()),
+        writes == null ? "" : String.format(Locale.ROOT, "%.1f", writes.writesPerThousandEvents()),
         rates[0], rates[2]);
     if (writes != null) {
       System.out.println("    " + writes.documentReport());
