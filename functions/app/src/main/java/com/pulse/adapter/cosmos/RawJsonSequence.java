@@ -19,18 +19,28 @@ import java.io.IOException;
 abstract class RawJsonSequence implements JsonSerializable {
   private final SerializableString open;
   private final char close;
+  private final RawJson[] parts;
 
-  /** @param open {@code '{'} or {@code '['}, and {@code close} its match */
-  RawJsonSequence(char open, char close) {
+  /**
+   * @param open {@code '{'} or {@code '['}, and {@code close} its match
+   * @param parts the members or elements, in order; kept, not copied (a subclass may keep the same
+   *     array under its own element type), and never written here
+   */
+  RawJsonSequence(char open, char close, RawJson[] parts) {
     this.open = new SerializedString(String.valueOf(open));
     this.close = close;
+    this.parts = parts;
   }
 
   /** Number of parts. */
-  abstract int size();
+  final int size() {
+    return parts.length;
+  }
 
   /** Part {@code i}, {@code 0 <= i < size()}: a member or an element. */
-  abstract RawJson part(int i);
+  final RawJson part(int i) {
+    return parts[i];
+  }
 
   /** Bytes of the whole: brackets, commas and parts (only a token buffer needs it). */
   private int length() {

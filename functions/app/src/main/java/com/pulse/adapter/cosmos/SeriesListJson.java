@@ -162,7 +162,7 @@ public final class SeriesListJson<D> {
     private final long rememberedBytes;
 
     private ElementArray(Object[] instances, RawJson.OfBytes[] elements) {
-      super('[', ']');
+      super('[', ']', elements);
       this.instances = instances;
       this.elements = elements;
       long bytes = 0;
@@ -204,16 +204,6 @@ public final class SeriesListJson<D> {
         elements[i] = e != null ? e : new RawJson.OfBytes(CosmosDocuments.toJsonBytes(instance));
       }
       return new ElementArray(instances, elements);
-    }
-
-    @Override
-    int size() {
-      return elements.length;
-    }
-
-    @Override
-    RawJson part(int i) {
-      return elements[i];
     }
 
     /** The bytes of element {@code i} (for tests). */

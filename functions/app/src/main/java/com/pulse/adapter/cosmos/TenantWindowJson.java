@@ -195,19 +195,9 @@ public final class TenantWindowJson {
     private final Member[] members;
 
     private SeriesObject(SeriesMap series, Member[] members) {
-      super('{', '}');
+      super('{', '}', members);
       this.series = series;
       this.members = members;
-    }
-
-    @Override
-    int size() {
-      return members.length;
-    }
-
-    @Override
-    RawJson part(int i) {
-      return members[i];
     }
 
     /** The member of series {@code id}, or null (for tests). */
