@@ -42,8 +42,8 @@ public class AggregationBenchmark {
     List<Request> all = new ArrayList<>();
     RequestSink sink = new RequestSink() {
       @Override
-      public void request(String t, String s, String o, long start, double ms, boolean e, String u) {
-        all.add(new Request(t, s, o, start, ms, e, u));
+      public void request(String t, String s, String o, long start, double ms, boolean e, CharSequence u) {
+        all.add(new Request(t, s, o, start, ms, e, u == null ? null : u.toString()));
       }
 
       @Override

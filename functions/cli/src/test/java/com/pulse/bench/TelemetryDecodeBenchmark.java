@@ -71,7 +71,7 @@ public class TelemetryDecodeBenchmark {
 
     @Override
     public void request(String tenantId, String service, String operation, long startEpochMillis,
-        double durationMs, boolean error, String userId) {
+        double durationMs, boolean error, CharSequence userId) {
       requests++;
       latencySum += durationMs;
     }

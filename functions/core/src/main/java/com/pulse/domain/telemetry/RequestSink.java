@@ -12,7 +12,7 @@ public interface RequestSink {
   /** Discards every record: for dry runs that only ask whether a body decodes. */
   RequestSink DISCARD = new RequestSink() {
     @Override
-    public void request(String t, String s, String o, long start, double ms, boolean e, String u) {}
+    public void request(String t, String s, String o, long start, double ms, boolean e, CharSequence u) {}
 
     @Override
     public void dependency(String t, String s, String d, String o, long start, double ms, boolean e) {}
@@ -30,7 +30,9 @@ public interface RequestSink {
    * @param startEpochMillis event time: span start time or {@code timestamp}, epoch milliseconds UTC
    * @param durationMs latency in milliseconds ({@code end - start} for spans), {@code >= 0}
    * @param error true if span status is ERROR, {@code http.response.status_code >= 500}, or status "error"
-   * @param userId {@code user.id} / {@code enduser.id} / {@code userId}, or null when absent
+   * @param userId {@code user.id} / {@code enduser.id} / {@code userId}, or null when absent. It may
+   *     be a view of the event's bytes that is valid only for the duration of this call (a decoder
+   *     spares a string for a value that is usually only hashed): call {@code toString()} to keep it
    */
   void request(
       String tenantId,
@@ -39,7 +41,7 @@ public interface RequestSink {
       long startEpochMillis,
       double durationMs,
       boolean error,
-      String userId);
+      CharSequence userId);
 
   /**
    * One dependency call (an outgoing call: database, HTTP, RPC, messaging).

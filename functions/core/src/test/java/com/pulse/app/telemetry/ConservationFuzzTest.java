@@ -106,7 +106,7 @@ class ConservationFuzzTest {
     long records;
 
     @Override
-    public void request(String t, String s, String o, long start, double ms, boolean e, String u) {
+    public void request(String t, String s, String o, long start, double ms, boolean e, CharSequence u) {
       records++;
     }
 

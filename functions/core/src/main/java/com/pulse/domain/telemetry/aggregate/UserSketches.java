@@ -35,9 +35,10 @@ public final class UserSketches {
 
   /**
    * 64-bit hash of a user id's UTF-16 code units: FNV-1a (http://www.isthe.com/chongo/tech/comp/fnv/)
-   * finished with MurmurHash3's {@code fmix64}. Allocation-free.
+   * finished with MurmurHash3's {@code fmix64}. Allocation-free. Equal character sequences hash
+   * alike whatever their class (a {@link String}, or a decoder's view of ASCII body bytes).
    */
-  public static long hash64(String userId) {
+  public static long hash64(CharSequence userId) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0, n = userId.length(); i < n; i++) {
       h ^= userId.charAt(i);

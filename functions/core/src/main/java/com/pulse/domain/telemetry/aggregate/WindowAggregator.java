@@ -88,7 +88,7 @@ public final class WindowAggregator implements RequestSink {
   }
 
   @Override
-  public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs, boolean error, String userId) {
+  public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs, boolean error, CharSequence userId) {
     boolean hasUser = userId != null;
     if (fold(tenantId, service, null, operation, startEpochMillis, durationMs, error, hasUser,
         hasUser ? UserSketches.hash64(userId) : 0)) {

@@ -135,6 +135,21 @@ abstract class OtlpDecoderContract {
   }
 
   @Test
+  void everyRequestKeepsItsOwnUserWhateverItsCharacters() {
+    // ASCII ids reach the sink as views of the body (protobuf), others as strings; each span keeps its own
+    decode(new OtlpSpans()
+        .span(CONTOSO, "a", SpanKind.SERVER, T0, 1, s -> s.setAttribute("user.id", "u-1"))
+        .span(CONTOSO, "b", SpanKind.SERVER, T0, 1, s -> s.setAttribute("user.id", "z\u00fcrich-\u2713"))
+        .span(CONTOSO, "c", SpanKind.SERVER, T0, 1,
+            s -> s.setAttribute("user.id", "\u00e9").setAttribute("enduser.id", "e-2"))
+        .span(CONTOSO, "e", SpanKind.SERVER, T0, 1, s -> s.setAttribute("enduser.id", "e-3")));
+
+    assertThat(sink.requests)
+        .extracting(RecordingSink.Request::userId)
+        .containsExactly("u-1", "z\u00fcrich-\u2713", "\u00e9", "e-3");
+  }
+
+  @Test
   void separatesResourcesOfOneRequestAndDefaultsTheServiceName() {
     decode(new OtlpSpans()
         .span(CONTOSO, "a", SpanKind.SERVER, T0, 1)

@@ -135,6 +135,39 @@ class PulseJsonDecoderTest {
     assertThat(sink.requests).isEmpty();
   }
 
+  @Test
+  void everyEventOfAnArrayKeepsItsOwnUser() {
+    // plain ids reach the sink as views of the body, escaped and non-ASCII ones as strings
+    decode("[" + String.join(",",
+        userEvent("\"u-1\""), userEvent("\"u\\/2\""), userEvent("\"\u00fc-3\""), userEvent("null"),
+        userEvent("\"\""), userEvent("\"u-1\"")) + "]");
+
+    assertThat(sink.requests).extracting(RecordingSink.Request::userId)
+        .containsExactly("u-1", "u/2", "\u00fc-3", null, "", "u-1");
+  }
+
+  @Test
+  void anInvalidTenantIsRejectedEveryTimeAfterValidOnes() {
+    // names that passed are remembered by reference; one that failed must fail again
+    decode(event("contoso", "5", "ok"));
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> decode(event("not a tenant", "5", "ok")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("unattributable:");
+      assertThatThrownBy(() -> decode(event("contoso", "5", "ok").replace("\"service\":\"checkout\"",
+          "\"service\":\"\"")))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    decode(event("contoso", "5", "ok"));
+
+    assertThat(sink.requests).hasSize(2);
+  }
+
+  private static String userEvent(String user) {
+    return "{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"o\",\"timestamp\":5,\"durationMs\":1,"
+        + "\"status\":\"ok\",\"userId\":" + user + "}";
+  }
+
   private static final RecordingSink.Request CANONICAL = new RecordingSink.Request("contoso", "checkout",
       "POST /orders", Instant.parse("2026-11-21T05:41:37.123Z").toEpochMilli(), 12.5, true, "u-42");
 

@@ -20,8 +20,10 @@ final class RecordingSink implements RequestSink {
 
   @Override
   public void request(String tenantId, String service, String operation, long startEpochMillis, double durationMs,
-      boolean error, String userId) {
-    requests.add(new Request(tenantId, service, operation, startEpochMillis, durationMs, error, userId));
+      boolean error, CharSequence userId) {
+    // the user id may be a view valid only during this call (RequestSink): keep a copy
+    requests.add(new Request(tenantId, service, operation, startEpochMillis, durationMs, error,
+        userId == null ? null : userId.toString()));
   }
 
   @Override

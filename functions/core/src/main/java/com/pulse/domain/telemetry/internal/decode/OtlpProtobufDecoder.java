@@ -116,8 +116,11 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
           if (id < 0) {
             break;
           }
-          if (a.isString()) {
-            span.string(id, a.stringValue(body, id == SpanMapping.USER_ID || id == SpanMapping.ENDUSER_ID ? users : names));
+          boolean isUser = id == SpanMapping.USER_ID || id == SpanMapping.ENDUSER_ID;
+          if (isUser && a.isString() && AsciiText.isAscii(body, a.valueOffset, a.valueLength)) {
+            span.asciiUser(id, body, a.valueOffset, a.valueLength);
+          } else if (a.isString()) {
+            span.string(id, a.stringValue(body, isUser ? users : names));
           } else if (a.isInt()) {
             span.integer(id, a.intValue);
           }

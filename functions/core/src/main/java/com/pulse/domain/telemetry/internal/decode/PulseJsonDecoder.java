@@ -110,6 +110,8 @@ final class PulseJsonDecoder {
     String service = null;
     String operation = null;
     String user = null;
+    int userFrom = -1; // the user id's bytes in the body when plain, else -1 (then: user)
+    int userCount = 0;
     long timestamp = Long.MIN_VALUE;
     double duration = Double.NaN;
     int status = -1;
@@ -125,8 +127,17 @@ final class PulseJsonDecoder {
         case OPERATION:
           operation = text(p, body, v, index, "operation", names);
           break;
-        case USER_ID:
-          user = v == JsonToken.VALUE_NULL ? null : text(p, body, v, index, "userId", users);
+        case USER_ID: // only hashed downstream: a plain id goes on as its bytes, with no string made
+          userFrom = -1;
+          if (v == JsonToken.VALUE_NULL) {
+            user = null;
+          } else if (v == JsonToken.VALUE_STRING && plain.locate(p, body)) {
+            user = null;
+            userFrom = plain.start();
+            userCount = plain.length();
+          } else {
+            user = text(p, body, v, index, "userId", users);
+          }
           break;
         case TIMESTAMP:
           timestamp = timestamp(p, body, v, index);
@@ -157,7 +168,11 @@ final class PulseJsonDecoder {
     if (status < 0) {
       throw missing(index, "status");
     }
-    buffer.add(tenant, service, operation, timestamp, duration, status == 1, user);
+    if (userFrom >= 0) {
+      buffer.addWithAsciiUser(tenant, service, operation, timestamp, duration, status == 1, body, userFrom, userCount);
+    } else {
+      buffer.add(tenant, service, operation, timestamp, duration, status == 1, user);
+    }
     return 1;
   }
 

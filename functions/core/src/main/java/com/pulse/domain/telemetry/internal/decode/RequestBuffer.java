@@ -7,7 +7,9 @@ import java.util.Arrays;
 /**
  * The records (requests, dependency calls, internal spans) of one event, held until the whole event has decoded so that a decoder is
  * all-or-nothing: {@link #flushTo} is only called after the last byte parsed without error.
- * Column-oriented growable arrays, reused across events (no allocation per request once grown).
+ * Column-oriented growable arrays, reused across events (no allocation per request once grown). A
+ * user id may be held as a range of the event's body ({@link #addWithAsciiUser}) and reaches the sink
+ * as a view of those bytes, valid during the call, as {@link RequestSink} allows.
  * Tenant and service are set per row so that OTLP decoders can fill them in after the spans of a
  * {@code ResourceSpans} (whose {@code resource} may come after its spans) with {@link #attribute}.
  * Not thread-safe.
@@ -17,6 +19,20 @@ final class RequestBuffer {
   private String[] service = new String[64];
   private String[] operation = new String[64];
   private String[] user = new String[64];
+  /** Start of the user id in {@link #userBytes}, or -1 when it is {@link #user}'s (or absent). */
+  private int[] userStart = new int[64];
+  private int[] userLength = new int[64];
+  /** The body the user-id ranges point into (one per event: the buffer holds one event at a time). */
+  private byte[] userBytes;
+  private final AsciiText userView = new AsciiText();
+  /**
+   * Names that passed {@link IngestRules} before, by reference, each in the slot of its hash (a
+   * string is immutable, so a reference that passed once passes again): decoders hand out cached
+   * strings, so most names are checked once per stream instead of once per event. Direct-mapped;
+   * a collision only means checking again.
+   */
+  private final String[] validTenants = new String[VALID_SLOTS];
+  private final String[] validNames = new String[VALID_SLOTS];
   private long[] startEpochMillis = new long[64];
   private double[] durationMs = new double[64];
   private boolean[] error = new boolean[64];
@@ -27,6 +43,7 @@ final class RequestBuffer {
   private static final byte REQUEST = 0;
   private static final byte DEPENDENCY = 1;
   private static final byte INTERNAL = 2;
+  private static final int VALID_SLOTS = 1024;
 
   /** Number of buffered requests. */
   int size() {
@@ -36,6 +53,7 @@ final class RequestBuffer {
   /** Drops all buffered requests (references are overwritten on reuse, not cleared). */
   void clear() {
     size = 0;
+    userBytes = null;
   }
 
   /**
@@ -62,8 +80,30 @@ final class RequestBuffer {
     durationMs[size] = latencyMs;
     error[size] = isError;
     user[size] = userId;
+    userStart[size] = -1;
     kind[size] = REQUEST;
     size++;
+  }
+
+  /**
+   * Buffers one request whose user id is {@code body[userFrom, userFrom + userLength)}, printable
+   * ASCII (a plain JSON string: {@link PlainJsonString}); the sink gets it as a view of those bytes.
+   * Every request of one event must point into the same {@code body}.
+   */
+  void addWithAsciiUser(
+      String tenantId,
+      String serviceName,
+      String operationName,
+      long startMillis,
+      double latencyMs,
+      boolean isError,
+      byte[] body,
+      int userFrom,
+      int userCount) {
+    add(tenantId, serviceName, operationName, startMillis, latencyMs, isError, null);
+    userStart[size - 1] = userFrom;
+    userLength[size - 1] = userCount;
+    userBytes = body;
   }
 
   /** Buffers one dependency call; tenant and service are filled by {@link #attribute}. */
@@ -91,7 +131,8 @@ final class RequestBuffer {
    * Checks every buffered request against {@link IngestRules} (tenant id, service and operation
    * names), then passes each to {@code sink} in order and clears the buffer. Validation comes first,
    * so an invalid request rejects the whole event before the sink has seen any of it. A name is
-   * checked once per run of equal references (decoders hand out cached strings).
+   * checked once per reference while it stays in its slot of a small direct-mapped table (decoders
+   * hand out cached strings, so a stream's few tenants and names are checked about once each).
    *
    * @return the number of requests passed
    * @throws IllegalArgumentException if a request breaks a rule (the dead-letter reason); the buffer
@@ -105,33 +146,58 @@ final class RequestBuffer {
     for (int i = 0; i < n; i++) {
       try {
         if (tenant[i] != lastTenant) {
-          lastTenant = IngestRules.requireTenantId(tenant[i]);
+          lastTenant = validTenant(tenant[i]);
         }
         if (service[i] != lastService) {
-          lastService = IngestRules.requireName("service", service[i]);
+          lastService = validName("service", service[i]);
         }
         if (kind[i] != INTERNAL && operation[i] != lastOperation) {
-          lastOperation = IngestRules.requireName("operation", operation[i]);
+          lastOperation = validName("operation", operation[i]);
         }
         if (kind[i] == DEPENDENCY) {
-          IngestRules.requireName("dependency", dependency[i]);
+          validName("dependency", dependency[i]);
         }
       } catch (IllegalArgumentException e) {
-        size = 0;
+        clear();
         throw e;
       }
     }
     for (int i = 0; i < n; i++) {
       if (kind[i] == REQUEST) {
-        sink.request(tenant[i], service[i], operation[i], startEpochMillis[i], durationMs[i], error[i], user[i]);
+        CharSequence u = userStart[i] < 0 ? user[i] : userView.set(userBytes, userStart[i], userLength[i]);
+        sink.request(tenant[i], service[i], operation[i], startEpochMillis[i], durationMs[i], error[i], u);
       } else if (kind[i] == DEPENDENCY) {
         sink.dependency(tenant[i], service[i], dependency[i], operation[i], startEpochMillis[i], durationMs[i], error[i]);
       } else {
         sink.internalSpan(tenant[i], service[i]);
       }
     }
-    size = 0;
+    clear();
     return n;
+  }
+
+  /** {@link IngestRules#requireTenantId}, skipped for a reference that passed before. */
+  private String validTenant(String tenantId) {
+    if (tenantId == null) {
+      return IngestRules.requireTenantId(null); // throws
+    }
+    int slot = tenantId.hashCode() & (VALID_SLOTS - 1);
+    if (validTenants[slot] != tenantId) {
+      validTenants[slot] = IngestRules.requireTenantId(tenantId);
+    }
+    return tenantId;
+  }
+
+  /** {@link IngestRules#requireName}, skipped for a reference that passed before. */
+  private String validName(String field, String name) {
+    if (name == null) {
+      return IngestRules.requireName(field, null); // throws
+    }
+    int slot = name.hashCode() & (VALID_SLOTS - 1);
+    if (validNames[slot] != name) {
+      validNames[slot] = IngestRules.requireName(field, name);
+    }
+    return name;
   }
 
   private void grow() {
@@ -140,6 +206,8 @@ final class RequestBuffer {
     service = Arrays.copyOf(service, n);
     operation = Arrays.copyOf(operation, n);
     user = Arrays.copyOf(user, n);
+    userStart = Arrays.copyOf(userStart, n);
+    userLength = Arrays.copyOf(userLength, n);
     startEpochMillis = Arrays.copyOf(startEpochMillis, n);
     durationMs = Arrays.copyOf(durationMs, n);
     error = Arrays.copyOf(error, n);

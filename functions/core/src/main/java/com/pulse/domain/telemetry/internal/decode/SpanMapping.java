@@ -83,6 +83,13 @@ final class SpanMapping {
   int statusCode;
   private long httpStatus;
   private final String[] strings = new String[NAMES.length];
+  /**
+   * {@code user.id} and {@code enduser.id} (indexes 0 and 1) held as ranges of the body when their
+   * value is ASCII ({@link #asciiUser}): start, or -1 when absent or held in {@link #strings}.
+   */
+  private final int[] userFrom = {-1, -1};
+  private final int[] userCount = new int[2];
+  private byte[] userBytes;
 
   /** Clears the fields for the next span. */
   void reset() {
@@ -93,6 +100,8 @@ final class SpanMapping {
     statusCode = 0;
     httpStatus = 0;
     java.util.Arrays.fill(strings, null);
+    userFrom[0] = -1;
+    userFrom[1] = -1;
   }
 
   /** The id of attribute {@code key}, or -1 if the rule does not read it. */
@@ -121,7 +130,22 @@ final class SpanMapping {
   void string(int id, String value) {
     if (id >= 0 && !isInt(id)) {
       strings[id] = value;
+      if (id == USER_ID || id == ENDUSER_ID) {
+        userFrom[id - USER_ID] = -1; // a later value replaces an earlier range
+      }
     }
+  }
+
+  /**
+   * Records {@code user.id} or {@code enduser.id} ({@code id}) as the ASCII bytes {@code body[from,
+   * from + count)}: user ids are only hashed, so no string is made for them (see
+   * {@link RequestBuffer#addWithAsciiUser}).
+   */
+  void asciiUser(int id, byte[] body, int from, int count) {
+    strings[id] = null;
+    userFrom[id - USER_ID] = from;
+    userCount[id - USER_ID] = count;
+    userBytes = body;
   }
 
   /** Records an integer attribute. */
@@ -141,10 +165,17 @@ final class SpanMapping {
   void emit(RequestBuffer buffer, int resourceIndex) {
     boolean statusError = statusCode == STATUS_ERROR;
     if (kind == KIND_SERVER || kind == KIND_CONSUMER) {
-      String route = strings[HTTP_ROUTE];
-      String user = strings[USER_ID];
-      buffer.add(null, null, route != null ? route : name, startMillis(resourceIndex), latencyMs(resourceIndex),
-          statusError || httpStatus >= 500, user != null ? user : strings[ENDUSER_ID]);
+      String operation = strings[HTTP_ROUTE] != null ? strings[HTTP_ROUTE] : name;
+      long start = startMillis(resourceIndex);
+      double latency = latencyMs(resourceIndex);
+      boolean error = statusError || httpStatus >= 500;
+      int user = strings[USER_ID] != null || userFrom[0] >= 0 ? USER_ID : ENDUSER_ID;
+      int range = userFrom[user - USER_ID];
+      if (range >= 0) {
+        buffer.addWithAsciiUser(null, null, operation, start, latency, error, userBytes, range, userCount[user - USER_ID]);
+      } else {
+        buffer.add(null, null, operation, start, latency, error, strings[user]);
+      }
     } else if (kind == KIND_CLIENT || kind == KIND_PRODUCER) {
       buffer.addDependency(dependency(), name, startMillis(resourceIndex), latencyMs(resourceIndex),
           statusError || strings[ERROR_TYPE] != null || httpStatus >= 400);

@@ -118,7 +118,7 @@ final class StringCache {
    * a char array and a compaction copy).
    */
   private String utf8(byte[] bytes, int offset, int length) {
-    if (isAscii(bytes, offset, length)) {
+    if (AsciiText.isAscii(bytes, offset, length)) {
       return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
     }
     try {
@@ -126,15 +126,6 @@ final class StringCache {
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("invalid UTF-8 in a string field at byte " + offset, e);
     }
-  }
-
-  private static boolean isAscii(byte[] bytes, int offset, int length) {
-    for (int i = offset, end = offset + length; i < end; i++) {
-      if (bytes[i] < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
