@@ -4,9 +4,11 @@ import com.pulse.app.telemetry.TelemetryEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,7 @@ public final class CaptureAvro {
    * results either way ({@code CaptureAvroTest}). Not thread-safe; one per file.
    */
   private static final class EventReader implements DatumReader<CapturedEvent> {
+    private static final byte[] CONTENT_TYPE = "content-type".getBytes(StandardCharsets.US_ASCII);
     private final String partition;
     private final Strings strings = new Strings();
     private final Utf8 scratch = new Utf8();
@@ -118,7 +121,7 @@ public final class CaptureAvro {
       String contentType = null;
       for (long n = in.readMapStart(); n != 0; n = in.mapNext()) {
         for (long i = 0; i < n; i++) {
-          boolean isContentType = strings.of(in.readString(scratch)).equals("content-type");
+          boolean isContentType = isContentType(in.readString(scratch));
           Object value = readValue(in, in.readIndex(), isContentType);
           if (isContentType && value != null) {
             contentType = value instanceof ByteBuffer b ? utf8(b) : value.toString();
@@ -155,6 +158,12 @@ public final class CaptureAvro {
       Map<String, ?> system = contentType == null ? null : Map.of("content-type", contentType);
       return new CapturedEvent(partition, new TelemetryEvent(body, sequenceNumber, offset, enqueued,
           TelemetryEvent.contentTypeOf(system, properties), properties));
+    }
+
+    /** True if {@code key} is {@code content-type}, compared as bytes (the other keys are not kept). */
+    private static boolean isContentType(Utf8 key) {
+      int n = key.getByteLength();
+      return n == CONTENT_TYPE.length && Arrays.equals(key.getBytes(), 0, n, CONTENT_TYPE, 0, n);
     }
 
     /**
@@ -202,11 +211,12 @@ public final class CaptureAvro {
   /**
    * What consecutive records of one file repeat, converted once: property names and values (Avro
    * {@code Utf8}, at most {@value #MAX_CACHED} distinct, each at most 256 bytes) and the enqueued
-   * time (whole seconds in Capture, so hundreds of events share one string). Not thread-safe.
+   * time (whole seconds in Capture, so hundreds of events share one; compared with the previous
+   * record's bytes, so no string is made until it changes). Not thread-safe.
    */
   private static final class Strings {
     private final Map<Object, String> text = new java.util.HashMap<>();
-    private String lastTime;
+    private byte[] lastTime;
     private java.time.Instant lastInstant;
 
     String of(Object value) {
@@ -223,11 +233,20 @@ public final class CaptureAvro {
       return known;
     }
 
+    /** The enqueued time, parsed only when its bytes differ from the previous record's. */
     java.time.Instant enqueued(Object value) {
-      String time = of(value);
-      if (!time.equals(lastTime)) {
-        lastInstant = CaptureFormat.parseEnqueuedTime(time);
-        lastTime = time;
+      byte[] bytes;
+      int n;
+      if (value instanceof Utf8 utf8) {
+        bytes = utf8.getBytes();
+        n = utf8.getByteLength();
+      } else {
+        bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+        n = bytes.length;
+      }
+      if (lastTime == null || !Arrays.equals(bytes, 0, n, lastTime, 0, lastTime.length)) {
+        lastInstant = CaptureFormat.parseEnqueuedTime(new String(bytes, 0, n, StandardCharsets.UTF_8));
+        lastTime = Arrays.copyOf(bytes, n);
       }
       return lastInstant;
     }
