@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
-import com.pulse.domain.telemetry.internal.LongHeapSort;
 import java.util.Arrays;
 import org.apache.datasketches.hll.HllSketch;
 
@@ -23,6 +22,8 @@ import org.apache.datasketches.hll.HllSketch;
  */
 public final class WindowAccumulator {
   static final int MAX_USER_BUFFER = 4096;
+  /** Merge target of {@link #compactUsers}: one per thread, as long as the largest buffer. */
+  private static final ThreadLocal<long[]> MERGE_SCRATCH = ThreadLocal.withInitial(() -> new long[MAX_USER_BUFFER]);
   /** Positive-store bins held before the latency sketch is built. */
   static final int BIN_BUFFER = 32;
 
@@ -43,6 +44,8 @@ public final class WindowAccumulator {
   private double latencySumMs;
   private long[] userHashes;
   private int userHashCount;
+  /** Length of the sorted, distinct prefix of {@link #userHashes} (what the last compaction left). */
+  private int sortedUserCount;
   private HllSketch users;
   private long minSequenceNumber = Long.MAX_VALUE;
   private long maxSequenceNumber = Long.MIN_VALUE;
@@ -102,7 +105,7 @@ public final class WindowAccumulator {
    * The buffer is full: de-duplicate it in place (sort + unique); if it is still more than 3/4 full,
    * double it up to {@value #MAX_USER_BUFFER} entries, and only at that size fold it into the HLL.
    * (DataSketches allocates a small hash array per HLL update, so HLL updates are kept out of the
-   * per-request path; the sort is {@link LongHeapSort}, which does not allocate.)
+   * per-request path; {@link #compactUsers} does not allocate.)
    */
   private void makeRoomForUsers() {
     compactUsers();
@@ -115,18 +118,44 @@ public final class WindowAccumulator {
     }
   }
 
+  /**
+   * Sorts and de-duplicates the buffer: only the hashes added since the last compaction are sorted
+   * ({@code Arrays.sort}, whose dual-pivot quicksort allocates nothing on a range that does not
+   * open with a run of 16 ordered values, which random hashes do not), then merged with the sorted,
+   * distinct prefix through a per-thread scratch array. The prefix is not sorted again, as a whole
+   * sort of the buffer would (and the JDK's sort would allocate a run array for it).
+   */
   private void compactUsers() {
-    if (userHashCount < 2) {
+    int n = userHashCount;
+    int sorted = sortedUserCount;
+    if (n == sorted) {
       return;
     }
-    LongHeapSort.sort(userHashes, userHashCount);
-    int unique = 1;
-    for (int i = 1; i < userHashCount; i++) {
-      if (userHashes[i] != userHashes[unique - 1]) {
-        userHashes[unique++] = userHashes[i];
+    long[] a = userHashes;
+    Arrays.sort(a, sorted, n);
+    int unique;
+    if (sorted == 0) {
+      unique = 1;
+      for (int i = 1; i < n; i++) {
+        if (a[i] != a[unique - 1]) {
+          a[unique++] = a[i];
+        }
       }
+    } else {
+      long[] out = MERGE_SCRATCH.get();
+      unique = 0;
+      int i = 0;
+      int j = sorted;
+      while (i < sorted || j < n) {
+        long v = j >= n || i < sorted && a[i] <= a[j] ? a[i++] : a[j++];
+        if (unique == 0 || v != out[unique - 1]) {
+          out[unique++] = v;
+        }
+      }
+      System.arraycopy(out, 0, a, 0, unique);
     }
     userHashCount = unique;
+    sortedUserCount = unique;
   }
 
   private void flushUsers() {
@@ -141,6 +170,7 @@ public final class WindowAccumulator {
       users.update(userHashes[i]);
     }
     userHashCount = 0;
+    sortedUserCount = 0;
   }
 
   /** Tenant id. */
