@@ -9,7 +9,7 @@ import org.apache.datasketches.hll.HllSketch;
  * (null for requests), operation, granularity, window start). Counts, latency sum, a DDSketch (its
  * first {@value #BIN_BUFFER} bins held as a plain list until the sketch is needed: a batch's delta
  * usually has a few requests, and a sketch's dense store grows by allocating) and a buffer of distinct user-id
- * hashes (de-duplicated in place when full) that is folded into an HLL sketch by {@link #users()} —
+ * hashes (de-duplicated when full) that is folded into an HLL sketch by {@link #users()} —
  * at write time, once per distinct user — or when it exceeds {@value #MAX_USER_BUFFER} entries. So
  * the per-request path ({@link #add}) does not allocate once the sketch store and buffer have grown.
  * Also records the lowest and highest sequence number folded in.
@@ -102,7 +102,7 @@ public final class WindowAccumulator {
   }
 
   /**
-   * The buffer is full: de-duplicate it in place (sort + unique); if it is still more than 3/4 full,
+   * The buffer is full: de-duplicate it ({@link #compactUsers}); if it is still more than 3/4 full,
    * double it up to {@value #MAX_USER_BUFFER} entries, and only at that size fold it into the HLL.
    * (DataSketches allocates a small hash array per HLL update, so HLL updates are kept out of the
    * per-request path; {@link #compactUsers} does not allocate.)

@@ -3,11 +3,12 @@ package com.pulse.domain.telemetry.internal.decode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link CharSequence} over printable ASCII bytes of an event body ({@code bytes[start, start +
- * length)}, one character per byte), so a value that is only hashed (a user id) reaches its sink
- * without a {@link String} being made or looked up in a cache. Mutable and reused: it is valid only
- * until the next {@link #set}, which a {@link com.pulse.domain.telemetry.RequestSink} documents as
- * "for the duration of the call". {@link #toString()} copies. Not thread-safe.
+ * A {@link CharSequence} over ASCII bytes of an event body ({@code bytes[start, start + length)},
+ * one character per byte: UTF-8 and UTF-16 agree below 0x80), so a value that is only hashed (a
+ * user id) reaches its sink without a {@link String} being made or looked up in a cache. Mutable and
+ * reused: it is valid only until the next {@link #set}, which a
+ * {@link com.pulse.domain.telemetry.RequestSink} documents as "for the duration of the call".
+ * {@link #toString()} copies. Not thread-safe.
  */
 final class AsciiText implements CharSequence {
   private byte[] bytes = new byte[0];
@@ -15,8 +16,9 @@ final class AsciiText implements CharSequence {
   private int length;
 
   /**
-   * Points the view at {@code bytes[start, start + length)}, which must be ASCII (every byte
-   * {@code 0x00..0x7F}); not checked here (the caller found it plain: {@link PlainJsonString}).
+   * Points the view at {@code text[from, from + count)}, which must be ASCII (every byte
+   * {@code 0x00..0x7F}); not checked here (the caller has: a plain string of {@link PlainJsonString},
+   * or {@link #isAscii}).
    *
    * @return this
    */
