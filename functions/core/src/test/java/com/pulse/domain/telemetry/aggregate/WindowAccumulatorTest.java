@@ -32,6 +32,15 @@ class WindowAccumulatorTest {
     return offered;
   }
 
+  /** A window that folded one request per offered user hash. */
+  private static WindowAccumulator folded(long[] offered) {
+    WindowAccumulator w = window();
+    for (long h : offered) {
+      w.add(1.0, 0, false, false, true, h, 1);
+    }
+    return w;
+  }
+
   private static HllSketch reference(long[] offered) {
     long[] distinct = Arrays.stream(offered).distinct().sorted().toArray();
     HllSketch sketch = UserSketches.newSketch();
@@ -45,10 +54,7 @@ class WindowAccumulatorTest {
   void aBatchThatFitsTheBufferGivesTheSketchOfItsSortedDistinctUsers() {
     for (int distinct : new int[] {1, 7, 40, 500, 2_048}) {
       long[] offered = offered(distinct, distinct);
-      WindowAccumulator w = window();
-      for (long h : offered) {
-        w.add(1.0, 0, false, false, true, h, 1);
-      }
+      WindowAccumulator w = folded(offered);
 
       assertThat(w.users().toCompactByteArray()).as("%d users", distinct)
           .isEqualTo(reference(offered).toCompactByteArray());
@@ -59,14 +65,10 @@ class WindowAccumulatorTest {
   @Test
   void manyUsersAreCountedOnceAcrossCompactionsAndFolds() {
     for (int distinct : new int[] {2_049, 5_000, 40_000}) {
-      long[] offered = offered(distinct, distinct);
-      WindowAccumulator w = window();
-      for (long h : offered) {
-        w.add(1.0, 0, false, false, true, h, 1);
-      }
+      WindowAccumulator w = folded(offered(distinct, distinct));
 
       assertThat(w.users().getCompositeEstimate()).as("%d users", distinct)
-          .isEqualTo(reference(offered).getCompositeEstimate());
+          .isEqualTo(reference(offered(distinct, distinct)).getCompositeEstimate());
     }
   }
 

@@ -168,10 +168,9 @@ final class PulseJsonDecoder {
     if (status < 0) {
       throw missing(index, "status");
     }
+    buffer.add(tenant, service, operation, timestamp, duration, status == 1, user);
     if (userFrom >= 0) {
-      buffer.addWithAsciiUser(tenant, service, operation, timestamp, duration, status == 1, body, userFrom, userCount);
-    } else {
-      buffer.add(tenant, service, operation, timestamp, duration, status == 1, user);
+      buffer.asciiUserOfLast(body, userFrom, userCount);
     }
     return 1;
   }

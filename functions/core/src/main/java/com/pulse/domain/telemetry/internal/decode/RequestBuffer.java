@@ -8,7 +8,7 @@ import java.util.Arrays;
  * The records (requests, dependency calls, internal spans) of one event, held until the whole event has decoded so that a decoder is
  * all-or-nothing: {@link #flushTo} is only called after the last byte parsed without error.
  * Column-oriented growable arrays, reused across events (no allocation per request once grown). A
- * user id may be held as a range of the event's body ({@link #addWithAsciiUser}) and reaches the sink
+ * user id may be held as a range of the event's body ({@link #asciiUserOfLast}) and reaches the sink
  * as a view of those bytes, valid during the call, as {@link RequestSink} allows.
  * Tenant and service are set per row so that OTLP decoders can fill them in after the spans of a
  * {@code ResourceSpans} (whose {@code resource} may come after its spans) with {@link #attribute}.
@@ -86,21 +86,13 @@ final class RequestBuffer {
   }
 
   /**
-   * Buffers one request whose user id is {@code body[userFrom, userFrom + userLength)}, printable
-   * ASCII (a plain JSON string: {@link PlainJsonString}); the sink gets it as a view of those bytes.
-   * Every request of one event must point into the same {@code body}.
+   * Sets the user id of the request buffered last to {@code body[userFrom, userFrom + userCount)},
+   * ASCII (a plain JSON string, {@link PlainJsonString}, or bytes {@link AsciiText#isAscii} passed);
+   * the sink gets it as a view of those bytes. Every request of one event must point into the same
+   * {@code body}.
    */
-  void addWithAsciiUser(
-      String tenantId,
-      String serviceName,
-      String operationName,
-      long startMillis,
-      double latencyMs,
-      boolean isError,
-      byte[] body,
-      int userFrom,
-      int userCount) {
-    add(tenantId, serviceName, operationName, startMillis, latencyMs, isError, null);
+  void asciiUserOfLast(byte[] body, int userFrom, int userCount) {
+    user[size - 1] = null;
     userStart[size - 1] = userFrom;
     userLength[size - 1] = userCount;
     userBytes = body;

@@ -139,7 +139,7 @@ final class SpanMapping {
   /**
    * Records {@code user.id} or {@code enduser.id} ({@code id}) as the ASCII bytes {@code body[from,
    * from + count)}: user ids are only hashed, so no string is made for them (see
-   * {@link RequestBuffer#addWithAsciiUser}).
+   * {@link RequestBuffer#asciiUserOfLast}).
    */
   void asciiUser(int id, byte[] body, int from, int count) {
     strings[id] = null;
@@ -170,11 +170,9 @@ final class SpanMapping {
       double latency = latencyMs(resourceIndex);
       boolean error = statusError || httpStatus >= 500;
       int user = strings[USER_ID] != null || userFrom[0] >= 0 ? USER_ID : ENDUSER_ID;
-      int range = userFrom[user - USER_ID];
-      if (range >= 0) {
-        buffer.addWithAsciiUser(null, null, operation, start, latency, error, userBytes, range, userCount[user - USER_ID]);
-      } else {
-        buffer.add(null, null, operation, start, latency, error, strings[user]);
+      buffer.add(null, null, operation, start, latency, error, strings[user]);
+      if (userFrom[user - USER_ID] >= 0) {
+        buffer.asciiUserOfLast(userBytes, userFrom[user - USER_ID], userCount[user - USER_ID]);
       }
     } else if (kind == KIND_CLIENT || kind == KIND_PRODUCER) {
       buffer.addDependency(dependency(), name, startMillis(resourceIndex), latencyMs(resourceIndex),
