@@ -117,6 +117,8 @@ class PulseJsonDecoderTest {
         .hasMessageContaining("durationMs must be finite and >= 0");
     assertThatThrownBy(() -> decode(event("t", "1", "ok").replace("\"checkout\"", "7")))
         .hasMessageContaining("field 'service' must be a string");
+    assertThatThrownBy(() -> decode(event("t", "1", "ok").replace("\"u-42\"", "42")))
+        .hasMessageContaining("field 'userId' must be a string");
     assertThatThrownBy(() -> decode("{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"o\",\"durationMs\":1,\"status\":\"ok\"}"))
         .hasMessage("event 0: missing required field 'timestamp'");
     assertThatThrownBy(() -> decode("[1]")).hasMessageContaining("event 0: expected a JSON object");

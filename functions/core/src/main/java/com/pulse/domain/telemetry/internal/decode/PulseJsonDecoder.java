@@ -128,15 +128,13 @@ final class PulseJsonDecoder {
           operation = text(p, body, v, index, "operation", names);
           break;
         case USER_ID: // only hashed downstream: a plain id goes on as its bytes, with no string made
+          user = null;
           userFrom = -1;
-          if (v == JsonToken.VALUE_NULL) {
-            user = null;
-          } else if (v == JsonToken.VALUE_STRING && plain.locate(p, body)) {
-            user = null;
+          if (v == JsonToken.VALUE_STRING && plain.locate(p, body)) {
             userFrom = plain.start();
             userCount = plain.length();
-          } else {
-            user = text(p, body, v, index, "userId", users);
+          } else if (v != JsonToken.VALUE_NULL) {
+            user = decodedText(p, v, index, "userId", users);
           }
           break;
         case TIMESTAMP:
@@ -236,11 +234,16 @@ final class PulseJsonDecoder {
 
   private String text(JsonParser p, byte[] body, JsonToken v, int index, String field, StringCache cache)
       throws IOException {
+    if (v == JsonToken.VALUE_STRING && plain.locate(p, body)) {
+      return cache.get(body, plain.start(), plain.length());
+    }
+    return decodedText(p, v, index, field, cache);
+  }
+
+  /** The string value as Jackson decodes it (escapes, non-ASCII), for one that is not plain. */
+  private String decodedText(JsonParser p, JsonToken v, int index, String field, StringCache cache) throws IOException {
     if (v != JsonToken.VALUE_STRING) {
       throw wrongType(index, field, "a string", v);
-    }
-    if (plain.locate(p, body)) {
-      return cache.get(body, plain.start(), plain.length());
     }
     return cache.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
   }

@@ -170,26 +170,23 @@ final class RequestBuffer {
 
   /** {@link IngestRules#requireTenantId}, skipped for a reference that passed before. */
   private String validTenant(String tenantId) {
-    if (tenantId == null) {
-      return IngestRules.requireTenantId(null); // throws
-    }
-    int slot = tenantId.hashCode() & (VALID_SLOTS - 1);
-    if (validTenants[slot] != tenantId) {
-      validTenants[slot] = IngestRules.requireTenantId(tenantId);
-    }
-    return tenantId;
+    return passed(validTenants, tenantId) ? tenantId : remember(validTenants, IngestRules.requireTenantId(tenantId));
   }
 
   /** {@link IngestRules#requireName}, skipped for a reference that passed before. */
   private String validName(String field, String name) {
-    if (name == null) {
-      return IngestRules.requireName(field, null); // throws
-    }
-    int slot = name.hashCode() & (VALID_SLOTS - 1);
-    if (validNames[slot] != name) {
-      validNames[slot] = IngestRules.requireName(field, name);
-    }
-    return name;
+    return passed(validNames, name) ? name : remember(validNames, IngestRules.requireName(field, name));
+  }
+
+  /** Whether {@code value} (may be null) is in its slot of {@code table}: it passed its rule before. */
+  private static boolean passed(String[] table, String value) {
+    return value != null && table[value.hashCode() & (VALID_SLOTS - 1)] == value;
+  }
+
+  /** Puts {@code value}, which just passed its rule, in its slot of {@code table}. @return value */
+  private static String remember(String[] table, String value) {
+    table[value.hashCode() & (VALID_SLOTS - 1)] = value;
+    return value;
   }
 
   private void grow() {
