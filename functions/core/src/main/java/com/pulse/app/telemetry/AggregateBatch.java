@@ -93,8 +93,7 @@ public final class AggregateBatch {
   private final FloorRuleWriter<TenantWindowDocument> writer;
   /** Ids of the series recent batches touched (a series comes back batch after batch). */
   private final SeriesIds seriesIds = new SeriesIds();
-  private final RememberedDocuments<Remembered> remembered =
-      new RememberedDocuments<>(RememberedDocuments.defaultMaxBytes(), Remembered::bytes);
+  private final RememberedDocuments<Remembered> remembered;
 
   /**
    * @param decoders supplies the decoder factory of one call, one not used by another thread at the same time
@@ -132,6 +131,22 @@ public final class AggregateBatch {
       LatenessPolicy policy,
       Clock clock,
       int shards) {
+    this(decoders, windows, deadLetters, export, policy, clock, shards, RememberedDocuments.defaultMaxBytes());
+  }
+
+  /**
+   * As {@link #AggregateBatch(Supplier, WindowStore, DeadLetterStore, MetricExport, LatenessPolicy, Clock, int)}
+   * remembering documents up to {@code rememberedMaxBytes} (estimated heap, {@link RememberedDocuments}).
+   */
+  AggregateBatch(
+      Supplier<? extends DecoderFactory> decoders,
+      WindowStore windows,
+      DeadLetterStore deadLetters,
+      MetricExport export,
+      LatenessPolicy policy,
+      Clock clock,
+      int shards,
+      long rememberedMaxBytes) {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be >= 1, was " + shards);
     }
@@ -143,6 +158,7 @@ public final class AggregateBatch {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.writer = new FloorRuleWriter<>("window document", windows::readMany, TenantWindowDocument::lastSequenceNumber);
+    this.remembered = new RememberedDocuments<>(rememberedMaxBytes, Remembered::bytes, Remembered::slim);
   }
 
   /**

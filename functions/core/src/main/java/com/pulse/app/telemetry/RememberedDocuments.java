@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The window documents this instance last wrote or found, each with the ETag the store gave (and,
@@ -29,8 +30,12 @@ import java.util.function.ToLongFunction;
  * <p>A batch {@link #take}s the entries of the documents it touches (they leave the memory) and
  * {@link #keep}s what it wrote or found once it has succeeded, so a failed batch forgets its
  * documents, and two calls never hold the same entry. Bounded by an estimate of the heap the entries
- * hold (series strings, one byte per character, and decoded sketches), least recently kept first
- * out. Thread-safe (one lock, held only to move entries).
+ * hold (series strings, one byte per character, and decoded sketches). Beyond the bound the least
+ * recently kept entries first shed what can be rebuilt without a read (a tenant window's decoded
+ * series: {@link Remembered#slim}), and only once every entry is slim do the least recently kept
+ * leave: a slim entry costs its next batch a decode of the series it touches, a forgotten one a
+ * read of the whole document (request units and a round trip). Thread-safe (one lock, held only to
+ * move entries).
  *
  * @param <E> what is remembered of one document
  */
@@ -68,16 +73,28 @@ final class RememberedDocuments<E> {
      * The heap this entry holds, estimated: the series strings (one byte per character, as Latin-1
      * strings are), their decoded forms as if every series were decoded (binary, 3/4 of base64, plus
      * the decoded sketches, at most twice their images: a SET-mode HLL hash table is at least half
-     * empty, latency bins take 12 bytes where their message takes 8 to 13), and per-document and
-     * per-series overhead.
+     * empty, latency bins take 12 bytes where their message takes 8 to 13) unless {@code decoded}
+     * is empty, and per-document and per-series overhead.
      */
     long bytes() {
-      return DOCUMENT_OVERHEAD + (long) document.value().series().size() * SERIES_OVERHEAD + seriesChars * 13 / 4;
+      long overhead = DOCUMENT_OVERHEAD + (long) document.value().series().size() * SERIES_OVERHEAD;
+      return overhead + (decoded.isEmpty() ? seriesChars : seriesChars * 13 / 4);
+    }
+
+    /**
+     * This entry without its decoded series (a new, empty, mutable map): the same document and ETag,
+     * which a batch merges by decoding the series it touches from their strings, as after a read.
+     *
+     * @return the slim entry, or null when this one holds no decoded series
+     */
+    Remembered slim() {
+      return decoded.isEmpty() ? null : new Remembered(document, new HashMap<>(), seriesChars);
     }
   }
 
   private final long maxBytes;
   private final ToLongFunction<? super E> sizeOf;
+  private final UnaryOperator<E> slim;
   private final LinkedHashMap<DocumentKey, E> entries = new LinkedHashMap<>(256, 0.75f, true);
   private long bytes;
 
@@ -87,11 +104,24 @@ final class RememberedDocuments<E> {
    * @throws IllegalArgumentException if {@code maxBytes} is negative
    */
   RememberedDocuments(long maxBytes, ToLongFunction<? super E> sizeOf) {
+    this(maxBytes, sizeOf, e -> null);
+  }
+
+  /**
+   * As {@link #RememberedDocuments(long, ToLongFunction)}, with entries that can shed part of what
+   * they hold before any entry is dropped.
+   *
+   * @param slim an entry's smaller stand-in (which {@code sizeOf} must measure smaller), or null when
+   *     it has nothing to shed
+   * @throws IllegalArgumentException if {@code maxBytes} is negative
+   */
+  RememberedDocuments(long maxBytes, ToLongFunction<? super E> sizeOf, UnaryOperator<E> slim) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must be >= 0, was " + maxBytes);
     }
     this.maxBytes = maxBytes;
     this.sizeOf = sizeOf;
+    this.slim = slim;
   }
 
   /** Removes the entries of {@code keys} that are remembered and returns them in a new, mutable map. */
@@ -129,11 +159,22 @@ final class RememberedDocuments<E> {
     return found;
   }
 
-  /** Remembers {@code kept}, then drops the least recently kept entries beyond the bound. */
+  /**
+   * Remembers {@code kept}; then, beyond the bound, slims the least recently kept entries, and drops
+   * the least recently kept if slimming all of them was not enough.
+   */
   synchronized void keep(Map<DocumentKey, ? extends E> kept) {
     for (Map.Entry<DocumentKey, ? extends E> e : kept.entrySet()) {
       E old = entries.put(e.getKey(), e.getValue());
       bytes += sizeOf.applyAsLong(e.getValue()) - (old == null ? 0 : sizeOf.applyAsLong(old));
+    }
+    for (Iterator<Map.Entry<DocumentKey, E>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
+      Map.Entry<DocumentKey, E> e = it.next();
+      E smaller = slim.apply(e.getValue());
+      if (smaller != null) {
+        bytes += sizeOf.applyAsLong(smaller) - sizeOf.applyAsLong(e.getValue());
+        e.setValue(smaller); // not a structural change: the entry keeps its place in the order
+      }
     }
     for (Iterator<E> it = entries.values().iterator(); bytes > maxBytes && it.hasNext(); ) {
       bytes -= sizeOf.applyAsLong(it.next());

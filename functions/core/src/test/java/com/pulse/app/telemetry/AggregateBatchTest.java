@@ -6,6 +6,7 @@ import com.pulse.adapter.local.InMemoryDeadLetterStore;
 import com.pulse.adapter.local.InMemoryWindowExport;
 import com.pulse.adapter.local.InMemoryWindowStore;
 import com.pulse.app.port.DocumentKey;
+import com.pulse.app.port.Versioned;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.WindowDocument;
 import com.pulse.domain.telemetry.aggregate.SeriesCodec;
@@ -278,5 +279,81 @@ class AggregateBatchTest {
     assertThat(r.deadLettered()).isEqualTo(1);
     assertThat(dead.list(null, 10).get(0).reason()).contains("decoder failure").contains("index out of range");
     assertThat(store.listRange("t", "PT1M", Instant.EPOCH, Instant.MAX).get(0).count()).isEqualTo(3);
+  }
+  @Test
+  void aRememberedDocumentThatShedItsDecodedSeriesIsMergedWithoutARead() {
+    List<List<TelemetryEvent>> batches = new ArrayList<>();
+    long seq = 1;
+    for (int b = 0; b < 6; b++) {
+      List<TelemetryEvent> batch = new ArrayList<>();
+      for (int tenant = 0; tenant < 10; tenant++) {
+        for (int op = 0; op < 3; op++) {
+          String body = "{\"tenantId\":\"t" + tenant + "\",\"service\":\"s\",\"operation\":\"o" + op
+              + "\",\"timestamp\":\"2026-11-20T10:00:30Z\",\"durationMs\":" + (seq % 97 + 1)
+              + ",\"status\":\"ok\",\"userId\":\"u" + seq % 13 + "\"}";
+          batch.add(new TelemetryEvent(body.getBytes(StandardCharsets.UTF_8), seq++, null,
+              Instant.parse("2026-11-20T10:00:31Z"), "application/json", Map.of()));
+        }
+      }
+      batches.add(batch);
+    }
+    Run roomy = new Run(1L << 30);
+    roomy.handleAll(batches);
+    long slim = 0;
+    long fat = 0;
+    for (TenantWindowDocument d : roomy.plain.documents()) {
+      RememberedDocuments.Remembered r = RememberedDocuments.Remembered.of(new Versioned<>(d, "\"e\""), Map.of());
+      slim += r.bytes();
+      fat += new RememberedDocuments.Remembered(r.document(), Map.of("x", new TenantWindows.DecodedSeries("", null)),
+          r.seriesChars()).bytes();
+    }
+    assertThat(fat).isGreaterThan(2 * slim);
+
+    Run tight = new Run((slim + fat) / 2); // every document fits slim, not every document with its decoded series
+    tight.handleAll(batches);
+
+    assertThat(tight.readsAfterFirstBatch).as("every document was remembered, slim or not").isZero();
+    assertThat(roomy.readsAfterFirstBatch).isZero();
+    assertThat(tight.plain.documents()).hasSameSizeAs(roomy.plain.documents());
+    for (TenantWindowDocument d : roomy.plain.documents()) {
+      DocumentKey key = new DocumentKey(d.tenantId(), d.id());
+      TenantWindowDocument other = tight.plain.readMany(List.of(key)).get(key).value();
+      assertThat(other.series()).as(d.id()).isEqualTo(d.series());
+      assertThat(other.version()).isEqualTo(6);
+      assertThat(other.lastSequenceNumber()).isEqualTo(d.lastSequenceNumber());
+    }
+    assertThat(tight.export.windows()).extracting(v -> v.document().id() + " v" + v.document().version() + " n"
+        + v.document().count() + " users " + v.distinctUsers())
+        .containsExactlyElementsOf(roomy.export.windows().stream().map(v -> v.document().id() + " v" + v.document().version()
+            + " n" + v.document().count() + " users " + v.distinctUsers()).toList());
+  }
+
+  /** A use case remembering up to {@code rememberedMaxBytes}, counting the documents it reads after its first batch. */
+  private static final class Run {
+    final InMemoryWindowStore plain = new InMemoryWindowStore();
+    final FaultInjectingWindowStore store = new FaultInjectingWindowStore(plain);
+    final InMemoryWindowExport export = new InMemoryWindowExport();
+    final AggregateBatch useCase;
+    boolean counting;
+    long readsAfterFirstBatch;
+
+    Run(long rememberedMaxBytes) {
+      useCase = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, new InMemoryDeadLetterStore(),
+          export, LatenessPolicy.of(Duration.ofMinutes(1)), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC),
+          AggregateBatch.DEFAULT_SHARDS, rememberedMaxBytes);
+      store.setFault((op, id) -> {
+        if (counting && op == FaultInjectingWindowStore.Operation.READ) {
+          readsAfterFirstBatch++;
+        }
+      });
+    }
+
+    void handleAll(List<List<TelemetryEvent>> batches) {
+      for (List<TelemetryEvent> batch : batches) {
+        BatchResult r = useCase.handle(new TelemetryBatch("0", batch));
+        assertThat(r.requests()).isEqualTo(batch.size());
+        counting = true;
+      }
+    }
   }
 }

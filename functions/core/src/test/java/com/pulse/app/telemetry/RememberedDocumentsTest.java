@@ -8,7 +8,9 @@ import com.pulse.app.telemetry.RememberedDocuments.Remembered;
 import com.pulse.domain.telemetry.TenantWindowDocument;
 import com.pulse.domain.telemetry.metric.MetricSeries;
 import com.pulse.domain.telemetry.metric.MetricWindowDocument;
+import com.pulse.domain.telemetry.aggregate.TenantWindows;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,58 @@ class RememberedDocumentsTest {
     assertThat(memory.take(List.of(key("a"), key("b"), key("c"), key("d"))).keySet())
         .containsExactlyInAnyOrder(key("b"), key("c"), key("d"));
     assertThat(one).isGreaterThan(10_000);
+  }
+
+  /** A document whose every series this instance wrote: it holds their decoded forms. */
+  private static Remembered written(String id, int seriesChars) {
+    Remembered plain = document(id, seriesChars);
+    Map<String, TenantWindows.DecodedSeries> decoded = new HashMap<>();
+    decoded.put("pt1m-s", new TenantWindows.DecodedSeries("A".repeat(seriesChars), null, null, null));
+    return new Remembered(plain.document(), decoded, plain.seriesChars());
+  }
+
+  @Test
+  void aSlimEntryIsMeasuredByItsStringsAndStandsForTheSameDocument() {
+    Remembered fat = written("a", 10_000);
+    Remembered slim = fat.slim();
+
+    assertThat(slim.document()).isSameAs(fat.document());
+    assertThat(slim.decoded()).isEmpty();
+    slim.decoded().put("pt1m-s", fat.decoded().get("pt1m-s")); // mutable: the batch that takes it fills it
+    assertThat(fat.bytes() - written("a", 0).bytes()).as("strings + decoded binary + sketches").isEqualTo(32_500);
+    assertThat(document("a", 10_000).bytes() - document("a", 0).bytes()).as("the strings alone").isEqualTo(10_000);
+    assertThat(document("a", 10_000).slim()).as("nothing to shed").isNull();
+  }
+
+  @Test
+  void beyondTheBoundTheLeastRecentlyKeptShedTheirDecodedSeriesFirst() {
+    long fat = written("x", 10_000).bytes();
+    long slim = document("x", 10_000).bytes();
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(2 * fat + slim, Remembered::bytes, Remembered::slim);
+    for (String id : List.of("a", "b", "c")) {
+      memory.keep(Map.of(key(id), written(id, 10_000)));
+    }
+
+    assertThat(memory.bytes()).isEqualTo(2 * fat + slim);
+    Map<DocumentKey, Remembered> all = memory.take(List.of(key("a"), key("b"), key("c")));
+    assertThat(all).as("no entry left").containsOnlyKeys(key("a"), key("b"), key("c"));
+    assertThat(all.get(key("a")).decoded()).as("the least recently kept is slim").isEmpty();
+    assertThat(all.get(key("b")).decoded()).isNotEmpty();
+    assertThat(all.get(key("c")).decoded()).isNotEmpty();
+  }
+
+  @Test
+  void entriesLeaveOnlyOnceEveryEntryIsSlim() {
+    long slim = document("x", 10_000).bytes();
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(3 * slim, Remembered::bytes, Remembered::slim);
+    for (String id : List.of("a", "b", "c", "d")) {
+      memory.keep(Map.of(key(id), written(id, 10_000)));
+      assertThat(memory.bytes()).isLessThanOrEqualTo(3 * slim);
+    }
+
+    Map<DocumentKey, Remembered> all = memory.take(List.of(key("a"), key("b"), key("c"), key("d")));
+    assertThat(all).containsOnlyKeys(key("b"), key("c"), key("d"));
+    assertThat(all.values()).allSatisfy(r -> assertThat(r.decoded()).isEmpty());
   }
 
   @Test
