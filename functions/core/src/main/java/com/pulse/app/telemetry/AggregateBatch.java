@@ -131,22 +131,6 @@ public final class AggregateBatch {
       LatenessPolicy policy,
       Clock clock,
       int shards) {
-    this(decoders, windows, deadLetters, export, policy, clock, shards, RememberedDocuments.defaultMaxBytes());
-  }
-
-  /**
-   * As {@link #AggregateBatch(Supplier, WindowStore, DeadLetterStore, MetricExport, LatenessPolicy, Clock, int)}
-   * remembering documents up to {@code rememberedMaxBytes} (estimated heap, {@link RememberedDocuments}).
-   */
-  AggregateBatch(
-      Supplier<? extends DecoderFactory> decoders,
-      WindowStore windows,
-      DeadLetterStore deadLetters,
-      MetricExport export,
-      LatenessPolicy policy,
-      Clock clock,
-      int shards,
-      long rememberedMaxBytes) {
     if (shards < 1) {
       throw new IllegalArgumentException("shards must be >= 1, was " + shards);
     }
@@ -158,7 +142,31 @@ public final class AggregateBatch {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.writer = new FloorRuleWriter<>("window document", windows::readMany, TenantWindowDocument::lastSequenceNumber);
+    this.remembered = new RememberedDocuments<>(RememberedDocuments.defaultMaxBytes(), Remembered::bytes, Remembered::slim);
+  }
+
+  /** {@code like}'s ports and settings, with nothing remembered yet and at most {@code rememberedMaxBytes} to remember. */
+  private AggregateBatch(AggregateBatch like, long rememberedMaxBytes) {
+    this.shards = like.shards;
+    this.decoders = like.decoders;
+    this.windows = like.windows;
+    this.deadLetters = like.deadLetters;
+    this.export = like.export;
+    this.policy = like.policy;
+    this.clock = like.clock;
+    this.writer = like.writer;
     this.remembered = new RememberedDocuments<>(rememberedMaxBytes, Remembered::bytes, Remembered::slim);
+  }
+
+  /**
+   * This use case remembering documents up to {@code rememberedMaxBytes} (estimated heap, {@link
+   * RememberedDocuments}) instead of the default bound: a new instance with the same ports, which
+   * remembers nothing yet.
+   *
+   * @throws IllegalArgumentException if {@code rememberedMaxBytes} is negative
+   */
+  AggregateBatch rememberingUpTo(long rememberedMaxBytes) {
+    return new AggregateBatch(this, rememberedMaxBytes);
   }
 
   /**

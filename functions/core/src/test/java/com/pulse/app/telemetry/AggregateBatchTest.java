@@ -339,8 +339,8 @@ class AggregateBatchTest {
 
     Run(long rememberedMaxBytes) {
       useCase = new AggregateBatch(() -> new TelemetryDecoders()::forContentType, store, new InMemoryDeadLetterStore(),
-          export, LatenessPolicy.of(Duration.ofMinutes(1)), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC),
-          AggregateBatch.DEFAULT_SHARDS, rememberedMaxBytes);
+          export, LatenessPolicy.of(Duration.ofMinutes(1)), Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC))
+          .rememberingUpTo(rememberedMaxBytes);
       store.setFault((op, id) -> {
         if (counting && op == FaultInjectingWindowStore.Operation.READ) {
           readsAfterFirstBatch++;
