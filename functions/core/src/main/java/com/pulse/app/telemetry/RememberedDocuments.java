@@ -30,12 +30,11 @@ import java.util.function.UnaryOperator;
  * <p>A batch {@link #take}s the entries of the documents it touches (they leave the memory) and
  * {@link #keep}s what it wrote or found once it has succeeded, so a failed batch forgets its
  * documents, and two calls never hold the same entry. Bounded by an estimate of the heap the entries
- * hold (series strings, one byte per character, and decoded sketches). Beyond the bound the least
- * recently kept entries first shed what can be rebuilt without a read (a tenant window's decoded
- * series: {@link Remembered#slim}), and only once every entry is slim do the least recently kept
- * leave: a slim entry costs its next batch a decode of the series it touches, a forgotten one a
- * read of the whole document (request units and a round trip). Thread-safe (one lock, held only to
- * move entries).
+ * hold (series strings, one byte per character, and decoded sketches). Beyond the bound an entry
+ * first sheds what can be rebuilt without a read (a tenant window's decoded series: {@link
+ * Remembered#slim}) and leaves only after that, least recently kept first ({@link #keep}): a slim
+ * entry costs its next batch a decode of the series it touches, a forgotten one a read of the whole
+ * document (request units and a round trip). Thread-safe (one lock, held only to move entries).
  *
  * @param <E> what is remembered of one document
  */
@@ -160,15 +159,28 @@ final class RememberedDocuments<E> {
   }
 
   /**
-   * Remembers {@code kept}; then, beyond the bound, slims the least recently kept entries, and drops
-   * the least recently kept if slimming all of them was not enough.
+   * Remembers {@code kept} as the most recently kept entries; then, while beyond the bound: slims
+   * the entries kept before, least recently kept first; drops those; slims the entries of {@code
+   * kept}; drops those. So the documents a stream is writing keep their decoded series while older
+   * ones (a closed minute's, say) can make room, and a document is forgotten, to be read again,
+   * only once every document kept before it is gone and it is slim.
    */
   synchronized void keep(Map<DocumentKey, ? extends E> kept) {
     for (Map.Entry<DocumentKey, ? extends E> e : kept.entrySet()) {
       E old = entries.put(e.getKey(), e.getValue());
       bytes += sizeOf.applyAsLong(e.getValue()) - (old == null ? 0 : sizeOf.applyAsLong(old));
     }
-    for (Iterator<Map.Entry<DocumentKey, E>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
+    int before = entries.size() - kept.size(); // an access-ordered map: kept's entries are now the last
+    slimLeastRecent(before);
+    before -= dropLeastRecent(before);
+    slimLeastRecent(entries.size());
+    dropLeastRecent(entries.size());
+  }
+
+  /** Slims the first {@code n} entries, least recently kept first, while beyond the bound. */
+  private void slimLeastRecent(int n) {
+    Iterator<Map.Entry<DocumentKey, E>> it = entries.entrySet().iterator();
+    for (int i = 0; i < n && bytes > maxBytes; i++) {
       Map.Entry<DocumentKey, E> e = it.next();
       E smaller = slim.apply(e.getValue());
       if (smaller != null) {
@@ -176,10 +188,22 @@ final class RememberedDocuments<E> {
         e.setValue(smaller); // not a structural change: the entry keeps its place in the order
       }
     }
-    for (Iterator<E> it = entries.values().iterator(); bytes > maxBytes && it.hasNext(); ) {
+  }
+
+  /**
+   * Drops entries among the first {@code n}, least recently kept first, while beyond the bound.
+   *
+   * @return how many it dropped
+   */
+  private int dropLeastRecent(int n) {
+    Iterator<E> it = entries.values().iterator();
+    int dropped = 0;
+    for (int i = 0; i < n && bytes > maxBytes; i++) {
       bytes -= sizeOf.applyAsLong(it.next());
       it.remove();
+      dropped++;
     }
+    return dropped;
   }
 
   /**

@@ -113,17 +113,55 @@ class RememberedDocumentsTest {
   }
 
   @Test
-  void entriesLeaveOnlyOnceEveryEntryIsSlim() {
+  void entriesKeptBeforeLeaveBeforeTheEntriesKeptNowLoseTheirDecodedSeries() {
+    long fat = written("x", 10_000).bytes();
     long slim = document("x", 10_000).bytes();
-    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(3 * slim, Remembered::bytes, Remembered::slim);
-    for (String id : List.of("a", "b", "c", "d")) {
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(fat + slim, Remembered::bytes, Remembered::slim);
+    for (String id : List.of("a", "b", "c")) {
       memory.keep(Map.of(key(id), written(id, 10_000)));
-      assertThat(memory.bytes()).isLessThanOrEqualTo(3 * slim);
     }
 
-    Map<DocumentKey, Remembered> all = memory.take(List.of(key("a"), key("b"), key("c"), key("d")));
-    assertThat(all).containsOnlyKeys(key("b"), key("c"), key("d"));
-    assertThat(all.values()).allSatisfy(r -> assertThat(r.decoded()).isEmpty());
+    Map<DocumentKey, Remembered> all = memory.take(List.of(key("a"), key("b"), key("c")));
+    assertThat(all).containsOnlyKeys(key("b"), key("c"));
+    assertThat(all.get(key("b")).decoded()).isEmpty();
+    assertThat(all.get(key("c")).decoded()).isNotEmpty();
+  }
+
+  @Test
+  void aLongStreamKeepsTheDocumentItWritesEveryBatchDecodedAndForgetsClosedMinutes() {
+    long fat = written("x", 10_000).bytes();
+    long slim = document("x", 10_000).bytes();
+    RememberedDocuments<Remembered> memory =
+        new RememberedDocuments<>(2 * fat + 2 * slim, Remembered::bytes, Remembered::slim);
+    List<DocumentKey> all = new java.util.ArrayList<>(List.of(key("hour")));
+    for (int minute = 1; minute <= 20; minute++) { // each batch writes the hour and that minute
+      Map<DocumentKey, Remembered> batch = new java.util.LinkedHashMap<>();
+      batch.put(key("hour"), written("hour", 10_000));
+      batch.put(key("m" + minute), written("m" + minute, 10_000));
+      memory.keep(batch);
+      all.add(key("m" + minute));
+      assertThat(memory.bytes()).isLessThanOrEqualTo(2 * fat + 2 * slim);
+    }
+
+    Map<DocumentKey, Remembered> left = memory.take(all);
+    assertThat(left).containsOnlyKeys(key("hour"), key("m18"), key("m19"), key("m20"));
+    assertThat(left.get(key("hour")).decoded()).as("written every batch: never slimmed").isNotEmpty();
+    assertThat(left.get(key("m20")).decoded()).isNotEmpty();
+    assertThat(left.get(key("m19")).decoded()).isEmpty();
+  }
+
+  @Test
+  void whatWasKeptNowIsSlimmedThenDroppedOnlyWhenItAloneIsBeyondTheBound() {
+    long slim = document("x", 10_000).bytes();
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(slim, Remembered::bytes, Remembered::slim);
+    Map<DocumentKey, Remembered> batch = new java.util.LinkedHashMap<>();
+    batch.put(key("a"), written("a", 10_000));
+    batch.put(key("b"), written("b", 10_000));
+    memory.keep(batch);
+
+    Map<DocumentKey, Remembered> left = memory.take(List.of(key("a"), key("b")));
+    assertThat(left).containsOnlyKeys(key("b"));
+    assertThat(left.get(key("b")).decoded()).isEmpty();
   }
 
   @Test
