@@ -82,6 +82,15 @@ class RememberedDocumentsTest {
     return new Remembered(plain.document(), decoded, plain.seriesChars());
   }
 
+  /** A memory that slims, bounded at {@code bound}, after keeping {@code ids} one batch each, in that order. */
+  private static RememberedDocuments<Remembered> keptOneByOne(long bound, String... ids) {
+    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(bound, Remembered::bytes, Remembered::slim);
+    for (String id : ids) {
+      memory.keep(Map.of(key(id), written(id, 10_000)));
+    }
+    return memory;
+  }
+
   @Test
   void aSlimEntryIsMeasuredByItsStringsAndStandsForTheSameDocument() {
     Remembered fat = written("a", 10_000);
@@ -99,10 +108,7 @@ class RememberedDocumentsTest {
   void beyondTheBoundTheLeastRecentlyKeptShedTheirDecodedSeriesFirst() {
     long fat = written("x", 10_000).bytes();
     long slim = document("x", 10_000).bytes();
-    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(2 * fat + slim, Remembered::bytes, Remembered::slim);
-    for (String id : List.of("a", "b", "c")) {
-      memory.keep(Map.of(key(id), written(id, 10_000)));
-    }
+    RememberedDocuments<Remembered> memory = keptOneByOne(2 * fat + slim, "a", "b", "c");
 
     assertThat(memory.bytes()).isEqualTo(2 * fat + slim);
     Map<DocumentKey, Remembered> all = memory.take(List.of(key("a"), key("b"), key("c")));
@@ -114,12 +120,8 @@ class RememberedDocumentsTest {
 
   @Test
   void entriesKeptBeforeLeaveBeforeTheEntriesKeptNowLoseTheirDecodedSeries() {
-    long fat = written("x", 10_000).bytes();
-    long slim = document("x", 10_000).bytes();
-    RememberedDocuments<Remembered> memory = new RememberedDocuments<>(fat + slim, Remembered::bytes, Remembered::slim);
-    for (String id : List.of("a", "b", "c")) {
-      memory.keep(Map.of(key(id), written(id, 10_000)));
-    }
+    RememberedDocuments<Remembered> memory =
+        keptOneByOne(written("x", 10_000).bytes() + document("x", 10_000).bytes(), "a", "b", "c");
 
     Map<DocumentKey, Remembered> all = memory.take(List.of(key("a"), key("b"), key("c")));
     assertThat(all).containsOnlyKeys(key("b"), key("c"));
