@@ -108,7 +108,7 @@ final class RememberedDocuments<E> {
 
   /**
    * As {@link #RememberedDocuments(long, ToLongFunction)}, with entries that can shed part of what
-   * they hold before any entry is dropped.
+   * they hold before they are dropped (in the order {@link #keep} gives).
    *
    * @param slim an entry's smaller stand-in (which {@code sizeOf} must measure smaller), or null when
    *     it has nothing to shed
@@ -172,7 +172,7 @@ final class RememberedDocuments<E> {
     }
     int before = entries.size() - kept.size(); // an access-ordered map: kept's entries are now the last
     slimLeastRecent(before);
-    before -= dropLeastRecent(before);
+    dropLeastRecent(before);
     slimLeastRecent(entries.size());
     dropLeastRecent(entries.size());
   }
@@ -190,20 +190,13 @@ final class RememberedDocuments<E> {
     }
   }
 
-  /**
-   * Drops entries among the first {@code n}, least recently kept first, while beyond the bound.
-   *
-   * @return how many it dropped
-   */
-  private int dropLeastRecent(int n) {
+  /** Drops entries among the first {@code n}, least recently kept first, while beyond the bound. */
+  private void dropLeastRecent(int n) {
     Iterator<E> it = entries.values().iterator();
-    int dropped = 0;
     for (int i = 0; i < n && bytes > maxBytes; i++) {
       bytes -= sizeOf.applyAsLong(it.next());
       it.remove();
-      dropped++;
     }
-    return dropped;
   }
 
   /**
