@@ -103,7 +103,7 @@ final class RememberedDocuments<E> {
    * @throws IllegalArgumentException if {@code maxBytes} is negative
    */
   RememberedDocuments(long maxBytes, ToLongFunction<? super E> sizeOf) {
-    this(maxBytes, sizeOf, e -> null);
+    this(maxBytes, sizeOf, null);
   }
 
   /**
@@ -111,7 +111,7 @@ final class RememberedDocuments<E> {
    * they hold before they are dropped (in the order {@link #keep} gives).
    *
    * @param slim an entry's smaller stand-in (which {@code sizeOf} must measure smaller), or null when
-   *     it has nothing to shed
+   *     it has nothing to shed; null: no entry ever sheds anything (entries are only dropped)
    * @throws IllegalArgumentException if {@code maxBytes} is negative
    */
   RememberedDocuments(long maxBytes, ToLongFunction<? super E> sizeOf, UnaryOperator<E> slim) {
@@ -169,6 +169,10 @@ final class RememberedDocuments<E> {
     for (Map.Entry<DocumentKey, ? extends E> e : kept.entrySet()) {
       E old = entries.put(e.getKey(), e.getValue());
       bytes += sizeOf.applyAsLong(e.getValue()) - (old == null ? 0 : sizeOf.applyAsLong(old));
+    }
+    if (slim == null) {
+      dropLeastRecent(entries.size());
+      return;
     }
     int before = entries.size() - kept.size(); // an access-ordered map: kept's entries are now the last
     slimLeastRecent(before);
