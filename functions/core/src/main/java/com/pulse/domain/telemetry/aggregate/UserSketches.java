@@ -1,5 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
+import java.util.function.Consumer;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -86,7 +87,24 @@ public final class UserSketches {
    * @throws org.apache.datasketches.common.SketchesArgumentException if {@code image} is corrupt
    */
   static Merged union(byte[] image, HllSketch imageSketch, HllSketch delta) {
-    boolean hasDelta = delta != null && !delta.isEmpty();
+    return union(image, imageSketch, delta != null && !delta.isEmpty(), union -> union.update(delta));
+  }
+
+  /**
+   * As {@link #union(byte[], HllSketch, HllSketch)} with the users of {@code delta} offered to the
+   * union straight from its buffer ({@link WindowAccumulator#offerUsersTo}), not through a sketch of
+   * their own: each user's coupon is inserted once. The image holds the same coupons (or registers)
+   * as that of {@link #union(byte[], HllSketch, HllSketch)} with {@code delta.users()}, and so the
+   * same estimate.
+   *
+   * @param imageSketch null, or a heap sketch whose compact image is {@code image}; it is only read
+   * @throws org.apache.datasketches.common.SketchesArgumentException if {@code image} is corrupt
+   */
+  static Merged union(byte[] image, HllSketch imageSketch, WindowAccumulator delta) {
+    return union(image, imageSketch, delta.hasUsers(), delta::offerUsersTo);
+  }
+
+  private static Merged union(byte[] image, HllSketch imageSketch, boolean hasDelta, Consumer<Union> offerDelta) {
     if (image.length == 0 && !hasDelta) {
       return new Merged(image, 0, null);
     }
@@ -95,7 +113,7 @@ public final class UserSketches {
       union.update(imageSketch != null ? imageSketch : HllSketch.heapify(image));
     }
     if (hasDelta) {
-      union.update(delta);
+      offerDelta.accept(union);
     }
     HllSketch result = union.getResult(TgtHllType.HLL_8);
     return new Merged(result.toCompactByteArray(), Math.round(result.getCompositeEstimate()), result);

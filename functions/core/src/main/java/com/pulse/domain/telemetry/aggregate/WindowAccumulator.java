@@ -3,14 +3,16 @@ package com.pulse.domain.telemetry.aggregate;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import java.util.Arrays;
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.Union;
 
 /**
  * The in-memory delta of one window document within one batch: one (tenant, service, dependency
  * (null for requests), operation, granularity, window start). Counts, latency sum, a DDSketch (its
  * first {@value #BIN_BUFFER} bins held as a plain list until the sketch is needed: a batch's delta
  * usually has a few requests, and a sketch's dense store grows by allocating) and a buffer of distinct user-id
- * hashes (de-duplicated when full) that is folded into an HLL sketch by {@link #users()} —
- * at write time, once per distinct user — or when it exceeds {@value #MAX_USER_BUFFER} entries. So
+ * hashes (de-duplicated when full) that is offered at write time, once per distinct user, to the
+ * union that holds the stored users ({@link #offerUsersTo}; {@link #users()} folds it into a sketch
+ * instead), or folded into an HLL sketch when it exceeds {@value #MAX_USER_BUFFER} entries. So
  * the per-request path ({@link #add}) does not allocate once the sketch store and buffer have grown.
  * Also records the lowest and highest sequence number folded in.
  *
@@ -261,6 +263,31 @@ public final class WindowAccumulator {
   public HllSketch users() {
     flushUsers();
     return users;
+  }
+
+  /** Whether a request of this window had a user. */
+  boolean hasUsers() {
+    return users != null || userHashCount > 0;
+  }
+
+  /**
+   * Offers this window's users to {@code union}: the sketch a full buffer was folded into, if any,
+   * then each distinct buffered hash, as {@link #users()} would offer them to its sketch. So a merge
+   * inserts each user's coupon once, into the union that holds the stored users, instead of into a
+   * sketch of this window's that the union then takes coupon by coupon (or register by register).
+   * Leaves what {@link #users()} returns unchanged, so a merge repeated after an ETag conflict offers
+   * the same users.
+   */
+  void offerUsersTo(Union union) {
+    if (users != null) {
+      union.update(users);
+    }
+    if (userHashCount > 0) {
+      compactUsers();
+      for (int i = 0; i < userHashCount; i++) {
+        union.update(userHashes[i]);
+      }
+    }
   }
 
   /** Lowest sequence number folded in ({@code Long.MAX_VALUE} if none). */

@@ -37,11 +37,12 @@ public final class WindowDocuments {
    */
   public static String idOf(String tenantId, String service, String dependency, String operation, Granularity granularity,
       Instant windowStart, String partition) {
-    String canonical = String.join("\u001f", tenantId, service, operation, granularity.iso(), IsoInstants.format(windowStart), partition);
-    if (dependency != null) {
-      canonical = canonical + "\u001fdependency\u001f" + dependency;
-    }
-    return granularity.idPrefix() + '-' + DocumentIds.hex128(canonical);
+    String start = IsoInstants.format(windowStart);
+    String hex = dependency == null
+        ? DocumentIds.hex128Joined(tenantId, service, operation, granularity.iso(), start, partition)
+        : DocumentIds.hex128Joined(tenantId, service, operation, granularity.iso(), start, partition, "dependency",
+            dependency);
+    return granularity.idPrefix() + '-' + hex;
   }
 
   /** The id of the document {@code delta} belongs to in {@code partition}. */
@@ -81,7 +82,7 @@ public final class WindowDocuments {
    * As {@link #merge(WindowDocument, WindowAccumulator, String, Instant)} with the series id known to
    * the caller, and decoded forms of {@code existing}'s sketches kept from the merge that wrote it
    * (each may be null: the image is decoded): {@code existingUsers} for {@code existing.userSketch()}
-   * ({@link UserSketches#union(byte[], HllSketch, HllSketch)}), {@code existingLatency} for
+   * ({@link UserSketches#union(byte[], HllSketch, WindowAccumulator)}), {@code existingLatency} for
    * {@code existing.latencySketch()} ({@link LatencyMerge#merge(byte[], LatencyBins, WindowAccumulator)}).
    */
   static Next merge(String id, WindowDocument existing, HllSketch existingUsers, LatencyBins existingLatency,
@@ -95,8 +96,8 @@ public final class WindowDocuments {
       latency = LatencySketches.deserialize(storedLatency);
       latency.mergeWith(delta.latency());
     }
-    UserSketches.Merged users = existing == null ? UserSketches.union(new byte[0], null, delta.users())
-        : UserSketches.union(existing.userSketch(), existingUsers, delta.users());
+    UserSketches.Merged users = existing == null ? UserSketches.union(new byte[0], null, delta)
+        : UserSketches.union(existing.userSketch(), existingUsers, delta);
     WindowDocument next = new WindowDocument(
         id,
         delta.tenantId(),
