@@ -1,8 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The series ids of recent windows ({@link WindowDocuments#idOf(WindowAccumulator, String)}), kept so
@@ -11,11 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * keys a series comes back ~5 times in its minute window and ~50 times in its hour, so computing
  * them took 5 % of the function's CPU (docs/PERFORMANCE.md, issue 14).
  *
- * <p>Bounded: at most {@code maxEntries} ids (~200 bytes each with their keys); when full, the map is
- * emptied and refilled by the series of the next batches, which is cheaper to run than an LRU order
- * and costs one batch's worth of hashing per {@code maxEntries} new series. Thread-safe: a
- * concurrent map of immutable keys and strings; two threads may compute the same id, which is the
- * same string.
+ * <p>Bounded and direct-mapped: {@code maxEntries} rounded down to a power of two slots, the slot of a
+ * series chosen by the hash of its key; a new id takes its slot's place. So a look-up is one probe,
+ * and a stream of series that are never met again (100,000 keys: nearly every id of a write is new)
+ * costs one store each, with no table to empty, grow or rehash. Thread-safe: the slots hold
+ * immutable entries (safely published through their final fields), and two threads may compute the
+ * same id, which is the same string.
  */
 public final class SeriesIds {
   /** Default bound: ids of 32,768 series (16 times the minute and hour series of 1,000 keys), ~6.5 MB. */
@@ -25,8 +24,10 @@ public final class SeriesIds {
   private record Key(String tenantId, String service, String dependency, String operation, Granularity granularity,
       long windowStartMillis, String partition) {}
 
-  private final int maxEntries;
-  private final Map<Key, String> ids = new ConcurrentHashMap<>();
+  /** A kept id, with its key's hash: most slots a new series probes hold another series. */
+  private record Entry(int hash, Key key, String id) {}
+
+  private final Entry[] slots;
 
   /** Holding at most {@value #DEFAULT_MAX_ENTRIES} ids. */
   public SeriesIds() {
@@ -34,14 +35,14 @@ public final class SeriesIds {
   }
 
   /**
-   * @param maxEntries ids kept at most; 0 keeps none
+   * @param maxEntries ids kept at most, rounded down to a power of two; 0 keeps none
    * @throws IllegalArgumentException if {@code maxEntries} is negative
    */
   public SeriesIds(int maxEntries) {
     if (maxEntries < 0) {
       throw new IllegalArgumentException("maxEntries must be >= 0, was " + maxEntries);
     }
-    this.maxEntries = maxEntries;
+    this.slots = new Entry[maxEntries == 0 ? 0 : Integer.highestOneBit(maxEntries)];
   }
 
   /**
@@ -51,23 +52,31 @@ public final class SeriesIds {
    */
   public String idOf(WindowAccumulator delta, String partition) {
     Objects.requireNonNull(partition, "partition");
+    if (slots.length == 0) {
+      return WindowDocuments.idOf(delta, partition);
+    }
     Key key = new Key(delta.tenantId(), delta.service(), delta.dependency(), delta.operation(), delta.granularity(),
         delta.windowStartMillis(), partition);
-    String id = ids.get(key);
-    if (id == null) {
-      id = WindowDocuments.idOf(delta, partition);
-      if (ids.size() >= maxEntries) {
-        ids.clear();
-      }
-      if (maxEntries > 0) {
-        ids.put(key, id);
-      }
+    int hash = key.hashCode();
+    int mixed = hash * 0x9E3779B9; // Fibonacci hashing: the high bits depend on every bit
+    int slot = (mixed ^ (mixed >>> 16)) & (slots.length - 1);
+    Entry entry = slots[slot];
+    if (entry != null && entry.hash() == hash && entry.key().equals(key)) {
+      return entry.id();
     }
+    String id = WindowDocuments.idOf(delta, partition);
+    slots[slot] = new Entry(hash, key, id);
     return id;
   }
 
-  /** Ids held now. */
+  /** Ids held now. O(slots): for tests and diagnostics. */
   public int size() {
-    return ids.size();
+    int n = 0;
+    for (Entry entry : slots) {
+      if (entry != null) {
+        n++;
+      }
+    }
+    return n;
   }
 }

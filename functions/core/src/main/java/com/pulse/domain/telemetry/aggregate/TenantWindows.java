@@ -68,9 +68,8 @@ public final class TenantWindows {
    * @throws NullPointerException if an argument is null
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition, int shard) {
-    String canonical = String.join("\u001f", tenantId, granularity.iso(), IsoInstants.format(windowStart), partition,
-        Integer.toString(shard), "tenant-window");
-    return granularity.idPrefix() + "-t" + DocumentIds.hex128(canonical);
+    return granularity.idPrefix() + "-t" + DocumentIds.hex128Joined(tenantId, granularity.iso(),
+        IsoInstants.format(windowStart), partition, Integer.toString(shard), "tenant-window");
   }
 
   /**

@@ -51,8 +51,8 @@ public final class LogWindows {
    * @throws NullPointerException if an argument is null
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
-    String canonical = String.join("\u001f", tenantId, SIGNAL, granularity.iso(), IsoInstants.format(windowStart), partition);
-    return SIGNAL + '-' + granularity.idPrefix() + '-' + DocumentIds.hex128(canonical);
+    return SIGNAL + '-' + granularity.idPrefix() + '-'
+        + DocumentIds.hex128Joined(tenantId, SIGNAL, granularity.iso(), IsoInstants.format(windowStart), partition);
   }
 
   /** The id of the document {@code delta} belongs to in {@code partition}. */

@@ -40,12 +40,12 @@ public final class MetricWindows {
    */
   public static String idOf(String tenantId, Granularity granularity, Instant windowStart, String partition) {
     return "metric-" + granularity.idPrefix() + '-'
-        + DocumentIds.hex128("metric\u001f" + tenantId + '\u001f' + granularity.iso() + '\u001f' + IsoInstants.format(windowStart) + '\u001f' + partition);
+        + DocumentIds.hex128Joined("metric", tenantId, granularity.iso(), IsoInstants.format(windowStart), partition);
   }
 
   /** {@code metricstate-<hex>}: 128 bits of SHA-256 over {@code metricstate \u001f tenantId \u001f partition}. */
   public static String streamsIdOf(String tenantId, String partition) {
-    return "metricstate-" + DocumentIds.hex128("metricstate\u001f" + tenantId + '\u001f' + partition);
+    return "metricstate-" + DocumentIds.hex128Joined("metricstate", tenantId, partition);
   }
 
   /** The id of {@code delta}'s document in {@code partition}. */

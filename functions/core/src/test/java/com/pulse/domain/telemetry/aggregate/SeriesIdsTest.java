@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,22 @@ class SeriesIdsTest {
       }
     }
     assertThat(ids.size()).isPositive();
+  }
+
+  @Test
+  void aSeriesMetAgainGetsTheIdItWasGivenAndTheBoundIsAPowerOfTwoAtMostTheOneAsked() {
+    WindowAggregator aggregator = new WindowAggregator();
+    for (int i = 0; i < 100; i++) {
+      aggregator.beginEvent(i, T0);
+      aggregator.request("acme", "checkout", "op-" + i, T0, 5, false, "u");
+    }
+    SeriesIds ids = new SeriesIds(100); // 64 slots
+    List<WindowAccumulator> deltas = aggregator.accumulators();
+    String first = ids.idOf(deltas.get(0), "3");
+
+    assertThat(ids.idOf(deltas.get(0), "3")).isSameAs(first);
+    deltas.forEach(delta -> ids.idOf(delta, "3"));
+    assertThat(ids.size()).isBetween(1, 64);
   }
 
   @Test
