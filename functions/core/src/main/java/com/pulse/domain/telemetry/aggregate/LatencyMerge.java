@@ -132,8 +132,11 @@ final class LatencyMerge {
     }
     for (int i = 0; i < n && q < 3; i++) {
       running += mergedCounts[i];
-      while (q < 3 && running > ranks[q]) {
-        values[q++] = LatencySketches.MAPPING.value(merged[i]);
+      if (q < 3 && running > ranks[q]) {
+        double value = LatencySketches.MAPPING.value(merged[i]); // once per bin: quantiles often share one
+        while (q < 3 && running > ranks[q]) {
+          values[q++] = value;
+        }
       }
     }
     return new Result(image, values[0], values[1], values[2], Math.round(zero), keys, counts, kept);
@@ -199,7 +202,9 @@ final class LatencyMerge {
         return;
       }
       int[] sorted = Arrays.copyOf(indices, n);
-      Arrays.sort(sorted);
+      if (n > 1) {
+        Arrays.sort(sorted);
+      }
       for (int i = 0; i < n; ) {
         int j = i;
         while (j < n && sorted[j] == sorted[i]) {

@@ -1,5 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Consumer;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
@@ -26,6 +27,14 @@ import org.apache.datasketches.hll.Union;
 public final class UserSketches {
   /** log2 of the number of HLL registers. */
   public static final int LG_K = 12;
+
+  /** Mode value of an HLL-mode image's byte 7 (LIST is 0, SET 1). */
+  private static final int HLL_MODE = 2;
+  /**
+   * Rounded estimate + 1 by coupon count of a sparse image (0: not asked yet); {@code 1 << LG_K}
+   * covers every count a sparse sketch of {@code lgK} reaches before it turns to HLL mode.
+   */
+  private static final AtomicIntegerArray COUPON_ESTIMATES = new AtomicIntegerArray((1 << LG_K) + 1);
 
   private UserSketches() {}
 
@@ -116,7 +125,34 @@ public final class UserSketches {
       offerDelta.accept(union);
     }
     HllSketch result = union.getResult(TgtHllType.HLL_8);
-    return new Merged(result.toCompactByteArray(), Math.round(result.getCompositeEstimate()), result);
+    byte[] merged = result.toCompactByteArray();
+    return new Merged(merged, estimate(merged, result), result);
+  }
+
+  /**
+   * {@code Math.round(sketch.getCompositeEstimate())} for the compact image of {@code sketch}. In the
+   * sparse modes (LIST and SET) DataSketches' estimate is a function of the number of coupons alone
+   * ({@code max(count, cubic interpolation of count)}, {@code AbstractCoupons.getEstimate}), and its
+   * interpolation was a fifth of a new minute window's merge. So it is asked once per coupon count
+   * and kept; {@code UserSketchesTest} checks every count against the library. In HLL mode it is
+   * asked each time. Image layout: https://datasketches.apache.org/docs/HLL/HllSketchFormat.html
+   * (preamble ints in the low 6 bits of byte 0, the mode in the low 2 bits of byte 7, then one 4-byte
+   * coupon per slot of a compact sparse image).
+   */
+  private static long estimate(byte[] image, HllSketch sketch) {
+    if ((image[7] & 3) == HLL_MODE) {
+      return Math.round(sketch.getCompositeEstimate());
+    }
+    int coupons = (image.length - (image[0] & 0x3F) * 4) / 4;
+    if (coupons >= COUPON_ESTIMATES.length()) {
+      return Math.round(sketch.getCompositeEstimate());
+    }
+    int known = COUPON_ESTIMATES.get(coupons);
+    if (known == 0) {
+      known = (int) Math.round(sketch.getCompositeEstimate()) + 1;
+      COUPON_ESTIMATES.set(coupons, known);
+    }
+    return known - 1;
   }
 
   /** Estimated distinct users of an image (composite estimator), rounded; 0 for an empty image. */

@@ -134,7 +134,9 @@ public final class WindowAccumulator {
       return;
     }
     long[] a = userHashes;
-    Arrays.sort(a, sorted, n);
+    if (n - sorted > 1) {
+      Arrays.sort(a, sorted, n);
+    }
     int unique;
     if (sorted == 0) {
       unique = 1;

@@ -108,6 +108,21 @@ class UserSketchesTest {
   }
 
   @Test
+  void theEstimateOfEverySparseCountIsTheLibrarysWhicheverUsersMadeIt() {
+    // two streams of different users: the estimates the first one leaves kept must be the library's for the second
+    for (long seed : new long[] {1, 2}) {
+      SplittableRandom random = new SplittableRandom(seed);
+      HllSketch users = UserSketches.newSketch();
+      for (int n = 1; n <= 4_000; n++) { // past the last sparse count (SET turns to HLL at 3/4 of 4,096)
+        users.update(random.nextLong());
+        UserSketches.Merged merged = UserSketches.union(new byte[0], null, users);
+        assertThat(merged.estimate()).as("stream %d, %d users", seed, n)
+            .isEqualTo(Math.round(merged.sketch().getCompositeEstimate()));
+      }
+    }
+  }
+
+  @Test
   void aWindowWithoutUsersLeavesAnEmptyImageEmpty() {
     WindowAccumulator w = window(new long[0]);
     w.add(1.0, 0, false, false, false, 0L, 2);
