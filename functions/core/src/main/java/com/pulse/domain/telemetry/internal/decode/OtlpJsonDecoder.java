@@ -31,7 +31,7 @@ final class OtlpJsonDecoder {
 
   private final RequestBuffer buffer;
   private final SpanMapping span = new SpanMapping();
-  private final StringCache names = new StringCache(1024);
+  private final StringCache names = new StringCache(StringCache.NAME_SLOTS);
   private final StringCache values = new StringCache(16384);
   private final ResourceIdentity resource = new ResourceIdentity();
   private int resourceIndex;

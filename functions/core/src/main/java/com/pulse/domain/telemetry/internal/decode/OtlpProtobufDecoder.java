@@ -35,7 +35,7 @@ public final class OtlpProtobufDecoder implements TelemetryDecoder {
   private static final int STATUS_CODE = 3 << 3;
 
   private final RequestBuffer buffer = new RequestBuffer();
-  private final StringCache names = new StringCache(1024);
+  private final StringCache names = new StringCache(StringCache.NAME_SLOTS);
   private final StringCache users = new StringCache(16384);
   private final OtlpAttribute attribute = new OtlpAttribute();
   private final SpanMapping span = new SpanMapping();

@@ -63,7 +63,7 @@ final class PulseJsonDecoder {
   };
 
   private final RequestBuffer buffer;
-  private final StringCache names = new StringCache(1024);
+  private final StringCache names = new StringCache(StringCache.NAME_SLOTS);
   private final StringCache users = new StringCache(16384);
   private final PlainJsonString plain = new PlainJsonString();
   private final IsoInstant instants = new IsoInstant();

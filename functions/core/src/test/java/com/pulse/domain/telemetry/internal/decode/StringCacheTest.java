@@ -23,6 +23,39 @@ class StringCacheTest {
     assertThat(cache.get(bytes, 2, 7)).isSameAs(fromBytes);
   }
 
+  /**
+   * Share of the names of one pass over {@code tenants} tenants (5 services and 10 operations each
+   * request, as {@code bench.KeyedCorpus}) that a second pass gets as the very same instances.
+   */
+  private static double keptAcrossPasses(StringCache names, int tenants) {
+    java.util.Map<String, String> first = new java.util.HashMap<>();
+    int same = 0;
+    int asked = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int t = 0; t < tenants; t++) {
+        for (String text : new String[] {"tenant-" + t, "service-" + t % 5, "operation-" + t % 10}) {
+          String got = names.get(text.toCharArray(), 0, text.length());
+          if (pass == 0) {
+            first.putIfAbsent(text, got);
+          } else {
+            asked++;
+            same += got == first.get(text) ? 1 : 0;
+          }
+        }
+      }
+    }
+    return same / (double) asked;
+  }
+
+  @Test
+  void aNameCacheKeepsThousandsOfTenantsWhereTheOldSizeKeptFewOfThem() {
+    double kept = keptAcrossPasses(new StringCache(StringCache.NAME_SLOTS), 2_000);
+    double oldSize = keptAcrossPasses(new StringCache(1024), 2_000);
+
+    assertThat(kept).isGreaterThan(0.95);
+    assertThat(oldSize).isLessThan(0.6);
+  }
+
   @Test
   void staysCorrectWhenSlotsCollide() {
     for (int round = 0; round < 3; round++) {
