@@ -32,13 +32,11 @@ public final class DocumentIds {
    * @throws NullPointerException if {@code canonical} is null
    */
   public static String hex128(String canonical) {
-    MessageDigest sha256 = SHA_256.get();
-    byte[] digest = sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)); // digest() also resets it
-    return HEX.formatHex(digest, 0, 16);
+    return hex128Joined(canonical);
   }
 
   /**
-   * {@code hex128(String.join("\u001f", parts))}, the same 32 hex digits, without building the
+   * {@link #hex128} of {@code String.join("\u001f", parts)} (one part: of that part), without building the
    * joined string: each part's UTF-8 bytes go into a per-thread buffer, an ASCII char as one byte
    * without a lookup. Equal because UTF-8 encodes each char of a string on its own but a surrogate
    * pair, and a pair is never split here: a part's first and last chars meet a separator, not each
