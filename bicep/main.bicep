@@ -78,10 +78,15 @@ param telemetryAllowedLateness string = 'PT2M'
 @maxValue(1000)
 param telemetryWindowShards int = 1
 
-@description('Events of a partition held in memory across full batches under a backlog before they are written together (TELEMETRY_HOLD_MAX_EVENTS); 256, one full batch, holds nothing. docs/ARCHITECTURE.md, holding a partition\'s events.')
+@description('Events of a partition held at most in memory across full batches under a backlog before they are written together (TELEMETRY_HOLD_MAX_EVENTS); 256, one full batch, holds nothing. docs/ARCHITECTURE.md, holding a partition\'s events.')
 @minValue(256)
 @maxValue(1000000)
-param telemetryHoldMaxEvents int = 16384
+param telemetryHoldMaxEvents int = 65536
+
+@description('Series versions a held write is expected to produce at most (TELEMETRY_HOLD_MAX_SERIES): a partition holds this divided by the series per event of its last write, so a write\'s memory follows its series. docs/ARCHITECTURE.md, holding a partition\'s events.')
+@minValue(256)
+@maxValue(10000000)
+param telemetryHoldMaxSeries int = 32768
 
 @description('MiB of event bodies an instance holds at most over all the partitions it owns, of the traces, logs and metrics hubs together (TELEMETRY_HOLD_MAX_MIB); the partition that reaches it is written.')
 @minValue(1)
@@ -397,6 +402,7 @@ var coreAppSettings = {
   TELEMETRY_ALLOWED_LATENESS: telemetryAllowedLateness
   TELEMETRY_WINDOW_SHARDS: string(telemetryWindowShards)
   TELEMETRY_HOLD_MAX_EVENTS: string(telemetryHoldMaxEvents)
+  TELEMETRY_HOLD_MAX_SERIES: string(telemetryHoldMaxSeries)
   TELEMETRY_HOLD_MAX_MIB: string(telemetryHoldMaxMib)
   TELEMETRY_HOLD_MAX_AGE: telemetryHoldMaxAge
   LOGS_HUB_NAME: eventHubs.outputs.logsHubName

@@ -59,7 +59,7 @@ public record PulseConfig(
    * @param hubName {@link Setting#TELEMETRY_HUB_NAME} (dead-letter replay)
    * @param windowShards {@link Setting#TELEMETRY_WINDOW_SHARDS}, 1..1000
    * @param recoveryConsumerGroup {@link Setting#TELEMETRY_RECOVERY_CONSUMER_GROUP}
-   * @param deferral {@link Setting#TELEMETRY_HOLD_MAX_EVENTS}, {@link Setting#TELEMETRY_HOLD_MAX_MIB} and
+   * @param deferral {@link Setting#TELEMETRY_HOLD_MAX_EVENTS}, {@link Setting#TELEMETRY_HOLD_MAX_SERIES}, {@link Setting#TELEMETRY_HOLD_MAX_MIB} and
    *     {@link Setting#TELEMETRY_HOLD_MAX_AGE} over {@code host.json}'s full batch of 256 (every hub that holds: traces, logs, metrics)
    * @param logsHubName {@link Setting#LOGS_HUB_NAME} (the logs hub's recovery reads)
    * @param logsRecoveryConsumerGroup {@link Setting#LOGS_RECOVERY_CONSUMER_GROUP}
@@ -138,7 +138,7 @@ public record PulseConfig(
         r.value(Setting.TELEMETRY_WINDOW_SHARDS), r.value(Setting.TELEMETRY_RECOVERY_CONSUMER_GROUP),
         new com.pulse.app.telemetry.DeferralPolicy(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.fullBatchEvents(),
             r.<Integer>value(Setting.TELEMETRY_HOLD_MAX_EVENTS), (long) r.<Integer>value(Setting.TELEMETRY_HOLD_MAX_MIB) << 20,
-            r.value(Setting.TELEMETRY_HOLD_MAX_AGE)),
+            r.value(Setting.TELEMETRY_HOLD_MAX_AGE), r.<Integer>value(Setting.TELEMETRY_HOLD_MAX_SERIES)),
         r.value(Setting.LOGS_HUB_NAME), r.value(Setting.LOGS_RECOVERY_CONSUMER_GROUP), r.value(Setting.METRICS_HUB_NAME),
         r.value(Setting.METRICS_RECOVERY_CONSUMER_GROUP));
     Optional<Cosmos> cosmos = cosmosEndpoint.map(endpoint -> new Cosmos(endpoint, r.value(Setting.COSMOS_DATABASE),

@@ -63,9 +63,14 @@ public enum Setting {
           + "held unwritten; its own, because the trigger's receivers are exclusive. Bicep sets it."),
   TELEMETRY_HOLD_MAX_EVENTS("TELEMETRY_HOLD_MAX_EVENTS", SettingType.EVENT_COUNT,
       Integer.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxEvents()), Use.HOST,
-      "Events of a partition held in memory across full batches (a backlog) and then written together; a batch "
-          + "that is not full is written at once. 256 (one full batch) holds nothing. Raise it for partitions with "
-          + "many series (docs/RUNBOOK.md#partition-scale-out)."),
+      "Events of a partition held at most in memory across full batches (a backlog) and then written together; a "
+          + "batch that is not full is written at once. 256 (one full batch) holds nothing. TELEMETRY_HOLD_MAX_SERIES "
+          + "may write sooner (docs/ARCHITECTURE.md#holding-a-partitions-events-under-a-backlog)."),
+  TELEMETRY_HOLD_MAX_SERIES("TELEMETRY_HOLD_MAX_SERIES", SettingType.SERIES_COUNT,
+      Integer.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxSeries()), Use.HOST,
+      "Series versions a held write is expected to produce at most: a partition holds this divided by the series "
+          + "per event of its last write (half of it before its first), so memory follows series. Raise it for "
+          + "partitions with many series on instances with heap to spare (docs/RUNBOOK.md#partition-scale-out)."),
   TELEMETRY_HOLD_MAX_MIB("TELEMETRY_HOLD_MAX_MIB", SettingType.COUNT,
       Long.toString(com.pulse.app.telemetry.DeferralPolicy.DEFAULT.maxBytes() >> 20), Use.HOST,
       "MiB of event bodies an instance holds at most over all the partitions it owns, of the traces, logs and "

@@ -71,6 +71,13 @@ public enum SettingType {
       return wholeNumber(text, 256, 1_000_000, rule());
     }
   },
+  /** A whole number of series from 256 to 10,000,000. */
+  SERIES_COUNT("a whole number from 256 to 10000000") {
+    @Override
+    Object parse(String text) {
+      return wholeNumber(text, 256, 10_000_000, rule());
+    }
+  },
   /** An ISO-8601 duration greater than zero, e.g. {@code PT15M} or {@code P1D}. */
   POSITIVE_DURATION("an ISO-8601 duration > 0 such as PT15M or P1D") {
     @Override

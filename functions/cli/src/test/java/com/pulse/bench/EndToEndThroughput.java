@@ -50,8 +50,9 @@ import java.util.concurrent.Callable;
  *       Cosmos DB adapter's JSON per document (written: record → JSON tree → UTF-8 bytes; read: bytes
  *       → tree → record), as the function does against Cosmos DB, network aside;
  *   <li>{@code endToEndHeld}: {@code endToEndCosmosJson} through {@link DeferredAggregation} with
- *       {@link DeferralPolicy#DEFAULT} ({@code -DholdMaxEvents=N} for another event bound): every batch but the last is full, as under a backlog, so the
- *       events of up to {@code maxEvents} of them are written together;
+ *       {@link DeferralPolicy#DEFAULT} ({@code -DholdMaxEvents=N}, {@code -DholdMaxSeries=N} for other bounds): every
+ *       batch but the last is full, as under a backlog, so the events of up to
+ *       {@link DeferralPolicy#eventsBound} of them are written together;
  *   <li>{@code decodeFold}: the decoder into one {@link WindowAggregator} (minute + hour windows,
  *       DDSketch, HLL buffer), a fresh aggregator per pass;
  *   <li>{@code bareParse}: a Jackson streaming token walk (JSON) or protobuf-java {@code parseFrom};
@@ -79,10 +80,13 @@ public final class EndToEndThroughput {
   static final int BATCH = Integer.getInteger("batch", 256);
   /** Documents per (tenant, granularity, window, partition): {@code -Dshards=N}, default 1. */
   static final int SHARDS = Integer.getInteger("shards", AggregateBatch.DEFAULT_SHARDS);
-  /** The policy of {@code endToEndHeld}: the function app's default, {@code -DholdMaxEvents=N} events per write. */
+  /**
+   * The policy of {@code endToEndHeld}: the function app's default; {@code -DholdMaxEvents=N} events and
+   * {@code -DholdMaxSeries=N} series versions per write at most.
+   */
   static final DeferralPolicy HOLD = new DeferralPolicy(DeferralPolicy.DEFAULT.fullBatchEvents(),
       Integer.getInteger("holdMaxEvents", DeferralPolicy.DEFAULT.maxEvents()), DeferralPolicy.DEFAULT.maxBytes(),
-      DeferralPolicy.DEFAULT.maxAge());
+      DeferralPolicy.DEFAULT.maxAge(), Integer.getInteger("holdMaxSeries", DeferralPolicy.DEFAULT.maxSeries()));
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final int[] KEYS = {10, 1_000, 100_000};

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Heap a held OTLP metrics write keeps while it runs: the events of one write
- * ({@link DeferralPolicy#DEFAULT}'s {@code maxEvents}, 16,384) of {@link SignalEndToEnd}'s metrics
+ * (the metrics hub's hold under {@link DeferralPolicy#DEFAULT}: {@code eventsBound(NaN)}, 16,384, since it
+ * reports no series) of {@link SignalEndToEnd}'s metrics
  * corpus (40 points an event: cumulative counter, gauge, cumulative histogram, delta counter, delta
  * exponential histogram) decoded into one {@link DecodedMetrics}, measured as used heap after
  * {@link System#gc} before and after; prints bytes per decoded point. Usage:
@@ -18,7 +19,7 @@ public final class MetricPointMemory {
   private MetricPointMemory() {}
 
   public static void main(String[] args) throws InterruptedException {
-    int events = args.length > 0 ? Integer.parseInt(args[0]) : DeferralPolicy.DEFAULT.maxEvents();
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : DeferralPolicy.DEFAULT.eventsBound(Double.NaN);
     for (SignalEndToEnd.Format format : SignalEndToEnd.Format.values()) {
       SignalEndToEnd.Corpus corpus = SignalEndToEnd.metricCorpus(format, 1_000, events, 42);
       long before = usedHeap();

@@ -69,10 +69,11 @@ import java.util.function.Function;
  *       case per pass;
  *   <li>{@code endToEndHeld}: the same through {@link DeferredLogAggregation} /
  *       {@link DeferredMetricAggregation}, as {@code EndToEndThroughput.endToEndHeld} runs it:
- *       {@link DeferralPolicy#DEFAULT} ({@code -DholdMaxEvents=N} for another event bound), an
+ *       {@link DeferralPolicy#DEFAULT} ({@code -DholdMaxEvents=N}, {@code -DholdMaxSeries=N} for other bounds), an
  *       {@link InMemoryPartitionProgressStore}, a {@link PartitionSource} that throws (a fresh pass
  *       never recovers), a fixed clock; every batch but the last is full, as under a backlog, so the
- *       events of up to {@code maxEvents} (or {@code maxBytes}) of them are written together;
+ *       events of up to {@code eventsBound(NaN)} (or {@code maxBytes}) of them are written together (logs and metrics
+ *       report no series, so their hold is that of a partition's first write, {@code maxSeries / 2});
  *   <li>{@code decodeFold}: the decoders and the aggregator alone, a fresh one per pass, as
  *       {@link LogThroughput} and {@link OtlpMetricsBenchmark} run them: logs, {@link LogDecoders}
  *       into one {@link LogAggregator} event by event; metrics, {@link DecodedMetrics} batch by batch
@@ -132,7 +133,7 @@ public final class SignalEndToEnd {
   static final boolean COSMOS_JSON = !"memory".equals(System.getProperty("stores"));
   static final int DEFAULT_PER_EVENT = 40;
   static final int PER_EVENT = Integer.getInteger("perEvent", DEFAULT_PER_EVENT);
-  /** The policy of {@code endToEndHeld}: the function app's default, {@code -DholdMaxEvents=N} events per write. */
+  /** The policy of {@code endToEndHeld}: {@link EndToEndThroughput#HOLD}. */
   static final DeferralPolicy HOLD = EndToEndThroughput.HOLD;
   /** Event times span 10 minutes. */
   static final long SPAN_MILLIS = KeyedCorpus.SPAN_MILLIS;
@@ -164,7 +165,7 @@ public final class SignalEndToEnd {
     long measureNanos = (args.length > 1 ? Long.parseLong(args[1]) : 1_500) * 1_000_000L;
     String filter = args.length > 2 ? args[2] : "";
     System.out.printf(Locale.ROOT, "%d events of %d records/points, batches of %d, hold %d events / %d MiB, stores %s%n",
-        events, PER_EVENT, BATCH, HOLD.maxEvents(), HOLD.maxBytes() >> 20, COSMOS_JSON ? "with Cosmos JSON" : "in memory");
+        events, PER_EVENT, BATCH, HOLD.eventsBound(Double.NaN), HOLD.maxBytes() >> 20, COSMOS_JSON ? "with Cosmos JSON" : "in memory");
     System.out.printf(Locale.ROOT, "%-8s %-14s %7s %-13s %14s %12s %12s%n", "signal", "format", "keys", "variant",
         "units/cpu-s", "writes/1k ev", "state/1k ev");
     for (String signal : new String[] {"logs", "metrics"}) {

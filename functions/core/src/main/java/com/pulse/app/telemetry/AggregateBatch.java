@@ -269,7 +269,7 @@ public final class AggregateBatch {
     remembered.keep(nextMemory);
     return new BatchResult(
         batch.events().size(), aggregator.requests(), rejected.size(), aggregator.expired(), minutesWritten, hoursWritten,
-        skipped, conflicts, lateRequests, duplicateRequests, aggregator.outOfRange(),
+        versions.size(), skipped, conflicts, lateRequests, duplicateRequests, aggregator.outOfRange(),
         aggregator.dependencies(), aggregator.internalSpans(), 0, 0, 0);
   }
 

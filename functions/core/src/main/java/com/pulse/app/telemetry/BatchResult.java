@@ -10,6 +10,8 @@ package com.pulse.app.telemetry;
  *     {@link com.pulse.domain.telemetry.aggregate.LatenessPolicy})
  * @param minuteDocumentsWritten minute-window documents created or replaced
  * @param hourDocumentsWritten hour-window documents created or replaced
+ * @param seriesVersions series versions written or re-exported (one ADX row each): the series the
+ *     write touched, which {@link DeferralPolicy#eventsBound} relates to its events
  * @param documentsSkipped touched documents that already held every event of this batch (redelivery)
  * @param conflicts ETag conflicts (412/409) that were resolved by re-reading and re-merging
  * @param lateRequests requests folded into minute windows behind the partition watermark (counted
@@ -36,6 +38,7 @@ public record BatchResult(
     long expired,
     int minuteDocumentsWritten,
     int hourDocumentsWritten,
+    int seriesVersions,
     int documentsSkipped,
     int conflicts,
     long lateRequests,
@@ -53,7 +56,7 @@ public record BatchResult(
    * @param events events of the invocation
    */
   public static BatchResult deferred(int events) {
-    return new BatchResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, events, 0, 0);
+    return new BatchResult(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, events, 0, 0);
   }
 
   /**
@@ -64,7 +67,7 @@ public record BatchResult(
    */
   public BatchResult withRecovery(int recovered, long unrecoverable) {
     return new BatchResult(events, requests, deadLettered, expired, minuteDocumentsWritten, hourDocumentsWritten,
-        documentsSkipped, conflicts, lateRequests, duplicateRequests, outOfRange, dependencies, internalSpans,
+        seriesVersions, documentsSkipped, conflicts, lateRequests, duplicateRequests, outOfRange, dependencies, internalSpans,
         deferredEvents, recovered, unrecoverable);
   }
 

@@ -97,6 +97,11 @@ public final class DeferredAggregation {
       public BatchResult recovered(BatchResult written, int recovered, long unrecoverable) {
         return written.withRecovery(recovered, unrecoverable);
       }
+
+      @Override
+      public long seriesVersions(BatchResult written) {
+        return written.seriesVersions();
+      }
     }, source, progress, scope, policy, clock, heldBytes);
   }
 
@@ -147,5 +152,13 @@ public final class DeferredAggregation {
   /** Events held in memory now, over every partition (a gauge). */
   public int heldEvents() {
     return holding.heldEvents();
+  }
+
+  /**
+   * Events {@code partition} holds before its next write ({@link DeferralPolicy#eventsBound} of the
+   * series per event of its last write); for tests and diagnostics.
+   */
+  int eventsBound(String partition) {
+    return holding.eventsBound(partition);
   }
 }

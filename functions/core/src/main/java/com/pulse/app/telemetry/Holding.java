@@ -32,6 +32,15 @@ final class Holding<R> {
 
     /** {@code written} with the events re-read from the hub and those the hub no longer retained. */
     R recovered(R written, int recovered, long unrecoverable);
+
+    /**
+     * Series versions the write {@code written} produced ({@link DeferralPolicy#eventsBound}), or -1
+     * when the use case does not count them (the policy then assumes
+     * {@link DeferralPolicy#ASSUMED_SERIES_PER_EVENT}).
+     */
+    default long seriesVersions(R written) {
+      return -1;
+    }
   }
 
 
@@ -92,10 +101,10 @@ final class Holding<R> {
       long now = clock.millis();
       held.add(batch.events(), now);
       boolean drained = batch.events().size() < policy.fullBatchEvents();
-      if (drained || held.events.size() >= policy.maxEvents()
+      if (drained || held.events.size() >= policy.eventsBound(slot.seriesPerEvent)
           || heldBytes.get() - bytesBefore + held.bytes >= policy.maxBytes()
           || now - held.sinceMillis >= policy.maxAge().toMillis()) {
-        R written = write(batch.partition(), held);
+        R written = write(slot, batch.partition(), held);
         after = held.emptied();
         return written;
       }
@@ -133,7 +142,7 @@ final class Holding<R> {
         long bytesBefore = held.bytes;
         Held after = null;
         try {
-          results.put(entry.getKey(), write(entry.getKey(), held));
+          results.put(entry.getKey(), write(slot, entry.getKey(), held));
           after = held.emptied();
         } finally {
           slot.held = after;
@@ -166,10 +175,15 @@ final class Holding<R> {
    * {@link DeferralPolicy#maxEvents} events or {@link DeferralPolicy#maxAge}: a lagging progress is
    * still true (it promises less), it only makes a recovery re-read events the documents already hold,
    * so the progress is written at most about once per {@code maxAge} at low load and once per write
-   * under a backlog.
+   * under a backlog. Keeps the series versions per event of the write in {@code slot}, for the next
+   * hold's bound.
    */
-  private R write(String partition, Held held) {
+  private R write(Slot slot, String partition, Held held) {
     R result = writes.write(new TelemetryBatch(partition, held.events));
+    long series = writes.seriesVersions(result);
+    if (series >= 0) {
+      slot.seriesPerEvent = (double) series / held.events.size();
+    }
     long now = clock.millis();
     if (held.last() - held.progress.value() >= policy.maxEvents()
         || now - held.progressMillis >= policy.maxAge().toMillis()) {
@@ -238,10 +252,21 @@ final class Holding<R> {
         + MAX_PROGRESS_ATTEMPTS + " conflicting writes", 409, null, null);
   }
 
-  /** One partition's lock and held events. */
+  /** One partition's lock, held events, and the series versions per event of its last write (NaN: none yet). */
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock();
     volatile Held held;
+    volatile double seriesPerEvent = Double.NaN;
+  }
+
+  /**
+   * Events the partition holds before a write now: {@link DeferralPolicy#eventsBound} of the series
+   * per event of its last write (for tests and diagnostics); the policy's first bound for a partition
+   * not seen.
+   */
+  int eventsBound(String partition) {
+    Slot slot = slots.get(partition);
+    return policy.eventsBound(slot == null ? Double.NaN : slot.seriesPerEvent);
   }
 
   /**

@@ -45,7 +45,7 @@ class BatchTelemetryTest {
   void reportsEventsByOutcomeLagWindowsPerGranularityAndDeadLetters() {
     TelemetryBatch batch = new TelemetryBatch("3", List.of(
         event(10, NOW.minusSeconds(2)), event(11, NOW.minusSeconds(1)), event(12, NOW)));
-    observer.observed(batch, new BatchResult(3, 5, 1, 4, 4, 2, 0, 0, 2, 1, 7, 0, 0, 0, 0, 0));
+    observer.observed(batch, new BatchResult(3, 5, 1, 4, 4, 2, 9, 0, 0, 2, 1, 7, 0, 0, 0, 0, 0));
 
     Map<String, MetricData> collected = otel.collect();
     assertThat(sum(collected, "pulse.telemetry.events", "partition", "3", "outcome", "aggregated")).isEqualTo(2);

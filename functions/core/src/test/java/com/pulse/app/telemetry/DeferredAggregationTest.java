@@ -92,6 +92,46 @@ class DeferredAggregationTest {
   }
 
   @Test
+  void aPartitionWhoseWritesTouchFewSeriesHoldsLongerAndOneWithManyDoesNot() {
+    // at most 40 events, 16 series versions per write: 8 events before the first write (2 per event assumed)
+    DeferralPolicy bySeries = new DeferralPolicy(4, 40, 1 << 20, Duration.ofSeconds(10), 16);
+    DeferredAggregation owner = owner(source, bySeries);
+    assertThat(owner.eventsBound("0")).isEqualTo(8);
+    owner.handle(batch(1, 4));
+    BatchResult first = owner.handle(batch(5, 8));
+    assertThat(first.events()).isEqualTo(8);
+    assertThat(first.seriesVersions()).as("one series, its minute and hour").isEqualTo(2);
+    assertThat(owner.eventsBound("0")).as("16 / (2 / 8), at most 40").isEqualTo(40);
+
+    for (long from = 9; from < 45; from += 4) {
+      assertThat(owner.handle(batch(from, from + 3)).deferredEvents()).isEqualTo(4);
+    }
+    BatchResult second = owner.handle(batch(45, 48));
+    assertThat(second.events()).isEqualTo(40);
+    assertThat(minuteCount()).isEqualTo(48);
+
+    // another partition whose every event is a new operation: two series versions per event
+    DeferredAggregation busy = owner(source, bySeries);
+    busy.handle(new TelemetryBatch("1", distinctOperations(1, 4)));
+    BatchResult many = busy.handle(new TelemetryBatch("1", distinctOperations(5, 8)));
+    assertThat(many.seriesVersions()).isEqualTo(16);
+    assertThat(busy.eventsBound("1")).as("16 / 2, and no less than a full batch").isEqualTo(8);
+    busy.handle(new TelemetryBatch("1", distinctOperations(9, 12)));
+    assertThat(busy.handle(new TelemetryBatch("1", distinctOperations(13, 16))).events()).isEqualTo(8);
+  }
+
+  private static List<TelemetryEvent> distinctOperations(long from, long to) {
+    List<TelemetryEvent> out = new ArrayList<>();
+    for (long seq = from; seq <= to; seq++) {
+      String body = "{\"tenantId\":\"t\",\"service\":\"s\",\"operation\":\"o" + seq
+          + "\",\"timestamp\":\"2026-11-20T10:00:30Z\",\"durationMs\":5,\"status\":\"ok\"}";
+      out.add(new TelemetryEvent(body.getBytes(StandardCharsets.UTF_8), seq, null,
+          Instant.parse("2026-11-20T10:00:31Z"), "application/json", Map.of()));
+    }
+    return out;
+  }
+
+  @Test
   void aBatchThatIsNotFullIsWrittenAtOnceWithWhatIsHeld() {
     DeferredAggregation owner = owner();
     owner.handle(batch(1, 4));

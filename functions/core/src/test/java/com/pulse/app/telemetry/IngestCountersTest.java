@@ -52,7 +52,7 @@ class IngestCountersTest {
   void heldEventsCountWhenHeldAndAgainWhenWritten() {
     counters.observed(batch, BatchResult.deferred(256));
     counters.observed(batch, BatchResult.deferred(256));
-    BatchResult written = new BatchResult(600, 600, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).withRecovery(88, 3);
+    BatchResult written = new BatchResult(600, 600, 0, 0, 2, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).withRecovery(88, 3);
     counters.observed(batch, written);
 
     IngestCounters.Snapshot t = counters.snapshot();
