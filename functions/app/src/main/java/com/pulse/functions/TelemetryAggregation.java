@@ -55,7 +55,8 @@ public final class TelemetryAggregation {
             + " internalSpans=" + r.internalSpans() + " deadLettered=" + r.deadLettered()
             + " late=" + r.lateRequests() + " expired=" + r.expired() + " outOfRange=" + r.outOfRange()
             + " duplicate=" + r.duplicateRequests() + " written=" + r.documentsWritten()
-            + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts() + " held=" + r.deferredEvents()
+            + " series=" + r.seriesVersions() + " skipped=" + r.documentsSkipped() + " conflicts=" + r.conflicts()
+            + " held=" + r.deferredEvents()
             + " recovered=" + r.recoveredEvents() + " unrecoverable=" + r.unrecoverableEvents(), true);
   }
 
