@@ -59,7 +59,8 @@ public record PulseConfig(
    * @param hubName {@link Setting#TELEMETRY_HUB_NAME} (dead-letter replay)
    * @param windowShards {@link Setting#TELEMETRY_WINDOW_SHARDS}, 1..1000
    * @param recoveryConsumerGroup {@link Setting#TELEMETRY_RECOVERY_CONSUMER_GROUP}
-   * @param deferral {@link Setting#TELEMETRY_HOLD_MAX_EVENTS}, {@link Setting#TELEMETRY_HOLD_MAX_SERIES}, {@link Setting#TELEMETRY_HOLD_MAX_MIB} and
+   * @param deferral {@link Setting#TELEMETRY_HOLD_MAX_EVENTS}, {@link Setting#TELEMETRY_HOLD_MAX_SERIES},
+   *     {@link Setting#TELEMETRY_HOLD_MAX_MIB} and
    *     {@link Setting#TELEMETRY_HOLD_MAX_AGE} over {@code host.json}'s full batch of 256 (every hub that holds: traces, logs, metrics)
    * @param logsHubName {@link Setting#LOGS_HUB_NAME} (the logs hub's recovery reads)
    * @param logsRecoveryConsumerGroup {@link Setting#LOGS_RECOVERY_CONSUMER_GROUP}

@@ -100,9 +100,10 @@ class PulseConfigTest {
         .isEqualTo(com.pulse.app.telemetry.DeferralPolicy.DEFAULT);
     assertThat(PulseConfig.parse(Map.of("TELEMETRY_HOLD_MAX_EVENTS", "256", "TELEMETRY_HOLD_MAX_MIB", "2",
         "TELEMETRY_HOLD_MAX_AGE", "PT30S", "TELEMETRY_HOLD_MAX_SERIES", "1000")).telemetry().deferral())
-        .isEqualTo(new com.pulse.app.telemetry.DeferralPolicy(256, 256, 2L << 20, java.time.Duration.ofSeconds(30), 1000));
-    assertThatThrownBy(() -> PulseConfig.parse(Map.of("TELEMETRY_HOLD_MAX_EVENTS", "100", "TELEMETRY_HOLD_MAX_AGE", "PT0S",
-        "TELEMETRY_HOLD_MAX_SERIES", "10")))
+        .isEqualTo(new com.pulse.app.telemetry.DeferralPolicy(256, 256, 2L << 20, java.time.Duration.ofSeconds(30),
+            1000));
+    assertThatThrownBy(() -> PulseConfig.parse(Map.of("TELEMETRY_HOLD_MAX_EVENTS", "100",
+        "TELEMETRY_HOLD_MAX_AGE", "PT0S", "TELEMETRY_HOLD_MAX_SERIES", "10")))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("TELEMETRY_HOLD_MAX_EVENTS='100': a whole number from 256 to 1000000")
         .hasMessageContaining("TELEMETRY_HOLD_MAX_SERIES='10': a whole number from 256 to 10000000")

@@ -165,7 +165,8 @@ public final class SignalEndToEnd {
     long measureNanos = (args.length > 1 ? Long.parseLong(args[1]) : 1_500) * 1_000_000L;
     String filter = args.length > 2 ? args[2] : "";
     System.out.printf(Locale.ROOT, "%d events of %d records/points, batches of %d, hold %d events / %d MiB, stores %s%n",
-        events, PER_EVENT, BATCH, HOLD.eventsBound(Double.NaN), HOLD.maxBytes() >> 20, COSMOS_JSON ? "with Cosmos JSON" : "in memory");
+        events, PER_EVENT, BATCH, HOLD.eventsBound(Double.NaN), HOLD.maxBytes() >> 20,
+        COSMOS_JSON ? "with Cosmos JSON" : "in memory");
     System.out.printf(Locale.ROOT, "%-8s %-14s %7s %-13s %14s %12s %12s%n", "signal", "format", "keys", "variant",
         "units/cpu-s", "writes/1k ev", "state/1k ev");
     for (String signal : new String[] {"logs", "metrics"}) {

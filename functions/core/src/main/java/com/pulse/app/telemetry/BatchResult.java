@@ -67,8 +67,8 @@ public record BatchResult(
    */
   public BatchResult withRecovery(int recovered, long unrecoverable) {
     return new BatchResult(events, requests, deadLettered, expired, minuteDocumentsWritten, hourDocumentsWritten,
-        seriesVersions, documentsSkipped, conflicts, lateRequests, duplicateRequests, outOfRange, dependencies, internalSpans,
-        deferredEvents, recovered, unrecoverable);
+        seriesVersions, documentsSkipped, conflicts, lateRequests, duplicateRequests, outOfRange, dependencies,
+        internalSpans, deferredEvents, recovered, unrecoverable);
   }
 
   /**
