@@ -171,12 +171,13 @@ final class Holding<R> {
   }
 
   /**
-   * Writes the held events as one batch, then raises the progress to their end if it lags by
-   * {@link DeferralPolicy#maxEvents} events or {@link DeferralPolicy#maxAge}: a lagging progress is
-   * still true (it promises less), it only makes a recovery re-read events the documents already hold,
-   * so the progress is written at most about once per {@code maxAge} at low load and once per write
-   * under a backlog. Keeps the series versions per event of the write in {@code slot}, for the next
-   * hold's bound.
+   * Writes the held events as one batch, then raises the progress to their end if it lags by a hold's
+   * worth of events ({@link DeferralPolicy#eventsBound} of the partition now) or of body bytes
+   * ({@link DeferralPolicy#maxBytes}), or by {@link DeferralPolicy#maxAge}: a lagging progress is still
+   * true (it promises less), it only makes a recovery re-read events the documents already hold (at
+   * most about two holds), so the progress is written at most about once per {@code maxAge} at low
+   * load and once per write under a backlog. Keeps the series versions per event of the write in
+   * {@code slot}, for the next hold's bound.
    */
   private R write(Slot slot, String partition, Held held) {
     R result = writes.write(new TelemetryBatch(partition, held.events));
@@ -184,11 +185,14 @@ final class Holding<R> {
     if (series >= 0) {
       slot.seriesPerEvent = (double) series / held.events.size();
     }
+    held.unraisedBytes += held.bytes;
     long now = clock.millis();
-    if (held.last() - held.progress.value() >= policy.maxEvents()
+    if (held.last() - held.progress.value() >= policy.eventsBound(slot.seriesPerEvent)
+        || held.unraisedBytes >= policy.maxBytes()
         || now - held.progressMillis >= policy.maxAge().toMillis()) {
       held.progress = raise(partition, held.progress, held.last());
       held.progressMillis = now;
+      held.unraisedBytes = 0;
     }
     return writes.recovered(result, held.recovered, held.unrecoverable);
   }
@@ -210,7 +214,7 @@ final class Holding<R> {
         }
       }
     }
-    Held held = new Held(first, stored, clock.millis());
+    Held held = new Held(first, stored, clock.millis(), 0);
     long from = stored.value() + 1;
     if (from < first) {
       List<TelemetryEvent> missed = source.read(partition, from, first);
@@ -284,11 +288,14 @@ final class Holding<R> {
     long unrecoverable;
     Versioned<Long> progress;
     long progressMillis;
+    /** Body bytes written since {@code progress} was last raised (the events a recovery would re-read). */
+    long unraisedBytes;
 
-    Held(long next, Versioned<Long> progress, long progressMillis) {
+    Held(long next, Versioned<Long> progress, long progressMillis, long unraisedBytes) {
       this.next = next;
       this.progress = progress;
       this.progressMillis = progressMillis;
+      this.unraisedBytes = unraisedBytes;
     }
 
     void add(List<TelemetryEvent> more, long nowMillis) {
@@ -312,7 +319,7 @@ final class Holding<R> {
 
     /** Nothing held, continuing at {@code next} after the progress this write raised. */
     Held emptied() {
-      return new Held(next, progress, progressMillis);
+      return new Held(next, progress, progressMillis, unraisedBytes);
     }
   }
 }

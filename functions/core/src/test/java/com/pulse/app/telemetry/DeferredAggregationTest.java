@@ -120,6 +120,22 @@ class DeferredAggregationTest {
     assertThat(busy.handle(new TelemetryBatch("1", distinctOperations(13, 16))).events()).isEqualTo(8);
   }
 
+  @Test
+  void theProgressIsRaisedOnceTheWritesSinceItHoldAHoldsWorthOfBytes() {
+    // batches of 3 are not full, so each is written at once: 3 events, ~315 body bytes, per write
+    int bodyBytes = event(1).body().length;
+    DeferredAggregation owner = owner(source, new DeferralPolicy(4, 40, 10L * bodyBytes, Duration.ofSeconds(10)));
+    owner.handle(batch(1, 3));
+    owner.handle(batch(4, 6));
+    owner.handle(batch(7, 9));
+    assertThat(progress.read("telemetry", "0").value()).as("9 events, 9 bodies behind: below both bounds").isZero();
+
+    owner.handle(batch(10, 12));
+
+    assertThat(progress.read("telemetry", "0").value()).as("12 bodies behind: a recovery would re-read more than a hold")
+        .isEqualTo(12);
+  }
+
   private static List<TelemetryEvent> distinctOperations(long from, long to) {
     List<TelemetryEvent> out = new ArrayList<>();
     for (long seq = from; seq <= to; seq++) {
