@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@code scope}): every event {@code <= flushedThrough} is in the window documents. An owner holds a
  * contiguous range right after events that are all in the documents, so a write is an ordinary
  * {@link AggregateBatch} batch; afterwards the progress may be raised to its end (never lowered, and
- * only when it lags by {@code maxEvents} or {@code maxAge}). An invocation that does not continue the
+ * only when it lags by a hold's worth of events or body bytes, or by {@code maxAge}). An invocation that does not continue the
  * held range (a first batch, a restart, a redelivery, a return after a rebalance) drops it and
  * recovers: it reads the progress {@code f} (creating it at {@code first - 1} if the partition has
  * none) and re-reads {@code (f, first)} from the hub ({@link PartitionSource}). A failed invocation
