@@ -1,7 +1,6 @@
 package com.pulse.domain.telemetry.aggregate;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.function.Consumer;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -63,7 +62,7 @@ public final class UserSketches {
   }
 
   /**
-   * A stored image (may be empty) united with an in-memory sketch (may be null): the new compact
+   * A stored image (may be empty) united with a window's users (may be none): the new compact
    * image (empty when both are empty), its estimate, rounded, and the union's result as a heap
    * sketch, which a caller may keep to stand for {@code image} in the next union (never mutated
    * here, nor by a union it is given to: DataSketches copies a heap source it adopts).
@@ -75,45 +74,21 @@ public final class UserSketches {
   record Merged(byte[] image, long estimate, HllSketch sketch) {}
 
   /**
-   * Union of a stored image (may be empty) and an in-memory sketch (may be null). The image is
-   * heapified once and adopted by the empty union (DataSketches copies a heap image of the union's
-   * {@code lgK}; a wrapped SET-mode image would be re-inserted coupon by coupon), and the estimate
-   * comes from the union's result, so nothing is decoded twice.
-   *
-   * @throws org.apache.datasketches.common.SketchesArgumentException if {@code image} is corrupt
-   */
-  static Merged union(byte[] image, HllSketch delta) {
-    return union(image, null, delta);
-  }
-
-  /**
-   * As {@link #union(byte[], HllSketch)}, with {@code imageSketch} standing for {@code image} when
-   * it is not null: the {@link Merged#sketch} of the union that produced {@code image}, kept by the
-   * caller, so the image need not be heapified again (for a SET-mode image, re-inserting every
-   * coupon into a growing hash set).
-   *
-   * @param imageSketch null, or a heap sketch whose compact image is {@code image}; it is only read
-   * @throws org.apache.datasketches.common.SketchesArgumentException if {@code image} is corrupt
-   */
-  static Merged union(byte[] image, HllSketch imageSketch, HllSketch delta) {
-    return union(image, imageSketch, delta != null && !delta.isEmpty(), union -> union.update(delta));
-  }
-
-  /**
-   * As {@link #union(byte[], HllSketch, HllSketch)} with the users of {@code delta} offered to the
-   * union straight from its buffer ({@link WindowAccumulator#offerUsersTo}), not through a sketch of
-   * their own: each user's coupon is inserted once. The image holds the same coupons (or registers)
-   * as that of {@link #union(byte[], HllSketch, HllSketch)} with {@code delta.users()}, and so the
-   * same estimate.
+   * Union of a stored image (may be empty) and a window's users, offered to the union straight from
+   * the window's buffer ({@link WindowAccumulator#offerUsersTo}), not through a sketch of their own:
+   * each user's coupon is inserted once. The image holds the same coupons (or registers) as the
+   * library's union of the stored image and {@code delta.users()}, and so the same estimate
+   * ({@code UserSketchesTest}). The image is heapified once and adopted by the empty union
+   * (DataSketches copies a heap image of the union's {@code lgK}; a wrapped SET-mode image would be
+   * re-inserted coupon by coupon), unless {@code imageSketch} stands for it: the {@link Merged#sketch}
+   * of the union that produced {@code image}, kept by the caller. The estimate comes from the union's
+   * result, so nothing is decoded twice.
    *
    * @param imageSketch null, or a heap sketch whose compact image is {@code image}; it is only read
    * @throws org.apache.datasketches.common.SketchesArgumentException if {@code image} is corrupt
    */
   static Merged union(byte[] image, HllSketch imageSketch, WindowAccumulator delta) {
-    return union(image, imageSketch, delta.hasUsers(), delta::offerUsersTo);
-  }
-
-  private static Merged union(byte[] image, HllSketch imageSketch, boolean hasDelta, Consumer<Union> offerDelta) {
+    boolean hasDelta = delta.hasUsers();
     if (image.length == 0 && !hasDelta) {
       return new Merged(image, 0, null);
     }
@@ -122,7 +97,7 @@ public final class UserSketches {
       union.update(imageSketch != null ? imageSketch : HllSketch.heapify(image));
     }
     if (hasDelta) {
-      offerDelta.accept(union);
+      delta.offerUsersTo(union);
     }
     HllSketch result = union.getResult(TgtHllType.HLL_8);
     byte[] merged = result.toCompactByteArray();

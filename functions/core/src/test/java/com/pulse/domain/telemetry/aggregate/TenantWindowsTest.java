@@ -183,11 +183,11 @@ class TenantWindowsTest {
       byte[] image = new byte[0];
       long estimate = 0;
       for (int start = 0; start < 3_000; start += batchSizes[b]) {
-        org.apache.datasketches.hll.HllSketch delta = UserSketches.newSketch();
+        WindowAccumulator delta = new WindowAccumulator("t", "s", null, "o", Granularity.HOUR, 0L, 0);
         for (int i = start; i < Math.min(3_000, start + batchSizes[b]); i++) {
-          delta.update(UserSketches.hash64("user-" + i));
+          delta.add(1.0, 0, false, false, true, UserSketches.hash64("user-" + i), i);
         }
-        UserSketches.Merged merged = UserSketches.union(image, delta);
+        UserSketches.Merged merged = UserSketches.union(image, null, delta);
         image = merged.image();
         estimate = merged.estimate();
         // HIP's accumulator (getEstimate) differs between these three cuts; the registers do not

@@ -7,6 +7,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
 import org.junit.jupiter.api.Test;
 
 class UserSketchesTest {
@@ -37,6 +39,22 @@ class UserSketchesTest {
     return w;
   }
 
+  /** The reference: DataSketches' own union of a stored image and a sketch of the window's users. */
+  private static UserSketches.Merged libraryUnion(byte[] image, HllSketch users) {
+    if (image.length == 0 && (users == null || users.isEmpty())) {
+      return new UserSketches.Merged(image, 0, null); // both empty: an empty image, as UserSketches.Merged says
+    }
+    Union union = new Union(UserSketches.LG_K);
+    if (image.length > 0) {
+      union.update(HllSketch.heapify(image));
+    }
+    if (users != null) {
+      union.update(users);
+    }
+    HllSketch result = union.getResult(TgtHllType.HLL_8);
+    return new UserSketches.Merged(result.toCompactByteArray(), Math.round(result.getCompositeEstimate()), result);
+  }
+
   private static byte[] storedImage(int users) {
     if (users == 0) {
       return new byte[0];
@@ -45,7 +63,7 @@ class UserSketchesTest {
     for (long h : users(users, 7)) {
       sketch.update(h);
     }
-    return UserSketches.union(new byte[0], null, sketch).image();
+    return libraryUnion(new byte[0], sketch).image();
   }
 
   /**
@@ -81,7 +99,7 @@ class UserSketchesTest {
       for (int offered : OFFERED) {
         long[] users = users(offered, offered + 1);
 
-        UserSketches.Merged throughSketch = UserSketches.union(image, null, window(users).users());
+        UserSketches.Merged throughSketch = libraryUnion(image, window(users).users());
         UserSketches.Merged straight = UserSketches.union(image, null, window(users));
         UserSketches.Merged straightOntoKept = UserSketches.union(image, kept, window(users));
 
@@ -112,9 +130,9 @@ class UserSketchesTest {
     // two streams of different users: the estimates the first one leaves kept must be the library's for the second
     for (long seed : new long[] {1, 2}) {
       SplittableRandom random = new SplittableRandom(seed);
-      HllSketch users = UserSketches.newSketch();
+      WindowAccumulator users = window(new long[0]);
       for (int n = 1; n <= 4_000; n++) { // past the last sparse count (SET turns to HLL at 3/4 of 4,096)
-        users.update(random.nextLong());
+        users.add(1.0, 0, false, false, true, random.nextLong(), n);
         UserSketches.Merged merged = UserSketches.union(new byte[0], null, users);
         assertThat(merged.estimate()).as("stream %d, %d users", seed, n)
             .isEqualTo(Math.round(merged.sketch().getCompositeEstimate()));
