@@ -40,9 +40,16 @@ public final class MetricSketches {
 
   private MetricSketches() {}
 
-  /** A new empty sketch for values of any sign. */
+  /** The empty sketch {@link #newSketch} copies (as {@code LatencySketches} does); never updated. */
+  private static final DDSketch EMPTY =
+      new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(MAX_BINS), () -> new CollapsingLowestDenseStore(MAX_BINS));
+
+  /**
+   * A new empty sketch for values of any sign: two stores of at most {@link #MAX_BINS} bins each.
+   * Independent of every other sketch this returns.
+   */
   public static DDSketch newSketch() {
-    return new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(MAX_BINS), () -> new CollapsingLowestDenseStore(MAX_BINS));
+    return EMPTY.copy();
   }
 
   /** The sketch's DDSketch protobuf form ({@link LatencySketches#serialize}). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.DDSketches;
+import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
@@ -12,6 +13,39 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LatencySketchesTest {
+
+  /**
+   * {@link LatencySketches#newSketch} copies an empty template instead of calling sketches-java's
+   * constructor; each sketch must still be independent and behave exactly as the constructor's
+   * (same range, bins, collapsing and zero count): same counts, quantiles and bytes (which carry the
+   * zero count) over 1,400+ bins.
+   */
+  @Test
+  void newSketchesAreIndependentAndBehaveAsTheLibrarysConstructorBuildsThem() {
+    DDSketch reference = new DDSketch(LatencySketches.MAPPING, () -> new CollapsingLowestDenseStore(1),
+        () -> new CollapsingLowestDenseStore(LatencySketches.MAX_BINS));
+    DDSketch first = LatencySketches.newSketch();
+    SplittableRandom random = new SplittableRandom(14);
+    double[] edges = {0, -1, 1e-300, Double.MIN_NORMAL, 1e-9, 1e200};
+    for (double v : edges) {
+      reference.accept(v);
+      first.accept(v);
+    }
+    for (int i = 0; i < 20_000; i++) {
+      double v = Math.pow(10, random.nextDouble(-3, 9));
+      reference.accept(v);
+      first.accept(v);
+    }
+    DDSketch second = LatencySketches.newSketch();
+    assertThat(second.isEmpty()).isTrue();
+    assertThat(first.getCount()).isEqualTo(reference.getCount());
+    assertThat(first.getValuesAtQuantiles(new double[] {0, 0.5, 0.95, 0.99, 1}))
+        .containsExactly(reference.getValuesAtQuantiles(new double[] {0, 0.5, 0.95, 0.99, 1}));
+    assertThat(LatencySketches.serialize(first)).isEqualTo(LatencySketches.serialize(reference));
+    second.accept(5);
+    assertThat(LatencySketches.newSketch().isEmpty()).isTrue();
+    assertThat(first.getCount()).isEqualTo(reference.getCount());
+  }
 
   @Test
   void protobufRoundTripKeepsEveryBinAndTheZeroCount() {

@@ -3,6 +3,9 @@ package com.pulse.domain.telemetry.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
+import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
+import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
+import com.pulse.domain.telemetry.aggregate.LatencySketches;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentSelector;
@@ -14,6 +17,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +29,35 @@ import org.junit.jupiter.params.provider.CsvSource;
  * within half the bucket holding the exact quantile (plus 1%).
  */
 class MetricSketchesTest {
+
+  /**
+   * {@link MetricSketches#newSketch} copies an empty template; each sketch must be independent and
+   * behave as sketches-java's constructor builds it (two collapsing stores of {@code MAX_BINS}):
+   * same counts, quantiles and bytes for values of both signs over more bins than a store keeps.
+   */
+  @Test
+  void newSketchesAreIndependentAndBehaveAsTheLibrarysConstructorBuildsThem() {
+    DDSketch reference = new DDSketch(new LogarithmicMapping(LatencySketches.RELATIVE_ACCURACY),
+        () -> new CollapsingLowestDenseStore(MetricSketches.MAX_BINS),
+        () -> new CollapsingLowestDenseStore(MetricSketches.MAX_BINS));
+    DDSketch first = MetricSketches.newSketch();
+    SplittableRandom random = new SplittableRandom(15);
+    for (int i = 0; i < 20_000; i++) {
+      double v = (random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextDouble(-3, 9));
+      reference.accept(v);
+      first.accept(v);
+    }
+    first.accept(0);
+    reference.accept(0);
+    DDSketch second = MetricSketches.newSketch();
+    assertThat(second.isEmpty()).isTrue();
+    assertThat(first.getCount()).isEqualTo(reference.getCount());
+    double[] quantiles = {0, 0.01, 0.5, 0.95, 0.99, 1};
+    assertThat(first.getValuesAtQuantiles(quantiles)).containsExactly(reference.getValuesAtQuantiles(quantiles));
+    assertThat(MetricSketches.serialize(first)).isEqualTo(MetricSketches.serialize(reference));
+    second.accept(-5);
+    assertThat(MetricSketches.newSketch().isEmpty()).isTrue();
+  }
 
   @ParameterizedTest(name = "{0} values, log-normal sigma {1}, max buckets {2}")
   @CsvSource({"10000, 0.3, 160", "10000, 1.5, 160", "50000, 3.0, 160", "10000, 1.0, 20"})
