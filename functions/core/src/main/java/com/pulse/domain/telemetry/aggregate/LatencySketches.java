@@ -68,9 +68,10 @@ public final class LatencySketches {
       new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(1), () -> new CollapsingLowestDenseStore(MAX_BINS));
 
   /**
-   * A new empty sketch (latencies are {@code >= 0}; the negative store stays empty): {@link #MAPPING},
-   * a negative store of one bin and a positive store of at most {@link #MAX_BINS} that collapses its
-   * lowest bins. Independent of every other sketch this returns.
+   * A new empty sketch (latencies are {@code >= 0}; the negative store stays empty): the logarithmic
+   * mapping of {@link #RELATIVE_ACCURACY}, a negative store of one bin and a positive store of at most
+   * {@link #MAX_BINS} that collapses its lowest bins. Independent of every other sketch this returns;
+   * safe to call from any thread (the template is only read).
    */
   public static DDSketch newSketch() {
     return EMPTY.copy();

@@ -46,7 +46,8 @@ public final class MetricSketches {
 
   /**
    * A new empty sketch for values of any sign: two stores of at most {@link #MAX_BINS} bins each.
-   * Independent of every other sketch this returns.
+   * Independent of every other sketch this returns; safe to call from any thread (the template is
+   * only read).
    */
   public static DDSketch newSketch() {
     return EMPTY.copy();
