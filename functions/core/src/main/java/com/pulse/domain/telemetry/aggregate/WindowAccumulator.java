@@ -27,10 +27,10 @@ public final class WindowAccumulator {
   /** Merge target of {@link #compactUsers}: one per thread, as long as the largest buffer. */
   private static final ThreadLocal<long[]> MERGE_SCRATCH = ThreadLocal.withInitial(() -> new long[MAX_USER_BUFFER]);
   /**
-   * Positive-store bins held before the latency sketch is built. A window of a busy series at 1,000
-   * series per partition folds ~30 requests a minute, and a minute window that kept them as bins
-   * instead of a dense store (an array of ~200 doubles for a realistic spread): against a limit of
-   * 32, decode + fold 1.04–1.11 × and OTLP protobuf's held path 1.10 × faster (docs/PERFORMANCE.md).
+   * Positive-store bins held before the latency sketch is built. At 1,000 series per partition a
+   * minute window folds ~30 requests; holding up to 128 as bins, instead of building a dense store
+   * (an array of ~200 doubles for a realistic spread) at the 33rd, made decode + fold 1.04–1.11 ×
+   * and OTLP protobuf's held path 1.10 × faster (docs/PERFORMANCE.md).
    */
   static final int BIN_BUFFER = 128;
   /** The held-bins array's first length; it doubles up to {@link #BIN_BUFFER}. */

@@ -42,7 +42,8 @@ public final class MetricSketches {
 
   /** The empty sketch {@link #newSketch} copies (as {@code LatencySketches} does); never updated. */
   private static final DDSketch EMPTY =
-      new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(MAX_BINS), () -> new CollapsingLowestDenseStore(MAX_BINS));
+      new DDSketch(MAPPING, () -> new CollapsingLowestDenseStore(MAX_BINS),
+          () -> new CollapsingLowestDenseStore(MAX_BINS));
 
   /**
    * A new empty sketch for values of any sign: two stores of at most {@link #MAX_BINS} bins each.
