@@ -36,7 +36,7 @@ param functionMaximumInstanceCount int = 100
 @description('Always-ready instances, e.g. [{ name: \'function:TelemetryAggregation\', instanceCount: 1 }]; [] = scale to zero.')
 param alwaysReady array = []
 
-@description('Extra JVM options of the Java worker (app setting languageWorkers__java__arguments), e.g. \'-XX:SharedArchiveFile=/home/site/wwwroot/pulse.jsa\'; empty = none. Setting it makes the host restart the pre-started worker on specialization: see docs/PERFORMANCE.md "Cold start" before using it.')
+@description('Extra JVM options of the Java worker (app setting languageWorkers__java__arguments), after the worker\'s own -XX:TieredStopAtLevel=1 (a later option wins); empty = none. prod.bicepparam lets C2 compile the hot path. Setting it makes the host restart the pre-started worker on specialization: see docs/PERFORMANCE.md "Cold start" and "which compiler the function runs with" before changing it.')
 param javaWorkerArguments string = ''
 
 @description('Client id of the Entra app registration protecting the HTTP API (create it once: README "infra"); empty = API answers 401.')

@@ -18,6 +18,10 @@ param alwaysReady = [
   { name: 'function:TelemetryAggregation', instanceCount: 2 }
   { name: 'http', instanceCount: 1 }
 ]
+// The Java worker runs C1 only (fast start); these let C2 compile the hot path, which the long-lived
+// always-ready instances pay back after about a million events (docs/PERFORMANCE.md, 2026-12-02
+// 12:45 "which compiler the function runs with").
+param javaWorkerArguments = '-XX:TieredStopAtLevel=4 -XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=12000 -XX:Tier4CompileThreshold=300000 -XX:Tier4BackEdgeThreshold=800000'
 
 param telemetryPartitionCount = 16
 param enableTelemetryCapture = true

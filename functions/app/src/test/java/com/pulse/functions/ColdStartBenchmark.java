@@ -35,6 +35,14 @@ public final class ColdStartBenchmark {
   /** What the Java worker puts before {@code -jar} (azure-functions-java-worker worker.config.json). */
   private static final List<String> WORKER_FLAGS = List.of(
       "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-noverify", "-Djava.net.preferIPv4Stack=true");
+  /**
+   * Appended to {@link #WORKER_FLAGS} (a later {@code -XX} option wins), as the
+   * {@code languageWorkers__java__arguments} app setting would: the C2 compiler back, with 20 times
+   * the JDK's thresholds for it (docs/PERFORMANCE.md, "Which compiler the function runs with").
+   */
+  static final List<String> C2_FOR_HOT_CODE = List.of("-XX:TieredStopAtLevel=4",
+      "-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=12000",
+      "-XX:Tier4CompileThreshold=300000", "-XX:Tier4BackEdgeThreshold=800000");
 
   private ColdStartBenchmark() {}
 
@@ -58,6 +66,10 @@ public final class ColdStartBenchmark {
     variants.put("`java -version`", List.of("-version"));
     variants.put("first batch, no archive", probe);
     variants.put("first batch, no archive, the worker's flags (C1 only, -noverify)", concat(WORKER_FLAGS, probe));
+    variants.put("first batch, no archive, the worker's flags + `-XX:TieredStopAtLevel=4`",
+        concat(concat(WORKER_FLAGS, List.of("-XX:TieredStopAtLevel=4")), probe));
+    variants.put("first batch, no archive, the worker's flags + C2 for hot code only",
+        concat(concat(WORKER_FLAGS, C2_FOR_HOT_CODE), probe));
     variants.put("first batch, archive", concat(List.of(share), probe));
     variants.put("first batch, archive + `-XX:TieredStopAtLevel=1`", concat(List.of(share, "-XX:TieredStopAtLevel=1"), probe));
     variants.put("first batch, archive + the worker's flags", concat(concat(List.of(share), WORKER_FLAGS), probe));

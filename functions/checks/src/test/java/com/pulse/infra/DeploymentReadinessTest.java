@@ -236,6 +236,30 @@ final class DeploymentReadinessTest {
     assertThat(BicepSources.main().outputs()).anyMatch(o -> o.name().equals("EMAIL_DOMAIN_VERIFICATION_RECORDS"));
   }
 
+  /**
+   * Prod's JVM options reach the worker's JVM after its own (worker.config.json), split on whitespace as
+   * the host splits {@code languageWorkers__java__arguments}: a typo there would stop every worker
+   * from starting, so this JDK must accept them and end with C2 on; dev keeps the worker's C1 only.
+   */
+  @Test
+  void prodJavaWorkerArgumentsStartAJvmWithC2AfterTheWorkersOwnOptions() throws Exception {
+    Matcher m = Pattern.compile("(?m)^param javaWorkerArguments = '([^']*)'$")
+        .matcher(Files.readString(ROOT.resolve("bicep/prod.bicepparam")));
+    assertThat(m.find()).as("prod.bicepparam sets javaWorkerArguments").isTrue();
+    assertThat(Files.readString(ROOT.resolve("bicep/dev.bicepparam"))).doesNotContain("javaWorkerArguments");
+    assertThat(BicepSources.main().params().get("javaWorkerArguments").hasDefault()).isTrue();
+
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-noverify", "-Djava.net.preferIPv4Stack=true"));
+    command.addAll(List.of(m.group(1).trim().split("\\s+")));
+    command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+    Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(jvm.waitFor()).as(output).isZero();
+    assertThat(output).containsPattern("intx TieredStopAtLevel\\s+= 4\\s")
+        .containsPattern("intx Tier4InvocationThreshold\\s+= 100000\\s");
+  }
+
   @Test
   void requiredProductionVariablesAreNamedInTheFileAndCheckedBeforeDeploying() throws IOException {
     String prod = Files.readString(ROOT.resolve("bicep/prod.bicepparam"));
