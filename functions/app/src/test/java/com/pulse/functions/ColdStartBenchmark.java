@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,14 +37,9 @@ public final class ColdStartBenchmark {
   /** What the Java worker puts before {@code -jar} (azure-functions-java-worker worker.config.json). */
   private static final List<String> WORKER_FLAGS = List.of(
       "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-noverify", "-Djava.net.preferIPv4Stack=true");
-  /**
-   * Appended to {@link #WORKER_FLAGS} (a later {@code -XX} option wins), as the
-   * {@code languageWorkers__java__arguments} app setting would: the C2 compiler back, with 20 times
-   * the JDK's thresholds for it (docs/PERFORMANCE.md, "Which compiler the function runs with").
-   */
-  static final List<String> C2_FOR_HOT_CODE = List.of("-XX:TieredStopAtLevel=4",
-      "-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=12000",
-      "-XX:Tier4CompileThreshold=300000", "-XX:Tier4BackEdgeThreshold=800000");
+  /** Where prod's {@code javaWorkerArguments} are set, and how they are read. */
+  private static final Path PROD_PARAMETERS = Path.of("bicep/prod.bicepparam");
+  private static final Pattern JAVA_WORKER_ARGUMENTS = Pattern.compile("(?m)^param javaWorkerArguments = '([^']*)'$");
 
   private ColdStartBenchmark() {}
 
@@ -68,8 +65,8 @@ public final class ColdStartBenchmark {
     variants.put("first batch, no archive, the worker's flags (C1 only, -noverify)", concat(WORKER_FLAGS, probe));
     variants.put("first batch, no archive, the worker's flags + `-XX:TieredStopAtLevel=4`",
         concat(concat(WORKER_FLAGS, List.of("-XX:TieredStopAtLevel=4")), probe));
-    variants.put("first batch, no archive, the worker's flags + C2 for hot code only",
-        concat(concat(WORKER_FLAGS, C2_FOR_HOT_CODE), probe));
+    variants.put("first batch, no archive, the worker's flags + prod's `javaWorkerArguments` (C2 for hot code)",
+        concat(concat(WORKER_FLAGS, prodWorkerArguments()), probe));
     variants.put("first batch, archive", concat(List.of(share), probe));
     variants.put("first batch, archive + `-XX:TieredStopAtLevel=1`", concat(List.of(share, "-XX:TieredStopAtLevel=1"), probe));
     variants.put("first batch, archive + the worker's flags", concat(concat(List.of(share), WORKER_FLAGS), probe));
@@ -91,6 +88,21 @@ public final class ColdStartBenchmark {
     }
     System.out.println("JDK: " + System.getProperty("java.vm.version") + ", " + Runtime.getRuntime().availableProcessors()
         + " CPUs; archive " + Files.size(ARCHIVE) / 1_000_000.0 + " MB");
+  }
+
+  /**
+   * Prod's {@code javaWorkerArguments} ({@code bicep/prod.bicepparam}), split on whitespace as the host
+   * splits {@code languageWorkers__java__arguments}; they follow {@link #WORKER_FLAGS}, and a later
+   * {@code -XX} option wins (docs/PERFORMANCE.md, "which compiler the function runs with").
+   *
+   * @throws IllegalStateException if the file does not set them
+   */
+  static List<String> prodWorkerArguments() throws IOException {
+    Matcher m = JAVA_WORKER_ARGUMENTS.matcher(Files.readString(PROD_PARAMETERS, StandardCharsets.UTF_8));
+    if (!m.find()) {
+      throw new IllegalStateException(PROD_PARAMETERS + " does not set javaWorkerArguments");
+    }
+    return List.of(m.group(1).trim().split("\\s+"));
   }
 
   /** The staged package as the worker would load it, then the worker's own jars and the probe. */

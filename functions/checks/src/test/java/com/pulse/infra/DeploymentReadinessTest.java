@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.pulse.infra.BicepFile.Param;
 import com.pulse.infra.BicepFile.Resource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -254,7 +255,7 @@ final class DeploymentReadinessTest {
     command.addAll(List.of(m.group(1).trim().split("\\s+")));
     command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
     Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(jvm.waitFor()).as(output).isZero();
     assertThat(output).containsPattern("intx TieredStopAtLevel\\s+= 4\\s")
         .containsPattern("intx Tier4InvocationThreshold\\s+= 100000\\s");

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Pulse's JSON decoder beside three JSON libraries' streaming readers, over the same Pulse JSON events
- * ({@link KeyedCorpus}, one event of about 170 bytes per body), in one JVM: nanoseconds of the
+ * ({@link KeyedCorpus}, one event of about 175 bytes per body), in one JVM: nanoseconds of the
  * measuring thread's CPU per event.
  *
  * <ul>
