@@ -20,8 +20,9 @@ import java.util.logging.Logger;
  * every invocation) creates it with the no-argument constructor; without it the worker would call
  * each function's no-argument constructor on every invocation.
  *
- * <p>Start-up: the constructor parses the app settings once ({@link PulseConfig#parse}) and routes
- * the Azure SDK's logs ({@link SdkLogging}). An invalid configuration does not stop the worker from
+ * <p>Start-up: the constructor parses the app settings once ({@link PulseConfig#parse}), routes
+ * the Azure SDK's logs ({@link SdkLogging}) and, half a minute later, logs the JVM's compilers
+ * ({@link JvmCompilers}). An invalid configuration does not stop the worker from
  * loading: it is logged once, formatted, and every invocation then fails with the same message (the
  * list of invalid settings). Each function is built on its first invocation, under its own lock, so
  * the Event Hub function never waits for the warehouse or Key Vault. Thread-safe.
@@ -36,6 +37,7 @@ public final class FunctionInjector implements FunctionInstanceInjector {
   public FunctionInjector() {
     this(() -> CompositionRoot.create(PulseConfig.parse(CompositionRoot.environment()), Clock.systemUTC()));
     SdkLogging.routeToJavaUtilLogging();
+    JvmCompilers.logLater(LOG, JvmCompilers.DELAY);
   }
 
   /**
