@@ -33,8 +33,9 @@ class JvmCompilersTest {
 
   @Test
   void logsOnlyTheXxOptionsInCommandLineOrder() {
-    assertThat(JvmCompilers.describe(true, 4, 100_000, WORKER_THEN_PROD)).endsWith("-XX options: -XX:+TieredCompilation "
-        + "-XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 -XX:Tier4InvocationThreshold=100000")
+    assertThat(JvmCompilers.describe(true, 4, 100_000, WORKER_THEN_PROD))
+        .endsWith("-XX options: -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4"
+            + " -XX:Tier4InvocationThreshold=100000")
         .doesNotContain("secret").doesNotContain("agent").doesNotContain("preferIPv4Stack");
   }
 
