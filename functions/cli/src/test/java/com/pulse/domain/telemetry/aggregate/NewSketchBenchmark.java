@@ -17,9 +17,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Single-thread cost of a new window's latency sketch and its first value: {@code template},
  * {@link LatencySketches#newSketch} (a copy of an empty sketch), against {@code constructor}, the
  * sketches-java constructor it replaced (which computes the mapping's indexable range with
- * {@code Math.pow} for every sketch). A window builds its sketch at its 33rd request, a read of a
- * stored sketch and the telemetry API's merge start from a new one. In this package for the
- * package-private mapping. How to run: docs/PERFORMANCE.md.
+ * {@code Math.pow} for every sketch). A window builds its sketch once it holds more than
+ * {@link WindowAccumulator#BIN_BUFFER} latency bins; a read of a stored sketch and the telemetry
+ * API's merge start from a new one. In this package for the package-private mapping and constant.
+ * How to run: docs/PERFORMANCE.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
