@@ -301,6 +301,39 @@ final class DeploymentReadinessTest {
         "AZURE_CLIENT_ID", "AZURE_RESOURCE_GROUP", "KEY_VAULT_NAME");
   }
 
+  /**
+   * The Java the function app runs on and the ones the workflows build with are among those the build
+   * allows ({@code maven-enforcer-plugin}'s {@code requireJavaVersion} in pom.xml, [17,18) and [21,22)):
+   * datasketches-memory 3.0.2 refuses any other at run time (docs/ARCHITECTURE.md, "Risks").
+   */
+  @Test
+  void everyJavaTheProjectRunsOnIsOneTheBuildAllows() throws IOException {
+    String range = firstGroup(Files.readString(ROOT.resolve("pom.xml")),
+        "<requireJavaVersion>\\s*<version>([^<]+)</version>");
+    Set<Integer> allowed = new TreeSet<>();
+    Matcher bounds = Pattern.compile("\\[(\\d+),(\\d+)\\)").matcher(range);
+    while (bounds.find()) {
+      for (int major = Integer.parseInt(bounds.group(1)); major < Integer.parseInt(bounds.group(2)); major++) {
+        allowed.add(major);
+      }
+    }
+    assertThat(allowed).as(range).containsExactly(17, 21);
+
+    Set<Integer> used = new TreeSet<>();
+    used.add(Integer.parseInt(firstGroup(BicepSources.file("modules/functionapp.bicep").text(),
+        "runtime: \\{ name: 'java', version: '(\\d+)' \\}")));
+    try (var workflows = Files.list(ROOT.resolve(".github/workflows"))) {
+      for (Path workflow : workflows.toList()) {
+        Matcher m = Pattern.compile("java-version: \"(\\d+)\"").matcher(Files.readString(workflow));
+        while (m.find()) {
+          used.add(Integer.parseInt(m.group(1)));
+        }
+      }
+    }
+    assertThat(used).as("Java of the function app and of the workflows").isNotEmpty().isSubsetOf(allowed);
+    assertThat(allowed).contains(Runtime.version().feature());
+  }
+
   private static String firstGroup(String text, String regex) {
     Matcher m = Pattern.compile(regex).matcher(text);
     assertThat(m.find()).as(regex).isTrue();
