@@ -70,7 +70,7 @@ import java.util.concurrent.Callable;
  * least one pass and {@code measureCpuMillis} of CPU; the median is printed. Also prints the window
  * document writes per 1,000 events of {@code endToEnd}, its export rows per 1,000 events and the sizes
  * of the documents it stored ({@code -Dshards=N} documents per tenant window, {@code -Dbatch=N}
- * events per batch).
+ * events per batch, {@code -Dkeys=10,100} for numbers of keys other than 10, 1,000 and 100,000).
  *
  * <p>Usage: {@code java -cp ... com.pulse.bench.EndToEndThroughput [requests] [measureCpuMillis] [filter]};
  * the filter is a substring of {@code FORMAT/keys/variant}, or several separated by commas (a cell runs
@@ -89,7 +89,9 @@ public final class EndToEndThroughput {
       DeferralPolicy.DEFAULT.maxAge(), Integer.getInteger("holdMaxSeries", DeferralPolicy.DEFAULT.maxSeries()));
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-  private static final int[] KEYS = {10, 1_000, 100_000};
+  /** Numbers of keys measured, {@code -Dkeys=10,100,...} for others (the replay target names 100). */
+  private static final int[] KEYS = Arrays.stream(System.getProperty("keys", "10,1000,100000").split(","))
+      .mapToInt(k -> Integer.parseInt(k.trim())).toArray();
 
   private EndToEndThroughput() {}
 
